@@ -1,0 +1,95 @@
+/* nexor-campaign.c: the campaign a lead came from
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-campaign-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorCampaign:
+ *
+ * The campaign a lead belongs to.
+ */
+
+struct _NexorCampaign
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *id;
+  char *name;
+};
+
+/**
+ * NexorCampaign:id:
+ *
+ * The campaign's id.
+ */
+/**
+ * NexorCampaign:name:
+ *
+ * The name of the campaign.
+ */
+static const NexorField nexor_campaign_fields[] = {
+  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorCampaign, id), TRUE, 0.0, NULL, NULL },
+  { "name", NEXOR_FIELD_NAMES ("name"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorCampaign, name), FALSE, 0.0, NULL, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorCampaign, nexor_campaign, nexor_campaign_fields)
+
+NexorCampaign *
+_nexor_campaign_new_from_json (JsonObject  *object,
+                               GError     **error)
+{
+  return _nexor_resource_new_from_json (NEXOR_TYPE_CAMPAIGN, "campaign", nexor_campaign_fields,
+                                        G_N_ELEMENTS (nexor_campaign_fields), object, error);
+}
+
+/**
+ * nexor_campaign_dup_json:
+ * @self: a [class@Nexor.Campaign]
+ *
+ * Gets the JSON object this campaign was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_campaign_get_id:
+ * @self: a [class@Nexor.Campaign]
+ *
+ * Gets the [property@Nexor.Campaign:id] property: the campaign's id.
+ *
+ * Returns: (nullable): the id
+ */
+const char *
+nexor_campaign_get_id (NexorCampaign *self)
+{
+  g_return_val_if_fail (NEXOR_IS_CAMPAIGN (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * nexor_campaign_get_name:
+ * @self: a [class@Nexor.Campaign]
+ *
+ * Gets the [property@Nexor.Campaign:name] property: the name of the campaign.
+ *
+ * Returns: (nullable): the name
+ */
+const char *
+nexor_campaign_get_name (NexorCampaign *self)
+{
+  g_return_val_if_fail (NEXOR_IS_CAMPAIGN (self), NULL);
+
+  return self->name;
+}

@@ -1,0 +1,66 @@
+/* nexor-error.h: the NEXOR_ERROR domain
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(NEXOR_INSIDE) && !defined(NEXOR_COMPILATION)
+# error "Only <nexor-glib.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "nexor-version-macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * NEXOR_ERROR:
+ *
+ * The error domain of nexor-glib; codes are in [enum@Nexor.Error].
+ */
+#define NEXOR_ERROR (nexor_error_quark ())
+
+/**
+ * NexorError:
+ * @NEXOR_ERROR_FAILED: anything not covered below, including unexpected HTTP 4xx statuses
+ * @NEXOR_ERROR_INVALID_ARGUMENT: a client-side check failed before any request was sent
+ *   (for example a lead id that is not a UUID), or the server answered 400
+ * @NEXOR_ERROR_UNAUTHORIZED: the API key is missing or not valid (HTTP 401)
+ * @NEXOR_ERROR_FORBIDDEN: the key may not do this (HTTP 403)
+ * @NEXOR_ERROR_NOT_FOUND: the resource does not exist or does not belong to the account (HTTP 404)
+ * @NEXOR_ERROR_CONFLICT: the request conflicts with existing data (HTTP 409)
+ * @NEXOR_ERROR_RATE_LIMITED: the server asked to slow down (HTTP 429) for longer than the
+ *   client is willing to wait
+ * @NEXOR_ERROR_SERVER: the server failed (HTTP 5xx)
+ * @NEXOR_ERROR_INVALID_RESPONSE: the response is not JSON, does not have the documented
+ *   shape, or is too large
+ * @NEXOR_ERROR_TIMEOUT: the call did not finish within its deadline
+ *
+ * Error codes of the `NEXOR_ERROR` domain.
+ *
+ * Errors of the transport itself (`G_IO_ERROR`, `G_TLS_ERROR`, `G_RESOLVER_ERROR`) and
+ * cancellation (`G_IO_ERROR_CANCELLED`) are passed through unchanged.
+ *
+ * The message of an error that comes from an HTTP response starts with the
+ * HTTP status and carries the server's own text, for example
+ * `HTTP 404 Not found: Lead not found or does not belong to your account`.
+ */
+typedef enum {
+  NEXOR_ERROR_FAILED,
+  NEXOR_ERROR_INVALID_ARGUMENT,
+  NEXOR_ERROR_UNAUTHORIZED,
+  NEXOR_ERROR_FORBIDDEN,
+  NEXOR_ERROR_NOT_FOUND,
+  NEXOR_ERROR_CONFLICT,
+  NEXOR_ERROR_RATE_LIMITED,
+  NEXOR_ERROR_SERVER,
+  NEXOR_ERROR_INVALID_RESPONSE,
+  NEXOR_ERROR_TIMEOUT,
+} NexorError;
+
+NEXOR_AVAILABLE_IN_ALL
+GQuark nexor_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* nexor-glib.h: the one header of nexor-glib
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#define NEXOR_INSIDE
+
+#include "nexor-version.h"
+#include "nexor-version-macros.h"
+#include "nexor-enum-types.h"
+#include "nexor-error.h"
+#include "nexor-campaign.h"
+#include "nexor-client.h"
+#include "nexor-lead.h"
+#include "nexor-tag.h"
+#include "nexor-user.h"
+#include "nexor-variable.h"
+#include "nexor-workflow.h"
+#include "nexor-workflow-run.h"
+#include "nexor-workflow-status.h"
+
+#undef NEXOR_INSIDE

@@ -1,0 +1,534 @@
+/* nexor-json.c: NULL-safe JSON readers and table-driven resource parsing
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-error.h"
+#include "nexor-json-private.h"
+
+#define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
+
+const char *
+_nexor_json_node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return "a string";
+        case G_TYPE_BOOLEAN:
+          return "a boolean";
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE:
+          return "a number";
+        default:
+          return "a value";
+        }
+    case JSON_NODE_NULL:
+    default:
+      return "null";
+    }
+}
+
+JsonNode *
+_nexor_json_lookup1 (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+JsonNode *
+_nexor_json_lookup (JsonObject         *object,
+                    const char * const *names)
+{
+  for (guint i = 0; i < 3 && names[i] != NULL; i++)
+    {
+      JsonNode *node = _nexor_json_lookup1 (object, names[i]);
+
+      if (node != NULL)
+        return node;
+    }
+
+  return NULL;
+}
+
+static gboolean
+type_error (const char  *what,
+            const char  *name,
+            const char  *expected,
+            JsonNode    *node,
+            GError     **error)
+{
+  g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+               "Invalid %s in response: member “%s” should be %s, not %s",
+               what, name, expected, _nexor_json_node_type_name (node));
+  return FALSE;
+}
+
+gboolean
+_nexor_json_get_object (JsonObject  *object,
+                        const char  *what,
+                        const char  *name,
+                        JsonObject **out,
+                        GError     **error)
+{
+  JsonNode *node = _nexor_json_lookup1 (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return type_error (what, name, "an object", node, error);
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+node_is_type (JsonNode *node,
+              GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static GDateTime *
+parse_datetime (const char *str)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  /* The API sends UTC with a Z; a date-time without an offset is read as UTC. */
+  return g_date_time_new_from_iso8601 (str, utc);
+}
+
+static GListModel *
+parse_list (const NexorField  *field,
+            const char        *what,
+            JsonArray         *array,
+            GError           **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (field->get_type ());
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autoptr(GObject) object = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid %s in response: item %u of “%s” should be an object, not %s",
+                       what, i, field->json_names[0], _nexor_json_node_type_name (item));
+          return NULL;
+        }
+
+      object = field->parse (json_node_get_object (item), error);
+      if (object == NULL)
+        return NULL;
+
+      g_list_store_append (store, object);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+gboolean
+_nexor_fields_parse (gpointer           instance,
+                     const char        *what,
+                     const NexorField  *fields,
+                     guint              n_fields,
+                     JsonObject        *object,
+                     GError           **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const NexorField *field = &fields[i];
+      const char *name = field->json_names[0];
+      gpointer slot = FIELD_PTR (instance, field);
+      JsonNode *node = _nexor_json_lookup (object, field->json_names);
+
+      if (node == NULL)
+        {
+          if (field->required)
+            {
+              g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid %s in response: required member “%s” is missing",
+                           what, name);
+              return FALSE;
+            }
+          continue;
+        }
+
+      switch (field->kind)
+        {
+        case NEXOR_FIELD_STRING:
+          if (!node_is_type (node, G_TYPE_STRING))
+            return type_error (what, name, "a string", node, error);
+          if (field->required && *json_node_get_string (node) == '\0')
+            {
+              g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid %s in response: member “%s” is empty", what, name);
+              return FALSE;
+            }
+          *(char **) slot = json_node_dup_string (node);
+          break;
+
+        case NEXOR_FIELD_BOOLEAN:
+          if (!node_is_type (node, G_TYPE_BOOLEAN))
+            return type_error (what, name, "a boolean", node, error);
+          *(gboolean *) slot = json_node_get_boolean (node);
+          break;
+
+        case NEXOR_FIELD_DOUBLE:
+          if (!node_is_number (node))
+            return type_error (what, name, "a number", node, error);
+          *(double *) slot = json_node_get_double (node);
+          break;
+
+        case NEXOR_FIELD_DATETIME:
+          {
+            GDateTime *dt;
+
+            if (!node_is_type (node, G_TYPE_STRING))
+              return type_error (what, name, "an ISO 8601 date-time string", node, error);
+            dt = parse_datetime (json_node_get_string (node));
+            if (dt == NULL)
+              {
+                g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                             "Invalid %s in response: member “%s” is not an ISO 8601 date-time",
+                             what, name);
+                return FALSE;
+              }
+            *(GDateTime **) slot = dt;
+          }
+          break;
+
+        case NEXOR_FIELD_JSON_OBJECT:
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return type_error (what, name, "an object", node, error);
+          *(JsonObject **) slot = json_object_ref (json_node_get_object (node));
+          break;
+
+        case NEXOR_FIELD_JSON_NODE:
+          *(JsonNode **) slot = json_node_ref (node);
+          break;
+
+        case NEXOR_FIELD_RESOURCE:
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return type_error (what, name, "an object", node, error);
+          *(gpointer *) slot = field->parse (json_node_get_object (node), error);
+          if (*(gpointer *) slot == NULL)
+            return FALSE;
+          break;
+
+        case NEXOR_FIELD_LIST:
+          if (!JSON_NODE_HOLDS_ARRAY (node))
+            return type_error (what, name, "an array", node, error);
+          g_clear_object ((GListModel **) slot);
+          *(GListModel **) slot = parse_list (field, what, json_node_get_array (node), error);
+          if (*(gpointer *) slot == NULL)
+            return FALSE;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+void
+_nexor_fields_init (gpointer          instance,
+                    const NexorField *fields,
+                    guint             n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const NexorField *field = &fields[i];
+
+      if (field->kind == NEXOR_FIELD_DOUBLE)
+        *(double *) FIELD_PTR (instance, field) = field->default_double;
+      else if (field->kind == NEXOR_FIELD_LIST)
+        /* An absent list reads as empty, so bindings can always iterate it. */
+        *(GListModel **) FIELD_PTR (instance, field) = G_LIST_MODEL (g_list_store_new (field->get_type ()));
+    }
+}
+
+void
+_nexor_fields_clear (gpointer          instance,
+                     const NexorField *fields,
+                     guint             n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const NexorField *field = &fields[i];
+      gpointer slot = FIELD_PTR (instance, field);
+
+      switch (field->kind)
+        {
+        case NEXOR_FIELD_STRING:
+          g_clear_pointer ((char **) slot, g_free);
+          break;
+        case NEXOR_FIELD_DATETIME:
+          g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+          break;
+        case NEXOR_FIELD_JSON_OBJECT:
+          g_clear_pointer ((JsonObject **) slot, json_object_unref);
+          break;
+        case NEXOR_FIELD_JSON_NODE:
+          g_clear_pointer ((JsonNode **) slot, json_node_unref);
+          break;
+        case NEXOR_FIELD_RESOURCE:
+        case NEXOR_FIELD_LIST:
+          g_clear_object ((GObject **) slot);
+          break;
+        case NEXOR_FIELD_BOOLEAN:
+        case NEXOR_FIELD_DOUBLE:
+        default:
+          break;
+        }
+    }
+}
+
+void
+_nexor_fields_install_properties (GObjectClass      *klass,
+                                  const NexorField  *fields,
+                                  guint              n_fields,
+                                  GParamSpec       **pspecs)
+{
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  /* pspecs[0] stays NULL: property ids start at 1. */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const NexorField *field = &fields[i];
+      const char *name = field->property;
+      GParamSpec *pspec = NULL;
+
+      switch (field->kind)
+        {
+        case NEXOR_FIELD_STRING:
+          pspec = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+        case NEXOR_FIELD_BOOLEAN:
+          pspec = g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+          break;
+        case NEXOR_FIELD_DOUBLE:
+          pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                       field->default_double, flags);
+          break;
+        case NEXOR_FIELD_DATETIME:
+          pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+          break;
+        case NEXOR_FIELD_JSON_OBJECT:
+          pspec = g_param_spec_boxed (name, NULL, NULL, JSON_TYPE_OBJECT, flags);
+          break;
+        case NEXOR_FIELD_JSON_NODE:
+          pspec = g_param_spec_boxed (name, NULL, NULL, JSON_TYPE_NODE, flags);
+          break;
+        case NEXOR_FIELD_RESOURCE:
+          pspec = g_param_spec_object (name, NULL, NULL, field->get_type (), flags);
+          break;
+        case NEXOR_FIELD_LIST:
+          pspec = g_param_spec_object (name, NULL, NULL, G_TYPE_LIST_MODEL, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      pspecs[i + 1] = pspec;
+    }
+
+  g_object_class_install_properties (klass, n_fields + 1, pspecs);
+}
+
+void
+_nexor_fields_get_property (gpointer          instance,
+                            const NexorField *fields,
+                            guint             n_fields,
+                            guint             prop_id,
+                            GValue           *value,
+                            GParamSpec       *pspec)
+{
+  const NexorField *field;
+  gpointer slot;
+
+  if (prop_id == 0 || prop_id > n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (instance, prop_id, pspec);
+      return;
+    }
+
+  field = &fields[prop_id - 1];
+  slot = FIELD_PTR (instance, field);
+
+  switch (field->kind)
+    {
+    case NEXOR_FIELD_STRING:
+      g_value_set_string (value, *(char **) slot);
+      break;
+    case NEXOR_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) slot);
+      break;
+    case NEXOR_FIELD_DOUBLE:
+      g_value_set_double (value, *(double *) slot);
+      break;
+    case NEXOR_FIELD_DATETIME:
+    case NEXOR_FIELD_JSON_OBJECT:
+    case NEXOR_FIELD_JSON_NODE:
+      g_value_set_boxed (value, *(gpointer *) slot);
+      break;
+    case NEXOR_FIELD_RESOURCE:
+    case NEXOR_FIELD_LIST:
+      g_value_set_object (value, *(gpointer *) slot);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+JsonNode *
+_nexor_json_parse_bytes (GBytes  *bytes,
+                         GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
+
+  if (size == 0)
+    {
+      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid response: the body is empty, expected JSON");
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the body is not JSON (%s)", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid response: the body is not JSON");
+      return NULL;
+    }
+
+  /* An immutable parser seals the tree: resources share its nodes, and a
+   * sealed tree cannot be changed behind their back. */
+  return json_node_ref (root);
+}
+
+JsonObject *
+_nexor_json_unwrap_envelope (JsonNode    *root,
+                             const char  *member,
+                             const char  *what,
+                             GError     **error)
+{
+  JsonObject *object;
+  JsonNode *inner;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: expected a JSON object with the %s, got %s",
+                   what, _nexor_json_node_type_name (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  inner = json_object_get_member (object, member);
+  if (inner == NULL)
+    inner = json_object_get_member (object, "data");
+
+  if (inner == NULL)
+    {
+      JsonNode *success = json_object_get_member (object, "success");
+
+      /* {"success": false, …} without the member is an error envelope. */
+      if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+          json_node_get_value_type (success) == G_TYPE_BOOLEAN &&
+          !json_node_get_boolean (success))
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid response: the server reported failure without the %s", what);
+          return NULL;
+        }
+
+      return object;  /* the bare, legacy form */
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (inner))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: member “%s” should be an object, not %s",
+                   member, _nexor_json_node_type_name (inner));
+      return NULL;
+    }
+
+  return json_node_get_object (inner);
+}
+
+gboolean
+_nexor_is_uuid (const char *str)
+{
+  static const guint8 dashes[] = { 8, 13, 18, 23 };
+  guint d = 0;
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      if (str[i] == '\0')
+        return FALSE;
+      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
+        {
+          if (str[i] != '-')
+            return FALSE;
+          d++;
+        }
+      else if (!g_ascii_isxdigit (str[i]))
+        return FALSE;
+    }
+
+  return str[36] == '\0';
+}

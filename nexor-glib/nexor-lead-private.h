@@ -1,0 +1,18 @@
+/* nexor-lead-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-lead.h"
+
+G_BEGIN_DECLS
+
+NexorLead *_nexor_lead_new_from_json     (JsonObject  *lead,
+                                          JsonObject  *variables,
+                                          GError     **error);
+NexorLead *_nexor_lead_new_from_response (JsonNode    *root,
+                                          GError     **error);
+
+G_END_DECLS

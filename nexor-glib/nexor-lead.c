@@ -1,0 +1,591 @@
+/* nexor-lead.c: a sales lead
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-error.h"
+#include "nexor-lead-private.h"
+#include "nexor-campaign-private.h"
+#include "nexor-tag-private.h"
+#include "nexor-user-private.h"
+#include "nexor-variable-private.h"
+#include "nexor-workflow-private.h"
+#include "nexor-workflow-run-private.h"
+#include "nexor-workflow-status-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorLead:
+ *
+ * A sales lead, as returned by [method@Nexor.Client.get_lead]: who the person
+ * is, where they came from, the workflow run an AI agent is working them in,
+ * and the values the agent has collected from them.
+ *
+ * A lead is an immutable snapshot of the server's answer: fetch it again to
+ * see changes. Every member the server sent, including those this version of
+ * the library does not model, is kept in [method@Nexor.Lead.dup_json].
+ *
+ * Both documented shapes of the Get Lead response are understood: the current
+ * `{"success": true, "lead": {…}, "variables": {…}}` and the legacy bare lead
+ * object (`activeWorkflowRun`, with `workflow`, `currentStatus` and
+ * `assigned_user` beside it); they give the same objects.
+ */
+
+struct _NexorLead
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *id;
+  char *first_name;
+  char *last_name;
+  char *email;
+  char *phone;
+  char *source;
+  char *company;
+  char *title;
+  JsonObject *metadata;
+  GListModel *tags;
+  NexorCampaign *campaign;
+  NexorWorkflowRun *active_workflow_run;
+  NexorUser *assigned_user;
+  GDateTime *created_at;
+  GDateTime *updated_at;
+  GListModel *variables;
+};
+
+/**
+ * NexorLead:id:
+ *
+ * The lead's id, a UUID.
+ */
+/**
+ * NexorLead:first-name:
+ *
+ * The lead's first name.
+ */
+/**
+ * NexorLead:last-name:
+ *
+ * The lead's last name.
+ */
+/**
+ * NexorLead:email:
+ *
+ * The lead's email address.
+ */
+/**
+ * NexorLead:phone:
+ *
+ * The lead's phone number, such as `+56912345678`.
+ */
+/**
+ * NexorLead:source:
+ *
+ * Where the lead came from, such as `api`, `website` or `meta_ads`.
+ */
+/**
+ * NexorLead:company:
+ *
+ * The lead's company.
+ */
+/**
+ * NexorLead:title:
+ *
+ * The lead's job title.
+ */
+/**
+ * NexorLead:metadata:
+ *
+ * Free-form data stored on the lead, as a JSON object.
+ */
+/**
+ * NexorLead:tags:
+ *
+ * The tags on the lead, a [iface@Gio.ListModel] of [class@Nexor.Tag]; empty
+ * when the lead has none.
+ */
+/**
+ * NexorLead:campaign:
+ *
+ * The campaign the lead belongs to.
+ */
+/**
+ * NexorLead:active-workflow-run:
+ *
+ * The lead's currently active workflow run, with its workflow and the lead's
+ * current status in it.
+ */
+/**
+ * NexorLead:assigned-user:
+ *
+ * The user the lead is assigned to; the server sends it only for workflows
+ * whose goal type is `appointment`.
+ */
+/**
+ * NexorLead:created-at:
+ *
+ * When the lead was created.
+ */
+/**
+ * NexorLead:updated-at:
+ *
+ * When the lead was last changed.
+ */
+/**
+ * NexorLead:variables:
+ *
+ * The values collected from the lead, a [iface@Gio.ListModel] of
+ * [class@Nexor.Variable] in the order the server sent them; empty when there
+ * are none.
+ */
+static const NexorField nexor_lead_fields[] = {
+  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, id), TRUE, 0.0, NULL, NULL },
+  { "first-name", NEXOR_FIELD_NAMES ("first_name", "firstName"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, first_name), FALSE, 0.0, NULL, NULL },
+  { "last-name", NEXOR_FIELD_NAMES ("last_name", "lastName"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, last_name), FALSE, 0.0, NULL, NULL },
+  { "email", NEXOR_FIELD_NAMES ("email"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, email), FALSE, 0.0, NULL, NULL },
+  { "phone", NEXOR_FIELD_NAMES ("phone"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, phone), FALSE, 0.0, NULL, NULL },
+  { "source", NEXOR_FIELD_NAMES ("source"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, source), FALSE, 0.0, NULL, NULL },
+  { "company", NEXOR_FIELD_NAMES ("company"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, company), FALSE, 0.0, NULL, NULL },
+  { "title", NEXOR_FIELD_NAMES ("title"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, title), FALSE, 0.0, NULL, NULL },
+  { "metadata", NEXOR_FIELD_NAMES ("metadata"), NEXOR_FIELD_JSON_OBJECT,
+    G_STRUCT_OFFSET (NexorLead, metadata), FALSE, 0.0, NULL, NULL },
+  { "tags", NEXOR_FIELD_NAMES ("tags"), NEXOR_FIELD_LIST,
+    G_STRUCT_OFFSET (NexorLead, tags), FALSE, 0.0,
+    nexor_tag_get_type, (NexorResourceParseFunc) _nexor_tag_new_from_json },
+  { "campaign", NEXOR_FIELD_NAMES ("campaign"), NEXOR_FIELD_RESOURCE,
+    G_STRUCT_OFFSET (NexorLead, campaign), FALSE, 0.0,
+    nexor_campaign_get_type, (NexorResourceParseFunc) _nexor_campaign_new_from_json },
+  { "active-workflow-run", NEXOR_FIELD_NAMES ("active_workflow_run", "activeWorkflowRun"), NEXOR_FIELD_RESOURCE,
+    G_STRUCT_OFFSET (NexorLead, active_workflow_run), FALSE, 0.0,
+    nexor_workflow_run_get_type, (NexorResourceParseFunc) _nexor_workflow_run_new_from_json },
+  { "assigned-user", NEXOR_FIELD_NAMES ("assigned_user", "assignedUser"), NEXOR_FIELD_RESOURCE,
+    G_STRUCT_OFFSET (NexorLead, assigned_user), FALSE, 0.0,
+    nexor_user_get_type, (NexorResourceParseFunc) _nexor_user_new_from_json },
+  { "created-at", NEXOR_FIELD_NAMES ("created_at", "createdAt"), NEXOR_FIELD_DATETIME,
+    G_STRUCT_OFFSET (NexorLead, created_at), FALSE, 0.0, NULL, NULL },
+  { "updated-at", NEXOR_FIELD_NAMES ("updated_at", "updatedAt"), NEXOR_FIELD_DATETIME,
+    G_STRUCT_OFFSET (NexorLead, updated_at), FALSE, 0.0, NULL, NULL },
+  /* Not a member of the lead object: filled from the "variables" map. */
+  { "variables", NEXOR_FIELD_NAMES (NULL), NEXOR_FIELD_LIST,
+    G_STRUCT_OFFSET (NexorLead, variables), FALSE, 0.0, nexor_variable_get_type, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorLead, nexor_lead, nexor_lead_fields)
+
+static gboolean
+parse_variables (NexorLead   *self,
+                 JsonObject  *variables,
+                 GError     **error)
+{
+  g_autoptr(GList) names = json_object_get_members (variables);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (variables, name);
+      g_autoptr(NexorVariable) variable = NULL;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid lead in response: variable “%s” should be an object, not %s",
+                       name, _nexor_json_node_type_name (node));
+          return FALSE;
+        }
+
+      variable = _nexor_variable_new_from_json (name, json_node_get_object (node), error);
+      if (variable == NULL)
+        return FALSE;
+
+      g_list_store_append (G_LIST_STORE (self->variables), variable);
+    }
+
+  return TRUE;
+}
+
+/* The legacy shape hoists the run's workflow and current status to the lead. */
+static gboolean
+adopt_legacy_members (NexorLead   *self,
+                      JsonObject  *lead,
+                      GError     **error)
+{
+  g_autoptr(NexorWorkflow) workflow = NULL;
+  g_autoptr(NexorWorkflowStatus) status = NULL;
+  JsonObject *object = NULL;
+
+  if (self->active_workflow_run == NULL)
+    return TRUE;
+
+  if (!_nexor_json_get_object (lead, "lead", "workflow", &object, error))
+    return FALSE;
+  if (object != NULL && !(workflow = _nexor_workflow_new_from_json (object, error)))
+    return FALSE;
+
+  if (!_nexor_json_get_object (lead, "lead", "currentStatus", &object, error))
+    return FALSE;
+  if (object == NULL && !_nexor_json_get_object (lead, "lead", "current_status", &object, error))
+    return FALSE;
+  if (object != NULL && !(status = _nexor_workflow_status_new_from_json (object, error)))
+    return FALSE;
+
+  _nexor_workflow_run_adopt_legacy (self->active_workflow_run, workflow, status);
+  return TRUE;
+}
+
+NexorLead *
+_nexor_lead_new_from_json (JsonObject  *lead,
+                           JsonObject  *variables,
+                           GError     **error)
+{
+  g_autoptr(NexorLead) self = NULL;
+
+  g_return_val_if_fail (lead != NULL, NULL);
+
+  self = _nexor_resource_new_from_json (NEXOR_TYPE_LEAD, "lead", nexor_lead_fields,
+                                        G_N_ELEMENTS (nexor_lead_fields), lead, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!adopt_legacy_members (self, lead, error))
+    return NULL;
+
+  if (variables != NULL && !parse_variables (self, variables, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+NexorLead *
+_nexor_lead_new_from_response (JsonNode  *root,
+                               GError   **error)
+{
+  JsonObject *lead;
+  JsonObject *variables = NULL;
+
+  lead = _nexor_json_unwrap_envelope (root, "lead", "lead", error);
+  if (lead == NULL)
+    return NULL;
+
+  /* The current shape puts "variables" beside "lead"; accept it inside too. */
+  if (lead != json_node_get_object (root) &&
+      !_nexor_json_get_object (json_node_get_object (root), "response", "variables", &variables, error))
+    return NULL;
+  if (variables == NULL &&
+      !_nexor_json_get_object (lead, "lead", "variables", &variables, error))
+    return NULL;
+
+  return _nexor_lead_new_from_json (lead, variables, error);
+}
+
+/**
+ * nexor_lead_dup_json:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the lead's JSON object as the server sent it (for the current response
+ * shape, the `lead` member), including members this version of the library
+ * does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_lead_get_id:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:id] property.
+ *
+ * Returns: the lead's id, a UUID
+ */
+const char *
+nexor_lead_get_id (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * nexor_lead_get_first_name:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:first-name] property.
+ *
+ * Returns: (nullable): the first name
+ */
+const char *
+nexor_lead_get_first_name (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->first_name;
+}
+
+/**
+ * nexor_lead_get_last_name:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:last-name] property.
+ *
+ * Returns: (nullable): the last name
+ */
+const char *
+nexor_lead_get_last_name (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->last_name;
+}
+
+/**
+ * nexor_lead_get_email:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:email] property.
+ *
+ * Returns: (nullable): the email address
+ */
+const char *
+nexor_lead_get_email (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->email;
+}
+
+/**
+ * nexor_lead_get_phone:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:phone] property.
+ *
+ * Returns: (nullable): the phone number
+ */
+const char *
+nexor_lead_get_phone (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->phone;
+}
+
+/**
+ * nexor_lead_get_source:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:source] property.
+ *
+ * Returns: (nullable): where the lead came from
+ */
+const char *
+nexor_lead_get_source (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->source;
+}
+
+/**
+ * nexor_lead_get_company:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:company] property.
+ *
+ * Returns: (nullable): the company
+ */
+const char *
+nexor_lead_get_company (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->company;
+}
+
+/**
+ * nexor_lead_get_title:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:title] property.
+ *
+ * Returns: (nullable): the job title
+ */
+const char *
+nexor_lead_get_title (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * nexor_lead_get_metadata:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:metadata] property.
+ *
+ * Returns: (nullable) (transfer none): the metadata object, immutable (sealed)
+ */
+JsonObject *
+nexor_lead_get_metadata (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->metadata;
+}
+
+/**
+ * nexor_lead_get_tags:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:tags] property.
+ *
+ * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ */
+GListModel *
+nexor_lead_get_tags (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->tags;
+}
+
+/**
+ * nexor_lead_get_campaign:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:campaign] property.
+ *
+ * Returns: (nullable) (transfer none): the campaign
+ */
+NexorCampaign *
+nexor_lead_get_campaign (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->campaign;
+}
+
+/**
+ * nexor_lead_get_active_workflow_run:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:active-workflow-run] property.
+ *
+ * Returns: (nullable) (transfer none): the active workflow run
+ */
+NexorWorkflowRun *
+nexor_lead_get_active_workflow_run (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->active_workflow_run;
+}
+
+/**
+ * nexor_lead_get_assigned_user:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:assigned-user] property.
+ *
+ * Returns: (nullable) (transfer none): the assigned user
+ */
+NexorUser *
+nexor_lead_get_assigned_user (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->assigned_user;
+}
+
+/**
+ * nexor_lead_get_created_at:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:created-at] property.
+ *
+ * Returns: (nullable) (transfer none): when the lead was created
+ */
+GDateTime *
+nexor_lead_get_created_at (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->created_at;
+}
+
+/**
+ * nexor_lead_get_updated_at:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:updated-at] property.
+ *
+ * Returns: (nullable) (transfer none): when the lead was last changed
+ */
+GDateTime *
+nexor_lead_get_updated_at (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->updated_at;
+}
+
+/**
+ * nexor_lead_get_variables:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:variables] property.
+ *
+ * Returns: (transfer none): a list model of [class@Nexor.Variable]
+ */
+GListModel *
+nexor_lead_get_variables (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->variables;
+}
+
+/**
+ * nexor_lead_get_variable:
+ * @self: a [class@Nexor.Lead]
+ * @name: the name of a variable, such as `edad`
+ *
+ * Looks up a collected value by name.
+ *
+ * Returns: (nullable) (transfer none): the variable, or %NULL if the lead has
+ *   no variable of that name
+ */
+NexorVariable *
+nexor_lead_get_variable (NexorLead  *self,
+                         const char *name)
+{
+  guint n;
+
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  n = g_list_model_get_n_items (self->variables);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorVariable) variable = g_list_model_get_item (self->variables, i);
+
+      if (g_strcmp0 (nexor_variable_get_name (variable), name) == 0)
+        return variable;  /* still owned by the list */
+    }
+
+  return NULL;
+}

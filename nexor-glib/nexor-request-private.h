@@ -1,0 +1,49 @@
+/* nexor-request-private.h: what an endpoint asks of the request core
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Turns a successful response body into the operation's result (a GObject). */
+typedef gpointer (*NexorResponseParser) (JsonNode  *root,
+                                         GError   **error);
+
+typedef struct _NexorRequest NexorRequest;
+
+NexorRequest *_nexor_request_new            (const char           *method,
+                                             NexorResponseParser   parse);
+void          _nexor_request_free           (NexorRequest         *self);
+void          _nexor_request_add_segment    (NexorRequest         *self,
+                                             const char           *segment);
+void          _nexor_request_add_query      (NexorRequest         *self,
+                                             const char           *name,
+                                             const char           *value);
+void          _nexor_request_take_body      (NexorRequest         *self,
+                                             JsonNode             *body);
+void          _nexor_request_set_idempotent (NexorRequest         *self,
+                                             gboolean              idempotent);
+void          _nexor_request_take_error     (NexorRequest         *self,
+                                             GError               *error);
+
+gboolean      _nexor_request_add_id_segment (NexorRequest         *self,
+                                             const char           *what,
+                                             const char           *id);
+
+const char   *_nexor_request_get_method     (NexorRequest         *self);
+gboolean      _nexor_request_get_idempotent (NexorRequest         *self);
+char         *_nexor_request_build_path     (NexorRequest         *self);
+GBytes       *_nexor_request_get_body       (NexorRequest         *self);
+const GError *_nexor_request_get_error      (NexorRequest         *self);
+gpointer      _nexor_request_parse          (NexorRequest         *self,
+                                             JsonNode             *root,
+                                             GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorRequest, _nexor_request_free)
+
+G_END_DECLS

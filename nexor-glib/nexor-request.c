@@ -1,0 +1,183 @@
+/* nexor-request.c: what an endpoint asks of the request core
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-error.h"
+#include "nexor-json-private.h"
+#include "nexor-request-private.h"
+
+struct _NexorRequest
+{
+  char *method;
+  GPtrArray *segments;   /* percent-encoded path segments */
+  GString *query;        /* "a=1&b=2", encoded; NULL when empty */
+  GBytes *body;          /* JSON; NULL when none */
+  gboolean idempotent;
+  NexorResponseParser parse;
+  GError *error;         /* a client-side check failed: send nothing */
+};
+
+NexorRequest *
+_nexor_request_new (const char          *method,
+                    NexorResponseParser  parse)
+{
+  NexorRequest *self = g_new0 (NexorRequest, 1);
+
+  self->method = g_strdup (method);
+  self->segments = g_ptr_array_new_with_free_func (g_free);
+  self->parse = parse;
+  /* HTTP's safe and idempotent methods; endpoints opt other calls in. */
+  self->idempotent = g_str_equal (method, "GET") || g_str_equal (method, "PUT") ||
+                     g_str_equal (method, "DELETE") || g_str_equal (method, "HEAD");
+  return self;
+}
+
+void
+_nexor_request_free (NexorRequest *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->method);
+  g_ptr_array_unref (self->segments);
+  if (self->query != NULL)
+    g_string_free (self->query, TRUE);
+  g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+void
+_nexor_request_add_segment (NexorRequest *self,
+                            const char   *segment)
+{
+  g_ptr_array_add (self->segments, g_uri_escape_string (segment, NULL, FALSE));
+}
+
+/* Ids go into the path: anything but a UUID could walk the path (“..”, “a/b”)
+ * or reach another endpoint, so it is refused before a request exists. */
+gboolean
+_nexor_request_add_id_segment (NexorRequest *self,
+                               const char   *what,
+                               const char   *id)
+{
+  if (!_nexor_is_uuid (id))
+    {
+      g_autofree char *shown = NULL;
+
+      if (id != NULL && g_utf8_validate (id, -1, NULL))
+        shown = g_strdup_printf ("“%.64s%s”", id, strlen (id) > 64 ? "…" : "");
+
+      _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                    "Invalid %s id %s: expected a UUID such as "
+                                                    "123e4567-e89b-12d3-a456-426614174000",
+                                                    what, shown != NULL ? shown : "(not UTF-8 or missing)"));
+      return FALSE;
+    }
+
+  _nexor_request_add_segment (self, id);
+  return TRUE;
+}
+
+void
+_nexor_request_add_query (NexorRequest *self,
+                          const char   *name,
+                          const char   *value)
+{
+  g_autofree char *escaped_name = g_uri_escape_string (name, NULL, FALSE);
+  g_autofree char *escaped_value = g_uri_escape_string (value, NULL, FALSE);
+
+  if (self->query == NULL)
+    self->query = g_string_new (NULL);
+  else
+    g_string_append_c (self->query, '&');
+
+  g_string_append_printf (self->query, "%s=%s", escaped_name, escaped_value);
+}
+
+void
+_nexor_request_take_body (NexorRequest *self,
+                          JsonNode     *body)
+{
+  g_autoptr(JsonNode) owned = body;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *data;
+
+  json_generator_set_root (generator, owned);
+  data = json_generator_to_data (generator, &length);
+  g_clear_pointer (&self->body, g_bytes_unref);
+  self->body = g_bytes_new_take (data, length);
+}
+
+void
+_nexor_request_set_idempotent (NexorRequest *self,
+                               gboolean      idempotent)
+{
+  self->idempotent = idempotent;
+}
+
+void
+_nexor_request_take_error (NexorRequest *self,
+                           GError       *error)
+{
+  if (self->error == NULL)
+    self->error = error;
+  else
+    g_error_free (error);
+}
+
+const char *
+_nexor_request_get_method (NexorRequest *self)
+{
+  return self->method;
+}
+
+gboolean
+_nexor_request_get_idempotent (NexorRequest *self)
+{
+  return self->idempotent;
+}
+
+char *
+_nexor_request_build_path (NexorRequest *self)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    {
+      g_string_append_c (path, '/');
+      g_string_append (path, g_ptr_array_index (self->segments, i));
+    }
+
+  if (self->query != NULL)
+    {
+      g_string_append_c (path, '?');
+      g_string_append_len (path, self->query->str, self->query->len);
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+GBytes *
+_nexor_request_get_body (NexorRequest *self)
+{
+  return self->body;
+}
+
+const GError *
+_nexor_request_get_error (NexorRequest *self)
+{
+  return self->error;
+}
+
+gpointer
+_nexor_request_parse (NexorRequest  *self,
+                      JsonNode      *root,
+                      GError       **error)
+{
+  return self->parse (root, error);
+}

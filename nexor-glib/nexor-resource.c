@@ -1,0 +1,25 @@
+/* nexor-resource.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-resource-private.h"
+
+gpointer
+_nexor_resource_new_from_json (GType              type,
+                               const char        *what,
+                               const NexorField  *fields,
+                               guint              n_fields,
+                               JsonObject        *object,
+                               GError           **error)
+{
+  g_autoptr(GObject) self = g_object_new (type, NULL);
+
+  ((NexorResource *) self)->json = json_object_ref (object);
+  if (!_nexor_fields_parse (self, what, fields, n_fields, object, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

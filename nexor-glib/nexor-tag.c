@@ -1,0 +1,120 @@
+/* nexor-tag.c: a tag on a lead
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-tag-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorTag:
+ *
+ * A tag that labels leads, as embedded in a lead: an id, a display name and a
+ * slug that is unique per account.
+ */
+
+struct _NexorTag
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *id;
+  char *name;
+  char *slug;
+};
+
+/**
+ * NexorTag:id:
+ *
+ * The tag's id.
+ */
+/**
+ * NexorTag:name:
+ *
+ * The display name of the tag.
+ */
+/**
+ * NexorTag:slug:
+ *
+ * The slug of the tag, unique per account.
+ */
+static const NexorField nexor_tag_fields[] = {
+  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTag, id), TRUE, 0.0, NULL, NULL },
+  { "name", NEXOR_FIELD_NAMES ("name"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTag, name), FALSE, 0.0, NULL, NULL },
+  { "slug", NEXOR_FIELD_NAMES ("slug"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTag, slug), FALSE, 0.0, NULL, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorTag, nexor_tag, nexor_tag_fields)
+
+NexorTag *
+_nexor_tag_new_from_json (JsonObject  *object,
+                          GError     **error)
+{
+  return _nexor_resource_new_from_json (NEXOR_TYPE_TAG, "tag", nexor_tag_fields,
+                                        G_N_ELEMENTS (nexor_tag_fields), object, error);
+}
+
+/**
+ * nexor_tag_dup_json:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the JSON object this tag was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_tag_get_id:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:id] property: the tag's id.
+ *
+ * Returns: (nullable): the id
+ */
+const char *
+nexor_tag_get_id (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * nexor_tag_get_name:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:name] property: the display name of the tag.
+ *
+ * Returns: (nullable): the name
+ */
+const char *
+nexor_tag_get_name (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * nexor_tag_get_slug:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:slug] property: the slug of the tag, unique per account.
+ *
+ * Returns: (nullable): the slug
+ */
+const char *
+nexor_tag_get_slug (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->slug;
+}

@@ -1,0 +1,15 @@
+/* nexor-user-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-user.h"
+
+G_BEGIN_DECLS
+
+NexorUser *_nexor_user_new_from_json (JsonObject  *object,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* nexor-variable.c: a value collected from a lead
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-variable-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorVariable:
+ *
+ * A value the AI agent collected from a lead during a workflow (a “workflow
+ * field”), such as an age or the name of a broker, with how confident the
+ * extraction was.
+ */
+
+struct _NexorVariable
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *name;
+  JsonNode *value;
+  char *value_text;
+  double confidence;
+  GDateTime *updated_at;
+};
+
+/**
+ * NexorVariable:name:
+ *
+ * The name (key) of the variable, such as `edad`.
+ */
+/**
+ * NexorVariable:value:
+ *
+ * The typed value as JSON: a number, a string, a boolean, or any other JSON value.
+ */
+/**
+ * NexorVariable:value-text:
+ *
+ * The value rendered as text, such as `35`.
+ */
+/**
+ * NexorVariable:confidence:
+ *
+ * How confident the extraction was, from 0 to 1, or -1 when the server did not say.
+ */
+/**
+ * NexorVariable:updated-at:
+ *
+ * When the value was last collected.
+ */
+static const NexorField nexor_variable_fields[] = {
+  { "name", NEXOR_FIELD_NAMES (NULL), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorVariable, name), FALSE, 0.0, NULL, NULL },
+  { "value", NEXOR_FIELD_NAMES ("value"), NEXOR_FIELD_JSON_NODE,
+    G_STRUCT_OFFSET (NexorVariable, value), FALSE, 0.0, NULL, NULL },
+  { "value-text", NEXOR_FIELD_NAMES ("value_text", "valueText"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorVariable, value_text), FALSE, 0.0, NULL, NULL },
+  { "confidence", NEXOR_FIELD_NAMES ("confidence"), NEXOR_FIELD_DOUBLE,
+    G_STRUCT_OFFSET (NexorVariable, confidence), FALSE, -1.0, NULL, NULL },
+  { "updated-at", NEXOR_FIELD_NAMES ("updated_at", "updatedAt"), NEXOR_FIELD_DATETIME,
+    G_STRUCT_OFFSET (NexorVariable, updated_at), FALSE, 0.0, NULL, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorVariable, nexor_variable, nexor_variable_fields)
+
+/**
+ * nexor_variable_dup_json:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the JSON object this variable was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_variable_get_name:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the [property@Nexor.Variable:name] property: the name (key) of the variable, such as `edad`.
+ *
+ * Returns: (nullable): the name
+ */
+const char *
+nexor_variable_get_name (NexorVariable *self)
+{
+  g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * nexor_variable_get_value:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the [property@Nexor.Variable:value] property: the typed value as JSON: a number, a string, a boolean, or any other JSON value.
+ *
+ * Returns: (nullable) (transfer none): the value
+ */
+JsonNode *
+nexor_variable_get_value (NexorVariable *self)
+{
+  g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
+
+  return self->value;
+}
+
+/**
+ * nexor_variable_get_value_text:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the [property@Nexor.Variable:value-text] property: the value rendered as text, such as `35`.
+ *
+ * Returns: (nullable): the value as text
+ */
+const char *
+nexor_variable_get_value_text (NexorVariable *self)
+{
+  g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
+
+  return self->value_text;
+}
+
+/**
+ * nexor_variable_get_confidence:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the [property@Nexor.Variable:confidence] property: how confident the extraction was, from 0 to 1, or -1 when the server did not say.
+ *
+ * Returns: the confidence, or -1 if unknown
+ */
+double
+nexor_variable_get_confidence (NexorVariable *self)
+{
+  g_return_val_if_fail (NEXOR_IS_VARIABLE (self), -1.0);
+
+  return self->confidence;
+}
+
+/**
+ * nexor_variable_get_updated_at:
+ * @self: a [class@Nexor.Variable]
+ *
+ * Gets the [property@Nexor.Variable:updated-at] property: when the value was last collected.
+ *
+ * Returns: (nullable) (transfer none): when the value was last collected
+ */
+GDateTime *
+nexor_variable_get_updated_at (NexorVariable *self)
+{
+  g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
+
+  return self->updated_at;
+}
+
+NexorVariable *
+_nexor_variable_new_from_json (const char  *name,
+                               JsonObject  *object,
+                               GError     **error)
+{
+  g_autoptr(NexorVariable) self = NULL;
+
+  self = _nexor_resource_new_from_json (NEXOR_TYPE_VARIABLE, "variable", nexor_variable_fields,
+                                        G_N_ELEMENTS (nexor_variable_fields), object, error);
+  if (self == NULL)
+    return NULL;
+
+  self->name = g_strdup (name);
+  return g_steal_pointer (&self);
+}

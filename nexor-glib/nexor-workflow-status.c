@@ -1,0 +1,167 @@
+/* nexor-workflow-status.c: a status of a lead in a workflow
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-workflow-status-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorWorkflowStatus:
+ *
+ * A status a lead can be in within a workflow, such as “Contacted”.
+ */
+
+struct _NexorWorkflowStatus
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *id;
+  char *key;
+  char *label;
+  char *category;
+  char *color;
+};
+
+/**
+ * NexorWorkflowStatus:id:
+ *
+ * The status's id.
+ */
+/**
+ * NexorWorkflowStatus:key:
+ *
+ * The machine key of the status, such as `contacted`.
+ */
+/**
+ * NexorWorkflowStatus:label:
+ *
+ * The human-readable label of the status.
+ */
+/**
+ * NexorWorkflowStatus:category:
+ *
+ * The category of the status, such as `active`, `won` or `lost`; values the library does not know are kept as sent.
+ */
+/**
+ * NexorWorkflowStatus:color:
+ *
+ * The display color of the status as a hex string such as `#3b82f6`, when the server sends one.
+ */
+static const NexorField nexor_workflow_status_fields[] = {
+  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, id), TRUE, 0.0, NULL, NULL },
+  { "key", NEXOR_FIELD_NAMES ("key"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, key), FALSE, 0.0, NULL, NULL },
+  { "label", NEXOR_FIELD_NAMES ("label"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, label), FALSE, 0.0, NULL, NULL },
+  { "category", NEXOR_FIELD_NAMES ("category"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, category), FALSE, 0.0, NULL, NULL },
+  { "color", NEXOR_FIELD_NAMES ("color"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, color), FALSE, 0.0, NULL, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorWorkflowStatus, nexor_workflow_status, nexor_workflow_status_fields)
+
+NexorWorkflowStatus *
+_nexor_workflow_status_new_from_json (JsonObject  *object,
+                                      GError     **error)
+{
+  return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_STATUS, "workflow status", nexor_workflow_status_fields,
+                                        G_N_ELEMENTS (nexor_workflow_status_fields), object, error);
+}
+
+/**
+ * nexor_workflow_status_dup_json:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the JSON object this workflow status was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_workflow_status_get_id:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:id] property: the status's id.
+ *
+ * Returns: (nullable): the id
+ */
+const char *
+nexor_workflow_status_get_id (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * nexor_workflow_status_get_key:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:key] property: the machine key of the status, such as `contacted`.
+ *
+ * Returns: (nullable): the key
+ */
+const char *
+nexor_workflow_status_get_key (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
+
+  return self->key;
+}
+
+/**
+ * nexor_workflow_status_get_label:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:label] property: the human-readable label of the status.
+ *
+ * Returns: (nullable): the label
+ */
+const char *
+nexor_workflow_status_get_label (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
+
+  return self->label;
+}
+
+/**
+ * nexor_workflow_status_get_category:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:category] property: the category of the status, such as `active`, `won` or `lost`; values the library does not know are kept as sent.
+ *
+ * Returns: (nullable): the category
+ */
+const char *
+nexor_workflow_status_get_category (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
+
+  return self->category;
+}
+
+/**
+ * nexor_workflow_status_get_color:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:color] property: the display color of the status as a hex string such as `#3b82f6`, when the server sends one.
+ *
+ * Returns: (nullable): the color
+ */
+const char *
+nexor_workflow_status_get_color (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
+
+  return self->color;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Run a command against a fresh nexor-emulator.
+#
+#   scripts/with-emulator.sh COMMAND [ARGS...]
+#
+# Starts `nexor-emulator --port 0` (the binary in $NEXOR_EMULATOR, else the one
+# in _build/, else the one on PATH), reads the base URL it prints as its first
+# line, exports it as NEXOR_BASE_URL together with NEXOR_API_KEY (the
+# emulator's demo key unless already set), runs COMMAND and stops the emulator
+# however COMMAND ends. Exits with COMMAND's status.
+set -euo pipefail
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: $0 COMMAND [ARGS...]" >&2
+  exit 2
+fi
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+emulator=${NEXOR_EMULATOR:-}
+if [[ -z $emulator ]]; then
+  if [[ -x $here/../_build/tools/nexor-emulator/nexor-emulator ]]; then
+    emulator=$here/../_build/tools/nexor-emulator/nexor-emulator
+  else
+    emulator=$(command -v nexor-emulator || true)
+  fi
+fi
+if [[ -z $emulator || ! -x $emulator ]]; then
+  echo "$0: no nexor-emulator found: build it or set NEXOR_EMULATOR" >&2
+  exit 1
+fi
+
+emulator_pid=
+stop_emulator() {
+  if [[ -n $emulator_pid ]]; then
+    kill "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+    emulator_pid=
+  fi
+}
+trap stop_emulator EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The emulator's stdout is a pipe: its first line is the URL; whatever else it
+# prints is copied to stderr so the pipe never fills up.
+coproc EMULATOR { exec "$emulator" --port 0; }
+emulator_pid=$EMULATOR_PID
+exec {emulator_out}<&"${EMULATOR[0]}"
+
+url=
+if ! IFS= read -r -t 30 url <&"$emulator_out" || [[ $url != http*://* ]]; then
+  echo "$0: nexor-emulator did not print its URL (got: '${url}')" >&2
+  exit 1
+fi
+cat <&"$emulator_out" >&2 &
+
+export NEXOR_BASE_URL=$url
+export NEXOR_API_KEY=${NEXOR_API_KEY:-nxr_live_emulator_demo_key}
+
+status=0
+"$@" || status=$?
+exit "$status"

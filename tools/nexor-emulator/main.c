@@ -1,0 +1,178 @@
+/* main.c: the nexor-emulator command
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Exit status: 0 after SIGINT/SIGTERM, --help or --version; 1 if the server
+ * cannot start; 2 for a bad command line.
+ */
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gio/gio.h>
+#include <glib-unix.h>
+
+#include "nexor-emulator.h"
+
+#define DEFAULT_PORT 8765
+
+#define EXIT_USAGE 2
+
+static guint opt_port = DEFAULT_PORT;
+static guint opt_delay_ms = 0;
+static char **opt_api_keys = NULL;
+static gboolean opt_version = FALSE;
+
+static gboolean
+parse_unsigned_option (const char  *option_name,
+                       const char  *value,
+                       guint64      max,
+                       guint       *out,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, max, &number, &local_error))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "Invalid value “%s” for %s: expected a whole number from 0 to %" G_GUINT64_FORMAT,
+                   value, option_name, max);
+      return FALSE;
+    }
+
+  *out = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+parse_port_cb (const char  *option_name,
+               const char  *value,
+               gpointer     data,
+               GError     **error)
+{
+  return parse_unsigned_option (option_name, value, G_MAXUINT16, &opt_port, error);
+}
+
+static gboolean
+parse_delay_cb (const char  *option_name,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  /* Ten minutes: longer than any test could want to wait. */
+  return parse_unsigned_option (option_name, value, 10 * 60 * 1000, &opt_delay_ms, error);
+}
+
+static const GOptionEntry entries[] = {
+  { "port", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_port_cb,
+    "TCP port on 127.0.0.1, 0 for any free port (default 8765)", "N" },
+  { "api-key", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &opt_api_keys,
+    "Accept this API key; repeat for more (default " NEXOR_EMULATOR_DEFAULT_API_KEY ")", "KEY" },
+  { "delay-ms", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_delay_cb,
+    "Delay every response by MS milliseconds", "MS" },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_version,
+    "Print the version and exit", NULL },
+  { NULL }
+};
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(NexorEmulator) emulator = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
+  guint sigint_id;
+  guint sigterm_id;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("nexor-emulator");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Serve a local emulation of the Nexor public API on 127.0.0.1.\n"
+                                "Prints the base URL on the first line of standard output.");
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("nexor-emulator: %s\n", error->message);
+      g_printerr ("Try “nexor-emulator --help” for more information.\n");
+      return EXIT_USAGE;
+    }
+
+  if (argc > 1)
+    {
+      g_printerr ("nexor-emulator: unexpected argument “%s”\n", argv[1]);
+      g_printerr ("Try “nexor-emulator --help” for more information.\n");
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; opt_api_keys != NULL && opt_api_keys[i] != NULL; i++)
+    {
+      if (*opt_api_keys[i] == '\0')
+        {
+          g_printerr ("nexor-emulator: --api-key needs a non-empty key\n");
+          return EXIT_USAGE;
+        }
+    }
+
+  if (opt_version)
+    {
+      g_print ("nexor-emulator %s\n", NEXOR_EMULATOR_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  emulator = nexor_emulator_new ((const char * const *) opt_api_keys);
+  nexor_emulator_set_response_delay (emulator, opt_delay_ms);
+
+  if (!nexor_emulator_listen_local (emulator, opt_port, &error))
+    {
+      /* GIO words it as “Error binding to address …”; say it once, plainly. */
+      const char *reason = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE)
+                           ? g_strerror (EADDRINUSE) : error->message;
+
+      g_printerr ("nexor-emulator: cannot listen on 127.0.0.1:%u: %s\n", opt_port, reason);
+      return EXIT_FAILURE;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
+  /* Scripts read this one line to find the server; keep stdout to it. */
+  base_url = nexor_emulator_dup_base_url (emulator);
+  printf ("%s\n", base_url);
+  fflush (stdout);
+
+  if (opt_api_keys == NULL)
+    g_printerr ("nexor-emulator: accepting the demo API key %s\n", NEXOR_EMULATOR_DEFAULT_API_KEY);
+  else
+    g_printerr ("nexor-emulator: accepting %u API key(s)\n", g_strv_length (opt_api_keys));
+  if (opt_delay_ms > 0)
+    g_printerr ("nexor-emulator: delaying every response by %u ms\n", opt_delay_ms);
+  g_printerr ("nexor-emulator: press Ctrl+C to stop\n");
+
+  g_main_loop_run (loop);
+
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  g_clear_object (&emulator);
+  g_clear_pointer (&opt_api_keys, g_strfreev);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,32 @@
+/* nexor-emulator-store.h: the emulator's in-memory account data
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define NEXOR_EMULATOR_TYPE_STORE (nexor_emulator_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (NexorEmulatorStore, nexor_emulator_store, NEXOR_EMULATOR, STORE, GObject)
+
+NexorEmulatorStore *nexor_emulator_store_new               (void);
+gboolean            nexor_emulator_store_load_data         (NexorEmulatorStore  *self,
+                                                            const char          *data,
+                                                            gssize               length,
+                                                            GError             **error);
+gboolean            nexor_emulator_store_load_seed         (NexorEmulatorStore  *self,
+                                                            GError             **error);
+guint               nexor_emulator_store_get_n_leads       (NexorEmulatorStore  *self);
+gboolean            nexor_emulator_store_has_lead          (NexorEmulatorStore  *self,
+                                                            const char          *id);
+JsonNode           *nexor_emulator_store_dup_lead_response (NexorEmulatorStore  *self,
+                                                            const char          *id);
+
+char               *nexor_emulator_normalize_uuid          (const char          *text);
+
+G_END_DECLS

@@ -1,0 +1,854 @@
+/* nexor-emulator.c: a local, faithful emulator of the Nexor REST API
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "nexor-emulator.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "nexor-emulator-fault.h"
+#include "nexor-emulator-json.h"
+#include "nexor-emulator-store.h"
+
+#ifndef NEXOR_EMULATOR_VERSION
+# define NEXOR_EMULATOR_VERSION "0"
+#endif
+
+#define BASE_PATH "/api/public"
+
+/**
+ * NexorEmulator:
+ *
+ * A `SoupServer` that answers like the Nexor public API, from in-memory data
+ * seeded with the documented examples.
+ *
+ * The server runs in the thread-default main context that is current when
+ * [method@Emulator.listen_local] is called. The test hooks
+ * ([method@Emulator.set_response_delay], [method@Emulator.push_fault],
+ * [method@Emulator.get_request_count], [method@Emulator.dup_last_request])
+ * may be called from any thread; everything else belongs to the thread that
+ * runs the server.
+ */
+
+typedef struct _PendingResponse PendingResponse;
+
+struct _NexorEmulator
+{
+  GObject parent_instance;
+
+  SoupServer *server;
+  NexorEmulatorStore *store;
+  GHashTable *api_keys;     /* set of accepted keys; never changes after construction */
+  GMainContext *context;    /* the context the server was started in */
+  guint port;
+  GPtrArray *pending;       /* PendingResponse; server thread only */
+
+  gint delay_ms;            /* atomic */
+  gint request_count;       /* atomic */
+
+  GMutex mutex;             /* guards the members below */
+  JsonObject *last_request;
+  GQueue faults;            /* NexorEmulatorFault */
+};
+
+enum {
+  PROP_0,
+  PROP_API_KEYS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (NexorEmulator, nexor_emulator, G_TYPE_OBJECT)
+
+/* Responses held back by a delay. The message stays paused in the server
+ * until the timer fires; if the exchange ends first (the client went away,
+ * the server shut down) the timer is dropped instead. */
+struct _PendingResponse
+{
+  NexorEmulator *self;      /* unowned: dispose drops every pending response */
+  SoupServerMessage *msg;
+  GSource *source;
+  gulong finished_id;
+};
+
+static void
+pending_response_free (PendingResponse *pending)
+{
+  g_clear_signal_handler (&pending->finished_id, pending->msg);
+
+  if (pending->source != NULL)
+    {
+      g_source_destroy (pending->source);
+      g_clear_pointer (&pending->source, g_source_unref);
+    }
+
+  g_clear_object (&pending->msg);
+  g_free (pending);
+}
+
+static gboolean
+pending_response_timeout_cb (gpointer user_data)
+{
+  PendingResponse *pending = user_data;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (pending->msg);
+
+  g_ptr_array_remove_fast (pending->self->pending, pending);
+  soup_server_message_unpause (msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_response_finished_cb (SoupServerMessage *msg,
+                              PendingResponse   *pending)
+{
+  g_ptr_array_remove_fast (pending->self->pending, pending);
+}
+
+static void
+delay_response (NexorEmulator     *self,
+                SoupServerMessage *msg,
+                guint              delay_ms)
+{
+  PendingResponse *pending;
+
+  pending = g_new0 (PendingResponse, 1);
+  pending->self = self;
+  pending->msg = g_object_ref (msg);
+  pending->finished_id = g_signal_connect (msg, "finished",
+                                           G_CALLBACK (pending_response_finished_cb),
+                                           pending);
+
+  /* A timer in the server's own context, never a sleep: other requests keep
+   * being served while this one waits. */
+  pending->source = g_timeout_source_new (delay_ms);
+  g_source_set_name (pending->source, "[nexor-emulator] delayed response");
+  g_source_set_callback (pending->source, pending_response_timeout_cb, pending, NULL);
+  g_source_attach (pending->source, self->context);
+
+  g_ptr_array_add (self->pending, pending);
+  soup_server_message_pause (msg);
+}
+
+/* Responses */
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              JsonNode          *body)
+{
+  char *data;
+  gsize length;
+
+  data = nexor_emulator_json_to_string (body, &length);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, data, length);
+}
+
+/* @message may be NULL: several documented errors carry only `error`. */
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *error,
+               const char        *message)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *body = json_object_new ();
+
+  json_object_set_string_member (body, "error", error);
+  if (message != NULL)
+    json_object_set_string_member (body, "message", message);
+
+  json_node_take_object (node, body);
+  respond_json (msg, status, node);
+}
+
+/* Request handling */
+
+typedef void (*RouteHandler) (NexorEmulator      *self,
+                              SoupServerMessage  *msg,
+                              const char * const *params);
+
+typedef struct {
+  const char   *method;
+  const char   *pattern;    /* segments below BASE_PATH; "{}" matches one non-empty segment */
+  RouteHandler  handler;
+} Route;
+
+static void
+handle_get_lead (NexorEmulator      *self,
+                 SoupServerMessage  *msg,
+                 const char * const *params)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  body = nexor_emulator_store_dup_lead_response (self->store, params[0]);
+  if (body == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found",
+                     "Lead not found or does not belong to your account");
+      return;
+    }
+
+  respond_json (msg, SOUP_STATUS_OK, body);
+}
+
+/* First match wins, so literal routes (`leads/tags`) must come before the
+ * parameter routes they overlap with (`leads/{}`). Methods are plain strings:
+ * SOUP_METHOD_* are not constant expressions. */
+static const Route routes[] = {
+  { "GET", "leads/{}", handle_get_lead },
+};
+
+/* Splits a percent-encoded path below BASE_PATH into decoded segments, or
+ * returns NULL if the path is not below BASE_PATH. A segment that does not
+ * decode cleanly (a bad escape, an encoded '/' or NUL) is kept as sent: with
+ * its '%' it can match no literal and no id, so it ends as a clean 404. */
+static GStrv
+split_api_path (const char *path)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) raw = NULL;
+
+  if (!g_str_has_prefix (path, BASE_PATH "/"))
+    return NULL;
+
+  raw = g_strsplit (path + strlen (BASE_PATH "/"), "/", -1);
+  builder = g_strv_builder_new ();
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      g_autofree char *decoded = g_uri_unescape_segment (raw[i], NULL, "/");
+
+      g_strv_builder_add (builder, decoded != NULL ? decoded : raw[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+route_matches (const Route        *route,
+               const char * const *segments,
+               GPtrArray          *params)
+{
+  g_auto(GStrv) pattern = g_strsplit (route->pattern, "/", -1);
+  guint i;
+
+  g_ptr_array_set_size (params, 0);
+
+  for (i = 0; pattern[i] != NULL; i++)
+    {
+      const char *segment = segments[i];
+
+      if (segment == NULL || *segment == '\0')
+        return FALSE;
+
+      if (g_str_equal (pattern[i], "{}"))
+        g_ptr_array_add (params, (gpointer) segment);
+      else if (!g_str_equal (pattern[i], segment))
+        return FALSE;
+    }
+
+  return segments[i] == NULL;
+}
+
+static void
+handle_api_request (NexorEmulator     *self,
+                    SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  const char *api_key;
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
+  g_auto(GStrv) segments = NULL;
+
+  /* Authentication comes before routing, as on the real service: without a
+   * valid key even an unknown path answers 401. */
+  api_key = soup_message_headers_get_one (headers, "X-API-Key");
+  if (api_key == NULL || *api_key == '\0')
+    {
+      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "Missing API key",
+                     "Please provide your API key in the X-API-Key header");
+      return;
+    }
+
+  if (!g_hash_table_contains (self->api_keys, api_key))
+    {
+      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "Invalid API key",
+                     "The provided API key is not valid");
+      return;
+    }
+
+  segments = split_api_path (path);
+  if (segments == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found", "Route not found");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      if (!route_matches (&routes[i], (const char * const *) segments, params))
+        continue;
+
+      if (g_str_equal (routes[i].method, method))
+        {
+          g_ptr_array_add (params, NULL);
+          routes[i].handler (self, msg, (const char * const *) params->pdata);
+          return;
+        }
+
+      if (!g_ptr_array_find_with_equal_func (allowed, routes[i].method, g_str_equal, NULL))
+        g_ptr_array_add (allowed, (gpointer) routes[i].method);
+    }
+
+  if (allowed->len > 0)
+    {
+      g_autofree char *allow = NULL;
+
+      g_ptr_array_add (allowed, NULL);
+      allow = g_strjoinv (", ", (char **) allowed->pdata);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", allow);
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", NULL);
+      return;
+    }
+
+  respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found", "Route not found");
+}
+
+/* Faults */
+
+static const char *
+fault_error_text (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_INTERNAL_SERVER_ERROR:
+      return "Internal server error";
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+      return "Service unavailable";
+    case 429:  /* no SOUP_STATUS_ name in libsoup 3.2 */
+      return "Too many requests";
+    default:
+      return soup_status_get_phrase (status);
+    }
+}
+
+static void
+respond_status_fault (SoupServerMessage  *msg,
+                      NexorEmulatorFault *fault)
+{
+  respond_error (msg, fault->status, fault_error_text (fault->status), NULL);
+
+  if (fault->retry_after >= 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", fault->retry_after);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", value);
+    }
+}
+
+/* What a captive portal or a misconfigured proxy sends back: a 200 that is
+ * not JSON at all. */
+static void
+respond_html_fault (SoupServerMessage *msg)
+{
+  static const char page[] =
+    "<!DOCTYPE html>\n"
+    "<html>\n"
+    "<head><title>Service Temporarily Unavailable</title></head>\n"
+    "<body>\n"
+    "<h1>Service Temporarily Unavailable</h1>\n"
+    "<p>The server is temporarily unable to service your request.</p>\n"
+    "</body>\n"
+    "</html>\n";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8",
+                                    SOUP_MEMORY_STATIC, page, strlen (page));
+}
+
+/* Keeps the first half of the body, so a client sees a well-formed start and
+ * then an unexpected end of the document. */
+static void
+truncate_response (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  gsize length = g_bytes_get_size (bytes);
+
+  soup_message_body_truncate (body);
+  soup_message_body_append (body, SOUP_MEMORY_COPY,
+                            g_bytes_get_data (bytes, NULL), length / 2);
+}
+
+static NexorEmulatorFault *
+pop_fault (NexorEmulator *self)
+{
+  NexorEmulatorFault *fault;
+
+  g_mutex_lock (&self->mutex);
+  fault = g_queue_pop_head (&self->faults);
+  g_mutex_unlock (&self->mutex);
+
+  return fault;
+}
+
+/* Request log */
+
+static char *
+dup_valid_utf8 (const char *data,
+                gssize      length)
+{
+  return g_utf8_make_valid (data, length);
+}
+
+static void
+record_request (NexorEmulator     *self,
+                SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageHeadersIter iter;
+  const char *name;
+  const char *value;
+  g_autoptr(GBytes) body = NULL;
+  JsonObject *request;
+  JsonObject *headers;
+
+  request = json_object_new ();
+  json_object_set_string_member (request, "method", soup_server_message_get_method (msg));
+  json_object_set_string_member (request, "path", g_uri_get_path (uri));
+
+  if (g_uri_get_query (uri) != NULL)
+    {
+      g_autofree char *query = dup_valid_utf8 (g_uri_get_query (uri), -1);
+      json_object_set_string_member (request, "query", query);
+    }
+  else
+    {
+      json_object_set_null_member (request, "query");
+    }
+
+  headers = json_object_new ();
+  soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (msg));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *valid_name = dup_valid_utf8 (name, -1);
+      g_autofree char *valid_value = dup_valid_utf8 (value, -1);
+      const char *previous = json_object_get_string_member_with_default (headers, valid_name, NULL);
+
+      /* Repeated headers are folded the way HTTP defines it. */
+      if (previous != NULL)
+        {
+          g_autofree char *joined = g_strdup_printf ("%s, %s", previous, valid_value);
+          json_object_set_string_member (headers, valid_name, joined);
+        }
+      else
+        {
+          json_object_set_string_member (headers, valid_name, valid_value);
+        }
+    }
+  json_object_set_object_member (request, "headers", headers);
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (body) > 0)
+    {
+      g_autofree char *text = dup_valid_utf8 (g_bytes_get_data (body, NULL),
+                                              (gssize) g_bytes_get_size (body));
+      json_object_set_string_member (request, "body", text);
+    }
+  else
+    {
+      json_object_set_null_member (request, "body");
+    }
+
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->last_request, json_object_unref);
+  self->last_request = request;
+  g_mutex_unlock (&self->mutex);
+}
+
+static void
+server_callback (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  NexorEmulator *self = NEXOR_EMULATOR (user_data);
+  g_autoptr(NexorEmulatorFault) fault = NULL;
+  guint delay_ms;
+
+  g_debug ("%s %s", soup_server_message_get_method (msg),
+           g_uri_get_path (soup_server_message_get_uri (msg)));
+
+  record_request (self, msg);
+  g_atomic_int_inc (&self->request_count);
+
+  /* Faults act like a proxy in front of the service: a status or HTML fault
+   * answers before authentication, the others change the normal answer. */
+  fault = pop_fault (self);
+
+  if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_STATUS)
+    respond_status_fault (msg, fault);
+  else if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_HTML)
+    respond_html_fault (msg);
+  else
+    handle_api_request (self, msg);
+
+  if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_TRUNCATED)
+    truncate_response (msg);
+
+  delay_ms = (guint) g_atomic_int_get (&self->delay_ms);
+  if (fault != NULL)
+    delay_ms = MIN ((guint64) delay_ms + fault->delay_ms, G_MAXINT);
+
+  if (delay_ms > 0)
+    delay_response (self, msg, delay_ms);
+}
+
+/* libsoup answers some requests itself before any handler runs, for
+ * example a request line whose URI does not parse (`%zz`). Those are
+ * requests too: count them, and give the answer a JSON body like every
+ * other error. */
+static void
+request_read_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 NexorEmulator     *self)
+{
+  guint status = soup_server_message_get_status (msg);
+
+  if (status == 0)
+    return;
+
+  g_debug ("%s rejected by the HTTP layer with %u",
+           soup_server_message_get_method (msg), status);
+
+  g_atomic_int_inc (&self->request_count);
+
+  if (soup_server_message_get_response_body (msg)->length == 0 &&
+      soup_message_headers_get_content_type (soup_server_message_get_response_headers (msg), NULL) == NULL)
+    respond_error (msg, status, soup_status_get_phrase (status), NULL);
+}
+
+/* GObject */
+
+static void
+nexor_emulator_set_api_keys (NexorEmulator      *self,
+                             const char * const *api_keys)
+{
+  g_hash_table_remove_all (self->api_keys);
+
+  if (api_keys != NULL)
+    {
+      for (guint i = 0; api_keys[i] != NULL; i++)
+        if (*api_keys[i] != '\0')
+          g_hash_table_add (self->api_keys, g_strdup (api_keys[i]));
+    }
+
+  /* An emulator that accepts nothing would be useless: no keys means the
+   * documented demo key. */
+  if (g_hash_table_size (self->api_keys) == 0)
+    g_hash_table_add (self->api_keys, g_strdup (NEXOR_EMULATOR_DEFAULT_API_KEY));
+}
+
+static void
+nexor_emulator_dispose (GObject *object)
+{
+  NexorEmulator *self = NEXOR_EMULATOR (object);
+
+  /* Timers first, so none fires on a message of a server that is gone. */
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  if (self->server != NULL)
+    {
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+    }
+
+  G_OBJECT_CLASS (nexor_emulator_parent_class)->dispose (object);
+}
+
+static void
+nexor_emulator_finalize (GObject *object)
+{
+  NexorEmulator *self = NEXOR_EMULATOR (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->api_keys, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->last_request, json_object_unref);
+  g_queue_clear_full (&self->faults, (GDestroyNotify) nexor_emulator_fault_free);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (nexor_emulator_parent_class)->finalize (object);
+}
+
+static void
+nexor_emulator_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  NexorEmulator *self = NEXOR_EMULATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_API_KEYS:
+      nexor_emulator_set_api_keys (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nexor_emulator_class_init (NexorEmulatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nexor_emulator_dispose;
+  object_class->finalize = nexor_emulator_finalize;
+  object_class->set_property = nexor_emulator_set_property;
+
+  /**
+   * NexorEmulator:api-keys:
+   *
+   * The API keys the emulator accepts. %NULL or empty means only
+   * %NEXOR_EMULATOR_DEFAULT_API_KEY.
+   */
+  properties[PROP_API_KEYS] =
+    g_param_spec_boxed ("api-keys", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_WRITABLE |
+                         G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nexor_emulator_init (NexorEmulator *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_init (&self->mutex);
+  g_queue_init (&self->faults);
+
+  self->api_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_response_free);
+
+  self->store = nexor_emulator_store_new ();
+  if (!nexor_emulator_store_load_seed (self->store, &error))
+    g_critical ("The compiled-in seed data is broken: %s", error->message);
+
+  /* raw-paths: by default SoupServer decodes the path before handlers see
+   * it, which makes `a%2Fb` look like two segments and `%2541` decode
+   * twice. The router decodes segment by segment instead. */
+  self->server = soup_server_new ("server-header", "nexor-emulator/" NEXOR_EMULATOR_VERSION " ",
+                                  "raw-paths", TRUE,
+                                  NULL);
+  soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
+  g_signal_connect (self->server, "request-read", G_CALLBACK (request_read_cb), self);
+}
+
+/**
+ * nexor_emulator_new:
+ * @api_keys: (nullable) (array zero-terminated=1): the accepted API keys, or
+ *   %NULL for only %NEXOR_EMULATOR_DEFAULT_API_KEY
+ *
+ * Creates an emulator loaded with the seed data. It does not listen yet.
+ *
+ * Returns: (transfer full): a new #NexorEmulator
+ */
+NexorEmulator *
+nexor_emulator_new (const char * const *api_keys)
+{
+  return g_object_new (NEXOR_TYPE_EMULATOR,
+                       "api-keys", api_keys,
+                       NULL);
+}
+
+/**
+ * nexor_emulator_listen_local:
+ * @self: a #NexorEmulator
+ * @port: the TCP port, or 0 for any free port
+ * @error: return location for a #GError
+ *
+ * Starts serving on 127.0.0.1 only, in the calling thread's thread-default
+ * main context. Can succeed only once.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+nexor_emulator_listen_local (NexorEmulator  *self,
+                             guint           port,
+                             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), FALSE);
+  g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
+  g_return_val_if_fail (self->port == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &local_error))
+    {
+      /* The GIO message repeats the address in its own words; the reason
+       * alone reads better after ours. */
+      const char *reason = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE)
+                           ? g_strerror (EADDRINUSE) : local_error->message;
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "Cannot listen on 127.0.0.1:%u: %s", port, reason);
+      return FALSE;
+    }
+
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    self->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref_thread_default ();
+
+  return TRUE;
+}
+
+/**
+ * nexor_emulator_get_port:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the port the emulator listens on, or 0 before
+ *   [method@Emulator.listen_local] succeeded
+ */
+guint
+nexor_emulator_get_port (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return self->port;
+}
+
+/**
+ * nexor_emulator_dup_base_url:
+ * @self: a #NexorEmulator
+ *
+ * Returns: (transfer full) (nullable): the base URL to give a client, like
+ *   `http://127.0.0.1:8765/api/public`, or %NULL if the emulator does not
+ *   listen yet
+ */
+char *
+nexor_emulator_dup_base_url (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  if (self->port == 0)
+    return NULL;
+
+  return g_strdup_printf ("http://127.0.0.1:%u" BASE_PATH, self->port);
+}
+
+/**
+ * nexor_emulator_set_response_delay:
+ * @self: a #NexorEmulator
+ * @delay_ms: the delay in milliseconds, 0 for none
+ *
+ * Holds every following response back for @delay_ms, with a timer: other
+ * requests are still served meanwhile. Thread-safe.
+ */
+void
+nexor_emulator_set_response_delay (NexorEmulator *self,
+                                   guint          delay_ms)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  g_atomic_int_set (&self->delay_ms, (gint) MIN (delay_ms, G_MAXINT));
+}
+
+/**
+ * nexor_emulator_get_request_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the number of requests received so far, rejected ones included.
+ *   Thread-safe.
+ */
+guint
+nexor_emulator_get_request_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return (guint) g_atomic_int_get (&self->request_count);
+}
+
+/**
+ * nexor_emulator_dup_last_request:
+ * @self: a #NexorEmulator
+ *
+ * Returns the last request received, as `{"method", "path", "query",
+ * "headers": {name: value, …}, "body"}`; `path` and `query` are as sent
+ * (percent-encoded), `query` and `body` are null when absent. Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): a copy of the last request, or %NULL
+ *   if there was none
+ */
+JsonObject *
+nexor_emulator_dup_last_request (NexorEmulator *self)
+{
+  JsonObject *copy = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->last_request != NULL)
+    copy = nexor_emulator_json_object_deep_copy (self->last_request);
+  g_mutex_unlock (&self->mutex);
+
+  return copy;
+}
+
+/**
+ * nexor_emulator_push_fault:
+ * @self: a #NexorEmulator
+ * @fault: a fault, like `status=503` or `status=429;retry-after=2`
+ *
+ * Queues a fault; each request takes the oldest one. Known items:
+ * `status=CODE` (400–599, JSON error body), `retry-after=SECS` (with
+ * `status=`), `html` (an HTML page with status 200), `truncated` (the normal
+ * response with its body cut in half), `delay=MS`; items combine with `;`.
+ * A fault that does not parse is ignored. Thread-safe.
+ */
+void
+nexor_emulator_push_fault (NexorEmulator *self,
+                           const char    *fault)
+{
+  g_autoptr(GError) error = NULL;
+  NexorEmulatorFault *parsed;
+
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (fault != NULL);
+
+  parsed = nexor_emulator_fault_parse (fault, &error);
+  if (parsed == NULL)
+    {
+      g_debug ("Ignoring fault “%s”: %s", fault, error->message);
+      return;
+    }
+
+  g_mutex_lock (&self->mutex);
+  g_queue_push_tail (&self->faults, parsed);
+  g_mutex_unlock (&self->mutex);
+}

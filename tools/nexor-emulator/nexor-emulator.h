@@ -1,0 +1,33 @@
+/* nexor-emulator.h: a local, faithful emulator of the Nexor REST API
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The key every emulator accepts unless it is given its own set. */
+#define NEXOR_EMULATOR_DEFAULT_API_KEY "nxr_live_emulator_demo_key"
+
+#define NEXOR_TYPE_EMULATOR (nexor_emulator_get_type ())
+
+G_DECLARE_FINAL_TYPE (NexorEmulator, nexor_emulator, NEXOR, EMULATOR, GObject)
+
+NexorEmulator *nexor_emulator_new                 (const char * const *api_keys);
+gboolean       nexor_emulator_listen_local        (NexorEmulator      *self,
+                                                   guint               port,
+                                                   GError            **error);
+guint          nexor_emulator_get_port            (NexorEmulator      *self);
+char          *nexor_emulator_dup_base_url        (NexorEmulator      *self);
+void           nexor_emulator_set_response_delay  (NexorEmulator      *self,
+                                                   guint               delay_ms);
+guint          nexor_emulator_get_request_count   (NexorEmulator      *self);
+JsonObject    *nexor_emulator_dup_last_request    (NexorEmulator      *self);
+void           nexor_emulator_push_fault          (NexorEmulator      *self,
+                                                   const char         *fault);
+
+G_END_DECLS
