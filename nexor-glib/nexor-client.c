@@ -1095,7 +1095,7 @@ judge_attempt (NexorClient  *self,
   else
     {
       status = soup_message_get_status (message);
-      g_debug ("%s %s → %u (attempt %u, %.1f ms)", _nexor_request_get_method (state->request),
+      g_debug ("%s %s -> %u (attempt %u, %.1f ms)", _nexor_request_get_method (state->request),
                g_uri_get_path (soup_message_get_uri (message)), status, state->attempt,
                (g_get_monotonic_time () - state->started_us) / 1000.0);
 

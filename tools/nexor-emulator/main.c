@@ -102,6 +102,10 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_set_prgname ("nexor-emulator");
 
+  /* GLib prints debug and info messages on stdout by default; stdout is
+   * reserved for the base URL. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 "Serve a local emulation of the Nexor public API on 127.0.0.1.\n"

@@ -5,6 +5,8 @@
 
 #include "nexor-emulator-json.h"
 
+#include <math.h>
+
 /* json_node_copy() shares objects and arrays by reference. The emulator hands
  * copies to other threads and will mutate its stored state later, so every
  * copy that leaves its owner must be a real one. */
@@ -66,18 +68,161 @@ nexor_emulator_json_object_deep_copy (JsonObject *object)
   return copy;
 }
 
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  g_string_append_c (out, '"');
+
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double, the way JavaScript
+ * writes numbers: `0.95`, not json-glib 1.6's `0.94999999999999996`. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no spelling for these; JavaScript writes null. */
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+
+            append_string (out, name);
+            g_string_append_c (out, ':');
+            append_node (out, member);
+          }
+        g_string_append_c (out, '}');
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * nexor_emulator_json_to_string:
+ * @node: a JSON tree
+ * @length: (out) (optional): return location for the length
+ *
+ * Writes @node compactly, as the Nexor service does.
+ *
+ * Returns: (transfer full): the JSON text
+ */
 char *
 nexor_emulator_json_to_string (JsonNode *node,
                                gsize    *length)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
+  GString *out;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
+  out = g_string_sized_new (256);
+  append_node (out, node);
 
-  return json_generator_to_data (generator, length);
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
 }
 
 /* Returns the member if it is an object, NULL if it is missing, null or of

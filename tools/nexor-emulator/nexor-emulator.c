@@ -518,30 +518,6 @@ server_callback (SoupServer        *server,
     delay_response (self, msg, delay_ms);
 }
 
-/* libsoup answers some requests itself before any handler runs, for
- * example a request line whose URI does not parse (`%zz`). Those are
- * requests too: count them, and give the answer a JSON body like every
- * other error. */
-static void
-request_read_cb (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 NexorEmulator     *self)
-{
-  guint status = soup_server_message_get_status (msg);
-
-  if (status == 0)
-    return;
-
-  g_debug ("%s rejected by the HTTP layer with %u",
-           soup_server_message_get_method (msg), status);
-
-  g_atomic_int_inc (&self->request_count);
-
-  if (soup_server_message_get_response_body (msg)->length == 0 &&
-      soup_message_headers_get_content_type (soup_server_message_get_response_headers (msg), NULL) == NULL)
-    respond_error (msg, status, soup_status_get_phrase (status), NULL);
-}
-
 /* GObject */
 
 static void
@@ -661,7 +637,6 @@ nexor_emulator_init (NexorEmulator *self)
                                   "raw-paths", TRUE,
                                   NULL);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
-  g_signal_connect (self->server, "request-read", G_CALLBACK (request_read_cb), self);
 }
 
 /**

@@ -1,0 +1,300 @@
+// GJS tests of Nexor.Client.get_lead against nexor-emulator; prints TAP.
+//
+//   NEXOR_EMULATOR=…/nexor-emulator gjs -m tests/bindings/gjs/test-get-lead.js
+//
+// SPDX-License-Identifier: LGPL-2.1-or-later
+
+import GLib from 'gi://GLib';
+import GObject from 'gi://GObject';
+import Gio from 'gi://Gio';
+import Json from 'gi://Json?version=1.0';
+import Nexor from 'gi://Nexor?version=1';
+import System from 'system';
+
+Gio._promisify(Nexor.Client.prototype, 'get_lead_async', 'get_lead_finish');
+Gio._promisify(Gio.DataInputStream.prototype, 'read_line_async', 'read_line_finish_utf8');
+Gio._promisify(Gio.Subprocess.prototype, 'wait_async', 'wait_finish');
+
+const DEMO_API_KEY = 'nxr_live_emulator_demo_key';
+const SEED_LEAD_ID = '123e4567-e89b-12d3-a456-426614174000';
+const NULLS_LEAD_ID = '3430cf98-7b04-4d40-8f4d-02428acf28ba';
+const LEGACY_LEAD_ID = '2f552d00-1a7b-471a-81f0-1d52dc1406b3';
+const UNKNOWN_LEAD_ID = '00000000-0000-4000-8000-000000000000';
+// Nothing listens here: INVALID_ARGUMENT from this client proves no request was sent.
+const UNREACHABLE_URL = 'http://127.0.0.1:1/api/public';
+
+// --- a tiny TAP harness -------------------------------------------------------
+
+const tests = [];
+function test(name, fn) {
+    tests.push({name, fn});
+}
+
+function assertEqual(actual, expected, what) {
+    if (actual !== expected)
+        throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+function assert(condition, what) {
+    if (!condition)
+        throw new Error(`assertion failed: ${what}`);
+}
+
+async function assertRejects(promise, domain, code, what) {
+    try {
+        await promise;
+    } catch (e) {
+        if (!(e instanceof GLib.Error) || !e.matches(domain, code))
+            throw new Error(`${what}: wrong error ${e}`);
+        return e;
+    }
+    throw new Error(`${what}: no error`);
+}
+
+function assertDate(dateTime, isoText, what) {
+    assert(dateTime instanceof GLib.DateTime, `${what} is a GLib.DateTime`);
+    const [date, time] = isoText.replace('Z', '').split('T');
+    const [y, mo, d] = date.split('-').map(Number);
+    const [h, mi, s] = time.split(':').map(Number);
+    assertEqual(dateTime.to_unix(), GLib.DateTime.new_utc(y, mo, d, h, mi, s).to_unix(), what);
+    assertEqual(dateTime.format_iso8601(), isoText, `${what} as ISO 8601`);
+}
+
+// --- the emulator -------------------------------------------------------------
+
+async function startEmulator() {
+    const path = GLib.getenv('NEXOR_EMULATOR');
+    if (!path)
+        throw new Error('NEXOR_EMULATOR must point at the nexor-emulator binary');
+
+    const proc = Gio.Subprocess.new([path, '--port', '0'], Gio.SubprocessFlags.STDOUT_PIPE);
+    const stdout = new Gio.DataInputStream({base_stream: proc.get_stdout_pipe()});
+    const cancellable = new Gio.Cancellable();
+    const timeoutId = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 30, () => {
+        cancellable.cancel();
+        return GLib.SOURCE_REMOVE;
+    });
+    let line;
+    try {
+        [line] = await stdout.read_line_async(GLib.PRIORITY_DEFAULT, cancellable);
+    } catch (e) {
+        proc.force_exit();
+        throw e;
+    } finally {
+        if (!cancellable.is_cancelled())
+            GLib.source_remove(timeoutId);
+    }
+    if (!line?.startsWith('http://127.0.0.1:')) {
+        proc.force_exit();
+        throw new Error(`nexor-emulator did not print its URL (got ${line})`);
+    }
+    // Drain whatever else it prints so the pipe never fills up.
+    Gio.MemoryOutputStream.new_resizable().splice_async(stdout,
+        Gio.OutputStreamSpliceFlags.CLOSE_SOURCE | Gio.OutputStreamSpliceFlags.CLOSE_TARGET,
+        GLib.PRIORITY_DEFAULT, null, null);
+    return {proc, url: line.trim()};
+}
+
+async function stopEmulator(emulator) {
+    emulator.proc.send_signal(15 /* SIGTERM */);
+    await emulator.proc.wait_async(null);
+}
+
+// --- the tests ----------------------------------------------------------------
+
+let url;
+let client;
+
+function checkSeedLead(lead) {
+    assert(lead instanceof Nexor.Lead, 'a Nexor.Lead');
+    assertEqual(lead.get_id(), SEED_LEAD_ID, 'id');
+    assertEqual(lead.get_first_name(), 'Carlos', 'first_name');
+    assertEqual(lead.get_last_name(), 'Lopez', 'last_name');
+    assertEqual(lead.get_email(), 'carlos@example.com', 'email');
+    assertEqual(lead.get_phone(), '+56912345678', 'phone');
+    assertEqual(lead.get_source(), 'api', 'source');
+    assertEqual(lead.get_company(), 'Stark Industries', 'company');
+    assertEqual(lead.get_title(), null, 'title');
+
+    const metadata = lead.get_metadata();
+    assert(metadata instanceof Json.Object, 'metadata is a Json.Object');
+    assertEqual(JSON.stringify(metadata.get_members()), '["estado_lead"]', 'metadata members');
+    assertEqual(metadata.get_string_member('estado_lead'), 'calificado', 'metadata.estado_lead');
+
+    const tags = lead.get_tags();
+    assertEqual(tags.get_n_items(), 0, 'tags');
+    assertEqual(tags.get_item_type(), Nexor.Tag.$gtype, 'tags item type');
+
+    const campaign = lead.get_campaign();
+    assertEqual(campaign.get_id(), 'uuid', 'campaign.id');
+    assertEqual(campaign.get_name(), 'Q1 Campaign', 'campaign.name');
+
+    const run = lead.get_active_workflow_run();
+    assertEqual(run.get_id(), 'uuid', 'run.id');
+    assertEqual(run.get_workflow_id(), 'uuid', 'run.workflow_id');
+    assertEqual(run.get_is_active(), true, 'run.is_active');
+    assertEqual(run.get_human_takeover(), false, 'run.human_takeover');
+    assertEqual(run.get_cadence_state(), 'active', 'run.cadence_state');
+    assertEqual(run.get_run_status(), 'running', 'run.run_status');
+
+    const workflow = run.get_workflow();
+    assertEqual(workflow.get_id(), 'uuid', 'workflow.id');
+    assertEqual(workflow.get_name(), 'Sales Pipeline', 'workflow.name');
+    assertEqual(workflow.get_goal_type(), 'appointment', 'workflow.goal_type');
+
+    const status = run.get_current_status();
+    assertEqual(status.get_id(), 'uuid', 'status.id');
+    assertEqual(status.get_key(), 'contacted', 'status.key');
+    assertEqual(status.get_label(), 'Contacted', 'status.label');
+    assertEqual(status.get_category(), 'active', 'status.category');
+    assertEqual(status.get_color(), null, 'status.color');
+
+    assertEqual(lead.get_assigned_user(), null, 'assigned_user');
+    assertDate(lead.get_created_at(), '2026-02-10T12:00:00Z', 'created_at');
+    assertDate(lead.get_updated_at(), '2026-02-10T12:00:00Z', 'updated_at');
+
+    const variables = lead.get_variables();
+    assertEqual(variables.get_n_items(), 2, 'number of variables');
+    assertEqual(variables.get_item_type(), Nexor.Variable.$gtype, 'variables item type');
+
+    const edad = lead.get_variable('edad');
+    assertEqual(edad.get_name(), 'edad', 'edad name');
+    assertEqual(edad.get_value().get_value_type(), GObject.TYPE_INT64, 'edad value type');
+    assertEqual(edad.get_value().get_int(), 35, 'edad value');
+    assertEqual(edad.get_value_text(), '35', 'edad value_text');
+    assertEqual(edad.get_confidence(), 0.95, 'edad confidence');
+    assertDate(edad.get_updated_at(), '2026-02-10T13:00:00Z', 'edad updated_at');
+
+    const broker = lead.get_variable('broker_asociado');
+    assertEqual(broker.get_value().get_value_type(), GObject.TYPE_STRING, 'broker value type');
+    assertEqual(broker.get_value().get_string(), 'Juan Perez', 'broker value');
+    assertEqual(broker.get_value_text(), 'Juan Perez', 'broker value_text');
+    assertEqual(broker.get_confidence(), 0.9, 'broker confidence');
+    assertDate(broker.get_updated_at(), '2026-02-10T13:05:00Z', 'broker updated_at');
+
+    assertEqual(lead.get_variable('no_such_variable'), null, 'unknown variable');
+    assertEqual(lead.dup_json().get_string_member('company'), 'Stark Industries', 'raw JSON');
+}
+
+test('get_lead_async with await returns the Get Lead example', async () => {
+    checkSeedLead(await client.get_lead_async(SEED_LEAD_ID, null));
+});
+
+test('blocking get_lead returns the Get Lead example', () => {
+    checkSeedLead(client.get_lead(SEED_LEAD_ID, null));
+});
+
+test('properties mirror the getters', async () => {
+    const lead = await client.get_lead_async(SEED_LEAD_ID, null);
+    assertEqual(lead.first_name, 'Carlos', 'lead.first_name');
+    assertEqual(lead.active_workflow_run.workflow.name, 'Sales Pipeline', 'workflow name');
+    assertEqual(lead.campaign.name, 'Q1 Campaign', 'campaign name');
+});
+
+test('the nulls lead', async () => {
+    const lead = await client.get_lead_async(NULLS_LEAD_ID, null);
+    assertEqual(lead.get_first_name(), 'Valentina', 'first_name');
+    assertEqual(lead.get_last_name(), null, 'last_name');
+    assertEqual(lead.get_email(), null, 'email');
+    assertEqual(lead.get_campaign(), null, 'campaign');
+    assertEqual(lead.get_active_workflow_run(), null, 'active_workflow_run');
+    assertEqual(lead.get_variables().get_n_items(), 0, 'variables');
+});
+
+test('the legacy-shaped lead', async () => {
+    const lead = await client.get_lead_async(LEGACY_LEAD_ID, null);
+    assertEqual(lead.get_company(), 'Cyberdyne Systems', 'company');
+    const run = lead.get_active_workflow_run();
+    assertEqual(run.get_workflow().get_name(), 'Demo Booking', 'hoisted workflow');
+    assertEqual(run.get_current_status().get_color(), '#f59e0b', 'hoisted status colour');
+    assertEqual(lead.get_assigned_user().get_name(), 'Ana Torres', 'assigned_user');
+    assertEqual(lead.get_updated_at(), null, 'updated_at');
+});
+
+test('an unknown lead is NOT_FOUND', async () => {
+    const e = await assertRejects(client.get_lead_async(UNKNOWN_LEAD_ID, null),
+        Nexor.Error, Nexor.Error.NOT_FOUND, 'unknown lead');
+    assert(e.message.includes('404'), 'the message carries the HTTP status');
+});
+
+test('the error domain is Nexor.error_quark()', async () => {
+    try {
+        await client.get_lead_async(UNKNOWN_LEAD_ID, null);
+    } catch (e) {
+        assertEqual(e.domain, Nexor.error_quark(), 'domain');
+        assertEqual(e.code, Nexor.Error.NOT_FOUND, 'code');
+        return;
+    }
+    throw new Error('no error');
+});
+
+test('a wrong API key is UNAUTHORIZED', async () => {
+    const other = Nexor.Client.new_for_url(url, 'nxr_live_not_a_valid_key');
+    await assertRejects(other.get_lead_async(SEED_LEAD_ID, null),
+        Nexor.Error, Nexor.Error.UNAUTHORIZED, 'wrong key');
+});
+
+test('ids that are not UUIDs are INVALID_ARGUMENT without a request', async () => {
+    const offline = Nexor.Client.new_for_url(UNREACHABLE_URL, DEMO_API_KEY);
+    for (const id of ['..', 'a/b', '']) {
+        // eslint-disable-next-line no-await-in-loop
+        await assertRejects(offline.get_lead_async(id, null),
+            Nexor.Error, Nexor.Error.INVALID_ARGUMENT, `id ${JSON.stringify(id)}`);
+    }
+});
+
+test('a cancellable cancelled before the call gives CANCELLED', async () => {
+    const cancellable = new Gio.Cancellable();
+    cancellable.cancel();
+    await assertRejects(client.get_lead_async(SEED_LEAD_ID, cancellable),
+        Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED, 'pre-cancelled');
+});
+
+test('several requests in flight at once', async () => {
+    const leads = await Promise.all(
+        [SEED_LEAD_ID, NULLS_LEAD_ID, LEGACY_LEAD_ID].map(id => client.get_lead_async(id, null)));
+    assertEqual(leads.map(l => l.get_first_name()).join(','), 'Carlos,Valentina,Mariana', 'names');
+});
+
+async function main() {
+    print(`1..${tests.length}`);
+    let emulator;
+    try {
+        emulator = await startEmulator();
+    } catch (e) {
+        print(`Bail out! cannot start nexor-emulator: ${e.message}`);
+        return 1;
+    }
+
+    let failures = 0;
+    try {
+        url = emulator.url;
+        client = Nexor.Client.new_for_url(url, DEMO_API_KEY);
+        for (const [i, {name, fn}] of tests.entries()) {
+            try {
+                // eslint-disable-next-line no-await-in-loop
+                await fn();
+                print(`ok ${i + 1} - ${name}`);
+            } catch (e) {
+                failures++;
+                print(`not ok ${i + 1} - ${name}`);
+                for (const line of `${e}\n${e.stack ?? ''}`.trimEnd().split('\n'))
+                    print(`# ${line}`);
+            }
+        }
+    } finally {
+        await stopEmulator(emulator);
+    }
+    return failures === 0 ? 0 : 1;
+}
+
+const loop = new GLib.MainLoop(null, false);
+let exitCode = 1;
+main().then(code => {
+    exitCode = code;
+}).catch(e => {
+    print(`Bail out! ${e}`);
+    logError(e);
+}).finally(() => loop.quit());
+loop.run();
+System.exit(exitCode);

@@ -1,0 +1,615 @@
+/* test-client.c: NexorClient against an in-process nexor-emulator
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <nexor-glib.h>
+
+#include "nexor-emulator-thread.h"
+
+#define SEED_LEAD_ID   "123e4567-e89b-12d3-a456-426614174000"
+#define NULLS_LEAD_ID  "3430cf98-7b04-4d40-8f4d-02428acf28ba"
+#define LEGACY_LEAD_ID "2f552d00-1a7b-471a-81f0-1d52dc1406b3"
+#define TAKEN_LEAD_ID  "499596e2-f464-458a-ac61-601ac9e73455"
+#define UNKNOWN_ID     "00000000-0000-4000-8000-000000000000"
+#define KEY            NEXOR_EMULATOR_DEFAULT_API_KEY
+
+typedef struct {
+  NexorEmulatorThread *server;
+  NexorEmulator *emulator;
+  NexorClient *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = nexor_emulator_thread_start (&error);
+  g_assert_no_error (error);
+  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
+  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->client);
+  nexor_emulator_thread_stop (fixture->server);
+}
+
+static void
+assert_seed_lead (NexorLead *lead)
+{
+  NexorWorkflowRun *run;
+  NexorVariable *variable;
+  g_autofree char *created = NULL;
+
+  g_assert_nonnull (lead);
+  g_assert_cmpstr (nexor_lead_get_id (lead), ==, SEED_LEAD_ID);
+  g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
+  g_assert_cmpstr (nexor_lead_get_last_name (lead), ==, "Lopez");
+  g_assert_cmpstr (nexor_lead_get_email (lead), ==, "carlos@example.com");
+  g_assert_cmpstr (nexor_lead_get_phone (lead), ==, "+56912345678");
+  g_assert_cmpstr (nexor_lead_get_source (lead), ==, "api");
+  g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
+  g_assert_null (nexor_lead_get_title (lead));
+  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "estado_lead"), ==, "calificado");
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (lead)), ==, 0);
+  g_assert_cmpstr (nexor_campaign_get_name (nexor_lead_get_campaign (lead)), ==, "Q1 Campaign");
+
+  run = nexor_lead_get_active_workflow_run (lead);
+  g_assert_nonnull (run);
+  g_assert_true (nexor_workflow_run_get_is_active (run));
+  g_assert_false (nexor_workflow_run_get_human_takeover (run));
+  g_assert_cmpstr (nexor_workflow_run_get_cadence_state (run), ==, "active");
+  g_assert_cmpstr (nexor_workflow_run_get_run_status (run), ==, "running");
+  g_assert_cmpstr (nexor_workflow_get_name (nexor_workflow_run_get_workflow (run)), ==, "Sales Pipeline");
+  g_assert_cmpstr (nexor_workflow_get_goal_type (nexor_workflow_run_get_workflow (run)), ==, "appointment");
+  g_assert_cmpstr (nexor_workflow_status_get_key (nexor_workflow_run_get_current_status (run)), ==, "contacted");
+  g_assert_cmpstr (nexor_workflow_status_get_label (nexor_workflow_run_get_current_status (run)), ==, "Contacted");
+  g_assert_cmpstr (nexor_workflow_status_get_category (nexor_workflow_run_get_current_status (run)), ==, "active");
+
+  created = g_date_time_format_iso8601 (nexor_lead_get_created_at (lead));
+  g_assert_cmpstr (created, ==, "2026-02-10T12:00:00Z");
+
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 2);
+  variable = nexor_lead_get_variable (lead, "edad");
+  g_assert_nonnull (variable);
+  g_assert_cmpint (json_node_get_int (nexor_variable_get_value (variable)), ==, 35);
+  g_assert_cmpstr (nexor_variable_get_value_text (variable), ==, "35");
+  g_assert_cmpfloat_with_epsilon (nexor_variable_get_confidence (variable), 0.95, 1e-9);
+  variable = nexor_lead_get_variable (lead, "broker_asociado");
+  g_assert_nonnull (variable);
+  g_assert_cmpstr (json_node_get_string (nexor_variable_get_value (variable)), ==, "Juan Perez");
+  g_assert_cmpfloat_with_epsilon (nexor_variable_get_confidence (variable), 0.9, 1e-9);
+}
+
+static void
+test_get_lead_sync (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(JsonObject) request = NULL;
+  JsonObject *headers;
+
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+
+  /* What went on the wire. */
+  request = nexor_emulator_dup_last_request (fixture->emulator);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (json_object_get_string_member (request, "method"), ==, "GET");
+  g_assert_cmpstr (json_object_get_string_member (request, "path"), ==, "/api/public/leads/" SEED_LEAD_ID);
+  headers = json_object_get_object_member (request, "headers");
+  g_assert_nonnull (headers);
+  {
+    const char *key = NULL;
+    const char *agent = NULL;
+    g_autoptr(GList) names = json_object_get_members (headers);
+
+    for (GList *l = names; l; l = l->next)
+      {
+        if (g_ascii_strcasecmp (l->data, "X-API-Key") == 0)
+          key = json_object_get_string_member (headers, l->data);
+        else if (g_ascii_strcasecmp (l->data, "User-Agent") == 0)
+          agent = json_object_get_string_member (headers, l->data);
+      }
+    g_assert_cmpstr (key, ==, KEY);
+    g_assert_nonnull (agent);
+    g_assert_true (g_str_has_prefix (agent, "nexor-glib/"));
+  }
+}
+
+static void
+on_lead (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);  /* exactly one callback */
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_get_lead_async (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+}
+
+static void
+test_seed_variants (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) nulls = NULL;
+  g_autoptr(NexorLead) legacy = NULL;
+  g_autoptr(NexorLead) taken = NULL;
+  NexorWorkflowRun *run;
+
+  nulls = nexor_client_get_lead (fixture->client, NULLS_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (nexor_lead_get_last_name (nulls));
+  g_assert_null (nexor_lead_get_email (nulls));
+  g_assert_null (nexor_lead_get_campaign (nulls));
+  g_assert_null (nexor_lead_get_active_workflow_run (nulls));
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (nulls)), ==, 0);
+
+  legacy = nexor_client_get_lead (fixture->client, LEGACY_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  run = nexor_lead_get_active_workflow_run (legacy);
+  g_assert_nonnull (run);
+  g_assert_nonnull (nexor_workflow_run_get_workflow (run));
+  g_assert_nonnull (nexor_workflow_run_get_current_status (run));
+  g_assert_nonnull (nexor_workflow_status_get_color (nexor_workflow_run_get_current_status (run)));
+  g_assert_nonnull (nexor_lead_get_assigned_user (legacy));
+
+  taken = nexor_client_get_lead (fixture->client, TAKEN_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nexor_workflow_run_get_human_takeover (nexor_lead_get_active_workflow_run (taken)));
+}
+
+static void
+test_not_found (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+
+  lead = nexor_client_get_lead (fixture->client, UNKNOWN_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "404"));
+  g_assert_nonnull (strstr (error->message, "Lead not found or does not belong to your account"));
+}
+
+static void
+test_unauthorized (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *base_url = nexor_emulator_thread_get_base_url (fixture->server);
+  g_autoptr(NexorClient) wrong = nexor_client_new_for_url (base_url, "nxr_live_wrong_key_123");
+  g_autoptr(NexorClient) none = nexor_client_new_for_url (base_url, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  guint before;
+
+  lead = nexor_client_get_lead (wrong, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "401"));
+  g_assert_nonnull (strstr (error->message, "The provided API key is not valid"));
+  g_assert_null (strstr (error->message, "nxr_live_wrong_key_123"));
+  g_clear_error (&error);
+
+  /* No key: refused before the network. */
+  before = nexor_emulator_get_request_count (fixture->emulator);
+  lead = nexor_client_get_lead (none, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, before);
+}
+
+static void
+test_bad_ids (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char * const bad[] = {
+    "", "..", "a/b", "../tags", "123e4567-e89b-12d3-a456-42661417400", /* 35 chars */
+    "123e4567-e89b-12d3-a456-4266141740000", "123e4567/e89b-12d3-a456-426614174000",
+    "123e4567-e89b-12d3-a456-42661417400%", "\xff\xfe", "lead?x=1", NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) - 1; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      lead = nexor_client_get_lead (fixture->client, bad[i], NULL, &error);
+      g_assert_null (lead);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+
+      nexor_client_get_lead_async (fixture->client, bad[i], NULL, on_lead, &result);
+      lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+      g_assert_null (lead);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    }
+
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 0);
+}
+
+static void
+test_cancel_before (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_cancellable_cancel (cancellable);
+
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, cancellable, &error);
+  g_assert_null (lead);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, on_lead, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_null (lead);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 0);
+}
+
+static gboolean
+cancel_source (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_during_async (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 start;
+
+  nexor_emulator_set_response_delay (fixture->emulator, 5000);
+  start = g_get_monotonic_time ();
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, on_lead, &result);
+  g_timeout_add (100, cancel_source, cancellable);
+  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_null (lead);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+}
+
+static gpointer
+cancel_later (gpointer user_data)
+{
+  g_usleep (100 * 1000);  /* the test's own thread, standing in for a user */
+  g_cancellable_cancel (user_data);
+  return NULL;
+}
+
+static void
+test_cancel_during_sync (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  GThread *canceller;
+  gint64 start;
+
+  nexor_emulator_set_response_delay (fixture->emulator, 5000);
+  start = g_get_monotonic_time ();
+  canceller = g_thread_new ("canceller", cancel_later, cancellable);
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, cancellable, &error);
+  g_thread_join (canceller);
+  g_assert_null (lead);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+}
+
+static void
+test_deadline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 start;
+
+  nexor_client_set_timeout (fixture->client, 1);
+  nexor_emulator_set_response_delay (fixture->emulator, 4000);
+
+  start = g_get_monotonic_time ();
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  start = g_get_monotonic_time ();
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+}
+
+static void
+test_server_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  guint before;
+
+  /* Without retries a 500 is NEXOR_ERROR_SERVER. */
+  nexor_client_set_max_retries (fixture->client, 0);
+  nexor_emulator_push_fault (fixture->emulator, "status=500");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "500"));
+  g_clear_error (&error);
+
+  /* A GET is safe to repeat: a 503 then success. */
+  nexor_client_set_max_retries (fixture->client, 2);
+  before = nexor_emulator_get_request_count (fixture->emulator);
+  nexor_emulator_push_fault (fixture->emulator, "status=503");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, before + 2);
+  g_clear_object (&lead);
+
+  /* HTML with a 200, and JSON cut short, are not leads. */
+  nexor_emulator_push_fault (fixture->emulator, "html");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  nexor_emulator_push_fault (fixture->emulator, "truncated");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+}
+
+typedef struct {
+  const char *base_url;
+  gboolean callback_in_worker;
+  GThread *worker;
+  NexorLead *lead;
+  GError *error;
+} WorkerData;
+
+static void
+on_worker_lead (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WorkerData *data = user_data;
+
+  data->callback_in_worker = g_thread_self () == data->worker;
+  data->lead = nexor_client_get_lead_finish (NEXOR_CLIENT (source), result, &data->error);
+}
+
+static gpointer
+worker_main (gpointer user_data)
+{
+  WorkerData *data = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(NexorClient) client = NULL;
+
+  g_main_context_push_thread_default (context);
+  client = nexor_client_new_for_url (data->base_url, KEY);
+  nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, on_worker_lead, data);
+  while (data->lead == NULL && data->error == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_clear_object (&client);
+  /* Let the session's pending sources go before the context does. */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static void
+test_worker_thread_async (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  WorkerData worker = { nexor_emulator_thread_get_base_url (fixture->server) };
+
+  worker.worker = g_thread_new ("worker", worker_main, &worker);
+  g_thread_join (worker.worker);
+  g_assert_no_error (worker.error);
+  g_assert_true (worker.callback_in_worker);
+  assert_seed_lead (worker.lead);
+  g_clear_object (&worker.lead);
+}
+
+static gpointer
+sync_worker (gpointer user_data)
+{
+  NexorClient *client = user_data;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(NexorLead) lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+
+      g_assert_no_error (error);
+      assert_seed_lead (lead);
+    }
+  return NULL;
+}
+
+static void
+test_sync_from_threads (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("sync", sync_worker, fixture->client);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 20);
+}
+
+static void
+test_bad_base_urls (void)
+{
+  static const char * const bad[] = {
+    "http://example.com/api/public",   /* plain HTTP off this machine */
+    "ftp://127.0.0.1/api",
+    "not a url",
+    "https://",
+    "https://api.example.com/api?x=1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (bad[i], KEY);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+
+      g_assert_null (lead);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+      g_assert_null (strstr (error->message, KEY));
+    }
+}
+
+static void
+test_from_environment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorClient) client = NULL;
+  g_autofree char *base_url = NULL;
+
+  g_unsetenv ("NEXOR_API_KEY");
+  g_unsetenv ("NEXOR_BASE_URL");
+  client = nexor_client_new_from_environment (&error);
+  g_assert_null (client);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  g_setenv ("NEXOR_API_KEY", KEY, TRUE);
+  client = nexor_client_new_from_environment (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_client_get_base_url (client), ==, NEXOR_DEFAULT_BASE_URL);
+  g_clear_object (&client);
+
+  g_setenv ("NEXOR_BASE_URL", "http://127.0.0.1:9/api/public/", TRUE);
+  client = nexor_client_new_from_environment (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_client_get_base_url (client), ==, "http://127.0.0.1:9/api/public");
+  g_object_get (client, "base-url", &base_url, NULL);
+  g_assert_cmpstr (base_url, ==, "http://127.0.0.1:9/api/public");
+  g_clear_object (&client);
+
+  g_setenv ("NEXOR_BASE_URL", "http://api.example.com", TRUE);
+  client = nexor_client_new_from_environment (&error);
+  g_assert_null (client);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+
+  g_unsetenv ("NEXOR_API_KEY");
+  g_unsetenv ("NEXOR_BASE_URL");
+}
+
+/* With every debug level on, the key appears nowhere in the output. */
+static void
+test_debug_output_redacts_key (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(NexorClient) client = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+
+      g_setenv ("NEXOR_DEBUG", "3", TRUE);
+      g_log_set_debug_enabled (TRUE);
+      client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
+      lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&lead);
+      lead = nexor_client_get_lead (client, UNKNOWN_ID, NULL, &error);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+      g_printerr ("error: %s\n", error->message);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*X-API-Key: [REDACTED]*");
+  g_test_trap_assert_stdout_unmatched ("*" KEY "*");
+  g_test_trap_assert_stderr_unmatched ("*" KEY "*");
+  g_test_trap_assert_stdout ("*Carlos*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/client/get-lead/sync", test_get_lead_sync);
+  ADD ("/client/get-lead/async", test_get_lead_async);
+  ADD ("/client/get-lead/seed-variants", test_seed_variants);
+  ADD ("/client/get-lead/not-found", test_not_found);
+  ADD ("/client/get-lead/unauthorized", test_unauthorized);
+  ADD ("/client/get-lead/bad-ids", test_bad_ids);
+  ADD ("/client/get-lead/cancel-before", test_cancel_before);
+  ADD ("/client/get-lead/cancel-during-async", test_cancel_during_async);
+  ADD ("/client/get-lead/cancel-during-sync", test_cancel_during_sync);
+  ADD ("/client/get-lead/deadline", test_deadline);
+  ADD ("/client/get-lead/server-errors", test_server_errors);
+  ADD ("/client/get-lead/worker-thread-async", test_worker_thread_async);
+  ADD ("/client/get-lead/sync-from-threads", test_sync_from_threads);
+  ADD ("/client/debug-output-redacts-key", test_debug_output_redacts_key);
+  g_test_add_func ("/client/bad-base-urls", test_bad_base_urls);
+  g_test_add_func ("/client/from-environment", test_from_environment);
+
+  return g_test_run ();
+}
