@@ -7,4 +7,11 @@
 
 #include "nexor-error.h"
 
+/**
+ * nexor_error_quark:
+ *
+ * The quark of the [error@Nexor.Error] domain, `NEXOR_ERROR`.
+ *
+ * Returns: the error quark
+ */
 G_DEFINE_QUARK (nexor-error-quark, nexor_error)

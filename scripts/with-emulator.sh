@@ -5,9 +5,9 @@
 #
 # Starts `nexor-emulator --port 0` (the binary in $NEXOR_EMULATOR, else the one
 # in _build/, else the one on PATH), reads the base URL it prints as its first
-# line, exports it as NEXOR_BASE_URL together with NEXOR_API_KEY (the
-# emulator's demo key unless already set), runs COMMAND and stops the emulator
-# however COMMAND ends. Exits with COMMAND's status.
+# line, exports it as NEXOR_BASE_URL and the emulator's demo key as
+# NEXOR_API_KEY, runs COMMAND and stops the emulator however COMMAND ends.
+# Exits with COMMAND's status.
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
@@ -55,7 +55,7 @@ fi
 cat <&"$emulator_out" >&2 &
 
 export NEXOR_BASE_URL=$url
-export NEXOR_API_KEY=${NEXOR_API_KEY:-nxr_live_emulator_demo_key}
+export NEXOR_API_KEY=nxr_live_emulator_demo_key
 
 status=0
 "$@" || status=$?

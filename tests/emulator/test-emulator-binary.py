@@ -1,0 +1,243 @@
+#!/usr/bin/python3
+# test-emulator-binary.py: the nexor-emulator command, as scripts use it
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Usage: test-emulator-binary.py PATH-TO-nexor-emulator
+# (or NEXOR_EMULATOR set to it). Prints TAP.
+
+import json
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import time
+import traceback
+import urllib.error
+import urllib.request
+
+DEMO_KEY = "nxr_live_emulator_demo_key"
+SEED_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"
+TIMEOUT = 10
+
+
+def emulator_path():
+    if len(sys.argv) > 1:
+        return sys.argv[1]
+    return os.environ["NEXOR_EMULATOR"]
+
+
+def data_dir():
+    if "NEXOR_TEST_DATA_DIR" in os.environ:
+        return os.environ["NEXOR_TEST_DATA_DIR"]
+    if "G_TEST_SRCDIR" in os.environ:
+        return os.path.join(os.environ["G_TEST_SRCDIR"], "data")
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+
+
+class Emulator:
+    """A running nexor-emulator; always killed on exit."""
+
+    def __init__(self, *args):
+        self.proc = subprocess.Popen([emulator_path(), *args],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def read_line(self):
+        # Read with a deadline, so a silent emulator fails the test instead
+        # of hanging it.
+        sel = selectors.DefaultSelector()
+        sel.register(self.proc.stdout, selectors.EVENT_READ)
+        line = b""
+        deadline = time.monotonic() + TIMEOUT
+        while not line.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not sel.select(remaining):
+                raise AssertionError("no line on stdout within %d s" % TIMEOUT)
+            chunk = os.read(self.proc.stdout.fileno(), 1)
+            if not chunk:
+                raise AssertionError("stdout closed early; stderr: %r" % self.stderr_so_far())
+            line += chunk
+        sel.close()
+        return line.decode()
+
+    def stderr_so_far(self):
+        if self.proc.poll() is None:
+            return "(still running)"
+        return self.proc.stderr.read().decode(errors="replace")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(TIMEOUT)
+        finally:
+            self.close()
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def http_get(url, api_key=DEMO_KEY):
+    request = urllib.request.Request(url)
+    if api_key is not None:
+        request.add_header("X-API-Key", api_key)
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def run_to_completion(*args):
+    return subprocess.run([emulator_path(), *args], capture_output=True, text=True,
+                          timeout=TIMEOUT)
+
+
+def test_port_zero_serves_seed_lead():
+    with Emulator("--port", "0") as emulator:
+        line = emulator.read_line()
+        assert line.startswith("http://127.0.0.1:"), line
+        assert line.endswith("/api/public\n"), line
+        base_url = line.strip()
+        port = int(base_url.split(":")[2].split("/")[0])
+        assert 0 < port < 65536
+
+        status, headers, body = http_get(base_url + "/leads/" + SEED_LEAD_ID)
+        assert status == 200, status
+        assert headers["Content-Type"] == "application/json", headers["Content-Type"]
+        with open(os.path.join(data_dir(), "get-lead-page.json")) as f:
+            expected = json.load(f)
+        assert json.loads(body) == expected
+
+        status, _, body = http_get(base_url + "/leads/" + SEED_LEAD_ID, api_key=None)
+        assert status == 401, status
+        assert json.loads(body) == {
+            "error": "Missing API key",
+            "message": "Please provide your API key in the X-API-Key header",
+        }
+
+        assert emulator.stop() == 0
+
+
+def test_only_one_stdout_line():
+    emulator = Emulator("--port", "0")
+    emulator.read_line()
+    emulator.proc.send_signal(signal.SIGTERM)
+    out, err = emulator.proc.communicate(timeout=TIMEOUT)
+    assert emulator.proc.returncode == 0, (emulator.proc.returncode, err)
+    assert out == b"", out
+    assert b"nexor-emulator" in err, err
+
+
+def test_api_key_option():
+    with Emulator("--port", "0", "--api-key", "nxr_live_one", "--api-key", "nxr_live_two") as emulator:
+        base_url = emulator.read_line().strip()
+        url = base_url + "/leads/" + SEED_LEAD_ID
+        assert http_get(url, "nxr_live_one")[0] == 200
+        assert http_get(url, "nxr_live_two")[0] == 200
+        status, _, body = http_get(url, DEMO_KEY)
+        assert status == 401, status
+        assert json.loads(body)["error"] == "Invalid API key"
+        assert emulator.stop() == 0
+
+
+def test_delay_option():
+    with Emulator("--port", "0", "--delay-ms", "300") as emulator:
+        base_url = emulator.read_line().strip()
+        start = time.monotonic()
+        assert http_get(base_url + "/leads/" + SEED_LEAD_ID)[0] == 200
+        assert time.monotonic() - start >= 0.29
+        assert emulator.stop() == 0
+
+
+def test_sigint_exits_zero():
+    with Emulator("--port", "0") as emulator:
+        emulator.read_line()
+        assert emulator.stop(signal.SIGINT) == 0
+
+
+def test_sigterm_exits_zero():
+    with Emulator("--port", "0") as emulator:
+        emulator.read_line()
+        assert emulator.stop(signal.SIGTERM) == 0
+
+
+def test_bad_values_exit_2():
+    for args in (["--port", "abc"], ["--port", "70000"], ["--port", "-1"], ["--port", ""],
+                 ["--delay-ms", "soon"], ["--no-such-flag"], ["extra-argument"],
+                 ["--api-key", ""]):
+        result = run_to_completion(*args)
+        assert result.returncode == 2, (args, result.returncode, result.stderr)
+        assert result.stdout == "", (args, result.stdout)
+        assert result.stderr.startswith("nexor-emulator: "), (args, result.stderr)
+    result = run_to_completion("--port", "abc")
+    assert "--port" in result.stderr and "abc" in result.stderr, result.stderr
+
+
+def test_busy_port_exits_1():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_to_completion("--port", str(port))
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert result.stdout == "", result.stdout
+    expected = "nexor-emulator: cannot listen on 127.0.0.1:%d: Address already in use\n" % port
+    assert result.stderr == expected, result.stderr
+
+
+def test_version_and_help():
+    result = run_to_completion("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("nexor-emulator "), result.stdout
+    result = run_to_completion("--help")
+    assert result.returncode == 0
+    for option in ("--port", "--api-key", "--delay-ms", "--version"):
+        assert option in result.stdout, (option, result.stdout)
+
+
+TESTS = [
+    test_port_zero_serves_seed_lead,
+    test_only_one_stdout_line,
+    test_api_key_option,
+    test_delay_option,
+    test_sigint_exits_zero,
+    test_sigterm_exits_zero,
+    test_bad_values_exit_2,
+    test_busy_port_exits_1,
+    test_version_and_help,
+]
+
+
+def main():
+    # A locale-independent error text for the busy-port check.
+    os.environ["LC_ALL"] = "C"
+    print("1..%d" % len(TESTS), flush=True)
+    failed = 0
+    for number, test in enumerate(TESTS, 1):
+        try:
+            test()
+        except Exception:
+            failed += 1
+            for line in traceback.format_exc().splitlines():
+                print("# " + line)
+            print("not ok %d - %s" % (number, test.__name__), flush=True)
+        else:
+            print("ok %d - %s" % (number, test.__name__), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

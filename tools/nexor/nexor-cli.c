@@ -1,0 +1,978 @@
+/* nexor-cli.c: the nexor command-line client: options, dispatch, errors
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nexor-cli.h"
+#include "nexor-cli-output.h"
+
+/* An API key is one HTTP header value: visible ASCII, and not a novel. */
+#define MAX_API_KEY_LENGTH 4096
+
+struct _NexorCli
+{
+  /* Global options; given before or after the command, the last one wins. */
+  char        *api_key;
+  char        *api_key_file;
+  char        *base_url;
+  gboolean     help;
+  gboolean     version;
+
+  char        *path;              /* the command being run, e.g. "nexor lead get" */
+  char        *display_base_url;  /* the base URL without user information, for messages */
+  NexorClient *client;
+};
+
+G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
+
+static int nexor_cli_help_command (NexorCli               *cli,
+                                   const NexorCliCommand  *command,
+                                   char                 ***argv);
+
+static const NexorCliCommand nexor_cli_root_commands[] = {
+  { "lead", "COMMAND", "Work with leads", NULL, nexor_cli_lead_commands },
+  { "help", "[COMMAND…]", "Show help for a command", nexor_cli_help_command, NULL },
+  { NULL, NULL, NULL, NULL, NULL },
+};
+
+static const NexorCliCommand nexor_cli_root = {
+  "nexor", "COMMAND [ARGUMENT…]", "A command-line client for the Nexor sales-lead API.",
+  NULL, nexor_cli_root_commands,
+};
+
+static const char nexor_cli_description[] =
+  "Environment:\n"
+  "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n"
+  "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n"
+  "                   (default " NEXOR_DEFAULT_BASE_URL ")\n"
+  "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n"
+  "                   the API key is never shown\n"
+  "  NO_COLOR         when set and not empty, never use colors\n"
+  "\n"
+  "Exit status:\n"
+  "  0  success\n"
+  "  1  any other error\n"
+  "  2  usage error: unknown command or option, missing or bad argument, an id\n"
+  "     that is not a UUID, an invalid base URL, or a request the server refused (400)\n"
+  "  3  authentication: no API key, or the server rejected it (401, 403)\n"
+  "  4  not found (404)\n"
+  "  5  network: server unreachable, timed out, rate limited, or failed (5xx)\n"
+  "  6  invalid response from the server\n"
+  "\n"
+  "Example:\n"
+  "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000";
+
+static const char nexor_cli_sub_description[] =
+  "Run “nexor help” for the environment variables and exit statuses.";
+
+/* Option callbacks: strings are replaced, never leaked, and a key is
+ * registered as a secret the moment it is seen. */
+
+static void
+nexor_cli_free_secret (char *secret)
+{
+  if (secret == NULL)
+    return;
+
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+static gboolean
+option_api_key_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  NexorCli *cli = data;
+
+  nexor_cli_output_add_secret (value);
+  g_clear_pointer (&cli->api_key, nexor_cli_free_secret);
+  cli->api_key = g_strdup (value);
+
+  return TRUE;
+}
+
+static gboolean
+option_api_key_file_cb (const char  *option_name,
+                        const char  *value,
+                        gpointer     data,
+                        GError     **error)
+{
+  NexorCli *cli = data;
+
+  g_free (cli->api_key_file);
+  cli->api_key_file = g_strdup (value);
+
+  return TRUE;
+}
+
+static gboolean
+option_base_url_cb (const char  *option_name,
+                    const char  *value,
+                    gpointer     data,
+                    GError     **error)
+{
+  NexorCli *cli = data;
+
+  g_free (cli->base_url);
+  cli->base_url = g_strdup (value);
+
+  return TRUE;
+}
+
+/* The summary of a group: its commands, and those of its subgroups. */
+static void
+add_command_rows (NexorCliTable         *table,
+                  const NexorCliCommand *commands,
+                  const char            *prefix)
+{
+  for (const NexorCliCommand *c = commands; c->name != NULL; c++)
+    {
+      g_autofree char *name = prefix != NULL ? g_strconcat (prefix, " ", c->name, NULL)
+                                             : g_strdup (c->name);
+
+      if (c->subcommands != NULL)
+        {
+          add_command_rows (table, c->subcommands, name);
+        }
+      else
+        {
+          g_autofree char *usage = c->parameters != NULL
+            ? g_strconcat (name, " ", c->parameters, NULL)
+            : g_strdup (name);
+
+          nexor_cli_table_add_row (table, usage, c->summary);
+        }
+    }
+}
+
+static char *
+command_summary (const NexorCliCommand *command)
+{
+  g_autoptr(NexorCliTable) table = nexor_cli_table_new (2);
+  GString *summary = g_string_new (command->summary);
+
+  if (command->subcommands != NULL)
+    {
+      add_command_rows (table, command->subcommands, NULL);
+      g_string_append (summary, "\n\nCommands:\n");
+      nexor_cli_table_render (table, "  ", summary);
+      /* GOption adds its own line break after the summary. */
+      if (summary->len > 0 && summary->str[summary->len - 1] == '\n')
+        g_string_truncate (summary, summary->len - 1);
+    }
+
+  return g_string_free (summary, FALSE);
+}
+
+static GOptionContext *
+nexor_cli_option_context_new (NexorCli              *cli,
+                              const NexorCliCommand *command,
+                              const GOptionEntry    *entries)
+{
+  gboolean is_root = command == &nexor_cli_root;
+  const GOptionEntry global_entries[] = {
+    { "api-key", 0, 0, G_OPTION_ARG_CALLBACK, option_api_key_cb,
+      "API key (default: $NEXOR_API_KEY)", "KEY" },
+    { "api-key-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_api_key_file_cb,
+      "Read the API key from FILE (“-” for standard input)", "FILE" },
+    { "base-url", 0, 0, G_OPTION_ARG_CALLBACK, option_base_url_cb,
+      "API base URL (default: $NEXOR_BASE_URL, or the production API)", "URL" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
+      "Show this help and exit", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const GOptionEntry root_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
+      "Show the version and exit", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autofree char *summary = command_summary (command);
+  GOptionContext *context;
+  GOptionGroup *group;
+
+  context = g_option_context_new (command->parameters);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, is_root ? nexor_cli_description
+                                                     : nexor_cli_sub_description);
+
+  /* One group, the command's own options first; the group carries @cli for
+   * the callbacks. */
+  group = g_option_group_new ("nexor", "Options:", "Show the options", cli, NULL);
+  if (entries != NULL)
+    g_option_group_add_entries (group, entries);
+  g_option_group_add_entries (group, global_entries);
+  if (is_root)
+    g_option_group_add_entries (group, root_entries);
+  g_option_context_set_main_group (context, group);
+
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, command->subcommands != NULL);
+
+  return context;
+}
+
+static void
+nexor_cli_print_help (NexorCli       *cli,
+                      GOptionContext *context,
+                      gboolean        to_stderr)
+{
+  g_autofree char *help = NULL;
+
+  /* GOption names the program in the usage line: name the command instead. */
+  g_set_prgname (cli->path);
+  help = g_option_context_get_help (context, TRUE, NULL);
+  g_set_prgname ("nexor");
+
+  if (to_stderr)
+    nexor_cli_printerr ("%s", help);
+  else
+    nexor_cli_print (help);
+}
+
+/* GOption quotes an unknown option whole: cut "--api-kye=SECRET" at "=". */
+static char *
+option_error_message (const GError *error)
+{
+  g_autofree char *message = g_strdup (error->message);
+
+  if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+    {
+      char *equals = strchr (message, '=');
+
+      if (equals != NULL)
+        *equals = '\0';
+    }
+
+  return nexor_cli_sanitize (message);
+}
+
+static gboolean
+nexor_cli_parse (NexorCli        *cli,
+                 GOptionContext  *context,
+                 char          ***argv,
+                 int             *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  cli->help = FALSE;
+  if (!g_option_context_parse_strv (context, argv, &error))
+    {
+      g_autofree char *message = option_error_message (error);
+
+      *exit_status = nexor_cli_usage_error (cli, "%s", message);
+      return FALSE;
+    }
+
+  if (cli->help)
+    {
+      nexor_cli_print_help (cli, context, FALSE);
+      *exit_status = NEXOR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * nexor_cli_parse_options:
+ * @cli: the invocation
+ * @command: the command being run
+ * @entries: (nullable): the command's own options, ended by G_OPTION_ENTRY_NULL
+ * @argv: (inout): the command's arguments; options are removed, leaving
+ *   argv[0] and the positional arguments
+ * @exit_status: (out): set when this returns %FALSE
+ *
+ * Parses a leaf command's options together with the global ones, and handles
+ * `--help`.
+ *
+ * Returns: %TRUE to go on; %FALSE when the command is done (help was shown
+ *   or a usage error reported), with @exit_status set
+ */
+gboolean
+nexor_cli_parse_options (NexorCli               *cli,
+                         const NexorCliCommand  *command,
+                         const GOptionEntry     *entries,
+                         char                 ***argv,
+                         int                    *exit_status)
+{
+  g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, command, entries);
+
+  if (!nexor_cli_parse (cli, context, argv, exit_status))
+    return FALSE;
+
+  /* GOption may leave a "--" that ended the options: drop it. */
+  if ((*argv)[0] != NULL && g_strcmp0 ((*argv)[1], "--") == 0)
+    {
+      guint n = g_strv_length (*argv);
+
+      g_free ((*argv)[1]);
+      memmove (&(*argv)[1], &(*argv)[2], sizeof (char *) * (n - 1));
+    }
+
+  return TRUE;
+}
+
+int
+nexor_cli_usage_error (NexorCli   *cli,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  nexor_cli_printerr ("nexor: %s\nTry “%s --help” for more information.\n",
+                      message, cli->path);
+
+  return NEXOR_CLI_EXIT_USAGE;
+}
+
+static gboolean
+is_uuid (const char *id)
+{
+  static const int dashes[] = { 8, 13, 18, 23 };
+  guint d = 0;
+
+  if (strlen (id) != 36)
+    return FALSE;
+
+  for (int i = 0; i < 36; i++)
+    {
+      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
+        {
+          if (id[i] != '-')
+            return FALSE;
+          d++;
+        }
+      else if (!g_ascii_isxdigit (id[i]))
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Usage errors come before any need for a key or a server: an id that cannot
+ * be one is refused here, without a request. */
+gboolean
+nexor_cli_check_uuid (const char  *id,
+                      const char  *what,
+                      GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (id == NULL || id[0] == '\0')
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is empty", what);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (id, -1, NULL))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "the %s is not valid UTF-8", what);
+      return FALSE;
+    }
+
+  if (!is_uuid (id))
+    {
+      shown = nexor_cli_ellipsize (id, 40);
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "“%s” is not a valid %s (expected a UUID such as "
+                   "123e4567-e89b-12d3-a456-426614174000)", shown, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The client */
+
+static char *
+read_api_key_file (const char  *filename,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (filename);
+  g_autoptr(GString) contents = g_string_new (NULL);
+  gboolean is_stdin = strcmp (filename, "-") == 0;
+  char buffer[1024];
+  FILE *file;
+  size_t n;
+
+  file = is_stdin ? stdin : fopen (filename, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                   "cannot read the API key file “%s”: %s", display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  while ((n = fread (buffer, 1, sizeof buffer, file)) > 0)
+    {
+      g_string_append_len (contents, buffer, n);
+      if (contents->len > MAX_API_KEY_LENGTH + 2)
+        break;
+    }
+  memset (buffer, 0, sizeof buffer);
+
+  if (ferror (file))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                   "cannot read the API key file “%s”", display);
+      if (!is_stdin)
+        fclose (file);
+      return NULL;
+    }
+  if (!is_stdin)
+    fclose (file);
+
+  if (memchr (contents->str, '\0', contents->len) != NULL)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                   "the API key file “%s” does not hold an API key", display);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&contents), FALSE);
+}
+
+static gboolean
+api_key_is_valid (const char *key)
+{
+  for (const char *p = key; *p != '\0'; p++)
+    {
+      if (*p < 0x21 || *p > 0x7e)
+        return FALSE;
+    }
+
+  return strlen (key) <= MAX_API_KEY_LENGTH;
+}
+
+static char *
+resolve_api_key (NexorCli  *cli,
+                 GError   **error)
+{
+  g_autofree char *source = NULL;
+  char *key = NULL;
+
+  if (cli->api_key != NULL && cli->api_key_file != NULL)
+    {
+      g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                           "--api-key and --api-key-file cannot be used together");
+      return NULL;
+    }
+
+  if (cli->api_key != NULL)
+    {
+      key = g_strdup (cli->api_key);
+      source = g_strdup ("--api-key");
+    }
+  else if (cli->api_key_file != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (cli->api_key_file);
+
+      key = read_api_key_file (cli->api_key_file, error);
+      if (key == NULL)
+        return NULL;
+      source = g_strdup_printf ("the file “%s”", display);
+    }
+  else
+    {
+      const char *env = g_getenv ("NEXOR_API_KEY");
+
+      if (env != NULL && env[0] != '\0')
+        {
+          key = g_strdup (env);
+          source = g_strdup ("NEXOR_API_KEY");
+        }
+    }
+
+  if (key == NULL)
+    {
+      g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                           "no API key: set NEXOR_API_KEY, or pass --api-key KEY "
+                           "or --api-key-file FILE");
+      return NULL;
+    }
+
+  g_strstrip (key);
+  nexor_cli_output_add_secret (key);
+
+  if (key[0] == '\0')
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                   "the API key from %s is empty", source);
+      nexor_cli_free_secret (key);
+      return NULL;
+    }
+
+  if (!api_key_is_valid (key))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
+                   "the API key from %s is not valid: an API key is one word of "
+                   "printable ASCII characters", source);
+      nexor_cli_free_secret (key);
+      return NULL;
+    }
+
+  return key;
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static char *
+resolve_base_url (NexorCli  *cli,
+                  GError   **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *shown = NULL;
+  const char *env = g_getenv ("NEXOR_BASE_URL");
+  const char *source = "--base-url";
+  const char *scheme;
+  const char *host;
+  gsize len;
+
+  if (cli->base_url != NULL)
+    url = g_strdup (cli->base_url);
+  else if (env != NULL && env[0] != '\0')
+    url = g_strdup (env), source = "NEXOR_BASE_URL";
+  else
+    url = g_strdup (NEXOR_DEFAULT_BASE_URL), source = "the default";
+
+  if (!g_utf8_validate (url, -1, NULL))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "the base URL from %s is not valid UTF-8", source);
+      return NULL;
+    }
+
+  g_strstrip (url);
+  shown = nexor_cli_ellipsize (url, 80);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "invalid base URL “%s” (from %s): expected an address such as "
+                   "%s", shown, source, NEXOR_DEFAULT_BASE_URL);
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if ((g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      host == NULL || host[0] == '\0')
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "invalid base URL “%s” (from %s): expected an http:// or https:// "
+                   "address such as %s", shown, source, NEXOR_DEFAULT_BASE_URL);
+      return NULL;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "refusing to send the API key over plain http:// to “%s”: use https:// "
+                   "(http:// is only allowed for localhost)", host);
+      return NULL;
+    }
+
+  g_free (cli->display_base_url);
+  cli->display_base_url = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+
+  /* The library appends "/leads/…": avoid a doubled slash. */
+  len = strlen (url);
+  while (len > 0 && url[len - 1] == '/' && !g_str_has_suffix (url, "://"))
+    url[--len] = '\0';
+
+  return g_steal_pointer (&url);
+}
+
+static gboolean
+has_writable_property (GObjectClass *klass,
+                       const char   *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (klass, name);
+
+  return pspec != NULL && (pspec->flags & G_PARAM_WRITABLE) != 0;
+}
+
+static NexorClient *
+nexor_cli_client_new (const char *base_url,
+                      const char *api_key)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (NEXOR_TYPE_CLIENT);
+  g_autofree char *user_agent = g_strdup_printf ("nexor-cli/%s nexor-glib/%s",
+                                                 NEXOR_CLI_VERSION, NEXOR_VERSION_S);
+
+  if (has_writable_property (G_OBJECT_CLASS (klass), "base-url") &&
+      has_writable_property (G_OBJECT_CLASS (klass), "api-key") &&
+      has_writable_property (G_OBJECT_CLASS (klass), "user-agent"))
+    return g_object_new (NEXOR_TYPE_CLIENT,
+                         "base-url", base_url,
+                         "api-key", api_key,
+                         "user-agent", user_agent,
+                         NULL);
+
+  return nexor_client_new_for_url (base_url, api_key);
+}
+
+/**
+ * nexor_cli_get_client:
+ * @cli: the invocation
+ * @error: return location for an error whose exit status is usage (bad base
+ *   URL) or authentication (no usable API key)
+ *
+ * Gets the client, created on first use from --base-url / NEXOR_BASE_URL and
+ * --api-key / --api-key-file / NEXOR_API_KEY.
+ *
+ * Returns: (transfer none) (nullable): the client
+ */
+NexorClient *
+nexor_cli_get_client (NexorCli  *cli,
+                      GError   **error)
+{
+  g_autofree char *base_url = NULL;
+  char *api_key;
+
+  if (cli->client != NULL)
+    return cli->client;
+
+  base_url = resolve_base_url (cli, error);
+  if (base_url == NULL)
+    return NULL;
+
+  api_key = resolve_api_key (cli, error);
+  if (api_key == NULL)
+    return NULL;
+
+  cli->client = nexor_cli_client_new (base_url, api_key);
+  nexor_cli_free_secret (api_key);
+
+  return cli->client;
+}
+
+/* Errors */
+
+int
+nexor_cli_exit_status_for_error (const GError *error)
+{
+  if (error->domain == NEXOR_CLI_ERROR)
+    return error->code;
+
+  if (error->domain == NEXOR_ERROR)
+    {
+      switch ((NexorError) error->code)
+        {
+        case NEXOR_ERROR_INVALID_ARGUMENT:
+          return NEXOR_CLI_EXIT_USAGE;
+        case NEXOR_ERROR_UNAUTHORIZED:
+        case NEXOR_ERROR_FORBIDDEN:
+          return NEXOR_CLI_EXIT_AUTH;
+        case NEXOR_ERROR_NOT_FOUND:
+          return NEXOR_CLI_EXIT_NOT_FOUND;
+        case NEXOR_ERROR_RATE_LIMITED:
+        case NEXOR_ERROR_SERVER:
+        case NEXOR_ERROR_TIMEOUT:
+          return NEXOR_CLI_EXIT_NETWORK;
+        case NEXOR_ERROR_INVALID_RESPONSE:
+          return NEXOR_CLI_EXIT_INVALID_RESPONSE;
+        case NEXOR_ERROR_FAILED:
+        case NEXOR_ERROR_CONFLICT:
+        default:
+          return NEXOR_CLI_EXIT_FAILED;
+        }
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NEXOR_CLI_EXIT_FAILED;
+
+  if (error->domain == G_IO_ERROR ||
+      error->domain == G_RESOLVER_ERROR ||
+      error->domain == G_TLS_ERROR)
+    return NEXOR_CLI_EXIT_NETWORK;
+
+  return NEXOR_CLI_EXIT_FAILED;
+}
+
+static char *
+hint_for_error (NexorCli     *cli,
+                const GError *error)
+{
+  const char *url = cli->display_base_url != NULL ? cli->display_base_url : "the base URL";
+
+  if (error->domain == NEXOR_ERROR)
+    {
+      switch ((NexorError) error->code)
+        {
+        case NEXOR_ERROR_UNAUTHORIZED:
+          return g_strdup ("check the API key given with --api-key, --api-key-file or "
+                           "NEXOR_API_KEY");
+        case NEXOR_ERROR_FORBIDDEN:
+          return g_strdup ("this API key is not allowed to do this");
+        case NEXOR_ERROR_TIMEOUT:
+          return g_strdup_printf ("the server at %s did not answer in time; try again later", url);
+        case NEXOR_ERROR_SERVER:
+          return g_strdup_printf ("the server at %s failed; try again later", url);
+        case NEXOR_ERROR_RATE_LIMITED:
+          return g_strdup ("the server asked to slow down; try again later");
+        case NEXOR_ERROR_INVALID_RESPONSE:
+          return g_strdup_printf ("is %s the address of a Nexor API server?", url);
+        case NEXOR_ERROR_FAILED:
+        case NEXOR_ERROR_INVALID_ARGUMENT:
+        case NEXOR_ERROR_NOT_FOUND:
+        case NEXOR_ERROR_CONFLICT:
+        default:
+          return NULL;
+        }
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_strdup_printf ("is the server running at %s?", url);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_strdup_printf ("the server at %s did not answer in time; try again later", url);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  if (error->domain == G_RESOLVER_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    return g_strdup_printf ("check the network connection and the base URL (%s)", url);
+  if (error->domain == G_TLS_ERROR)
+    return g_strdup_printf ("the secure connection to %s failed; check the base URL", url);
+  if (error->domain == G_IO_ERROR)
+    return g_strdup_printf ("is the server running at %s?", url);
+
+  return NULL;
+}
+
+/**
+ * nexor_cli_report_error:
+ * @cli: the invocation
+ * @error: what went wrong
+ *
+ * Prints `nexor: MESSAGE` on stderr, and a hint on the next line where one
+ * helps.
+ *
+ * Returns: the exit status for @error
+ */
+int
+nexor_cli_report_error (NexorCli     *cli,
+                        const GError *error)
+{
+  g_autofree char *message = nexor_cli_sanitize (error->message);
+  g_autofree char *hint = hint_for_error (cli, error);
+
+  nexor_cli_printerr ("nexor: %s\n", message);
+  if (hint != NULL)
+    nexor_cli_printerr ("hint: %s\n", hint);
+
+  return nexor_cli_exit_status_for_error (error);
+}
+
+/* Dispatch */
+
+static const NexorCliCommand *
+lookup_command (const NexorCliCommand *commands,
+                const char            *name)
+{
+  for (const NexorCliCommand *c = commands; c != NULL && c->name != NULL; c++)
+    {
+      if (strcmp (c->name, name) == 0)
+        return c;
+    }
+
+  return NULL;
+}
+
+static int nexor_cli_run_group (NexorCli               *cli,
+                                const NexorCliCommand  *group,
+                                char                 ***argv);
+
+static int
+nexor_cli_run_command (NexorCli               *cli,
+                       const NexorCliCommand  *command,
+                       const char             *path,
+                       char                 ***argv)
+{
+  g_free (cli->path);
+  cli->path = g_strdup (path);
+
+  if (command->run != NULL)
+    return command->run (cli, command, argv);
+
+  return nexor_cli_run_group (cli, command, argv);
+}
+
+static int
+nexor_cli_run_group (NexorCli               *cli,
+                     const NexorCliCommand  *group,
+                     char                 ***argv)
+{
+  g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, group, NULL);
+  g_autofree char *path = g_strdup (cli->path);
+  g_autofree char *sub_path = NULL;
+  g_auto(GStrv) sub_argv = NULL;
+  const NexorCliCommand *sub;
+  const char *name;
+  int status;
+  guint n;
+
+  if (!nexor_cli_parse (cli, context, argv, &status))
+    return status;
+
+  if (cli->version && group == &nexor_cli_root)
+    {
+      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
+                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
+
+      nexor_cli_print (version);
+      return NEXOR_CLI_EXIT_OK;
+    }
+
+  n = g_strv_length (*argv);
+  if (n < 2)
+    {
+      nexor_cli_print_help (cli, context, TRUE);
+      nexor_cli_printerr ("\nnexor: missing command\n");
+      return NEXOR_CLI_EXIT_USAGE;
+    }
+
+  name = (*argv)[1];
+  sub = lookup_command (group->subcommands, name);
+  if (sub == NULL)
+    {
+      g_autofree char *shown = nexor_cli_ellipsize (name, 40);
+
+      return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+    }
+
+  sub_path = g_strconcat (path, " ", sub->name, NULL);
+  sub_argv = g_new0 (char *, n);
+  sub_argv[0] = g_strdup (sub_path);
+  for (guint i = 2; i < n; i++)
+    sub_argv[i - 1] = g_strdup ((*argv)[i]);
+
+  return nexor_cli_run_command (cli, sub, sub_path, &sub_argv);
+}
+
+/* nexor help [COMMAND…]: the help of the root, a group or a command. */
+static int
+nexor_cli_help_command (NexorCli               *cli,
+                        const NexorCliCommand  *command,
+                        char                 ***argv)
+{
+  const NexorCliCommand *target = &nexor_cli_root;
+  g_autoptr(GString) path = g_string_new ("nexor");
+  int status;
+
+  if (!nexor_cli_parse_options (cli, command, NULL, argv, &status))
+    return status;
+
+  for (guint i = 1; (*argv)[i] != NULL; i++)
+    {
+      const NexorCliCommand *sub = lookup_command (target->subcommands, (*argv)[i]);
+
+      if (sub == NULL)
+        {
+          g_autofree char *shown = nexor_cli_ellipsize ((*argv)[i], 40);
+
+          if (target->subcommands == NULL)
+            return nexor_cli_usage_error (cli, "“%s” has no subcommand “%s”", path->str, shown);
+          return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+        }
+
+      target = sub;
+      g_string_append_printf (path, " %s", sub->name);
+    }
+
+  g_free (cli->path);
+  cli->path = g_strdup (path->str);
+
+  if (target->run != NULL)
+    {
+      g_auto(GStrv) help_argv = g_new0 (char *, 3);
+
+      help_argv[0] = g_strdup (path->str);
+      help_argv[1] = g_strdup ("--help");
+      return target->run (cli, target, &help_argv);
+    }
+  else
+    {
+      g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, target, NULL);
+
+      nexor_cli_print_help (cli, context, FALSE);
+      return NEXOR_CLI_EXIT_OK;
+    }
+}
+
+static void
+nexor_cli_clear (NexorCli *cli)
+{
+  g_clear_pointer (&cli->api_key, nexor_cli_free_secret);
+  g_clear_pointer (&cli->api_key_file, g_free);
+  g_clear_pointer (&cli->base_url, g_free);
+  g_clear_pointer (&cli->path, g_free);
+  g_clear_pointer (&cli->display_base_url, g_free);
+  g_clear_object (&cli->client);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  NexorCli cli = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("nexor");
+  nexor_cli_output_init ();
+
+  args = g_new0 (char *, MAX (argc, 1) + 1);
+  args[0] = g_strdup ("nexor");
+  for (int i = 1; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  status = nexor_cli_run_command (&cli, &nexor_cli_root, "nexor", &args);
+
+  if (!nexor_cli_output_finish (&error))
+    {
+      nexor_cli_printerr ("nexor: %s\n", error->message);
+      if (status == NEXOR_CLI_EXIT_OK)
+        status = NEXOR_CLI_EXIT_FAILED;
+    }
+
+  nexor_cli_clear (&cli);
+  nexor_cli_output_clear_secrets ();
+
+  return status;
+}
