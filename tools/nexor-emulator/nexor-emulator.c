@@ -28,9 +28,9 @@
  * seeded with the documented examples.
  *
  * The server runs in the thread-default main context that is current when
- * [method@Emulator.listen_local] is called. The test hooks
- * ([method@Emulator.set_response_delay], [method@Emulator.push_fault],
- * [method@Emulator.get_request_count], [method@Emulator.dup_last_request])
+ * nexor_emulator_listen_local() is called. The test hooks
+ * (nexor_emulator_set_response_delay(), nexor_emulator_push_fault(),
+ * nexor_emulator_get_request_count(), nexor_emulator_dup_last_request())
  * may be called from any thread; everything else belongs to the thread that
  * runs the server.
  */
@@ -708,7 +708,7 @@ nexor_emulator_listen_local (NexorEmulator  *self,
  * @self: a #NexorEmulator
  *
  * Returns: the port the emulator listens on, or 0 before
- *   [method@Emulator.listen_local] succeeded
+ *   nexor_emulator_listen_local() succeeded
  */
 guint
 nexor_emulator_get_port (NexorEmulator *self)
