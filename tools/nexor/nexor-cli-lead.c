@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "nexor-cli.h"
@@ -11,36 +10,35 @@
 
 /* Formatting: one card per lead, for people. */
 
+/* Joins the non-empty strings of @parts (@n_parts of them, any may be NULL). */
 static char *
-join_nonempty (const char *separator,
-               ...)
+join_nonempty (const char        *separator,
+               const char *const *parts,
+               gsize              n_parts)
 {
   GString *out = g_string_new (NULL);
-  const char *part;
-  va_list args;
 
-  va_start (args, separator);
-  while ((part = va_arg (args, const char *)) != (const char *) -1)
+  for (gsize i = 0; i < n_parts; i++)
     {
-      if (part == NULL || part[0] == '\0')
+      if (parts[i] == NULL || parts[i][0] == '\0')
         continue;
       if (out->len > 0)
         g_string_append (out, separator);
-      g_string_append (out, part);
+      g_string_append (out, parts[i]);
     }
-  va_end (args);
 
   return g_string_free (out, out->len == 0);
 }
-#define JOIN_END ((const char *) -1)
+#define JOIN(separator, ...) \
+  join_nonempty ((separator), (const char *const[]) { __VA_ARGS__ }, \
+                 sizeof ((const char *const[]) { __VA_ARGS__ }) / sizeof (const char *))
 
 static char *
 format_lead_name (NexorLead *lead)
 {
-  g_autofree char *name = join_nonempty (" ",
-                                         nexor_lead_get_first_name (lead),
-                                         nexor_lead_get_last_name (lead),
-                                         JOIN_END);
+  g_autofree char *name = JOIN (" ",
+                                nexor_lead_get_first_name (lead),
+                                nexor_lead_get_last_name (lead));
 
   if (name != NULL)
     return g_steal_pointer (&name);
@@ -83,8 +81,7 @@ format_status (NexorWorkflowRun *run)
 
   label = nexor_workflow_status_get_label (status);
   key = nexor_workflow_status_get_key (status);
-  details = join_nonempty (nexor_cli_separator (),
-                           key, nexor_workflow_status_get_category (status), JOIN_END);
+  details = JOIN (nexor_cli_separator (), key, nexor_workflow_status_get_category (status));
 
   if (label == NULL || label[0] == '\0')
     label = key;
@@ -109,13 +106,11 @@ format_run (NexorWorkflowRun *run)
   if (cadence_state != NULL && cadence_state[0] != '\0')
     cadence = g_strdup_printf ("cadence %s", cadence_state);
 
-  return join_nonempty (nexor_cli_separator (),
-                        nexor_workflow_run_get_run_status (run),
-                        cadence,
-                        nexor_workflow_run_get_is_active (run) ? NULL : "inactive",
-                        nexor_workflow_run_get_human_takeover (run) ? "HUMAN TAKEOVER"
-                                                                    : "AI in control",
-                        JOIN_END);
+  return JOIN (nexor_cli_separator (),
+               nexor_workflow_run_get_run_status (run),
+               cadence,
+               nexor_workflow_run_get_is_active (run) ? NULL : "inactive",
+               nexor_workflow_run_get_human_takeover (run) ? "HUMAN TAKEOVER" : "AI in control");
 }
 
 static char *

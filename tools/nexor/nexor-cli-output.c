@@ -49,6 +49,8 @@ nexor_cli_log_writer (GLogLevelFlags   log_level,
 
   line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
   redacted = nexor_cli_redact (line);
+  if (redacted == NULL)
+    return G_LOG_WRITER_UNHANDLED;
   fputs (redacted, stderr);
   fputc ('\n', stderr);
   fflush (stderr);
@@ -268,7 +270,8 @@ nexor_cli_print (const char *text)
 {
   g_autofree char *redacted = nexor_cli_redact (text);
 
-  g_print ("%s", redacted);
+  if (redacted != NULL)
+    g_print ("%s", redacted);
 }
 
 /* Data for a program (JSON): always UTF-8, whatever the locale. */
@@ -277,7 +280,8 @@ nexor_cli_print_utf8 (const char *text)
 {
   g_autofree char *redacted = nexor_cli_redact (text);
 
-  fputs (redacted, stdout);
+  if (redacted != NULL)
+    fputs (redacted, stdout);
 }
 
 void

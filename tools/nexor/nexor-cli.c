@@ -242,8 +242,13 @@ nexor_cli_print_help (NexorCli       *cli,
 static char *
 option_error_message (const GError *error)
 {
-  g_autofree char *message = g_strdup (error->message);
+  g_autofree char *message = NULL;
 
+  /* GOption converts values from the locale's character set. */
+  if (error->domain == G_CONVERT_ERROR)
+    return g_strdup ("an option value is not valid text in the current locale");
+
+  message = g_strdup (error->message);
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
       char *equals = strchr (message, '=');
@@ -432,8 +437,10 @@ read_api_key_file (const char  *filename,
 
   if (ferror (file))
     {
+      int saved_errno = errno;
+
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "cannot read the API key file “%s”", display);
+                   "cannot read the API key file “%s”: %s", display, g_strerror (saved_errno));
       if (!is_stdin)
         fclose (file);
       return NULL;

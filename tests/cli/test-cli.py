@@ -1,0 +1,628 @@
+#!/usr/bin/python3
+# test-cli.py: the nexor command-line client against nexor-emulator
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Usage: test-cli.py NEXOR NEXOR_EMULATOR
+#
+# Starts `nexor-emulator --port 0`, runs `nexor` against it (and against a
+# closed port), and prints TAP. Only the Python standard library is used.
+
+import http.server
+import json
+import os
+import re
+import select
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+
+SEED_ID = "123e4567-e89b-12d3-a456-426614174000"
+MISSING_ID = "123e4567-e89b-12d3-a456-42661417ffff"
+# A key only this test uses, so that finding it in any output is meaningful.
+API_KEY = "nxr_live_clitest_6f1d2c9a8b7e4d3c"
+WRONG_KEY = "nxr_live_clitest_wrong_0a1b2c3d4e"
+SECRETS = (API_KEY, WRONG_KEY)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID = range(7)
+
+# The Get Lead page's example, which the emulator's seed reproduces.
+PAGE_LEAD = {
+    "id": SEED_ID,
+    "first_name": "Carlos",
+    "last_name": "Lopez",
+    "email": "carlos@example.com",
+    "phone": "+56912345678",
+    "source": "api",
+    "company": "Stark Industries",
+    "title": None,
+    "metadata": {"estado_lead": "calificado"},
+    "tags": [],
+    "created_at": "2026-02-10T12:00:00Z",
+    "updated_at": "2026-02-10T12:00:00Z",
+}
+PAGE_RUN = {
+    "is_active": True,
+    "human_takeover": False,
+    "cadence_state": "active",
+    "run_status": "running",
+}
+PAGE_VARIABLES = {
+    "edad": {"value": 35, "value_text": "35", "confidence": 0.95,
+             "updated_at": "2026-02-10T13:00:00Z"},
+    "broker_asociado": {"value": "Juan Perez", "value_text": "Juan Perez", "confidence": 0.9,
+                        "updated_at": "2026-02-10T13:05:00Z"},
+}
+
+
+# A stand-in server for what the emulator does not serve: other response
+# shapes, odd data and broken answers. Each lead id picks a canned answer.
+FAKE_TAKEOVER = "00000000-0000-4000-8000-000000000001"
+FAKE_LEGACY = "00000000-0000-4000-8000-000000000002"
+FAKE_NOT_JSON = "00000000-0000-4000-8000-000000000003"
+FAKE_500 = "00000000-0000-4000-8000-000000000004"
+FAKE_403 = "00000000-0000-4000-8000-000000000005"
+FAKE_400 = "00000000-0000-4000-8000-000000000006"
+FAKE_ARRAY = "00000000-0000-4000-8000-000000000007"
+FAKE_WRONG_TYPE = "00000000-0000-4000-8000-000000000008"
+FAKE_409 = "00000000-0000-4000-8000-000000000009"
+
+FAKE_ANSWERS = {
+    FAKE_TAKEOVER: (200, {
+        "success": True,
+        "lead": {
+            "id": FAKE_TAKEOVER, "first_name": "王", "last_name": "小明",
+            "email": None, "phone": "", "source": "website",
+            "company": "Evil\u001b[31mCorp\nInc\u202e", "title": "Jefa de Compras",
+            "metadata": {"nested": {"a": [1, 2]}, "flag": True, "nothing": None},
+            "tags": [{"id": "t1", "name": "vip", "slug": "vip"},
+                     {"id": "t2", "name": "hot-lead", "slug": "hot-lead"}],
+            "campaign": None,
+            "active_workflow_run": {
+                "id": "r1", "workflow_id": "w1", "is_active": True, "human_takeover": True,
+                "cadence_state": "paused", "run_status": "running",
+                "workflow": {"id": "w1", "name": "Citas", "goal_type": "appointment"},
+                "current_status": {"id": "s1", "key": "negotiating", "label": "Negociando",
+                                   "category": "active"},
+            },
+            "assigned_user": {"id": "u1", "name": "Ana", "email": "ana@co.com"},
+            "created_at": "2026-02-10T09:00:00-03:00",
+            "unknown_member": {"kept": True},
+        },
+        "variables": {
+            "年齢": {"value": 41, "value_text": "41", "confidence": 0.5},
+            "edad": {"value": 35, "value_text": "35", "confidence": 0.95},
+            "sin_confianza": {"value": {"x": 1}},
+        },
+    }),
+    FAKE_LEGACY: (200, {
+        "id": FAKE_LEGACY, "first_name": "Carlos", "last_name": "Lopez",
+        "email": "carlos@example.com", "source": "api", "company": "Acme Corp", "title": None,
+        "metadata": {"edad": 35},
+        "campaign": {"id": "c1", "name": "Q1 Campaign"},
+        "activeWorkflowRun": {"id": "r1", "workflow_id": "w1", "is_active": True,
+                              "run_status": "running"},
+        "workflow": {"id": "w1", "name": "Sales Pipeline", "goal_type": "appointment"},
+        "currentStatus": {"id": "s1", "key": "contacted", "label": "Contacted",
+                          "category": "active"},
+        "assigned_user": {"id": "u1", "name": "Ana", "email": "ana@co.com"},
+        "created_at": "2026-02-10T12:00:00Z",
+    }),
+    FAKE_NOT_JSON: (200, "<html>not json</html>"),
+    FAKE_500: (500, {"error": "Internal server error"}),
+    FAKE_403: (403, {"error": "Forbidden", "message": "This key may not read leads"}),
+    FAKE_400: (400, {"error": "Bad request", "message": "Invalid lead id"}),
+    FAKE_ARRAY: (200, []),
+    FAKE_WRONG_TYPE: (200, {"success": True, "lead": {"id": 123, "first_name": ["x"]}}),
+    FAKE_409: (409, {"error": "Conflict", "message": "Conflict"}),
+}
+
+
+class FakeHandler(http.server.BaseHTTPRequestHandler):
+    requests = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        FakeHandler.requests.append(self.path)
+        if self.headers.get("X-API-Key") != API_KEY:
+            self.answer(401, {"error": "Invalid API key",
+                              "message": "The provided API key is not valid"})
+            return
+        lead_id = self.path.rsplit("/", 1)[-1]
+        status, body = FAKE_ANSWERS.get(lead_id, (404, {
+            "error": "Not found",
+            "message": "Lead not found or does not belong to your account"}))
+        self.answer(status, body)
+
+    def answer(self, status, body):
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def start_fake_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, "http://127.0.0.1:%d/api/public" % server.server_address[1]
+
+
+def display_width(text):
+    width = 0
+    for c in text:
+        if unicodedata.combining(c):
+            continue
+        width += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return width
+
+
+class Result:
+    def __init__(self, args, returncode, stdout, stderr):
+        self.args = args
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __str__(self):
+        return "rc=%s\n--- stdout\n%s\n--- stderr\n%s" % (self.returncode, self.stdout, self.stderr)
+
+
+class Runner:
+    def __init__(self, nexor, base_url):
+        self.nexor = nexor
+        self.base_url = base_url
+        self.passed = 0
+        self.failed = 0
+        self.count = 0
+        self.outputs = []  # every stdout/stderr, checked for secrets at the end
+
+    def env(self, key=API_KEY, base_url=None, extra=None):
+        env = dict(os.environ)
+        for name in ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_DEBUG", "NO_COLOR"):
+            env.pop(name, None)
+        env["LC_ALL"] = "C.UTF-8"
+        env.setdefault("G_DEBUG", "gc-friendly,fatal-warnings")
+        if key is not None:
+            env["NEXOR_API_KEY"] = key
+        env["NEXOR_BASE_URL"] = base_url if base_url is not None else self.base_url
+        if extra:
+            env.update(extra)
+        return env
+
+    def run(self, *args, env=None, stdin=None, timeout=20):
+        argv = [self.nexor] + list(args)
+        proc = subprocess.run(argv, env=env if env is not None else self.env(),
+                              input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=timeout)
+        result = Result(argv, proc.returncode,
+                        proc.stdout.decode("utf-8", "replace"),
+                        proc.stderr.decode("utf-8", "replace"))
+        self.outputs.append((argv, result))
+        return result
+
+    def check(self, description, condition, result=None):
+        self.count += 1
+        if condition:
+            self.passed += 1
+            print("ok %d - %s" % (self.count, description))
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.count, description))
+            if result is not None:
+                for line in str(result).splitlines():
+                    print("# " + line)
+        sys.stdout.flush()
+
+    def check_exit(self, description, result, status):
+        # A negative status is a signal: a crash is never acceptable.
+        self.check("%s (exit %d)" % (description, status),
+                   result.returncode == status, result)
+
+
+def start_emulator(emulator):
+    proc = subprocess.Popen([emulator, "--port", "0", "--api-key", API_KEY],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 15
+    line = b""
+    while not line.endswith(b"\n"):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or proc.poll() is not None:
+            raise RuntimeError("nexor-emulator did not print its URL")
+        ready, _, _ = select.select([proc.stdout], [], [], remaining)
+        if ready:
+            chunk = os.read(proc.stdout.fileno(), 1)
+            if not chunk:
+                raise RuntimeError("nexor-emulator closed its output")
+            line += chunk
+    url = line.decode().strip()
+    if not re.match(r"^http://127\.0\.0\.1:\d+/api/public$", url):
+        raise RuntimeError("unexpected first line from nexor-emulator: %r" % url)
+
+    # Keep draining its output so it never blocks on a full pipe.
+    for stream in (proc.stdout, proc.stderr):
+        threading.Thread(target=lambda s=stream: s.read(), daemon=True).start()
+    return proc, url
+
+
+def stop_emulator(proc):
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def closed_port_url():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return "http://127.0.0.1:%d/api/public" % port
+
+
+def card_line(stdout, label):
+    for line in stdout.splitlines():
+        m = re.match(r"^  %s\s{2,}(.*)$" % re.escape(label), line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def test_card(t):
+    r = t.run("lead", "get", SEED_ID)
+    t.check_exit("lead get prints the card", r, EXIT_OK)
+    lines = r.stdout.splitlines()
+    t.check("card starts with the name", bool(lines) and lines[0] == "Carlos Lopez", r)
+    for label, value in (("Company", "Stark Industries"),
+                         ("Title", "\u2014"),
+                         ("Email", "carlos@example.com"),
+                         ("Phone", "+56912345678"),
+                         ("Source", "api"),
+                         ("Campaign", "Q1 Campaign"),
+                         ("Workflow", "Sales Pipeline (goal: appointment)"),
+                         ("Status", "Contacted [contacted \u00b7 active]"),
+                         ("Run", "running \u00b7 cadence active \u00b7 AI in control"),
+                         ("Tags", "\u2014"),
+                         ("Created", "2026-02-10 12:00 UTC"),
+                         ("ID", SEED_ID)):
+        t.check("card shows %s: %s" % (label, value), card_line(r.stdout, label) == value, r)
+    t.check("card shows variable edad 35 95%",
+            re.search(r"^  edad\s+35\s+95%$", r.stdout, re.M) is not None, r)
+    t.check("card shows variable broker_asociado Juan Perez 90%",
+            re.search(r"^  broker_asociado\s+Juan Perez\s+90%$", r.stdout, re.M) is not None, r)
+    t.check("card shows metadata estado_lead",
+            re.search(r"^  estado_lead\s+calificado$", r.stdout, re.M) is not None, r)
+    t.check("card columns are aligned",
+            r.stdout.find("  Company      Stark") >= 0 or r.stdout.find("  Company   Stark") >= 0, r)
+    t.check("card has no colors when stdout is not a terminal", "\033[" not in r.stdout, r)
+    t.check("nothing on stderr on success", r.stderr == "", r)
+
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra={"LC_ALL": "C", "LANG": "C"}))
+    t.check_exit("lead get in the C locale", r, EXIT_OK)
+    t.check("C locale card is ASCII with the name",
+            r.stdout.startswith("Carlos Lopez") and r.stdout.isascii(), r)
+
+
+def test_json(t):
+    r = t.run("lead", "get", SEED_ID, "--json")
+    t.check_exit("lead get --json", r, EXIT_OK)
+    try:
+        data = json.loads(r.stdout)
+    except ValueError:
+        data = None
+    t.check("--json prints valid JSON", isinstance(data, dict), r)
+    if not isinstance(data, dict):
+        return
+    lead = data.get("lead", {})
+    for key, value in PAGE_LEAD.items():
+        t.check("JSON lead.%s is as on the page" % key, lead.get(key) == value, r)
+    t.check("JSON campaign name", (lead.get("campaign") or {}).get("name") == "Q1 Campaign", r)
+    run = lead.get("active_workflow_run") or lead.get("activeWorkflowRun") or {}
+    for key, value in PAGE_RUN.items():
+        t.check("JSON run.%s is as on the page" % key, run.get(key) == value, r)
+    t.check("JSON workflow",
+            (run.get("workflow") or {}).get("name") == "Sales Pipeline" and
+            (run.get("workflow") or {}).get("goal_type") == "appointment", r)
+    status = run.get("current_status") or run.get("currentStatus") or {}
+    t.check("JSON current status",
+            (status.get("key"), status.get("label"), status.get("category")) ==
+            ("contacted", "Contacted", "active"), r)
+    variables = data.get("variables", {})
+    for name, expected in PAGE_VARIABLES.items():
+        got = variables.get(name, {})
+        t.check("JSON variable %s is as on the page" % name,
+                all(got.get(k) == v for k, v in expected.items()), r)
+    t.check("nothing on stderr with --json", r.stderr == "", r)
+
+    r = t.run("--json", "lead", "get", SEED_ID)
+    t.check_exit("--json before the command is not a global option", r, EXIT_USAGE)
+
+
+def test_keys(t):
+    r = t.run("lead", "get", SEED_ID, env=t.env(key=API_KEY))
+    t.check_exit("key from NEXOR_API_KEY", r, EXIT_OK)
+
+    r = t.run("--api-key", API_KEY, "lead", "get", SEED_ID, env=t.env(key=WRONG_KEY))
+    t.check_exit("--api-key before the command wins over NEXOR_API_KEY", r, EXIT_OK)
+
+    r = t.run("lead", "get", SEED_ID, "--api-key", API_KEY, env=t.env(key=None))
+    t.check_exit("--api-key after the command", r, EXIT_OK)
+
+    r = t.run("lead", "get", SEED_ID, "--api-key=" + WRONG_KEY, env=t.env(key=API_KEY))
+    t.check_exit("a wrong --api-key wins over a right NEXOR_API_KEY", r, EXIT_AUTH)
+
+    with tempfile.NamedTemporaryFile("w", suffix=".key") as f:
+        f.write(API_KEY + "\n")
+        f.flush()
+        r = t.run("lead", "get", SEED_ID, "--api-key-file", f.name, env=t.env(key=None))
+        t.check_exit("--api-key-file FILE", r, EXIT_OK)
+        r = t.run("lead", "get", SEED_ID, "--api-key-file", f.name, "--api-key", API_KEY)
+        t.check_exit("--api-key-file with --api-key", r, EXIT_USAGE)
+
+    r = t.run("lead", "get", SEED_ID, "--api-key-file", "-", env=t.env(key=None),
+              stdin=(API_KEY + "\n").encode())
+    t.check_exit("--api-key-file - reads standard input", r, EXIT_OK)
+
+    r = t.run("lead", "get", SEED_ID, "--api-key-file", "/nonexistent/nexor.key",
+              env=t.env(key=None))
+    t.check_exit("--api-key-file with a missing file", r, EXIT_AUTH)
+
+    r = t.run("lead", "get", SEED_ID, env=t.env(key=None))
+    t.check_exit("no API key", r, EXIT_AUTH)
+    t.check("no API key: the message says how to give one",
+            r.stderr.startswith("nexor: ") and "NEXOR_API_KEY" in r.stderr and
+            "--api-key" in r.stderr and r.stdout == "", r)
+
+    r = t.run("lead", "get", SEED_ID, env=t.env(key=""))
+    t.check_exit("an empty NEXOR_API_KEY is no key", r, EXIT_AUTH)
+
+    r = t.run("lead", "get", SEED_ID, env=t.env(key=WRONG_KEY))
+    t.check_exit("wrong API key", r, EXIT_AUTH)
+    t.check("wrong API key: one error line and a hint",
+            r.stderr.startswith("nexor: ") and "hint:" in r.stderr and r.stdout == "", r)
+
+    r = t.run("lead", "get", SEED_ID, "--api-key", "bad key\nwith lines")
+    t.check_exit("an API key with spaces and newlines", r, EXIT_AUTH)
+
+
+def test_errors(t):
+    r = t.run("lead", "get", MISSING_ID)
+    t.check_exit("unknown lead", r, EXIT_NOT_FOUND)
+    t.check("unknown lead: the server's message", r.stderr.startswith("nexor: ") and
+            "404" in r.stderr and r.stdout == "", r)
+
+    # A bad id is a usage error found before any request: against a closed
+    # port it still exits 2, not 5.
+    down = closed_port_url()
+    for bad in ("..", "a/b", "", "%2e%2e", "123e4567-e89b-12d3-a456-42661417400g",
+                " " + SEED_ID, SEED_ID + "/../x", "x" * 100000):
+        shown = bad if len(bad) < 50 else bad[:10] + "…(%d chars)" % len(bad)
+        r = t.run("lead", "get", bad)
+        t.check_exit("bad id %r" % shown, r, EXIT_USAGE)
+        r = t.run("lead", "get", bad, env=t.env(base_url=down))
+        t.check_exit("bad id %r sends no request" % shown, r, EXIT_USAGE)
+    t.check("a very long id is shortened in the message", len(r.stderr) < 400, r)
+
+    for raw in (b"\xff\xfe..", b"123e4567-e89b-12d3-a456-42661417\xc3\x28", b"\x1b[31mred"):
+        r = t.run("lead", "get", raw)
+        t.check_exit("bad id bytes %r" % raw, r, EXIT_USAGE)
+        t.check("bad id bytes %r: no escape sequence echoed" % raw, "\x1b" not in r.stderr, r)
+
+    r = t.run("lead", "get", SEED_ID, env=t.env(base_url=down))
+    t.check_exit("server down", r, EXIT_NETWORK)
+    t.check("server down: a hint names the URL",
+            "hint: is the server running at %s?" % down in r.stderr and r.stdout == "", r)
+
+    r = t.run("lead", "get", SEED_ID, "--base-url", "http://example.com/api/public")
+    t.check_exit("plain http:// to a remote host is refused", r, EXIT_USAGE)
+    for url in ("not a url", "ftp://127.0.0.1/", "http://", "\xe9"):
+        r = t.run("lead", "get", SEED_ID, "--base-url", url)
+        t.check_exit("bad base URL %r" % url, r, EXIT_USAGE)
+    r = t.run("lead", "get", SEED_ID, "--base-url", t.base_url + "/", env=t.env(base_url=down))
+    t.check_exit("--base-url wins over NEXOR_BASE_URL, a trailing slash is fine", r, EXIT_OK)
+
+
+def test_usage(t):
+    cases = [
+        ("bad flag", ["lead", "get", SEED_ID, "--bogus"]),
+        ("bad global flag", ["--bogus", "lead", "get", SEED_ID]),
+        ("unknown command", ["bogus"]),
+        ("unknown lead command", ["lead", "bogus"]),
+        ("no command", []),
+        ("no lead command", ["lead"]),
+        ("missing id", ["lead", "get"]),
+        ("too many ids", ["lead", "get", SEED_ID, SEED_ID]),
+        ("missing option value", ["lead", "get", SEED_ID, "--api-key"]),
+        ("help for an unknown command", ["help", "bogus"]),
+    ]
+    for description, args in cases:
+        r = t.run(*args)
+        t.check_exit(description, r, EXIT_USAGE)
+        t.check(description + ": message on stderr only",
+                "nexor: " in r.stderr and r.stdout == "", r)
+
+    r = t.run("lead", "get", "--api-kye=" + API_KEY + "x", SEED_ID)
+    t.check_exit("misspelt option with a value", r, EXIT_USAGE)
+
+    r = t.run("--version")
+    t.check_exit("--version", r, EXIT_OK)
+    t.check("--version names both versions",
+            re.match(r"^nexor \d+\.\d+\.\d+ \(nexor-glib \d+\.\d+\.\d+\)$", r.stdout.strip())
+            is not None, r)
+
+    for args in (["--help"], ["-h"], ["help"]):
+        r = t.run(*args)
+        t.check_exit(" ".join(args), r, EXIT_OK)
+        t.check(" ".join(args) + " lists commands and exit statuses",
+                "lead get ID" in r.stdout and "Exit status" in r.stdout and
+                "NEXOR_API_KEY" in r.stdout, r)
+
+    for args in (["help", "lead", "get"], ["lead", "get", "--help"], ["lead", "get", "-h"]):
+        r = t.run(*args)
+        t.check_exit(" ".join(args), r, EXIT_OK)
+        t.check(" ".join(args) + " shows the command's usage",
+                "nexor lead get" in r.stdout and "--json" in r.stdout, r)
+
+    r = t.run("help", "lead")
+    t.check_exit("help lead", r, EXIT_OK)
+    t.check("help lead lists get", re.search(r"^\s+get ID\s", r.stdout, re.M) is not None, r)
+
+
+def test_debug_output(t):
+    debug = {"NEXOR_DEBUG": "3", "G_MESSAGES_DEBUG": "all"}
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra=debug))
+    t.check_exit("card with debug logging", r, EXIT_OK)
+    t.check("debug logging goes to stderr, not stdout", r.stdout.startswith("Carlos Lopez"), r)
+    r = t.run("lead", "get", SEED_ID, "--json", env=t.env(extra=debug))
+    t.check_exit("JSON with debug logging", r, EXIT_OK)
+    r = t.run("lead", "get", SEED_ID, "--api-key", API_KEY, env=t.env(key=None, extra=debug))
+    t.check_exit("--api-key with debug logging", r, EXIT_OK)
+    r = t.run("lead", "get", MISSING_ID, env=t.env(extra=debug))
+    t.check_exit("unknown lead with debug logging", r, EXIT_NOT_FOUND)
+    r = t.run("lead", "get", SEED_ID, env=t.env(key=WRONG_KEY, extra=debug))
+    t.check_exit("wrong key with debug logging", r, EXIT_AUTH)
+    r = t.run("lead", "get", SEED_ID, env=t.env(base_url=closed_port_url(), extra=debug))
+    t.check_exit("server down with debug logging", r, EXIT_NETWORK)
+
+
+def test_fake_server(t, fake_url):
+    env = t.env(base_url=fake_url)
+    r = t.run("lead", "get", FAKE_TAKEOVER, env=env)
+    t.check_exit("odd lead from the stand-in server", r, EXIT_OK)
+    t.check("odd lead: wide-character name", r.stdout.startswith("王 小明\n"), r)
+    t.check("odd lead: HUMAN TAKEOVER",
+            card_line(r.stdout, "Run") == "running \u00b7 cadence paused \u00b7 HUMAN TAKEOVER", r)
+    t.check("odd lead: assigned user", card_line(r.stdout, "Assigned to") == "Ana <ana@co.com>", r)
+    t.check("odd lead: tags", card_line(r.stdout, "Tags") == "vip, hot-lead", r)
+    t.check("odd lead: missing and empty values show as a dash",
+            card_line(r.stdout, "Email") == "\u2014" and card_line(r.stdout, "Phone") == "\u2014" and
+            card_line(r.stdout, "Campaign") == "\u2014", r)
+    t.check("odd lead: dates in UTC", card_line(r.stdout, "Created") == "2026-02-10 12:00 UTC", r)
+    company = card_line(r.stdout, "Company") or ""
+    t.check("odd lead: control characters never reach the terminal",
+            "\x1b" not in r.stdout and "\u202e" not in r.stdout and
+            company.startswith("Evil") and company.endswith("Inc\ufffd"), r)
+    t.check("odd lead: unknown confidence shows as a dash, object value as JSON",
+            re.search(r'^  sin_confianza\s+\{"x":1\}\s+\u2014$', r.stdout, re.M) is not None, r)
+    var_lines = [l for l in r.stdout.splitlines()
+                 if l.startswith("  年齢") or l.startswith("  edad ")]
+    columns = set()
+    for line in var_lines:
+        m = re.match(r"^(  \S+\s+)\S", line)
+        columns.add(display_width(m.group(1)) if m else -1)
+    t.check("odd lead: columns aligned by display width", len(var_lines) == 2 and len(columns) == 1, r)
+    t.check("odd lead: nested metadata as compact JSON",
+            re.search(r'^  nested\s+\{"a":\[1,2\]\}$', r.stdout, re.M) is not None, r)
+
+    r = t.run("lead", "get", FAKE_TAKEOVER, "--json", env=env)
+    t.check_exit("odd lead --json", r, EXIT_OK)
+    try:
+        data = json.loads(r.stdout)
+    except ValueError:
+        data = {}
+    t.check("odd lead --json keeps unknown members and escapes",
+            data.get("lead", {}).get("unknown_member") == {"kept": True} and
+            data.get("lead", {}).get("company") == "Evil\u001b[31mCorp\nInc\u202e" and
+            list(data.get("variables", {})) == ["年齢", "edad", "sin_confianza"], r)
+
+    r = t.run("lead", "get", FAKE_LEGACY, env=env)
+    t.check_exit("legacy response shape", r, EXIT_OK)
+    t.check("legacy shape: workflow, status and assigned user",
+            card_line(r.stdout, "Workflow") == "Sales Pipeline (goal: appointment)" and
+            card_line(r.stdout, "Status") == "Contacted [contacted \u00b7 active]" and
+            card_line(r.stdout, "Assigned to") == "Ana <ana@co.com>", r)
+    r = t.run("lead", "get", FAKE_LEGACY, "--json", env=env)
+    try:
+        data = json.loads(r.stdout)
+    except ValueError:
+        data = {}
+    t.check("legacy shape --json has the same top-level shape",
+            sorted(data) == ["lead", "variables"] and
+            data["lead"].get("company") == "Acme Corp" and data["variables"] == {}, r)
+
+    for lead_id, status, description in (
+            (FAKE_NOT_JSON, EXIT_INVALID, "a body that is not JSON"),
+            (FAKE_ARRAY, EXIT_INVALID, "a JSON array instead of a lead"),
+            (FAKE_WRONG_TYPE, EXIT_INVALID, "members of the wrong type"),
+            (FAKE_500, EXIT_NETWORK, "HTTP 500"),
+            (FAKE_403, EXIT_AUTH, "HTTP 403"),
+            (FAKE_400, EXIT_USAGE, "HTTP 400"),
+            (FAKE_409, EXIT_FAILED, "HTTP 409")):
+        r = t.run("lead", "get", lead_id, env=env)
+        t.check_exit(description, r, status)
+        t.check(description + ": one message on stderr, nothing on stdout",
+                r.stderr.startswith("nexor: ") and r.stdout == "", r)
+
+    before = len(FakeHandler.requests)
+    for bad in ("..", "a/b", "", "../leads/" + SEED_ID):
+        r = t.run("lead", "get", bad, env=env)
+        t.check_exit("bad id %r against the stand-in" % bad, r, EXIT_USAGE)
+    t.check("no request was sent for bad ids", len(FakeHandler.requests) == before,
+            Result([], 0, repr(FakeHandler.requests[before:]), ""))
+
+
+def test_no_secrets(t):
+    leaks = []
+    for argv, result in t.outputs:
+        for secret in SECRETS:
+            if secret in result.stdout or secret in result.stderr:
+                leaks.append((argv, secret))
+    t.check("no output of %d runs contains an API key" % len(t.outputs), not leaks)
+    for argv, secret in leaks[:5]:
+        print("# key %s...%s shown by %r" % (secret[:12], secret[-2:], argv[1:4]))
+    crashed = [argv for argv, result in t.outputs if result.returncode < 0]
+    t.check("no run ended with a signal", not crashed)
+    for argv in crashed[:5]:
+        print("# crashed: %r" % (argv[1:4],))
+
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: %s NEXOR NEXOR_EMULATOR" % sys.argv[0], file=sys.stderr)
+        return 2
+
+    nexor, emulator = sys.argv[1], sys.argv[2]
+    proc = None
+    fake = None
+    t = None
+    try:
+        proc, url = start_emulator(emulator)
+        fake, fake_url = start_fake_server()
+        print("# emulator at %s" % url)
+        t = Runner(nexor, url)
+        for test in (test_card, test_json, test_keys, test_errors, test_usage,
+                     test_debug_output, lambda t: test_fake_server(t, fake_url),
+                     test_no_secrets):
+            try:
+                test(t)
+            except Exception as e:  # report and go on with the next group
+                t.check("%s ran to the end (%s: %s)" % (test.__name__, type(e).__name__, e),
+                        False)
+    except Exception as e:
+        print("not ok 1 - setup: %s" % e)
+        print("1..1")
+        return 1
+    finally:
+        stop_emulator(proc)
+        if fake is not None:
+            fake.shutdown()
+            fake.server_close()
+
+    print("1..%d" % t.count)
+    print("# %d passed, %d failed" % (t.passed, t.failed))
+    return 0 if t.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
