@@ -22,10 +22,13 @@ print_lead (NexorLead *lead)
   GListModel *variables = nexor_lead_get_variables (lead);
   GDateTime *created_at = nexor_lead_get_created_at (lead);
 
-  g_print ("%s %s <%s>\n",
+  const char *last_name = nexor_lead_get_last_name (lead);
+  const char *email = nexor_lead_get_email (lead);
+
+  g_print ("%s%s%s <%s>\n",
            nexor_lead_get_first_name (lead),
-           nexor_lead_get_last_name (lead) ? nexor_lead_get_last_name (lead) : "",
-           nexor_lead_get_email (lead) ? nexor_lead_get_email (lead) : "no email");
+           last_name ? " " : "", last_name ? last_name : "",
+           email ? email : "no email");
   g_print ("  company:  %s\n", nexor_lead_get_company (lead) ? nexor_lead_get_company (lead) : "-");
   if (campaign != NULL)
     g_print ("  campaign: %s\n", nexor_campaign_get_name (campaign));

@@ -24,7 +24,8 @@ EXAMPLE_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"
 
 
 def print_lead(lead):
-    print(f"{lead.get_first_name()} {lead.get_last_name() or ''} <{lead.get_email() or 'no email'}>")
+    name = " ".join(filter(None, [lead.get_first_name(), lead.get_last_name()]))
+    print(f"{name} <{lead.get_email() or 'no email'}>")
     print(f"  company:  {lead.get_company() or '-'}")
     if lead.get_campaign():
         print(f"  campaign: {lead.get_campaign().get_name()}")

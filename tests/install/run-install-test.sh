@@ -155,6 +155,7 @@ int main () {
 VALA
   (cd "$work" && valac -C --vapidir "$(dirname "$vapi")" --pkg nexor-glib-1 check.vala) ||
     fail "valac cannot compile against the staged nexor-glib-1.vapi"
+  echo "  ok valac compiles a program against the staged nexor-glib-1.vapi"
 fi
 
 if [[ $failures -gt 0 ]]; then

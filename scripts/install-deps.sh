@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages needed to build nexor-glib, its tools, docs,
+# examples and every test suite. Does nothing (quickly) when all are installed.
+set -euo pipefail
+
+packages=(
+  # build
+  meson ninja-build pkg-config gcc libc6-dev
+  libglib2.0-dev libglib2.0-dev-bin libsoup-3.0-dev libjson-glib-dev
+  # introspection, VAPI and docs
+  gobject-introspection libgirepository1.0-dev
+  gir1.2-glib-2.0 gir1.2-soup-3.0 gir1.2-json-1.0
+  valac gi-docgen
+  # bindings tests and examples
+  gjs python3 python3-gi python3-pytest
+  # install test: `pkg-config --static --libs libsoup-3.0` names the Kerberos
+  # libraries, whose link-time .so files only libkrb5-dev ships
+  libkrb5-dev
+  # test tools (ldd, from libc-bin, is always there)
+  valgrind clang
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [[ $status == installed ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: not root and no sudo; install these packages: ${missing[*]}" >&2
+    exit 1
+  fi
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${packages[@]}"
