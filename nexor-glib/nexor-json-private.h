@@ -63,9 +63,11 @@ gboolean  _nexor_fields_parse              (gpointer           instance,
                                             JsonObject        *object,
                                             GError           **error);
 
-/* Finds the first of @names that is present and not null; NULL otherwise. */
+/* Finds the first of @names that is present and not null, and which it was;
+ * NULL otherwise. */
 JsonNode *_nexor_json_lookup               (JsonObject        *object,
-                                            const char * const *names);
+                                            const char * const *names,
+                                            const char       **found_name);
 JsonNode *_nexor_json_lookup1              (JsonObject        *object,
                                             const char        *name);
 

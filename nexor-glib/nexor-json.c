@@ -55,14 +55,19 @@ _nexor_json_lookup1 (JsonObject *object,
 
 JsonNode *
 _nexor_json_lookup (JsonObject         *object,
-                    const char * const *names)
+                    const char * const *names,
+                    const char        **found_name)
 {
   for (guint i = 0; i < 3 && names[i] != NULL; i++)
     {
       JsonNode *node = _nexor_json_lookup1 (object, names[i]);
 
       if (node != NULL)
-        return node;
+        {
+          if (found_name != NULL)
+            *found_name = names[i];
+          return node;
+        }
     }
 
   return NULL;
@@ -177,7 +182,8 @@ _nexor_fields_parse (gpointer           instance,
       const NexorField *field = &fields[i];
       const char *name = field->json_names[0];
       gpointer slot = FIELD_PTR (instance, field);
-      JsonNode *node = _nexor_json_lookup (object, field->json_names);
+      /* Errors name the spelling the server actually sent. */
+      JsonNode *node = _nexor_json_lookup (object, field->json_names, &name);
 
       if (node == NULL)
         {
@@ -202,7 +208,12 @@ _nexor_fields_parse (gpointer           instance,
                            "Invalid %s in response: member “%s” is empty", what, name);
               return FALSE;
             }
-          *(char **) slot = json_node_dup_string (node);
+          /* json-glib lets a lone surrogate escape through as invalid
+           * UTF-8; string properties and bindings need valid UTF-8. */
+          if (G_LIKELY (g_utf8_validate (json_node_get_string (node), -1, NULL)))
+            *(char **) slot = json_node_dup_string (node);
+          else
+            *(char **) slot = g_utf8_make_valid (json_node_get_string (node), -1);
           break;
 
         case NEXOR_FIELD_BOOLEAN:
@@ -420,6 +431,54 @@ _nexor_fields_get_property (gpointer          instance,
     }
 }
 
+/* json-glib 1.6 parses recursively with no depth limit: a small body nested
+ * deeply enough overflows the stack. No documented shape nests beyond a
+ * handful of levels, so anything deeper than this is refused up front. */
+#define MAX_JSON_DEPTH 512
+
+static gboolean
+json_depth_is_sane (const char *data,
+                    gsize       size)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 JsonNode *
 _nexor_json_parse_bytes (GBytes  *bytes,
                          GError **error)
@@ -434,6 +493,13 @@ _nexor_json_parse_bytes (GBytes  *bytes,
     {
       g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                            "Invalid response: the body is empty, expected JSON");
+      return NULL;
+    }
+
+  if (!json_depth_is_sane (data, size))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: JSON nested more than %u levels deep", MAX_JSON_DEPTH);
       return NULL;
     }
 
@@ -475,26 +541,33 @@ _nexor_json_unwrap_envelope (JsonNode    *root,
     }
 
   object = json_node_get_object (root);
+
+  {
+    JsonNode *success = json_object_get_member (object, "success");
+
+    if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+        json_node_get_value_type (success) == G_TYPE_BOOLEAN &&
+        !json_node_get_boolean (success))
+      {
+        g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                     "Invalid response: the server reported failure (\"success\": false) "
+                     "instead of the %s", what);
+        return NULL;
+      }
+  }
+
   inner = json_object_get_member (object, member);
-  if (inner == NULL)
-    inner = json_object_get_member (object, "data");
-
-  if (inner == NULL)
+  /* A bare resource may well have a member called "data" of its own: only an
+   * object without an id is a {"data": …} envelope. */
+  if (inner == NULL && !json_object_has_member (object, "id"))
     {
-      JsonNode *success = json_object_get_member (object, "success");
-
-      /* {"success": false, …} without the member is an error envelope. */
-      if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
-          json_node_get_value_type (success) == G_TYPE_BOOLEAN &&
-          !json_node_get_boolean (success))
-        {
-          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid response: the server reported failure without the %s", what);
-          return NULL;
-        }
-
-      return object;  /* the bare, legacy form */
+      inner = json_object_get_member (object, "data");
+      if (inner != NULL)
+        member = "data";
     }
+
+  if (inner == NULL)
+    return object;  /* the bare, legacy form */
 
   if (!JSON_NODE_HOLDS_OBJECT (inner))
     {

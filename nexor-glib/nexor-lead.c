@@ -208,7 +208,12 @@ parse_variables (NexorLead   *self,
 
       variable = _nexor_variable_new_from_json (name, json_node_get_object (node), error);
       if (variable == NULL)
-        return FALSE;
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+          g_prefix_error (error, "In variable “%s”: ", shown);
+          return FALSE;
+        }
 
       g_list_store_append (G_LIST_STORE (self->variables), variable);
     }
@@ -281,7 +286,7 @@ _nexor_lead_new_from_response (JsonNode  *root,
 
   /* The current shape puts "variables" beside "lead"; accept it inside too. */
   if (lead != json_node_get_object (root) &&
-      !_nexor_json_get_object (json_node_get_object (root), "response", "variables", &variables, error))
+      !_nexor_json_get_object (json_node_get_object (root), "lead response", "variables", &variables, error))
     return NULL;
   if (variables == NULL &&
       !_nexor_json_get_object (lead, "lead", "variables", &variables, error))

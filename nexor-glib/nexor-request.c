@@ -68,8 +68,13 @@ _nexor_request_add_id_segment (NexorRequest *self,
     {
       g_autofree char *shown = NULL;
 
+      /* Shortened by characters, not bytes, so the message stays UTF-8. */
       if (id != NULL && g_utf8_validate (id, -1, NULL))
-        shown = g_strdup_printf ("“%.64s%s”", id, strlen (id) > 64 ? "…" : "");
+        {
+          g_autofree char *head = g_utf8_substring (id, 0, MIN (g_utf8_strlen (id, -1), 64));
+
+          shown = g_strdup_printf ("“%s%s”", head, g_utf8_strlen (id, -1) > 64 ? "…" : "");
+        }
 
       _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
                                                     "Invalid %s id %s: expected a UUID such as "

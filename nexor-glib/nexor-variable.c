@@ -172,6 +172,6 @@ _nexor_variable_new_from_json (const char  *name,
   if (self == NULL)
     return NULL;
 
-  self->name = g_strdup (name);
+  self->name = g_utf8_validate (name, -1, NULL) ? g_strdup (name) : g_utf8_make_valid (name, -1);
   return g_steal_pointer (&self);
 }
