@@ -927,16 +927,16 @@ error_code_for_status (guint status)
 static char *
 describe_error_body (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   if (size == 0)
     return NULL;
 
-  if (json_parser_load_from_data (parser, data, size, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+  /* The one JSON entry point, with its guards, even on the error path. */
+  root = _nexor_json_parse_bytes (body, NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
       JsonNode *error_node = _nexor_json_lookup1 (object, "error");
@@ -959,9 +959,13 @@ describe_error_body (GBytes *body)
         message = json_node_get_string (message_node);
 
       if (title != NULL && message != NULL)
-        return g_strdup_printf ("%s: %s", title, message);
+        {
+          g_autofree char *both = g_strdup_printf ("%s: %s", title, message);
+
+          return g_utf8_make_valid (both, -1);
+        }
       if (title != NULL || message != NULL)
-        return g_strdup (title != NULL ? title : message);
+        return g_utf8_make_valid (title != NULL ? title : message, -1);
       return NULL;
     }
 
