@@ -322,6 +322,8 @@ def test_json(t):
     except ValueError:
         data = None
     t.check("--json prints valid JSON", isinstance(data, dict), r)
+    t.check("--json writes numbers as the server does",
+            '"confidence": 0.95,' in r.stdout and "0.9499" not in r.stdout, r)
     if not isinstance(data, dict):
         return
     lead = data.get("lead", {})

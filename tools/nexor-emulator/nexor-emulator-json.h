@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 JsonNode   *nexor_emulator_json_node_deep_copy   (JsonNode   *node);
 JsonObject *nexor_emulator_json_object_deep_copy (JsonObject *object);
-char       *nexor_emulator_json_to_string        (JsonNode   *node,
-                                                  gsize      *length);
 JsonObject *nexor_emulator_json_object_get_object_or_null (JsonObject *object,
                                                            const char *member);
 

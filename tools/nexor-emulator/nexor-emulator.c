@@ -13,6 +13,7 @@
 
 #include "nexor-emulator-fault.h"
 #include "nexor-emulator-json.h"
+#include "nexor-json-writer.h"
 #include "nexor-emulator-store.h"
 
 #ifndef NEXOR_EMULATOR_VERSION
@@ -146,7 +147,7 @@ respond_json (SoupServerMessage *msg,
   char *data;
   gsize length;
 
-  data = nexor_emulator_json_to_string (body, &length);
+  data = nexor_json_writer_to_string (body, FALSE, &length);
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, data, length);
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "nexor-json-writer.h"
 #include "nexor-cli.h"
 #include "nexor-cli-output.h"
 
@@ -289,7 +290,6 @@ format_lead_json (NexorLead *lead)
 {
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   JsonObject *variables = json_object_new ();
   GListModel *list = nexor_lead_get_variables (lead);
   guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
@@ -306,11 +306,8 @@ format_lead_json (NexorLead *lead)
   json_object_set_object_member (root, "variables", variables);
 
   node = json_node_init_object (json_node_alloc (), root);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, NULL);
+  return nexor_json_writer_to_string (node, TRUE, NULL);
 }
 
 /* nexor lead get ID [--json] */
