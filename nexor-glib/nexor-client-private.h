@@ -25,4 +25,27 @@ gpointer  _nexor_client_send        (NexorClient          *self,
                                      GCancellable         *cancellable,
                                      GError              **error);
 
+/* Test hooks, so tests can assert exact backoff waits without sleeping.
+ *
+ * NexorTestRandomFunc returns a number in [0, 1) that replaces the jitter
+ * draw: the backoff is its nominal value times (0.5 + 0.5 × the number).
+ *
+ * With a NexorTestWaitFunc set, time between attempts is virtual: each wait
+ * is reported to the function and skipped, and the call's clock advances by
+ * it, so the deadline still counts it. Cancellation is checked as usual.
+ *
+ * Set them before the first call; they are not meant to change while calls
+ * are under way. NULL restores the defaults. */
+typedef double (*NexorTestRandomFunc) (gpointer user_data);
+typedef void   (*NexorTestWaitFunc)   (guint    delay_ms,
+                                       gpointer user_data);
+
+void      _nexor_client_set_test_hooks (NexorClient          *self,
+                                        NexorTestRandomFunc   random_func,
+                                        NexorTestWaitFunc     wait_func,
+                                        gpointer              user_data);
+
+/* The largest response body the core accepts. */
+#define NEXOR_MAX_BODY_SIZE (32 * 1024 * 1024)
+
 G_END_DECLS

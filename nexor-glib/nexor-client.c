@@ -39,11 +39,16 @@
  * with `NEXOR_DEBUG=1` (requests), `2` (and headers) or `3` (and bodies) and
  * `G_MESSAGES_DEBUG=Nexor`, the traffic is logged with the key redacted.
  *
- * Requests that fail to connect, and safe requests that meet HTTP 408, 425,
- * 429, 500, 502, 503 or 504 or a connection lost mid-response, are retried up
- * to [property@Nexor.Client:max-retries] times with exponential backoff and
- * jitter, honouring `Retry-After` up to 60 seconds. The whole call, retries and
- * waits included, is bounded by [property@Nexor.Client:timeout].
+ * Requests that never reached the server (the connection was refused, or
+ * broke before the request was written), and requests that are safe to
+ * repeat and meet HTTP 408, 425, 429, 500, 502, 503 or 504 or a connection
+ * lost mid-response, are retried up to [property@Nexor.Client:max-retries]
+ * times with exponential backoff and jitter, honouring `Retry-After` up to 60
+ * seconds; [signal@Nexor.Client::retry-scheduled] announces each retry. An
+ * operation that is not safe to repeat, such as creating a lead, is never
+ * sent twice. The whole call, retries and waits included, is bounded by
+ * [property@Nexor.Client:timeout]; a response body over 32 MiB is refused
+ * with %NEXOR_ERROR_INVALID_RESPONSE. The errors guide details the policy.
  */
 
 #define DEFAULT_TIMEOUT_S 90
@@ -65,6 +70,12 @@ struct _NexorClient
 
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
+  guint retry_after;   /* atomic: seconds, see NexorClient:retry-after */
+
+  /* Test hooks (nexor-client-private.h); set before the first call. */
+  NexorTestRandomFunc test_random;
+  NexorTestWaitFunc test_wait;
+  gpointer test_data;
 };
 
 G_DEFINE_FINAL_TYPE (NexorClient, nexor_client, G_TYPE_OBJECT)
@@ -77,10 +88,18 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_SESSION,
+  PROP_RETRY_AFTER,
   N_PROPS
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_RETRY_SCHEDULED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ---------------------------------------------------------------------------
  * Redaction and logging
@@ -337,6 +356,9 @@ nexor_client_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_RETRY_AFTER:
+      g_value_set_uint (value, nexor_client_get_retry_after (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -452,7 +474,58 @@ nexor_client_class_init (NexorClientClass *klass)
     g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * NexorClient:retry-after:
+   *
+   * How long, in seconds, the server asked to wait (with `Retry-After`) in
+   * the answer that ended the latest call failing with
+   * %NEXOR_ERROR_RATE_LIMITED; 0 if that answer named no wait, or before
+   * any such failure.
+   *
+   * The client waits by itself when the server asks for up to 60 seconds
+   * and the call's deadline allows it; a longer wait ends the call at once
+   * with %NEXOR_ERROR_RATE_LIMITED, so that the application can reschedule
+   * the work, for example:
+   *
+   * ```c
+   * if (g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED))
+   *   schedule_again (nexor_client_get_retry_after (client));
+   * ```
+   *
+   * The value is shared by every call of the client: read it right after the
+   * failed call. It changes, and is notified, in the thread and main
+   * context of the call that failed, like
+   * [signal@Nexor.Client::retry-scheduled].
+   */
+  props[PROP_RETRY_AFTER] =
+    g_param_spec_uint ("retry-after", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * NexorClient::retry-scheduled:
+   * @self: the client
+   * @attempt: the number of the attempt that will be sent after the wait:
+   *   2 for the first retry
+   * @delay_ms: how long the client waits before it, in milliseconds
+   * @error: why the previous attempt failed, for example a
+   *   %NEXOR_ERROR_SERVER error for an HTTP 503
+   *
+   * Emitted when a call failed in a way that is safe to retry and the client
+   * is about to wait @delay_ms before trying again, so that an application
+   * can say “retrying in 3 s”.
+   *
+   * For an `_async` call it is emitted in the thread-default main context of
+   * the thread that started the call, where its callback also runs; for a
+   * blocking call it is emitted in the calling thread, before the wait.
+   * Cancelling the call's [class@Gio.Cancellable] from the handler ends the
+   * wait at once.
+   */
+  signals[SIGNAL_RETRY_SCHEDULED] =
+    g_signal_new ("retry-scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_ERROR);
 }
 
 static void
@@ -649,6 +722,45 @@ nexor_client_get_session (NexorClient *self)
   return self->session;
 }
 
+/**
+ * nexor_client_get_retry_after:
+ * @self: a [class@Nexor.Client]
+ *
+ * Gets the [property@Nexor.Client:retry-after] property: the wait the
+ * server asked for when the latest call failed with
+ * %NEXOR_ERROR_RATE_LIMITED.
+ *
+ * Returns: the wait in seconds, or 0 if none was named
+ */
+guint
+nexor_client_get_retry_after (NexorClient *self)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), 0);
+
+  return (guint) g_atomic_int_get (&self->retry_after);
+}
+
+static void
+set_retry_after (NexorClient *self,
+                 guint        seconds)
+{
+  if ((guint) g_atomic_int_exchange ((gint *) &self->retry_after, (gint) seconds) != seconds)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RETRY_AFTER]);
+}
+
+void
+_nexor_client_set_test_hooks (NexorClient         *self,
+                              NexorTestRandomFunc  random_func,
+                              NexorTestWaitFunc    wait_func,
+                              gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+
+  self->test_random = random_func;
+  self->test_wait = wait_func;
+  self->test_data = user_data;
+}
+
 /* ---------------------------------------------------------------------------
  * Deadlines: one timer thread cancels calls that run out of time, for the
  * blocking calls (which have no main context) and the async ones alike.
@@ -745,6 +857,10 @@ deadline_stop (Deadline *deadline)
  * The request core
  * ------------------------------------------------------------------------- */
 
+/* An error body is only read for the server's message: its start is enough. */
+#define MAX_ERROR_BODY_SIZE (64 * 1024)
+#define READ_CHUNK_SIZE (64 * 1024)
+
 typedef struct {
   NexorRequest *request;
   GCancellable *cancellable;         /* ours: the caller's cancel or the deadline */
@@ -755,7 +871,19 @@ typedef struct {
   guint max_retries;
   guint attempt;                     /* requests sent so far */
   gint64 started_us;
-  SoupMessage *message;              /* the attempt in flight */
+  gint64 virtual_us;                 /* waits the test hooks skipped */
+
+  /* The attempt in flight */
+  SoupMessage *message;
+  gulong wrote_body_handler;
+  gboolean request_sent;             /* all written: a failure from here on is ambiguous */
+  GInputStream *stream;              /* the response body, being read */
+  GByteArray *body;                  /* what was read of it */
+  gsize body_limit;
+  gsize read_offset;                 /* where the read in flight writes */
+  goffset content_length;            /* as announced, or -1 */
+  gboolean success;                  /* a 2xx: the body is the result */
+
   GSource *wait_source;              /* the backoff timer between attempts */
   GSource *wait_cancel_source;
 } SendState;
@@ -806,9 +934,53 @@ send_state_new (NexorClient  *self,
 }
 
 static void
+on_wrote_body (SoupMessage *message,
+               gpointer     user_data)
+{
+  SendState *state = user_data;
+
+  state->request_sent = TRUE;
+}
+
+/* Takes @message. */
+static void
+attempt_start (SendState   *state,
+               SoupMessage *message)
+{
+  state->message = message;
+  state->request_sent = FALSE;
+  state->wrote_body_handler = g_signal_connect (message, "wrote-body",
+                                                G_CALLBACK (on_wrote_body), state);
+  state->attempt++;
+}
+
+/* Closing a body that was not read to its end drops the connection rather
+ * than draining it: an oversized or endless body costs nothing more. */
+static void
+attempt_clear (SendState *state,
+               gboolean   async)
+{
+  if (state->stream != NULL)
+    {
+      if (async)
+        g_input_stream_close_async (state->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      else
+        g_input_stream_close (state->stream, NULL, NULL);
+      g_clear_object (&state->stream);
+    }
+  g_clear_pointer (&state->body, g_byte_array_unref);
+  if (state->message != NULL)
+    {
+      g_clear_signal_handler (&state->wrote_body_handler, state->message);
+      g_clear_object (&state->message);
+    }
+}
+
+static void
 send_state_free (SendState *state)
 {
   clear_wait (state);
+  attempt_clear (state, FALSE);
   deadline_stop (state->deadline);
   if (state->caller_cancellable != NULL)
     {
@@ -816,9 +988,15 @@ send_state_free (SendState *state)
       g_object_unref (state->caller_cancellable);
     }
   g_clear_object (&state->cancellable);
-  g_clear_object (&state->message);
   _nexor_request_free (state->request);
   g_free (state);
+}
+
+/* The call's clock: real time plus the waits the test hooks skipped. */
+static gint64
+state_now_us (SendState *state)
+{
+  return g_get_monotonic_time () + state->virtual_us;
 }
 
 static GError *
@@ -864,6 +1042,11 @@ build_message (NexorClient   *self,
   if (body != NULL)
     soup_message_set_request_body_from_bytes (message, "application/json", body);
 
+  /* Lets libsoup itself re-send it on a keep-alive connection the server
+   * had already closed; it does so for GET, PUT and DELETE on its own. */
+  if (_nexor_request_get_idempotent (request))
+    soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+
   return message;
 }
 
@@ -876,14 +1059,31 @@ is_connect_error (const GError *error)
          g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE);
 }
 
+/* A connection that broke, stalled or spoke garbage; not a refusal such as
+ * a bad certificate, an unknown host or a body over the limit. */
 static gboolean
-is_mid_response_error (const GError *error)
+is_transient_io_error (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED) ||
          g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING);
+}
+
+/* Until the whole request is written the server cannot have acted on it,
+ * so any request may go again; after that only one that is safe to repeat,
+ * since the server may have done the work and lost only the answer. */
+static gboolean
+is_retryable_transport_error (const GError *error,
+                              gboolean      request_sent,
+                              gboolean      idempotent)
+{
+  if (is_connect_error (error))
+    return TRUE;
+
+  return is_transient_io_error (error) && (!request_sent || idempotent);
 }
 
 static gboolean
@@ -1018,15 +1218,17 @@ http_error (NexorClient *self,
   return g_error_new_literal (NEXOR_ERROR, error_code_for_status (status), safe);
 }
 
-/* Milliseconds the server asked us to wait, or -1. */
+/* Milliseconds the server asked us to wait, or -1 when it named no usable
+ * wait. An HTTP date is measured from the response's own Date header, when
+ * there is one, so that a skewed local clock does not matter. */
 static gint64
 parse_retry_after (SoupMessage *message)
 {
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
-                                                    "Retry-After");
-  guint64 seconds;
-  g_autoptr(GDateTime) date = NULL;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
   g_autofree char *trimmed = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  guint64 seconds;
 
   if (value == NULL)
     return -1;
@@ -1035,66 +1237,126 @@ parse_retry_after (SoupMessage *message)
   if (g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT32, &seconds, NULL))
     return (gint64) seconds * 1000;
 
-  date = soup_date_time_new_from_http_string (value);
+  /* Not in the RFC, but sent by some servers: “1.5”. */
+  if (g_ascii_isdigit (trimmed[0]) && strspn (trimmed, "0123456789.") == strlen (trimmed))
+    {
+      char *end = NULL;
+      double fractional = g_ascii_strtod (trimmed, &end);
+
+      if (end != NULL && *end == '\0' && fractional >= 0 && fractional <= G_MAXUINT32)
+        return (gint64) (fractional * 1000);
+      return -1;
+    }
+
+  date = soup_date_time_new_from_http_string (trimmed);
   if (date != NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      GTimeSpan diff = g_date_time_difference (date, now);
+      const char *now_text = soup_message_headers_get_one (headers, "Date");
+      g_autoptr(GDateTime) now = now_text ? soup_date_time_new_from_http_string (now_text) : NULL;
 
-      return MAX (diff / 1000, 0);
+      if (now == NULL)
+        now = g_date_time_new_now_utc ();
+      return MAX (g_date_time_difference (date, now) / 1000, 0);
     }
 
   return -1;
 }
 
+/* min(8 s, 0.5 s × 2^(retry-1)), times a random 50–100 %. */
 static guint
-backoff_ms (guint retry)
+backoff_ms (NexorClient *self,
+            guint        retry)
 {
-  double base = MIN (8000.0, 500.0 * (double) (1u << MIN (retry - 1, 16u)));
+  double nominal = MIN (8000.0, 500.0 * (double) (1u << MIN (retry - 1, 16u)));
+  double draw;
 
-  return (guint) (base * g_random_double_range (0.5, 1.0));
+  if (self->test_random != NULL)
+    draw = CLAMP (self->test_random (self->test_data), 0.0, 1.0);
+  else
+    draw = g_random_double ();
+
+  return (guint) (nominal * (0.5 + 0.5 * draw));
 }
 
-/* Judges one attempt. Returns TRUE to try again after *delay_ms; otherwise
- * FALSE with either *result or *error set. Takes @transport_error. */
+/* The server asked for a wait the client will not make: the caller gets
+ * the status's own error at once, with the wait, and can reschedule. */
+static GError *
+refuse_wait (NexorClient  *self,
+             guint         status,
+             const GError *failure,
+             gint64        wait_ms,
+             const char   *why)
+{
+  return g_error_new (NEXOR_ERROR, error_code_for_status (status),
+                      "%s (the server asks to wait %" G_GINT64_FORMAT " s, %s)",
+                      failure->message, (wait_ms + 999) / 1000, why);
+}
+
+/* Annotates a body that would not parse with its Content-Type, the first
+ * clue to a proxy or portal page answering in the API's place. */
+static GError *
+describe_unparsable (SoupMessage *message,
+                     GError      *error)
+{
+  const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (message),
+                                                             NULL);
+  GError *annotated;
+  GString *shown;
+
+  if (type == NULL || !g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE))
+    return error;
+
+  shown = g_string_new (NULL);
+  for (const char *p = type; *p != '\0' && shown->len < 64; p++)
+    g_string_append_c (shown, g_ascii_isprint (*p) ? *p : '?');
+
+  annotated = g_error_new (error->domain, error->code, "%s (Content-Type: %s)",
+                           error->message, shown->str);
+  g_string_free (shown, TRUE);
+  g_error_free (error);
+  return annotated;
+}
+
+/* Judges one attempt. Returns TRUE to try again after *delay_ms, having
+ * emitted NexorClient::retry-scheduled; otherwise FALSE with either *result
+ * or *error set. Takes @failure, the attempt's transport error if any. */
 static gboolean
 judge_attempt (NexorClient  *self,
                SendState    *state,
-               SoupMessage  *message,
                GBytes       *body,
-               GError       *transport_error,
+               GError       *failure_in,
                gpointer     *result,
                GError      **error,
                guint        *delay_ms)
 {
+  SoupMessage *message = state->message;
   gboolean retries_left = state->attempt <= state->max_retries;
   gboolean idempotent = _nexor_request_get_idempotent (state->request);
-  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) failure = failure_in;
+  gint64 retry_after_ms = -1;
   gint64 wait_ms;
-  guint status;
+  guint status = 0;
 
-  if (transport_error != NULL)
+  if (failure != NULL)
     {
-      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* An answer proves the request arrived, whatever the signals said. */
+      gboolean sent = state->request_sent || soup_message_get_status (message) != SOUP_STATUS_NONE;
+
+      if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_error_free (transport_error);
           *error = interrupted_error (state);
           return FALSE;
         }
 
-      g_debug ("%s %s: attempt %u failed: %s", _nexor_request_get_method (state->request),
+      g_debug ("%s %s: attempt %u failed%s: %s", _nexor_request_get_method (state->request),
                g_uri_get_path (soup_message_get_uri (message)), state->attempt,
-               transport_error->message);
+               sent ? " after the request was sent" : "", failure->message);
 
-      if (!retries_left ||
-          !(is_connect_error (transport_error) || (idempotent && is_mid_response_error (transport_error))))
+      if (!retries_left || !is_retryable_transport_error (failure, sent, idempotent))
         {
-          *error = transport_error;
+          *error = g_steal_pointer (&failure);
           return FALSE;
         }
-
-      failure = transport_error;
-      wait_ms = backoff_ms (state->attempt);
     }
   else
     {
@@ -1105,48 +1367,156 @@ judge_attempt (NexorClient  *self,
 
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
         {
-          g_autoptr(JsonNode) root = _nexor_json_parse_bytes (body, error);
+          GError *parse_error = NULL;
+          g_autoptr(JsonNode) root = _nexor_json_parse_bytes (body, &parse_error);
 
           if (root != NULL)
             *result = _nexor_request_parse (state->request, root, error);
+          else
+            *error = describe_unparsable (message, parse_error);
           return FALSE;
         }
 
       failure = http_error (self, message, body);
-      wait_ms = parse_retry_after (message);
+      retry_after_ms = parse_retry_after (message);
 
-      if (status == 429 && wait_ms > MAX_RETRY_AFTER_MS)
+      if (retry_after_ms > MAX_RETRY_AFTER_MS)
+        *error = refuse_wait (self, status, failure, retry_after_ms, "longer than 60 s");
+      else if (!retries_left || !idempotent || !is_retryable_status (status))
+        *error = g_steal_pointer (&failure);
+
+      if (*error != NULL)
         {
-          *error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED,
-                                "%s (the server asks to wait %" G_GINT64_FORMAT " s, longer than 60 s)",
-                                failure->message, wait_ms / 1000);
+          if (status == 429)
+            set_retry_after (self, retry_after_ms > 0 ? (guint) MIN ((retry_after_ms + 999) / 1000, G_MAXUINT) : 0);
           return FALSE;
         }
-
-      if (!retries_left || !idempotent || !is_retryable_status (status))
-        {
-          *error = g_steal_pointer (&failure);
-          return FALSE;
-        }
-
-      if (wait_ms < 0)
-        wait_ms = backoff_ms (state->attempt);
-      wait_ms = MIN (wait_ms, MAX_RETRY_AFTER_MS);
     }
 
+  wait_ms = retry_after_ms >= 0 ? retry_after_ms : backoff_ms (self, state->attempt);
+
   if (state->timeout_s > 0 &&
-      g_get_monotonic_time () + wait_ms * 1000 > state->started_us + (gint64) state->timeout_s * G_USEC_PER_SEC)
+      state_now_us (state) + wait_ms * 1000 > state->started_us + (gint64) state->timeout_s * G_USEC_PER_SEC)
     {
-      *error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_TIMEOUT,
-                            "The request did not finish within %u s: %s",
-                            state->timeout_s, failure->message);
+      if (status == 429 && retry_after_ms >= 0)
+        {
+          /* The server's own wait does not fit: let the caller reschedule. */
+          *error = refuse_wait (self, status, failure, retry_after_ms,
+                                "longer than the call's deadline allows");
+          set_retry_after (self, (guint) ((retry_after_ms + 999) / 1000));
+        }
+      else
+        {
+          *error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_TIMEOUT,
+                                "The request did not finish within %u s: %s",
+                                state->timeout_s, failure->message);
+        }
       return FALSE;
     }
 
   *delay_ms = (guint) wait_ms;
   g_debug ("retrying in %u ms", *delay_ms);
+  g_signal_emit (self, signals[SIGNAL_RETRY_SCHEDULED], 0, state->attempt + 1, *delay_ms, failure);
   return TRUE;
 }
+
+/* ---------------------------------------------------------------------------
+ * Reading a response body, with a cap: shared by the blocking and the
+ * asynchronous paths, which differ only in how they wait for bytes.
+ * ------------------------------------------------------------------------- */
+
+typedef enum {
+  BODY_MORE,
+  BODY_DONE,
+  BODY_FAILED,
+} BodyProgress;
+
+/* Called once the status and headers are in: refuses a body announced over
+ * the limit before a byte of it is read. */
+static gboolean
+body_begin (SendState  *state,
+            GError    **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (state->message);
+
+  state->success = SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (state->message));
+  state->body_limit = state->success ? NEXOR_MAX_BODY_SIZE : MAX_ERROR_BODY_SIZE;
+  state->content_length = -1;
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    state->content_length = soup_message_headers_get_content_length (headers);
+
+  if (state->success && state->content_length > NEXOR_MAX_BODY_SIZE)
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the body is %" G_GOFFSET_FORMAT " bytes, over the "
+                   "limit of %u MiB", state->content_length, NEXOR_MAX_BODY_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  /* Sized from Content-Length when there is one, so that the usual body is
+   * read into one allocation. */
+  state->body = g_byte_array_sized_new (state->content_length >= 0
+                                        ? (guint) MIN ((gsize) state->content_length, state->body_limit) + 1
+                                        : 16 * 1024);
+  return TRUE;
+}
+
+/* Where the next read goes and how much it may bring: never more than one
+ * byte past the limit, so an oversized body is noticed without being held. */
+static guint8 *
+body_reserve (SendState *state,
+              gsize     *count)
+{
+  gsize offset = state->body->len;
+  gsize want;
+
+  if (state->content_length >= 0 && (gsize) state->content_length >= offset)
+    want = (gsize) state->content_length - offset + 1;
+  else
+    want = READ_CHUNK_SIZE;
+  want = MIN (want, state->body_limit + 1 - offset);
+
+  g_byte_array_set_size (state->body, (guint) (offset + want));
+  state->read_offset = offset;
+  *count = want;
+  return state->body->data + offset;
+}
+
+static BodyProgress
+body_advance (SendState  *state,
+              gssize      nread,
+              GError    **error)
+{
+  g_byte_array_set_size (state->body, (guint) (state->read_offset + MAX (nread, 0)));
+
+  if (nread < 0)
+    return BODY_FAILED;
+  if (nread == 0)
+    return BODY_DONE;
+  if (state->body->len <= state->body_limit)
+    return BODY_MORE;
+
+  if (!state->success)
+    {
+      g_byte_array_set_size (state->body, (guint) state->body_limit);
+      return BODY_DONE;
+    }
+
+  g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+               "Invalid response: the body is over the limit of %u MiB",
+               NEXOR_MAX_BODY_SIZE / (1024 * 1024));
+  return BODY_FAILED;
+}
+
+static GBytes *
+body_take (SendState *state)
+{
+  return g_byte_array_free_to_bytes (g_steal_pointer (&state->body));
+}
+
+/* ---------------------------------------------------------------------------
+ * Asynchronous calls
+ * ------------------------------------------------------------------------- */
 
 static void send_attempt (GTask *task);
 
@@ -1166,44 +1536,117 @@ wait_cancelled (GCancellable *cancellable,
 }
 
 static void
-on_send_and_read (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+schedule_wait (GTask *task,
+               guint  delay_ms)
 {
-  g_autoptr(GTask) task = user_data;
   NexorClient *self = g_task_get_source_object (task);
   SendState *state = g_task_get_task_data (task);
-  g_autoptr(SoupMessage) message = g_steal_pointer (&state->message);
-  g_autoptr(GError) transport_error = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  gpointer value = NULL;
-  guint delay_ms = 0;
+  GSource *timer;
+  GSource *cancel;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
-
-  if (judge_attempt (self, state, message, body, g_steal_pointer (&transport_error),
-                     &value, &error, &delay_ms))
+  if (self->test_wait != NULL)
     {
-      GSource *timer;
-      GSource *cancel;
-
-      timer = g_timeout_source_new (delay_ms);
-      g_source_set_static_name (timer, "[nexor] retry backoff");
-      g_task_attach_source (task, timer, send_attempt_source_func);
-      state->wait_source = timer;
-
-      /* A cancel or the deadline ends the wait at once. */
-      cancel = g_cancellable_source_new (state->cancellable);
-      g_task_attach_source (task, cancel, G_SOURCE_FUNC (wait_cancelled));
-      state->wait_cancel_source = cancel;
-      return;
+      self->test_wait (delay_ms, self->test_data);
+      state->virtual_us += (gint64) delay_ms * 1000;
+      delay_ms = 0;
     }
 
-  if (value != NULL)
+  timer = g_timeout_source_new (delay_ms);
+  g_source_set_static_name (timer, "[nexor] retry backoff");
+  g_task_attach_source (task, timer, send_attempt_source_func);
+  state->wait_source = timer;
+
+  /* A cancel or the deadline ends the wait at once. */
+  cancel = g_cancellable_source_new (state->cancellable);
+  g_task_attach_source (task, cancel, G_SOURCE_FUNC (wait_cancelled));
+  state->wait_cancel_source = cancel;
+}
+
+/* Ends an attempt: judges it, then returns the task or schedules the next
+ * attempt. Takes @task's reference, @body and @failure. */
+static void
+attempt_done (GTask  *task,
+              GBytes *body,
+              GError *failure)
+{
+  g_autoptr(GTask) owned_task = task;
+  g_autoptr(GBytes) owned_body = body;
+  NexorClient *self = g_task_get_source_object (task);
+  SendState *state = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer value = NULL;
+  guint delay_ms = 0;
+  gboolean again;
+
+  again = judge_attempt (self, state, owned_body, failure, &value, &error, &delay_ms);
+  attempt_clear (state, TRUE);
+
+  if (again)
+    schedule_wait (task, delay_ms);
+  else if (value != NULL)
     g_task_return_pointer (task, value, g_object_unref);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void read_body_async (GTask *task);
+
+static void
+on_body_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+  gssize nread;
+
+  nread = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+
+  switch (body_advance (state, nread, &error))
+    {
+    case BODY_MORE:
+      read_body_async (task);
+      break;
+    case BODY_DONE:
+      attempt_done (task, body_take (state), NULL);
+      break;
+    case BODY_FAILED:
+    default:
+      attempt_done (task, NULL, error);
+      break;
+    }
+}
+
+/* Takes a reference on @task, handed on from read to read. */
+static void
+read_body_async (GTask *task)
+{
+  SendState *state = g_task_get_task_data (task);
+  gsize count = 0;
+  guint8 *buffer = body_reserve (state, &count);
+
+  g_input_stream_read_async (state->stream, buffer, count, G_PRIORITY_DEFAULT,
+                             state->cancellable, on_body_read, task);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  SendState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  state->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (state->stream == NULL || !body_begin (state, &error))
+    {
+      attempt_done (task, NULL, error);
+      return;
+    }
+
+  read_body_async (task);
 }
 
 static void
@@ -1211,6 +1654,7 @@ send_attempt (GTask *task)
 {
   NexorClient *self = g_task_get_source_object (task);
   SendState *state = g_task_get_task_data (task);
+  SoupMessage *message;
   GError *error = NULL;
 
   clear_wait (state);
@@ -1221,16 +1665,16 @@ send_attempt (GTask *task)
       return;
     }
 
-  state->message = build_message (self, state->request, &error);
-  if (state->message == NULL)
+  message = build_message (self, state->request, &error);
+  if (message == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  state->attempt++;
-  soup_session_send_and_read_async (self->session, state->message, G_PRIORITY_DEFAULT,
-                                    state->cancellable, on_send_and_read, g_object_ref (task));
+  attempt_start (state, message);
+  soup_session_send_async (self->session, state->message, G_PRIORITY_DEFAULT,
+                           state->cancellable, on_sent, g_object_ref (task));
 }
 
 static gboolean
@@ -1304,6 +1748,10 @@ _nexor_client_send_finish (NexorClient   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---------------------------------------------------------------------------
+ * Blocking calls
+ * ------------------------------------------------------------------------- */
+
 /* Sleeps for @ms unless @cancellable is cancelled first. */
 static void
 wait_cancellable (GCancellable *cancellable,
@@ -1313,8 +1761,36 @@ wait_cancellable (GCancellable *cancellable,
 
   if (g_cancellable_make_pollfd (cancellable, &pollfd))
     {
-      g_poll (&pollfd, 1, (int) ms);
+      g_poll (&pollfd, 1, (int) MIN (ms, G_MAXINT));
       g_cancellable_release_fd (cancellable);
+    }
+}
+
+static GBytes *
+send_and_read (NexorClient  *self,
+               SendState    *state,
+               GError      **error)
+{
+  state->stream = soup_session_send (self->session, state->message, state->cancellable, error);
+  if (state->stream == NULL || !body_begin (state, error))
+    return NULL;
+
+  for (;;)
+    {
+      gsize count = 0;
+      guint8 *buffer = body_reserve (state, &count);
+      gssize nread = g_input_stream_read (state->stream, buffer, count, state->cancellable, error);
+
+      switch (body_advance (state, nread, error))
+        {
+        case BODY_MORE:
+          break;
+        case BODY_DONE:
+          return body_take (state);
+        case BODY_FAILED:
+        default:
+          return NULL;
+        }
     }
 }
 
@@ -1346,10 +1822,11 @@ _nexor_client_send (NexorClient   *self,
 
   for (;;)
     {
-      g_autoptr(SoupMessage) message = NULL;
       g_autoptr(GBytes) body = NULL;
-      GError *transport_error = NULL;
+      SoupMessage *message;
+      GError *failure = NULL;
       guint delay_ms = 0;
+      gboolean again;
 
       if (g_cancellable_is_cancelled (state->cancellable))
         {
@@ -1361,13 +1838,22 @@ _nexor_client_send (NexorClient   *self,
       if (message == NULL)
         break;
 
-      state->attempt++;
-      body = soup_session_send_and_read (self->session, message, state->cancellable, &transport_error);
-
-      if (!judge_attempt (self, state, message, body, transport_error, &value, &local_error, &delay_ms))
+      attempt_start (state, message);
+      body = send_and_read (self, state, &failure);
+      again = judge_attempt (self, state, body, failure, &value, &local_error, &delay_ms);
+      attempt_clear (state, FALSE);
+      if (!again)
         break;
 
-      wait_cancellable (state->cancellable, delay_ms);
+      if (self->test_wait != NULL)
+        {
+          self->test_wait (delay_ms, self->test_data);
+          state->virtual_us += (gint64) delay_ms * 1000;
+        }
+      else
+        {
+          wait_cancellable (state->cancellable, delay_ms);
+        }
     }
 
   send_state_free (state);

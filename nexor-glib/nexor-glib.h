@@ -20,5 +20,8 @@
 #include "nexor-workflow.h"
 #include "nexor-workflow-run.h"
 #include "nexor-workflow-status.h"
+#include "nexor-client-leads.h"
+#include "nexor-client-tags.h"
+#include "nexor-client-team.h"
 
 #undef NEXOR_INSIDE

@@ -21,6 +21,7 @@ typedef enum {
   NEXOR_FIELD_JSON_NODE,   /* JsonNode * of any type (sealed) */
   NEXOR_FIELD_RESOURCE,    /* GObject * built by @parse from a JSON object */
   NEXOR_FIELD_LIST,        /* GListModel * of objects built by @parse from a JSON array */
+  NEXOR_FIELD_INT,         /* int, from a JSON number without a fractional part */
 } NexorFieldKind;
 
 typedef gpointer (*NexorResourceParseFunc) (JsonObject  *object,
@@ -33,7 +34,7 @@ typedef struct {
   NexorFieldKind kind;
   gsize offset;                  /* G_STRUCT_OFFSET of the storage in the instance */
   gboolean required;             /* a missing or null member is an error */
-  double default_double;         /* for NEXOR_FIELD_DOUBLE */
+  double default_double;         /* for NEXOR_FIELD_DOUBLE and NEXOR_FIELD_INT */
   GType (*get_type) (void);      /* item or object type, for RESOURCE and LIST */
   NexorResourceParseFunc parse;  /* for RESOURCE and LIST */
 } NexorField;
@@ -84,6 +85,21 @@ JsonNode *_nexor_json_parse_bytes          (GBytes            *bytes,
 JsonObject *_nexor_json_unwrap_envelope    (JsonNode          *root,
                                             const char        *member,
                                             const char        *what,
+                                            GError           **error);
+
+/* The object of a flat response such as {"success": true, "paused": false},
+ * refusing "success": false. */
+JsonObject *_nexor_json_get_root_object    (JsonNode          *root,
+                                            const char        *what,
+                                            GError           **error);
+
+/* A list response: {"success":…,"<member>": […]}, {"data": […]} or a bare
+ * array, as a GListModel of @item_type built by @parse. */
+GListModel *_nexor_json_unwrap_list        (JsonNode          *root,
+                                            const char        *member,
+                                            const char        *what,
+                                            GType              item_type,
+                                            NexorResourceParseFunc parse,
                                             GError           **error);
 
 const char *_nexor_json_node_type_name     (JsonNode          *node);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nexor-error.h"
 #include "nexor-json-private.h"
 
@@ -138,12 +140,14 @@ parse_datetime (const char *str)
 }
 
 static GListModel *
-parse_list (const NexorField  *field,
-            const char        *what,
-            JsonArray         *array,
-            GError           **error)
+parse_array (const char              *what,
+             const char              *member,
+             GType                    item_type,
+             NexorResourceParseFunc   parse,
+             JsonArray               *array,
+             GError                 **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (field->get_type ());
+  g_autoptr(GListStore) store = g_list_store_new (item_type);
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
@@ -155,11 +159,11 @@ parse_list (const NexorField  *field,
         {
           g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                        "Invalid %s in response: item %u of “%s” should be an object, not %s",
-                       what, i, field->json_names[0], _nexor_json_node_type_name (item));
+                       what, i, member, _nexor_json_node_type_name (item));
           return NULL;
         }
 
-      object = field->parse (json_node_get_object (item), error);
+      object = parse (json_node_get_object (item), error);
       if (object == NULL)
         return NULL;
 
@@ -167,6 +171,55 @@ parse_list (const NexorField  *field,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static GListModel *
+parse_list (const NexorField  *field,
+            const char        *what,
+            JsonArray         *array,
+            GError           **error)
+{
+  return parse_array (what, field->json_names[0], field->get_type (), field->parse, array, error);
+}
+
+static gboolean
+parse_int (const char  *what,
+           const char  *name,
+           JsonNode    *node,
+           int         *out,
+           GError     **error)
+{
+  double value;
+
+  if (!node_is_number (node))
+    return type_error (what, name, "an integer", node, error);
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 i = json_node_get_int (node);
+
+      if (i >= G_MININT && i <= G_MAXINT)
+        {
+          *out = (int) i;
+          return TRUE;
+        }
+      value = (double) i;
+    }
+  else
+    {
+      value = json_node_get_double (node);
+      /* 3.0 is an integer; 2.5 and 1e300 are not. */
+      if (value >= G_MININT && value <= G_MAXINT && value == (double) (int) value)
+        {
+          *out = (int) value;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+               "Invalid %s in response: member “%s” should be an integer, not %g",
+               what, name, value);
+  return FALSE;
 }
 
 gboolean
@@ -228,6 +281,11 @@ _nexor_fields_parse (gpointer           instance,
           *(double *) slot = json_node_get_double (node);
           break;
 
+        case NEXOR_FIELD_INT:
+          if (!parse_int (what, name, node, (int *) slot, error))
+            return FALSE;
+          break;
+
         case NEXOR_FIELD_DATETIME:
           {
             GDateTime *dt;
@@ -267,6 +325,9 @@ _nexor_fields_parse (gpointer           instance,
         case NEXOR_FIELD_LIST:
           if (!JSON_NODE_HOLDS_ARRAY (node))
             return type_error (what, name, "an array", node, error);
+          /* The empty list made at init already says it: no second store. */
+          if (*(gpointer *) slot != NULL && json_array_get_length (json_node_get_array (node)) == 0)
+            break;
           g_clear_object ((GListModel **) slot);
           *(GListModel **) slot = parse_list (field, what, json_node_get_array (node), error);
           if (*(gpointer *) slot == NULL)
@@ -292,6 +353,8 @@ _nexor_fields_init (gpointer          instance,
 
       if (field->kind == NEXOR_FIELD_DOUBLE)
         *(double *) FIELD_PTR (instance, field) = field->default_double;
+      else if (field->kind == NEXOR_FIELD_INT)
+        *(int *) FIELD_PTR (instance, field) = (int) field->default_double;
       else if (field->kind == NEXOR_FIELD_LIST)
         /* An absent list reads as empty, so bindings can always iterate it. */
         *(GListModel **) FIELD_PTR (instance, field) = G_LIST_MODEL (g_list_store_new (field->get_type ()));
@@ -328,6 +391,7 @@ _nexor_fields_clear (gpointer          instance,
           break;
         case NEXOR_FIELD_BOOLEAN:
         case NEXOR_FIELD_DOUBLE:
+        case NEXOR_FIELD_INT:
         default:
           break;
         }
@@ -360,6 +424,10 @@ _nexor_fields_install_properties (GObjectClass      *klass,
         case NEXOR_FIELD_DOUBLE:
           pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
                                        field->default_double, flags);
+          break;
+        case NEXOR_FIELD_INT:
+          pspec = g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT,
+                                    (int) field->default_double, flags);
           break;
         case NEXOR_FIELD_DATETIME:
           pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE_TIME, flags);
@@ -417,6 +485,9 @@ _nexor_fields_get_property (gpointer          instance,
     case NEXOR_FIELD_DOUBLE:
       g_value_set_double (value, *(double *) slot);
       break;
+    case NEXOR_FIELD_INT:
+      g_value_set_int (value, *(int *) slot);
+      break;
     case NEXOR_FIELD_DATETIME:
     case NEXOR_FIELD_JSON_OBJECT:
     case NEXOR_FIELD_JSON_NODE:
@@ -436,12 +507,33 @@ _nexor_fields_get_property (gpointer          instance,
  * handful of levels, so anything deeper than this is refused up front. */
 #define MAX_JSON_DEPTH 512
 
+static gsize
+count_byte (const char *data,
+            gsize       size,
+            char        c,
+            gsize       limit)
+{
+  const char *end = data + size;
+  gsize n = 0;
+
+  for (const char *p = data; n <= limit && (p = memchr (p, c, (gsize) (end - p))) != NULL; p++)
+    n++;
+
+  return n;
+}
+
 static gboolean
 json_depth_is_sane (const char *data,
                     gsize       size)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
+
+  /* JSON cannot nest deeper than it has brackets. Counting them with memchr
+   * is an order of magnitude cheaper than the scan below, which then only
+   * runs for bodies that could be too deep. */
+  if (count_byte (data, size, '{', MAX_JSON_DEPTH) + count_byte (data, size, '[', MAX_JSON_DEPTH) <= MAX_JSON_DEPTH)
+    return TRUE;
 
   for (gsize i = 0; i < size; i++)
     {
@@ -505,8 +597,12 @@ _nexor_json_parse_bytes (GBytes  *bytes,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib 1.6 quotes the offending token cut to a byte count, which
+       * can split a UTF-8 character; messages must stay valid UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the body is not JSON (%s)", local_error->message);
+                   "Invalid response: the body is not JSON (%s)", reason);
       return NULL;
     }
 
@@ -578,6 +674,89 @@ _nexor_json_unwrap_envelope (JsonNode    *root,
     }
 
   return json_node_get_object (inner);
+}
+
+static gboolean
+check_success (JsonObject  *object,
+               const char  *what,
+               GError     **error)
+{
+  JsonNode *success = json_object_get_member (object, "success");
+
+  if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+      json_node_get_value_type (success) == G_TYPE_BOOLEAN &&
+      !json_node_get_boolean (success))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the server reported failure (\"success\": false) "
+                   "instead of the %s", what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+JsonObject *
+_nexor_json_get_root_object (JsonNode    *root,
+                             const char  *what,
+                             GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: expected a JSON object with the %s, got %s",
+                   what, _nexor_json_node_type_name (root));
+      return NULL;
+    }
+
+  if (!check_success (json_node_get_object (root), what, error))
+    return NULL;
+
+  return json_node_get_object (root);
+}
+
+GListModel *
+_nexor_json_unwrap_list (JsonNode                *root,
+                         const char              *member,
+                         const char              *what,
+                         GType                    item_type,
+                         NexorResourceParseFunc   parse,
+                         GError                 **error)
+{
+  JsonObject *object;
+  JsonNode *inner;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), error);
+
+  object = _nexor_json_get_root_object (root, what, error);
+  if (object == NULL)
+    return NULL;
+
+  inner = json_object_get_member (object, member);
+  if (inner == NULL)
+    {
+      inner = json_object_get_member (object, "data");
+      if (inner != NULL)
+        member = "data";
+    }
+
+  if (inner == NULL)
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the %s (member “%s”) is missing", what, member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (inner))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: member “%s” should be an array, not %s",
+                   member, _nexor_json_node_type_name (inner));
+      return NULL;
+    }
+
+  return parse_array (what, member, item_type, parse, json_node_get_array (inner), error);
 }
 
 gboolean

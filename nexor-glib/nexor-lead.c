@@ -49,6 +49,7 @@ struct _NexorLead
   JsonObject *metadata;
   GListModel *tags;
   NexorCampaign *campaign;
+  char *campaign_id;
   NexorWorkflowRun *active_workflow_run;
   NexorUser *assigned_user;
   GDateTime *created_at;
@@ -113,6 +114,13 @@ struct _NexorLead
  * The campaign the lead belongs to.
  */
 /**
+ * NexorLead:campaign-id:
+ *
+ * The id of the campaign the lead belongs to. The update calls answer with a
+ * flat `campaign_id` instead of the `campaign` object of Get Lead; this
+ * property reads either, so it is set whenever the answer names a campaign.
+ */
+/**
  * NexorLead:active-workflow-run:
  *
  * The lead's currently active workflow run, with its workflow and the lead's
@@ -166,6 +174,8 @@ static const NexorField nexor_lead_fields[] = {
   { "campaign", NEXOR_FIELD_NAMES ("campaign"), NEXOR_FIELD_RESOURCE,
     G_STRUCT_OFFSET (NexorLead, campaign), FALSE, 0.0,
     nexor_campaign_get_type, (NexorResourceParseFunc) _nexor_campaign_new_from_json },
+  { "campaign-id", NEXOR_FIELD_NAMES ("campaign_id", "campaignId"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorLead, campaign_id), FALSE, 0.0, NULL, NULL },
   { "active-workflow-run", NEXOR_FIELD_NAMES ("active_workflow_run", "activeWorkflowRun"), NEXOR_FIELD_RESOURCE,
     G_STRUCT_OFFSET (NexorLead, active_workflow_run), FALSE, 0.0,
     nexor_workflow_run_get_type, (NexorResourceParseFunc) _nexor_workflow_run_new_from_json },
@@ -266,6 +276,9 @@ _nexor_lead_new_from_json (JsonObject  *lead,
 
   if (!adopt_legacy_members (self, lead, error))
     return NULL;
+
+  if (self->campaign_id == NULL && self->campaign != NULL)
+    self->campaign_id = g_strdup (nexor_campaign_get_id (self->campaign));
 
   if (variables != NULL && !parse_variables (self, variables, error))
     return NULL;
@@ -482,6 +495,23 @@ nexor_lead_get_campaign (NexorLead *self)
   g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
 
   return self->campaign;
+}
+
+/**
+ * nexor_lead_get_campaign_id:
+ * @self: a [class@Nexor.Lead]
+ *
+ * Gets the [property@Nexor.Lead:campaign-id] property: the flat `campaign_id`
+ * of an update answer, or else the id of [property@Nexor.Lead:campaign].
+ *
+ * Returns: (nullable): the campaign id
+ */
+const char *
+nexor_lead_get_campaign_id (NexorLead *self)
+{
+  g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
+
+  return self->campaign_id;
 }
 
 /**

@@ -49,6 +49,8 @@ GListModel          *nexor_lead_get_tags                (NexorLead  *self);
 NEXOR_AVAILABLE_IN_ALL
 NexorCampaign       *nexor_lead_get_campaign            (NexorLead  *self);
 NEXOR_AVAILABLE_IN_ALL
+const char          *nexor_lead_get_campaign_id         (NexorLead  *self);
+NEXOR_AVAILABLE_IN_ALL
 NexorWorkflowRun    *nexor_lead_get_active_workflow_run (NexorLead  *self);
 NEXOR_AVAILABLE_IN_ALL
 NexorUser           *nexor_lead_get_assigned_user       (NexorLead  *self);

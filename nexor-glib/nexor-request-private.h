@@ -24,6 +24,11 @@ void          _nexor_request_add_segment    (NexorRequest         *self,
 void          _nexor_request_add_query      (NexorRequest         *self,
                                              const char           *name,
                                              const char           *value);
+/* Adds "name=a,b" for a filter the API takes as a comma list; NULL or an
+ * empty list adds nothing. Items must be non-empty, without commas. */
+gboolean      _nexor_request_add_list_query (NexorRequest         *self,
+                                             const char           *name,
+                                             const char * const   *values);
 void          _nexor_request_take_body      (NexorRequest         *self,
                                              JsonNode             *body);
 void          _nexor_request_set_idempotent (NexorRequest         *self,
@@ -34,6 +39,11 @@ void          _nexor_request_take_error     (NexorRequest         *self,
 gboolean      _nexor_request_add_id_segment (NexorRequest         *self,
                                              const char           *what,
                                              const char           *id);
+/* Checks a required text argument (not NULL, not blank, valid UTF-8); on
+ * failure the request keeps the error and is never sent. */
+gboolean      _nexor_request_check_text     (NexorRequest         *self,
+                                             const char           *what,
+                                             const char           *text);
 
 const char   *_nexor_request_get_method     (NexorRequest         *self);
 gboolean      _nexor_request_get_idempotent (NexorRequest         *self);

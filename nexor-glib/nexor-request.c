@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nexor-error.h"
 #include "nexor-json-private.h"
 #include "nexor-request-private.h"
@@ -87,6 +89,35 @@ _nexor_request_add_id_segment (NexorRequest *self,
   return TRUE;
 }
 
+gboolean
+_nexor_request_check_text (NexorRequest *self,
+                           const char   *what,
+                           const char   *text)
+{
+  const char *problem = NULL;
+
+  if (text == NULL)
+    problem = "is missing";
+  else if (!g_utf8_validate (text, -1, NULL))
+    problem = "is not valid UTF-8";
+  else
+    {
+      const char *p = text;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        problem = "is empty";
+    }
+
+  if (problem == NULL)
+    return TRUE;
+
+  _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                "Invalid argument: the %s %s", what, problem));
+  return FALSE;
+}
+
 void
 _nexor_request_add_query (NexorRequest *self,
                           const char   *name,
@@ -101,6 +132,35 @@ _nexor_request_add_query (NexorRequest *self,
     g_string_append_c (self->query, '&');
 
   g_string_append_printf (self->query, "%s=%s", escaped_name, escaped_value);
+}
+
+gboolean
+_nexor_request_add_list_query (NexorRequest       *self,
+                               const char         *name,
+                               const char * const *values)
+{
+  g_autofree char *joined = NULL;
+
+  if (values == NULL || values[0] == NULL)
+    return TRUE;
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *value = values[i];
+
+      if (*value == '\0' || strchr (value, ',') != NULL || !g_utf8_validate (value, -1, NULL))
+        {
+          _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                        "Invalid %s filter: item %u is empty, "
+                                                        "has a comma or is not valid UTF-8",
+                                                        name, i));
+          return FALSE;
+        }
+    }
+
+  joined = g_strjoinv (",", (char **) values);
+  _nexor_request_add_query (self, name, joined);
+  return TRUE;
 }
 
 void

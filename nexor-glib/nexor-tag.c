@@ -11,8 +11,12 @@
 /**
  * NexorTag:
  *
- * A tag that labels leads, as embedded in a lead: an id, a display name and a
- * slug that is unique per account.
+ * A tag that labels leads: an id, a display name and a slug that is unique
+ * per account.
+ *
+ * Tags embedded in a lead, and those of the lead tag endpoints, carry only
+ * these three; the account's tag list ([method@Nexor.Client.list_tags]) and
+ * the tag create and update calls add a description and timestamps.
  */
 
 struct _NexorTag
@@ -23,6 +27,9 @@ struct _NexorTag
   char *id;
   char *name;
   char *slug;
+  char *description;
+  GDateTime *created_at;
+  GDateTime *updated_at;
 };
 
 /**
@@ -40,6 +47,21 @@ struct _NexorTag
  *
  * The slug of the tag, unique per account.
  */
+/**
+ * NexorTag:description:
+ *
+ * What the tag is for; %NULL when it has none or the answer did not carry it.
+ */
+/**
+ * NexorTag:created-at:
+ *
+ * When the tag was created, if the answer carried it.
+ */
+/**
+ * NexorTag:updated-at:
+ *
+ * When the tag was last changed, if the answer carried it.
+ */
 static const NexorField nexor_tag_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorTag, id), TRUE, 0.0, NULL, NULL },
@@ -47,6 +69,12 @@ static const NexorField nexor_tag_fields[] = {
     G_STRUCT_OFFSET (NexorTag, name), FALSE, 0.0, NULL, NULL },
   { "slug", NEXOR_FIELD_NAMES ("slug"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorTag, slug), FALSE, 0.0, NULL, NULL },
+  { "description", NEXOR_FIELD_NAMES ("description"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTag, description), FALSE, 0.0, NULL, NULL },
+  { "created-at", NEXOR_FIELD_NAMES ("created_at", "createdAt"), NEXOR_FIELD_DATETIME,
+    G_STRUCT_OFFSET (NexorTag, created_at), FALSE, 0.0, NULL, NULL },
+  { "updated-at", NEXOR_FIELD_NAMES ("updated_at", "updatedAt"), NEXOR_FIELD_DATETIME,
+    G_STRUCT_OFFSET (NexorTag, updated_at), FALSE, 0.0, NULL, NULL },
 };
 
 NEXOR_DEFINE_RESOURCE (NexorTag, nexor_tag, nexor_tag_fields)
@@ -117,4 +145,52 @@ nexor_tag_get_slug (NexorTag *self)
   g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
 
   return self->slug;
+}
+
+/**
+ * nexor_tag_get_description:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:description] property: what the tag is for.
+ *
+ * Returns: (nullable): the description
+ */
+const char *
+nexor_tag_get_description (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * nexor_tag_get_created_at:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:created-at] property: when the tag was created.
+ *
+ * Returns: (nullable) (transfer none): the creation time
+ */
+GDateTime *
+nexor_tag_get_created_at (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->created_at;
+}
+
+/**
+ * nexor_tag_get_updated_at:
+ * @self: a [class@Nexor.Tag]
+ *
+ * Gets the [property@Nexor.Tag:updated-at] property: when the tag was last changed.
+ *
+ * Returns: (nullable) (transfer none): the time of the last change
+ */
+GDateTime *
+nexor_tag_get_updated_at (NexorTag *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
+
+  return self->updated_at;
 }

@@ -28,6 +28,12 @@ const char *nexor_tag_get_name (NexorTag *self);
 NEXOR_AVAILABLE_IN_ALL
 const char *nexor_tag_get_slug (NexorTag *self);
 NEXOR_AVAILABLE_IN_ALL
+const char *nexor_tag_get_description (NexorTag *self);
+NEXOR_AVAILABLE_IN_ALL
+GDateTime *nexor_tag_get_created_at (NexorTag *self);
+NEXOR_AVAILABLE_IN_ALL
+GDateTime *nexor_tag_get_updated_at (NexorTag *self);
+NEXOR_AVAILABLE_IN_ALL
 JsonObject *nexor_tag_dup_json (NexorTag *self);
 
 G_END_DECLS

@@ -13,11 +13,21 @@ packages=(
   valac gi-docgen
   # bindings tests and examples
   gjs python3 python3-gi python3-pytest
+  # the GTK 4 app (examples/gtk) and its real-window tests (tests/gui): Xvfb
+  # is the display, the fonts and icons are what the window draws with, and
+  # ImageMagick's import takes the Python window's screenshot
+  libgtk-4-dev libadwaita-1-dev libsecret-1-dev gir1.2-gtk-4.0 gir1.2-adw-1
+  xvfb fonts-dejavu-core adwaita-icon-theme imagemagick
   # install test: `pkg-config --static --libs libsoup-3.0` names the Kerberos
   # libraries, whose link-time .so files only libkrb5-dev ships
   libkrb5-dev
   # test tools (ldd, from libc-bin, is always there)
   valgrind clang
+  # libFuzzer and the clang sanitizer runtimes (scripts/fuzz.sh), and
+  # llvm-symbolizer so that clang's sanitizer reports name source lines
+  libclang-rt-14-dev llvm-14
+  # benchmarks (bench/run.sh): the peers nexor-glib is compared with
+  librest-dev libcurl4-openssl-dev libjson-c-dev python3-requests python3-httpx
 )
 
 missing=()

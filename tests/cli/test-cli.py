@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+import urllib.request
 
 SEED_ID = "123e4567-e89b-12d3-a456-426614174000"
 MISSING_ID = "123e4567-e89b-12d3-a456-42661417ffff"
@@ -28,7 +29,8 @@ API_KEY = "nxr_live_clitest_6f1d2c9a8b7e4d3c"
 WRONG_KEY = "nxr_live_clitest_wrong_0a1b2c3d4e"
 SECRETS = (API_KEY, WRONG_KEY)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID = range(7)
+(EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID,
+ EXIT_CONFLICT, EXIT_NOT_PAUSED) = range(9)
 
 # The Get Lead page's example, which the emulator's seed reproduces.
 PAGE_LEAD = {
@@ -229,7 +231,7 @@ class Runner:
 
 
 def start_emulator(emulator):
-    proc = subprocess.Popen([emulator, "--port", "0", "--api-key", API_KEY],
+    proc = subprocess.Popen([emulator, "--port", "0", "--api-key", API_KEY, "--faults"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 15
     line = b""
@@ -560,7 +562,7 @@ def test_fake_server(t, fake_url):
             (FAKE_500, EXIT_NETWORK, "HTTP 500"),
             (FAKE_403, EXIT_AUTH, "HTTP 403"),
             (FAKE_400, EXIT_USAGE, "HTTP 400"),
-            (FAKE_409, EXIT_FAILED, "HTTP 409")):
+            (FAKE_409, EXIT_CONFLICT, "HTTP 409")):
         r = t.run("lead", "get", lead_id, env=env)
         t.check_exit(description, r, status)
         t.check(description + ": one message on stderr, nothing on stdout",
@@ -572,6 +574,52 @@ def test_fake_server(t, fake_url):
         t.check_exit("bad id %r against the stand-in" % bad, r, EXIT_USAGE)
     t.check("no request was sent for bad ids", len(FakeHandler.requests) == before,
             Result([], 0, repr(FakeHandler.requests[before:]), ""))
+
+
+def push_faults(base_url, *specs):
+    root = base_url[:-len("/api/public")]
+    body = json.dumps({"faults": list(specs)}).encode()
+    request = urllib.request.Request(root + "/_emulator/faults", data=body, method="POST")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request, timeout=10) as response:
+        response.read()
+
+
+# Every fault the emulator can inject, with every debug level on: the CLI
+# ends with a result or one clean error, and (test_no_secrets) no key shows.
+def test_fault_paths(t):
+    debug = {"NEXOR_DEBUG": "3", "G_MESSAGES_DEBUG": "all"}
+    recovered = ("status=503;retry-after=0", "status=429;retry-after=0", "reset",
+                 "trickle=1;chunk=200", "content-type=text/html")
+    refused = ("status=500;retry-after=0", "status=429;retry-after=3600",
+               "status=429;retry-after-date=7200", "truncated", "html",
+               "html;content-type=application/json", "huge", "status=401")
+    # The key from the environment for every fault, from --api-key for a few:
+    # each run is a process, slow under valgrind.
+    with_option = ("reset", "status=500;retry-after=0", "status=429;retry-after=3600")
+    for spec in recovered + refused:
+        for how in ("env", "option") if spec in with_option else ("env",):
+            if spec in recovered:
+                push_faults(t.base_url, spec)
+            else:
+                # Enough for the first attempt and every retry.
+                push_faults(t.base_url, spec, spec, spec)
+            if how == "env":
+                r = t.run("lead", "get", SEED_ID, env=t.env(extra=debug))
+            else:
+                r = t.run("lead", "get", SEED_ID, "--api-key", API_KEY,
+                          env=t.env(key=None, extra=debug))
+            if spec in recovered:
+                t.check_exit("fault %s (key from %s): retried to a result" % (spec, how), r, EXIT_OK)
+            else:
+                errors = [line for line in r.stderr.splitlines() if line.startswith("nexor: ")]
+                t.check("fault %s (key from %s): one clean error" % (spec, how),
+                        r.returncode > 0 and r.stdout == "" and len(errors) == 1, r)
+            # What the retries did not use must not leak into the next case.
+            root = t.base_url[:-len("/api/public")]
+            opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+            opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                        timeout=10).read()
 
 
 def test_no_secrets(t):
@@ -605,7 +653,7 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_no_secrets):
+                     test_fault_paths, test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

@@ -411,6 +411,84 @@ test_server_errors (Fixture       *fixture,
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
 }
 
+/* The public face of the retry policy, as an application sees it. */
+
+typedef struct {
+  guint emissions;
+  guint attempt;
+  guint delay_ms;
+  GError *error;
+  guint notifies;
+} RetryWatch;
+
+static void
+on_retry_scheduled (NexorClient  *client,
+                    guint         attempt,
+                    guint         delay_ms,
+                    const GError *error,
+                    RetryWatch   *watch)
+{
+  watch->emissions++;
+  watch->attempt = attempt;
+  watch->delay_ms = delay_ms;
+  g_clear_error (&watch->error);
+  watch->error = g_error_copy (error);
+}
+
+static void
+on_retry_after_notify (GObject    *object,
+                       GParamSpec *pspec,
+                       RetryWatch *watch)
+{
+  watch->notifies++;
+}
+
+static void
+test_retry_signal (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RetryWatch watch = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint retry_after = 99;
+
+  g_signal_connect (fixture->client, "retry-scheduled", G_CALLBACK (on_retry_scheduled), &watch);
+  g_signal_connect (fixture->client, "notify::retry-after", G_CALLBACK (on_retry_after_notify), &watch);
+
+  /* A 503 that asks for no wait: one retry, announced, then the lead. */
+  nexor_emulator_push_fault (fixture->emulator, "status=503;retry-after=0");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+  g_clear_object (&lead);
+  g_assert_cmpuint (watch.emissions, ==, 1);
+  g_assert_cmpuint (watch.attempt, ==, 2);
+  g_assert_cmpuint (watch.delay_ms, ==, 0);
+  g_assert_error (watch.error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
+
+  nexor_emulator_push_fault (fixture->emulator, "status=502;retry-after=0");
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lead);
+  g_assert_cmpuint (watch.emissions, ==, 2);
+  g_clear_object (&lead);
+
+  /* Two minutes is more than the client waits: at once, with the wait. */
+  nexor_emulator_push_fault (fixture->emulator, "status=429;retry-after=120");
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (watch.emissions, ==, 2);
+  g_assert_cmpuint (watch.notifies, ==, 1);
+  g_object_get (fixture->client, "retry-after", &retry_after, NULL);
+  g_assert_cmpuint (retry_after, ==, 120);
+  g_assert_cmpuint (nexor_client_get_retry_after (fixture->client), ==, 120);
+
+  g_clear_error (&watch.error);
+}
+
 typedef struct {
   const char *base_url;
   gboolean callback_in_worker;
@@ -605,6 +683,7 @@ main (int   argc,
   ADD ("/client/get-lead/cancel-during-sync", test_cancel_during_sync);
   ADD ("/client/get-lead/deadline", test_deadline);
   ADD ("/client/get-lead/server-errors", test_server_errors);
+  ADD ("/client/get-lead/retry-signal", test_retry_signal);
   ADD ("/client/get-lead/worker-thread-async", test_worker_thread_async);
   ADD ("/client/get-lead/sync-from-threads", test_sync_from_threads);
   ADD ("/client/debug-output-redacts-key", test_debug_output_redacts_key);

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import urllib.error
@@ -208,8 +209,109 @@ def test_version_and_help():
     assert result.stdout.startswith("nexor-emulator "), result.stdout
     result = run_to_completion("--help")
     assert result.returncode == 0
-    for option in ("--port", "--api-key", "--delay-ms", "--version"):
+    for option in ("--port", "--api-key", "--delay-ms", "--data", "--version"):
         assert option in result.stdout, (option, result.stdout)
+
+
+def http_call(url, method="GET", body=None, headers=None):
+    request = urllib.request.Request(url, method=method, data=body)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with OPENER.open(request, timeout=TIMEOUT) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def fault_urls(emulator):
+    base_url = emulator.read_line().strip()
+    root = base_url[:-len("/api/public")]
+    return base_url + "/leads/" + SEED_LEAD_ID, root + "/_emulator/faults"
+
+
+def test_faults_off_by_default():
+    with Emulator("--port", "0") as emulator:
+        lead_url, control_url = fault_urls(emulator)
+        status, _, _ = http_call(lead_url, headers={"X-API-Key": DEMO_KEY,
+                                                    "X-Nexor-Fault": "status=500"})
+        assert status == 200, status
+        status, _, body = http_call(control_url, "POST", b'{"faults": ["status=500"]}',
+                                    {"X-API-Key": DEMO_KEY})
+        assert status == 404, (status, body)
+        assert http_get(lead_url)[0] == 200
+        assert emulator.stop() == 0
+
+
+def test_faults_header_and_control():
+    with Emulator("--port", "0", "--faults") as emulator:
+        lead_url, control_url = fault_urls(emulator)
+        key = {"X-API-Key": DEMO_KEY}
+
+        status, headers, body = http_call(lead_url, headers={**key, "X-Nexor-Fault":
+                                                             "status=429;retry-after=2"})
+        assert status == 429, status
+        assert headers["Retry-After"] == "2", headers["Retry-After"]
+        assert json.loads(body) == {"error": "Too many requests"}
+
+        status, _, body = http_call(lead_url, headers={**key, "X-Nexor-Fault": "status=5xx"})
+        assert status == 400, status
+        assert json.loads(body)["error"] == "Invalid fault", body
+
+        # The control endpoint needs no key and queues all or nothing.
+        status, _, body = http_call(control_url, "POST", b'{"faults": ["status=503", "bogus"]}')
+        assert status == 400, status
+        assert "Fault 1" in json.loads(body)["message"], body
+        status, _, body = http_call(control_url, "POST", b'{"faults": ["status=502", "html"]}')
+        assert status == 200, status
+        assert json.loads(body) == {"pending": ["status=502", "html"]}, body
+        assert http_call(control_url)[2] == body
+        assert http_get(lead_url)[0] == 502
+        status, headers, body = http_get(lead_url)
+        assert status == 200 and headers["Content-Type"].startswith("text/html"), headers
+        assert http_get(lead_url)[0] == 200
+
+        http_call(control_url, "POST", b'{"faults": ["status=500"]}')
+        status, _, body = http_call(control_url, "DELETE")
+        assert json.loads(body) == {"pending": []}, body
+        assert http_get(lead_url)[0] == 200
+
+        for bad in (b"", b"[]", b'{"faults": "status=500"}', b'{"faults": [500]}',
+                    b"[" * 100000, b'{"faults": ["\xff"]}'):
+            assert http_call(control_url, "POST", bad)[0] == 400, bad
+        assert http_call(control_url, "PUT", b"{}")[0] == 405
+        assert emulator.stop() == 0
+
+
+def test_fault_script():
+    with tempfile.NamedTemporaryFile("w", suffix=".faults") as script:
+        script.write("# first two requests\nstatus=503;retry-after=1\n\n  truncated  \n")
+        script.flush()
+        with Emulator("--port", "0", "--faults", "--fault-script", script.name) as emulator:
+            lead_url, _ = fault_urls(emulator)
+            status, headers, _ = http_get(lead_url)
+            assert status == 503 and headers["Retry-After"] == "1", (status, headers)
+            status, _, body = http_get(lead_url)
+            assert status == 200, status
+            try:
+                json.loads(body)
+                raise AssertionError("a truncated body parsed")
+            except json.JSONDecodeError:
+                pass
+            assert http_get(lead_url)[0] == 200
+            assert emulator.stop() == 0
+
+        result = run_to_completion("--fault-script", script.name)
+        assert result.returncode == 2, result
+        assert "--faults" in result.stderr, result.stderr
+
+    with tempfile.NamedTemporaryFile("w", suffix=".faults") as script:
+        script.write("status=500\nstatus=5xx\n")
+        script.flush()
+        result = run_to_completion("--faults", "--fault-script", script.name)
+        assert result.returncode == 2, result
+        assert result.stdout == "", result.stdout
+        assert script.name + ":2:" in result.stderr, result.stderr
 
 
 TESTS = [
@@ -222,6 +324,9 @@ TESTS = [
     test_bad_values_exit_2,
     test_busy_port_exits_1,
     test_version_and_help,
+    test_faults_off_by_default,
+    test_faults_header_and_control,
+    test_fault_script,
 ]
 
 

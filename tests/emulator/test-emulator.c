@@ -615,7 +615,7 @@ test_not_found_route (Fixture       *fixture,
                       gconstpointer  data)
 {
   static const char * const paths[] = {
-    "", "/", "/leads", "/leads/", "/lead/" SEED_LEAD_ID, "/leads/" SEED_LEAD_ID "/",
+    "", "/", "/leads/", "/lead/" SEED_LEAD_ID, "/leads/" SEED_LEAD_ID "/",
     "/leads/" SEED_LEAD_ID "/nope", "/leads//" SEED_LEAD_ID, "/%6Ceads%2F" SEED_LEAD_ID,
   };
 
@@ -642,7 +642,7 @@ static void
 test_method_not_allowed (Fixture       *fixture,
                          gconstpointer  data)
 {
-  static const char * const methods[] = { "POST", "PUT", "PATCH", "DELETE" };
+  static const char * const methods[] = { "POST", "DELETE", "OPTIONS" };
   g_autofree char *url = url_for (fixture, "/leads/" SEED_LEAD_ID);
 
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
@@ -652,8 +652,17 @@ test_method_not_allowed (Fixture       *fixture,
 
       g_test_message ("method %s", methods[i]);
       assert_response (response, 405, METHOD_NOT_ALLOWED_BODY);
-      g_assert_cmpstr (response_header (response, "Allow"), ==, "GET");
+      g_assert_cmpstr (response_header (response, "Allow"), ==, "GET, PUT, PATCH");
     }
+
+  /* Routes of the lead desk list their own methods. */
+  {
+    g_autofree char *tags = url_for (fixture, "/tags/" UNKNOWN_LEAD_ID);
+    g_autoptr(Response) response = request (fixture->session, "GET", tags, KEY, NULL);
+
+    assert_response (response, 405, METHOD_NOT_ALLOWED_BODY);
+    g_assert_cmpstr (response_header (response, "Allow"), ==, "PUT, DELETE");
+  }
 
   /* Even for an id that does not exist: the route exists. */
   {
@@ -1067,6 +1076,58 @@ test_fault_parser (void)
   }
 }
 
+/* The transport faults: how an answer travels, not what it says. */
+static void
+test_fault_parser_transport (void)
+{
+  static const char * const invalid[] = {
+    "huge=0", "huge=1025", "huge;truncated", "trickle=0", "chunk=10", "trickle=5;chunk=0",
+    "reset;trickle=5", "reset;chunked", "reset=1", "chunked=yes", "content-type=",
+    "content-type=nothing", "content-type=text/html\r\nX-Evil: 1", "retry-after-date=5",
+    "status=429;retry-after=1;retry-after-date=1", "delay=1;delay=2", "\xff",
+  };
+  g_autoptr(NexorEmulatorFault) huge = NULL;
+  g_autoptr(NexorEmulatorFault) all = NULL;
+  g_autoptr(NexorEmulatorFault) dated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  huge = nexor_emulator_fault_parse ("huge", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (huge->kind, ==, NEXOR_EMULATOR_FAULT_HUGE);
+  g_assert_cmpuint (huge->huge_mib, ==, 40);
+
+  all = nexor_emulator_fault_parse ("huge=2; trickle=5; chunk=100; chunked; content-type=text/html; delay=7",
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->huge_mib, ==, 2);
+  g_assert_cmpuint (all->trickle_ms, ==, 5);
+  g_assert_cmpuint (all->chunk_size, ==, 100);
+  g_assert_true (all->chunked);
+  g_assert_false (all->reset);
+  g_assert_cmpstr (all->content_type, ==, "text/html");
+  g_assert_cmpuint (all->delay_ms, ==, 7);
+
+  dated = nexor_emulator_fault_parse ("status=503;retry-after-date=30;reset", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dated->retry_after, ==, -1);
+  g_assert_cmpint (dated->retry_after_date, ==, 30);
+  g_assert_true (dated->reset);
+  g_assert_cmpstr (dated->spec, ==, "status=503;retry-after-date=30;reset");
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(NexorEmulatorFault) fault = nexor_emulator_fault_parse (invalid[i], &error);
+      g_autofree char *shown = g_strescape (invalid[i], NULL);
+
+      /* Escaped: a TAP line must stay valid UTF-8. */
+      g_test_message ("invalid fault %s", shown);
+      g_assert_null (fault);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+    }
+}
+
 /* Lifecycle */
 
 static void
@@ -1185,6 +1246,29 @@ test_store_load (void)
     { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}},"
                    "{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}}]}", FALSE },
     { "{\"leads\": [", FALSE },
+    /* Relations are stored by id and must resolve. */
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"tag_ids\": [\"" UNKNOWN_LEAD_ID "\"]}]}", FALSE },
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"campaign_id\": \"nope\"}]}", FALSE },
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"runs\": [{\"id\": \"r\", \"workflow_id\": \"w\"}]}]}", FALSE },
+    { "{\"workflows\": [{\"id\": \"w\", \"name\": \"W\"}],"
+      " \"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"runs\": [{\"id\": \"r\", \"workflow_id\": \"W\"}]}]}", TRUE },
+    { "{\"workflows\": [{\"id\": \"w\", \"name\": \"W\"}],"
+      " \"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"runs\": [{\"id\": \"r\", \"workflow_id\": \"w\"},"
+      " {\"id\": \"s\", \"workflow_id\": \"w\"}]}]}", FALSE },
+    { "{\"workflows\": [{\"id\": \"w\", \"name\": \"W\"}],"
+      " \"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"runs\": [{\"id\": \"r\", \"workflow_id\": \"w\", \"status_id\": \"x\"}]}]}", FALSE },
+    { "{\"workflows\": [{\"id\": \"w\", \"name\": \"W\", \"steps\": [\"fax\"]}]}", FALSE },
+    { "{\"workflows\": [{\"id\": \"w\", \"name\": \"W\", \"statuses\": [{\"id\": \"a\", \"key\": \"k\", \"label\": \"K\"},"
+      " {\"id\": \"b\", \"key\": \"k\", \"label\": \"K\"}]}]}", FALSE },
+    { "{\"tags\": [{\"id\": \"" SEED_LEAD_ID "\", \"name\": \"A\", \"slug\": \"a\"},"
+      " {\"id\": \"" UNKNOWN_LEAD_ID "\", \"name\": \"B\", \"slug\": \"a\"}]}", FALSE },
+    { "{\"tags\": [{\"id\": \"t1\", \"name\": \"A\", \"slug\": \"a\"}]}", FALSE },
+    { "{\"team\": [{\"id\": \"u\", \"active\": \"yes\"}]}", FALSE },
+    /* A typo is reported, not ignored; so is the Get Lead shape. */
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"frist_name\": \"A\"}}]}", FALSE },
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"tags\": []}}]}", FALSE },
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"first_name\": 5}}]}", FALSE },
+    { "{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\"}, \"history\": [{\"type\": \"activity\"}]}]}", FALSE },
   };
   g_autoptr(NexorEmulatorStore) store = nexor_emulator_store_new ();
   g_autoptr(GError) error = NULL;
@@ -1273,6 +1357,7 @@ main (int    argc,
   ADD ("fault/invalid-ignored", test_fault_invalid_ignored);
   ADD ("fault/before-auth", test_fault_before_auth);
   g_test_add_func ("/emulator/fault/parser", test_fault_parser);
+  g_test_add_func ("/emulator/fault/parser-transport", test_fault_parser_transport);
   g_test_add_func ("/emulator/listen", test_listen);
   g_test_add_func ("/emulator/thread/start-stop", test_thread_start_stop);
   g_test_add_func ("/emulator/thread/stop-pending", test_thread_stop_pending);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Exit status: 0 after SIGINT/SIGTERM, --help or --version; 1 if the server
- * cannot start; 2 for a bad command line.
+ * cannot start (a busy port, a --data file that does not load); 2 for a bad
+ * command line.
  */
 
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <glib-unix.h>
 
 #include "nexor-emulator.h"
+#include "nexor-emulator-fault.h"
 
 #define DEFAULT_PORT 8765
 
@@ -24,6 +26,9 @@
 static guint opt_port = DEFAULT_PORT;
 static guint opt_delay_ms = 0;
 static char **opt_api_keys = NULL;
+static char *opt_data_file = NULL;
+static gboolean opt_faults = FALSE;
+static char *opt_fault_script = NULL;
 static gboolean opt_version = FALSE;
 
 static gboolean
@@ -74,10 +79,57 @@ static const GOptionEntry entries[] = {
     "Accept this API key; repeat for more (default " NEXOR_EMULATOR_DEFAULT_API_KEY ")", "KEY" },
   { "delay-ms", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_delay_cb,
     "Delay every response by MS milliseconds", "MS" },
+  { "data", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_data_file,
+    "Keep the state in FILE across restarts (created from the seed data if missing)", "FILE" },
+  { "faults", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_faults,
+    "Let clients ask for faults: the X-Nexor-Fault header and /_emulator/faults", NULL },
+  { "fault-script", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_fault_script,
+    "Queue the faults in FILE, one per line, for the first requests (needs --faults)", "FILE" },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_version,
     "Print the version and exit", NULL },
   { NULL }
 };
+
+/* One fault per line, as for X-Nexor-Fault; blank lines and lines starting
+ * with '#' are skipped. All are checked before any is queued. */
+static guint
+load_fault_script (NexorEmulator  *emulator,
+                   const char     *path,
+                   GError        **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) specs = g_ptr_array_new ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(NexorEmulatorFault) fault = NULL;
+      g_autoptr(GError) local_error = NULL;
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0' || *line == '#')
+        continue;
+
+      fault = nexor_emulator_fault_parse (line, &local_error);
+      if (fault == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "%s:%u: %s", display, i + 1, local_error->message);
+          return 0;
+        }
+      g_ptr_array_add (specs, line);
+    }
+
+  for (guint i = 0; i < specs->len; i++)
+    nexor_emulator_push_fault (emulator, g_ptr_array_index (specs, i));
+
+  return specs->len;
+}
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -98,6 +150,7 @@ main (int    argc,
   g_autofree char *base_url = NULL;
   guint sigint_id;
   guint sigterm_id;
+  guint n_scripted = 0;
 
   setlocale (LC_ALL, "");
   g_set_prgname ("nexor-emulator");
@@ -141,8 +194,33 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
 
+  if (opt_fault_script != NULL && !opt_faults)
+    {
+      g_printerr ("nexor-emulator: --fault-script needs --faults\n");
+      return EXIT_USAGE;
+    }
+
   emulator = nexor_emulator_new ((const char * const *) opt_api_keys);
   nexor_emulator_set_response_delay (emulator, opt_delay_ms);
+  nexor_emulator_set_faults_enabled (emulator, opt_faults);
+
+  if (opt_fault_script != NULL)
+    {
+      n_scripted = load_fault_script (emulator, opt_fault_script, &error);
+      if (error != NULL)
+        {
+          g_printerr ("nexor-emulator: cannot use the fault script: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+    }
+
+  /* A state file that does not load is never replaced by the seed: that
+   * would throw away whatever it held. */
+  if (opt_data_file != NULL && !nexor_emulator_open_data_file (emulator, opt_data_file, &error))
+    {
+      g_printerr ("nexor-emulator: cannot use the data file: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (!nexor_emulator_listen_local (emulator, opt_port, &error))
     {
@@ -169,6 +247,12 @@ main (int    argc,
     g_printerr ("nexor-emulator: accepting %u API key(s)\n", g_strv_length (opt_api_keys));
   if (opt_delay_ms > 0)
     g_printerr ("nexor-emulator: delaying every response by %u ms\n", opt_delay_ms);
+  if (opt_data_file != NULL)
+    g_printerr ("nexor-emulator: keeping the state in %s\n", opt_data_file);
+  if (opt_faults)
+    g_printerr ("nexor-emulator: fault injection on: X-Nexor-Fault headers and "
+                "http://127.0.0.1:%u/_emulator/faults; %u fault(s) queued\n",
+                nexor_emulator_get_port (emulator), n_scripted);
   g_printerr ("nexor-emulator: press Ctrl+C to stop\n");
 
   g_main_loop_run (loop);
@@ -177,6 +261,8 @@ main (int    argc,
   g_source_remove (sigterm_id);
   g_clear_object (&emulator);
   g_clear_pointer (&opt_api_keys, g_strfreev);
+  g_clear_pointer (&opt_data_file, g_free);
+  g_clear_pointer (&opt_fault_script, g_free);
 
   return EXIT_SUCCESS;
 }

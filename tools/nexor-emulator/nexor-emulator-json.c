@@ -5,6 +5,10 @@
 
 #include "nexor-emulator-json.h"
 
+#include <string.h>
+
+#include <gio/gio.h>
+
 /* json_node_copy() shares objects and arrays by reference. The emulator hands
  * copies to other threads and will mutate its stored state later, so every
  * copy that leaves its owner must be a real one. */
@@ -83,4 +87,178 @@ nexor_emulator_json_object_get_object_or_null (JsonObject *object,
     return NULL;
 
   return json_node_get_object (node);
+}
+
+/* Checks what json-glib 1.6 would get wrong without a word: nesting deeper
+ * than @max_depth (it parses recursively and would overflow the stack), the
+ * escape \u0000 (it cuts the string there) and integers beyond 64 bits (it
+ * wraps them). Malformed numbers are left to the parser to refuse. */
+static gboolean
+json_text_is_sane (const char  *data,
+                   gsize        size,
+                   guint        max_depth,
+                   GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              if (i + 5 < size && data[i + 1] == 'u' && strncmp (data + i + 2, "0000", 4) == 0)
+                {
+                  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                       "strings may not hold the character U+0000");
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+            }
+          continue;
+        }
+
+      if (c == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i + 1;
+          gboolean integer = TRUE;
+
+          while (end < size && (g_ascii_isdigit (data[end]) || strchr (".eE+-", data[end]) != NULL))
+            {
+              integer &= g_ascii_isdigit (data[end]);
+              end++;
+            }
+
+          /* json-glib wraps integers that do not fit in 64 bits. */
+          if (integer)
+            {
+              g_autofree char *token = g_strndup (data + i, end - i);
+
+              if (!g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL) &&
+                  strlen (token) > 18)
+                {
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "the integer %s does not fit in 64 bits", token);
+                  return FALSE;
+                }
+            }
+
+          i = end - 1;
+        }
+      else if ((c == '[' || c == '{') && ++depth > max_depth)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "JSON nested more than %u levels deep", max_depth);
+          return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib 1.6 decodes an unpaired surrogate escape (\ud800) into bytes
+ * that are not UTF-8; kept, they would make the state file unreadable. */
+static gboolean
+json_strings_are_utf8 (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !json_strings_are_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!json_strings_are_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * nexor_emulator_json_parse_text:
+ * @data: JSON text
+ * @length: its length
+ * @max_depth: how deeply arrays and objects may nest
+ * @error: return location for a #GError
+ *
+ * Parses @data after checking that it is UTF-8, nests no deeper than
+ * @max_depth and holds nothing json-glib would quietly mangle, so whatever
+ * is parsed can be written out and read back unchanged.
+ *
+ * Returns: (transfer full) (nullable): the root node, or %NULL on error
+ */
+JsonNode *
+nexor_emulator_json_parse_text (const char  *data,
+                                gsize        length,
+                                guint        max_depth,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the text is not valid UTF-8");
+      return NULL;
+    }
+
+  if (!json_text_is_sane (data, length, max_depth, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the text holds no JSON value");
+      return NULL;
+    }
+
+  if (!json_strings_are_utf8 (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "a string escapes half of a UTF-16 surrogate pair");
+      return NULL;
+    }
+
+  return json_node_ref (root);
 }

@@ -13,5 +13,15 @@ JsonNode   *nexor_emulator_json_node_deep_copy   (JsonNode   *node);
 JsonObject *nexor_emulator_json_object_deep_copy (JsonObject *object);
 JsonObject *nexor_emulator_json_object_get_object_or_null (JsonObject *object,
                                                            const char *member);
+/* Request bodies may nest as deeply as the library accepts in responses;
+ * the state file, which holds those bodies' values a few levels further
+ * down, somewhat more. */
+#define NEXOR_EMULATOR_MAX_BODY_DEPTH 512
+#define NEXOR_EMULATOR_MAX_STATE_DEPTH (NEXOR_EMULATOR_MAX_BODY_DEPTH + 32)
+
+JsonNode   *nexor_emulator_json_parse_text       (const char  *data,
+                                                  gsize        length,
+                                                  guint        max_depth,
+                                                  GError     **error);
 
 G_END_DECLS

@@ -21,6 +21,13 @@ gboolean            nexor_emulator_store_load_data         (NexorEmulatorStore  
                                                             GError             **error);
 gboolean            nexor_emulator_store_load_seed         (NexorEmulatorStore  *self,
                                                             GError             **error);
+gboolean            nexor_emulator_store_open_data_file    (NexorEmulatorStore  *self,
+                                                            const char          *path,
+                                                            GError             **error);
+const char         *nexor_emulator_store_get_data_file     (NexorEmulatorStore  *self);
+gboolean            nexor_emulator_store_save_if_changed   (NexorEmulatorStore  *self,
+                                                            GError             **error);
+JsonNode           *nexor_emulator_store_dup_state         (NexorEmulatorStore  *self);
 guint               nexor_emulator_store_get_n_leads       (NexorEmulatorStore  *self);
 gboolean            nexor_emulator_store_has_lead          (NexorEmulatorStore  *self,
                                                             const char          *id);

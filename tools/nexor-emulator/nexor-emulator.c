@@ -15,6 +15,7 @@
 #include "nexor-emulator-json.h"
 #include "nexor-json-writer.h"
 #include "nexor-emulator-store.h"
+#include "nexor-emulator-routes.h"
 
 #ifndef NEXOR_EMULATOR_VERSION
 # define NEXOR_EMULATOR_VERSION "0"
@@ -31,9 +32,11 @@
  * The server runs in the thread-default main context that is current when
  * nexor_emulator_listen_local() is called. The test hooks
  * (nexor_emulator_set_response_delay(), nexor_emulator_push_fault(),
- * nexor_emulator_get_request_count(), nexor_emulator_dup_last_request())
+ * nexor_emulator_set_faults_enabled(), nexor_emulator_get_request_count(),
+ * nexor_emulator_dup_last_request(), nexor_emulator_dup_state())
  * may be called from any thread; everything else belongs to the thread that
- * runs the server.
+ * runs the server. The account data lives there too: every request that
+ * reads or changes it is handled in that context, one at a time.
  */
 
 typedef struct _PendingResponse PendingResponse;
@@ -51,6 +54,8 @@ struct _NexorEmulator
 
   gint delay_ms;            /* atomic */
   gint request_count;       /* atomic */
+  gint faults_enabled;      /* atomic: X-Nexor-Fault and /_emulator/faults */
+  GPtrArray *deliveries;    /* NexorEmulatorDelivery; server thread only */
 
   GMutex mutex;             /* guards the members below */
   JsonObject *last_request;
@@ -311,6 +316,21 @@ handle_api_request (NexorEmulator     *self,
         g_ptr_array_add (allowed, (gpointer) routes[i].method);
     }
 
+  /* The lead-desk routes (nexor-emulator-routes.c) work on the store. */
+  {
+    g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+    g_autoptr(JsonNode) response = NULL;
+    guint status;
+
+    if (nexor_emulator_routes_dispatch (self->store, method, (const char * const *) segments,
+                                        g_uri_get_query (soup_server_message_get_uri (msg)),
+                                        body, allowed, &status, &response))
+      {
+        respond_json (msg, status, response);
+        return;
+      }
+  }
+
   if (allowed->len > 0)
     {
       g_autofree char *allow = NULL;
@@ -329,70 +349,8 @@ handle_api_request (NexorEmulator     *self,
 
 /* Faults */
 
-static const char *
-fault_error_text (guint status)
-{
-  switch (status)
-    {
-    case SOUP_STATUS_INTERNAL_SERVER_ERROR:
-      return "Internal server error";
-    case SOUP_STATUS_SERVICE_UNAVAILABLE:
-      return "Service unavailable";
-    case 429:  /* no SOUP_STATUS_ name in libsoup 3.2 */
-      return "Too many requests";
-    default:
-      return soup_status_get_phrase (status);
-    }
-}
-
-static void
-respond_status_fault (SoupServerMessage  *msg,
-                      NexorEmulatorFault *fault)
-{
-  respond_error (msg, fault->status, fault_error_text (fault->status), NULL);
-
-  if (fault->retry_after >= 0)
-    {
-      g_autofree char *value = g_strdup_printf ("%d", fault->retry_after);
-
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Retry-After", value);
-    }
-}
-
-/* What a captive portal or a misconfigured proxy sends back: a 200 that is
- * not JSON at all. */
-static void
-respond_html_fault (SoupServerMessage *msg)
-{
-  static const char page[] =
-    "<!DOCTYPE html>\n"
-    "<html>\n"
-    "<head><title>Service Temporarily Unavailable</title></head>\n"
-    "<body>\n"
-    "<h1>Service Temporarily Unavailable</h1>\n"
-    "<p>The server is temporarily unable to service your request.</p>\n"
-    "</body>\n"
-    "</html>\n";
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/html; charset=utf-8",
-                                    SOUP_MEMORY_STATIC, page, strlen (page));
-}
-
-/* Keeps the first half of the body, so a client sees a well-formed start and
- * then an unexpected end of the document. */
-static void
-truncate_response (SoupServerMessage *msg)
-{
-  SoupMessageBody *body = soup_server_message_get_response_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-  gsize length = g_bytes_get_size (bytes);
-
-  soup_message_body_truncate (body);
-  soup_message_body_append (body, SOUP_MEMORY_COPY,
-                            g_bytes_get_data (bytes, NULL), length / 2);
-}
+#define FAULT_HEADER       "X-Nexor-Fault"
+#define FAULT_CONTROL_PATH "/_emulator/faults"
 
 static NexorEmulatorFault *
 pop_fault (NexorEmulator *self)
@@ -404,6 +362,122 @@ pop_fault (NexorEmulator *self)
   g_mutex_unlock (&self->mutex);
 
   return fault;
+}
+
+/* With faults enabled a request may name its own fault in a header, which
+ * leaves the queue alone; a header that does not parse is the client's
+ * mistake and answered as such. */
+static NexorEmulatorFault *
+take_fault (NexorEmulator      *self,
+            SoupServerMessage  *msg,
+            GError            **error)
+{
+  if (g_atomic_int_get (&self->faults_enabled))
+    {
+      const char *spec = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                       FAULT_HEADER);
+
+      if (spec != NULL)
+        return nexor_emulator_fault_parse (spec, error);
+    }
+
+  return pop_fault (self);
+}
+
+static JsonNode *
+fault_queue_state (NexorEmulator *self)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *pending = json_array_new ();
+
+  g_mutex_lock (&self->mutex);
+  for (GList *l = self->faults.head; l != NULL; l = l->next)
+    json_array_add_string_element (pending, ((NexorEmulatorFault *) l->data)->spec);
+  g_mutex_unlock (&self->mutex);
+
+  json_object_set_array_member (object, "pending", pending);
+  json_node_take_object (node, object);
+  return g_steal_pointer (&node);
+}
+
+/* POST {"faults": ["status=503", …]} queues faults, all or none; GET lists
+ * the queue; DELETE empties it. Only with faults enabled, and outside the
+ * API: it needs no key, is not counted and takes no fault itself. */
+static gboolean
+handle_fault_control (NexorEmulator     *self,
+                      SoupServerMessage *msg)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(JsonNode) state = NULL;
+
+  if (!g_atomic_int_get (&self->faults_enabled) ||
+      !g_str_equal (g_uri_get_path (soup_server_message_get_uri (msg)), FAULT_CONTROL_PATH))
+    return FALSE;
+
+  if (g_str_equal (method, "POST"))
+    {
+      g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+      g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) nexor_emulator_fault_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonNode *list = NULL;
+
+      /* The guarded parser: a body nested deep enough would otherwise
+       * overflow json-glib's recursion. */
+      root = nexor_emulator_json_parse_text (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                             NEXOR_EMULATOR_MAX_BODY_DEPTH, NULL);
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        list = json_object_get_member (json_node_get_object (root), "faults");
+      if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+        {
+          respond_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid request",
+                         "Expected a JSON object such as {\"faults\": [\"status=503\"]}");
+          return TRUE;
+        }
+
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonNode *item = json_array_get_element (json_node_get_array (list), i);
+          NexorEmulatorFault *fault = NULL;
+
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+            fault = nexor_emulator_fault_parse (json_node_get_string (item), &error);
+          else
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "not a string");
+
+          if (fault == NULL)
+            {
+              g_autofree char *text = g_strdup_printf ("Fault %u: %s", i, error->message);
+
+              respond_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid fault", text);
+              return TRUE;
+            }
+          g_ptr_array_add (parsed, fault);
+        }
+
+      g_mutex_lock (&self->mutex);
+      while (parsed->len > 0)
+        g_queue_push_tail (&self->faults, g_ptr_array_steal_index (parsed, 0));
+      g_mutex_unlock (&self->mutex);
+    }
+  else if (g_str_equal (method, "DELETE"))
+    {
+      g_mutex_lock (&self->mutex);
+      g_queue_clear_full (&self->faults, (GDestroyNotify) nexor_emulator_fault_free);
+      g_mutex_unlock (&self->mutex);
+    }
+  else if (!g_str_equal (method, "GET"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", "GET, POST, DELETE");
+      respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", NULL);
+      return TRUE;
+    }
+
+  state = fault_queue_state (self);
+  respond_json (msg, SOUP_STATUS_OK, state);
+  return TRUE;
 }
 
 /* Request log */
@@ -489,31 +563,39 @@ server_callback (SoupServer        *server,
 {
   NexorEmulator *self = NEXOR_EMULATOR (user_data);
   g_autoptr(NexorEmulatorFault) fault = NULL;
+  g_autoptr(GError) fault_error = NULL;
   guint delay_ms;
 
   g_debug ("%s %s", soup_server_message_get_method (msg),
            g_uri_get_path (soup_server_message_get_uri (msg)));
+
+  if (handle_fault_control (self, msg))
+    return;
 
   record_request (self, msg);
   g_atomic_int_inc (&self->request_count);
 
   /* Faults act like a proxy in front of the service: a status or HTML fault
    * answers before authentication, the others change the normal answer. */
-  fault = pop_fault (self);
+  fault = take_fault (self, msg, &fault_error);
 
-  if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_STATUS)
-    respond_status_fault (msg, fault);
-  else if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_HTML)
-    respond_html_fault (msg);
+  if (fault_error != NULL)
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid fault", fault_error->message);
+  else if (fault != NULL && nexor_emulator_fault_answers (fault))
+    nexor_emulator_fault_respond (fault, msg);
   else
     handle_api_request (self, msg);
 
-  if (fault != NULL && fault->kind == NEXOR_EMULATOR_FAULT_TRUNCATED)
-    truncate_response (msg);
+  if (fault != NULL)
+    nexor_emulator_fault_shape (fault, msg);
 
   delay_ms = (guint) g_atomic_int_get (&self->delay_ms);
   if (fault != NULL)
     delay_ms = MIN ((guint64) delay_ms + fault->delay_ms, G_MAXINT);
+
+  if (fault != NULL && nexor_emulator_fault_deliver (fault, msg, self->context, delay_ms,
+                                                     self->deliveries))
+    return;
 
   if (delay_ms > 0)
     delay_response (self, msg, delay_ms);
@@ -547,6 +629,7 @@ nexor_emulator_dispose (GObject *object)
 
   /* Timers first, so none fires on a message of a server that is gone. */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->deliveries, g_ptr_array_unref);
 
   if (self->server != NULL)
     {
@@ -626,6 +709,7 @@ nexor_emulator_init (NexorEmulator *self)
 
   self->api_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_response_free);
+  self->deliveries = g_ptr_array_new_with_free_func ((GDestroyNotify) nexor_emulator_delivery_free);
 
   self->store = nexor_emulator_store_new ();
   if (!nexor_emulator_store_load_seed (self->store, &error))
@@ -801,11 +885,19 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * @self: a #NexorEmulator
  * @fault: a fault, like `status=503` or `status=429;retry-after=2`
  *
- * Queues a fault; each request takes the oldest one. Known items:
- * `status=CODE` (400–599, JSON error body), `retry-after=SECS` (with
- * `status=`), `html` (an HTML page with status 200), `truncated` (the normal
- * response with its body cut in half), `delay=MS`; items combine with `;`.
- * A fault that does not parse is ignored. Thread-safe.
+ * Queues a fault; each request takes the oldest one. Items combine with
+ * `;`: `status=CODE` (400–599, JSON error body), `retry-after=SECS` or
+ * `retry-after-date=SECS` (with `status=`), `html` (an HTML page with status
+ * 200), `truncated` (the normal response with its body cut in half),
+ * `huge[=MIB]` (the normal response after 40 or MIB MiB of whitespace),
+ * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
+ * with an optional `chunk=BYTES` (the body a few bytes at a time),
+ * `chunked`, and `reset` (part of the body, then a TCP reset); see
+ * nexor-emulator-fault.c. A fault that does not parse is ignored.
+ * Thread-safe.
+ *
+ * The queue is a test hook and works whether or not
+ * nexor_emulator_set_faults_enabled() was called.
  */
 void
 nexor_emulator_push_fault (NexorEmulator *self,
@@ -827,4 +919,116 @@ nexor_emulator_push_fault (NexorEmulator *self,
   g_mutex_lock (&self->mutex);
   g_queue_push_tail (&self->faults, parsed);
   g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * nexor_emulator_set_faults_enabled:
+ * @self: a #NexorEmulator
+ * @enabled: whether clients may ask for faults
+ *
+ * Lets clients ask for faults themselves (the `--faults` option): a request
+ * with an `X-Nexor-Fault: SPEC` header gets that fault instead of the next
+ * queued one (a SPEC that does not parse answers 400), and
+ * `/_emulator/faults` takes `POST {"faults": [SPEC, …]}`, `GET` and `DELETE`
+ * on the queue. Off by default, when both are ignored. Thread-safe.
+ */
+void
+nexor_emulator_set_faults_enabled (NexorEmulator *self,
+                                   gboolean       enabled)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  g_atomic_int_set (&self->faults_enabled, !!enabled);
+}
+
+/**
+ * nexor_emulator_open_data_file:
+ * @self: a #NexorEmulator
+ * @path: the state file
+ * @error: return location for a #GError
+ *
+ * Loads the state from @path (the seed data if it does not exist) and saves
+ * every change there, atomically. Call it before
+ * nexor_emulator_listen_local().
+ *
+ * Returns: %TRUE on success; on error the state is the seed data and
+ *   nothing is saved
+ */
+gboolean
+nexor_emulator_open_data_file (NexorEmulator  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), FALSE);
+  g_return_val_if_fail (self->port == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return nexor_emulator_store_open_data_file (self->store, path, error);
+}
+
+typedef struct {
+  NexorEmulator *self;
+  JsonNode *state;
+  gboolean done;
+  GMutex mutex;
+  GCond cond;
+} StateDump;
+
+static gboolean
+dump_state_cb (gpointer user_data)
+{
+  StateDump *dump = user_data;
+  JsonNode *state = nexor_emulator_store_dup_state (dump->self->store);
+
+  g_mutex_lock (&dump->mutex);
+  dump->state = state;
+  dump->done = TRUE;
+  g_cond_signal (&dump->cond);
+  g_mutex_unlock (&dump->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_dup_state:
+ * @self: a #NexorEmulator
+ *
+ * Returns a copy of the whole state, in the format of the `--data` file.
+ * Thread-safe: the state is read in the server's own thread, between
+ * requests, while the caller waits.
+ *
+ * Returns: (transfer full): the state
+ */
+JsonNode *
+nexor_emulator_dup_state (NexorEmulator *self)
+{
+  StateDump dump = { self, NULL, FALSE, };
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  /* Not serving yet, or served by this thread's own context: read it here. */
+  if (self->context == NULL || g_main_context_acquire (self->context))
+    {
+      JsonNode *state = nexor_emulator_store_dup_state (self->store);
+
+      if (self->context != NULL)
+        g_main_context_release (self->context);
+      return state;
+    }
+
+  g_mutex_init (&dump.mutex);
+  g_cond_init (&dump.cond);
+
+  g_main_context_invoke (self->context, dump_state_cb, &dump);
+
+  g_mutex_lock (&dump.mutex);
+  while (!dump.done)
+    g_cond_wait (&dump.cond, &dump.mutex);
+  g_mutex_unlock (&dump.mutex);
+
+  g_mutex_clear (&dump.mutex);
+  g_cond_clear (&dump.cond);
+
+  return dump.state;
 }

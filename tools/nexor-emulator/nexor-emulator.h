@@ -29,5 +29,11 @@ guint          nexor_emulator_get_request_count   (NexorEmulator      *self);
 JsonObject    *nexor_emulator_dup_last_request    (NexorEmulator      *self);
 void           nexor_emulator_push_fault          (NexorEmulator      *self,
                                                    const char         *fault);
+void           nexor_emulator_set_faults_enabled  (NexorEmulator      *self,
+                                                   gboolean            enabled);
+gboolean       nexor_emulator_open_data_file      (NexorEmulator      *self,
+                                                   const char         *path,
+                                                   GError            **error);
+JsonNode      *nexor_emulator_dup_state           (NexorEmulator      *self);
 
 G_END_DECLS

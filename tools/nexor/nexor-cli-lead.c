@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "nexor-json-writer.h"
 #include "nexor-cli.h"
+#include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
 
 /* Formatting: one card per lead, for people. */
@@ -171,18 +175,6 @@ format_confidence (double confidence)
 }
 
 static void
-append_heading (GString    *out,
-                const char *text)
-{
-  g_autofree char *clean = nexor_cli_sanitize (text);
-
-  g_string_append_printf (out, "%s%s%s\n",
-                          nexor_cli_style_begin (NEXOR_CLI_STYLE_BOLD),
-                          clean,
-                          nexor_cli_style_end (NEXOR_CLI_STYLE_BOLD));
-}
-
-static void
 append_variables (GString   *out,
                   NexorLead *lead)
 {
@@ -208,7 +200,7 @@ append_variables (GString   *out,
   if (nexor_cli_table_get_n_rows (table) == 0)
     return;
 
-  append_heading (out, "Variables");
+  nexor_cli_append_heading (out, "Variables");
   nexor_cli_table_render (table, "  ", out);
 }
 
@@ -235,7 +227,7 @@ append_metadata (GString   *out,
   if (nexor_cli_table_get_n_rows (table) == 0)
     return;
 
-  append_heading (out, "Metadata");
+  nexor_cli_append_heading (out, "Metadata");
   nexor_cli_table_render (table, "  ", out);
 }
 
@@ -255,7 +247,7 @@ format_lead_card (NexorLead *lead)
   g_autofree char *created = nexor_cli_format_datetime (nexor_lead_get_created_at (lead));
   g_autofree char *updated = nexor_cli_format_datetime (nexor_lead_get_updated_at (lead));
 
-  append_heading (out, name);
+  nexor_cli_append_heading (out, name);
 
   nexor_cli_table_add_row (card, "Company", nexor_lead_get_company (lead));
   nexor_cli_table_add_row (card, "Title", nexor_lead_get_title (lead));
@@ -368,7 +360,903 @@ lead_get (NexorCli               *cli,
   return NEXOR_CLI_EXIT_OK;
 }
 
+/* nexor lead create / update */
+
+/* Larger leads files are refused unread; 1,000 real leads take far less. */
+#define MAX_LEADS_FILE_SIZE (32 * 1024 * 1024)
+#define MAX_BULK_LEADS 1000
+
+typedef struct {
+  char *first_name;
+  char *last_name;
+  char *email;
+  char *phone;
+  char *company;
+  char *title;
+  char *source;
+  char *campaign;
+  char *external_id;
+  char *workflow;
+  char *from_file;
+  char **metadata;
+  char **clear;
+  gboolean as_json;
+} LeadOptions;
+
+static void
+lead_options_clear (LeadOptions *options)
+{
+  g_free (options->first_name);
+  g_free (options->last_name);
+  g_free (options->email);
+  g_free (options->phone);
+  g_free (options->company);
+  g_free (options->title);
+  g_free (options->source);
+  g_free (options->campaign);
+  g_free (options->external_id);
+  g_free (options->workflow);
+  g_free (options->from_file);
+  g_strfreev (options->metadata);
+  g_strfreev (options->clear);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LeadOptions, lead_options_clear)
+
+/* The lead fields the options set. */
+typedef struct {
+  const char *option;     /* "--campaign" without the dashes */
+  const char *property;   /* of NexorLeadInput */
+  const char *json_name;  /* in a leads file and in the request */
+  gsize       offset;     /* in LeadOptions */
+  gboolean    clearable;  /* may be null: --clear OPTION */
+  gboolean    is_id;
+} LeadField;
+
+static const LeadField lead_fields[] = {
+  { "first-name", "first-name", "first_name", G_STRUCT_OFFSET (LeadOptions, first_name), FALSE, FALSE },
+  { "last-name", "last-name", "last_name", G_STRUCT_OFFSET (LeadOptions, last_name), TRUE, FALSE },
+  { "email", "email", "email", G_STRUCT_OFFSET (LeadOptions, email), TRUE, FALSE },
+  { "phone", "phone", "phone", G_STRUCT_OFFSET (LeadOptions, phone), TRUE, FALSE },
+  { "company", "company", "company", G_STRUCT_OFFSET (LeadOptions, company), TRUE, FALSE },
+  { "title", "title", "title", G_STRUCT_OFFSET (LeadOptions, title), TRUE, FALSE },
+  { "source", "source", "source", G_STRUCT_OFFSET (LeadOptions, source), FALSE, FALSE },
+  { "campaign", "campaign-id", "campaign_id", G_STRUCT_OFFSET (LeadOptions, campaign), TRUE, TRUE },
+  { "external-id", "external-id", "external_id", G_STRUCT_OFFSET (LeadOptions, external_id), FALSE, FALSE },
+  { "workflow", "workflow-id", "workflow_id", G_STRUCT_OFFSET (LeadOptions, workflow), FALSE, TRUE },
+};
+
+#define LEAD_FIELD_VALUE(options, field) \
+  (*(char **) G_STRUCT_MEMBER_P ((options), (field)->offset))
+
+static const LeadField *
+find_clearable_field (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
+    {
+      const LeadField *field = &lead_fields[i];
+
+      if (!field->clearable)
+        continue;
+      if (g_str_equal (name, field->option) || g_str_equal (name, field->json_name))
+        return field;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_field_value (const LeadField  *field,
+                   const char       *value,
+                   gboolean          creating,
+                   GError          **error)
+{
+  g_autofree char *what = NULL;
+
+  if (field->is_id)
+    {
+      what = g_strdup_printf ("%s ID", field->option);
+      return nexor_cli_check_uuid (value, what, error);
+    }
+
+  /* An empty value is not how a field is cleared: say what is. */
+  if (!creating && field->clearable && is_blank (value))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "the value of --%s is empty; to clear the field, use --clear %s",
+                   field->option, field->option);
+      return FALSE;
+    }
+
+  what = g_strdup_printf ("value of --%s", field->option);
+  return nexor_cli_check_text (value, what, error);
+}
+
+/* --metadata KEY=TEXT sets a string, KEY:=JSON any JSON value. */
+static JsonObject *
+parse_metadata_options (char   **items,
+                        GError **error)
+{
+  g_autoptr(JsonObject) metadata = json_object_new ();
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      const char *item = items[i];
+      const char *equals = strchr (item, '=');
+      g_autofree char *key = NULL;
+      g_autofree char *shown = nexor_cli_ellipsize (item, 40);
+      gboolean is_json;
+
+      if (!g_utf8_validate (item, -1, NULL))
+        {
+          g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                               "a --metadata value is not valid UTF-8");
+          return NULL;
+        }
+
+      if (equals == NULL)
+        {
+          g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                       "--metadata “%s”: expected KEY=TEXT or KEY:=JSON", shown);
+          return NULL;
+        }
+
+      is_json = equals > item && equals[-1] == ':';
+      key = g_strndup (item, (equals - item) - (is_json ? 1 : 0));
+      g_strstrip (key);
+      if (key[0] == '\0')
+        {
+          g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                       "--metadata “%s”: the key is empty", shown);
+          return NULL;
+        }
+
+      if (is_json)
+        {
+          g_autoptr(GError) local_error = NULL;
+          JsonNode *value = nexor_cli_json_parse (equals + 1, -1, &local_error);
+
+          if (value == NULL)
+            {
+              g_autofree char *shown_key = nexor_cli_ellipsize (key, 40);
+
+              g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                           "--metadata %s:=…: the value is %s (for text, write %s=TEXT)",
+                           shown_key, local_error->message, shown_key);
+              return NULL;
+            }
+          json_object_set_member (metadata, key, value);
+        }
+      else
+        {
+          json_object_set_string_member (metadata, key, equals + 1);
+        }
+    }
+
+  return g_steal_pointer (&metadata);
+}
+
+/* The input from the single-lead options; every check a usage error. */
+static NexorLeadInput *
+lead_input_from_options (LeadOptions  *options,
+                         gboolean      creating,
+                         GError      **error)
+{
+  g_autoptr(NexorLeadInput) input = nexor_lead_input_new ();
+  g_autoptr(JsonObject) metadata = NULL;
+  g_auto(GStrv) clear = nexor_cli_split_list ((const char * const *) options->clear);
+  gboolean changes = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
+    {
+      const LeadField *field = &lead_fields[i];
+      const char *value = LEAD_FIELD_VALUE (options, field);
+
+      if (value == NULL)
+        continue;
+      if (!check_field_value (field, value, creating, error))
+        return NULL;
+      g_object_set (input, field->property, value, NULL);
+      changes = TRUE;
+    }
+
+  for (guint i = 0; clear[i] != NULL; i++)
+    {
+      const LeadField *field = find_clearable_field (clear[i]);
+
+      if (field == NULL)
+        {
+          g_autofree char *shown = nexor_cli_ellipsize (clear[i], 40);
+
+          g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                       "--clear “%s”: only last-name, email, phone, company, title and "
+                       "campaign can be cleared", shown);
+          return NULL;
+        }
+      if (LEAD_FIELD_VALUE (options, field) != NULL)
+        {
+          g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                       "--%s and --clear %s cannot be used together", field->option, field->option);
+          return NULL;
+        }
+      g_object_set (input, field->property, NULL, NULL);
+      changes = TRUE;
+    }
+
+  if (options->metadata != NULL)
+    {
+      metadata = parse_metadata_options (options->metadata, error);
+      if (metadata == NULL)
+        return NULL;
+      nexor_lead_input_set_metadata (input, metadata);
+      changes = TRUE;
+    }
+
+  if (creating && options->first_name == NULL)
+    {
+      g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                           "--first-name is required (or --from-file FILE)");
+      return NULL;
+    }
+
+  if (!changes)
+    {
+      g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                           "nothing to change: give one or more of --first-name, --last-name, "
+                           "--email, --phone, --company, --title, --source, --campaign, "
+                           "--metadata or --clear");
+      return NULL;
+    }
+
+  return g_steal_pointer (&input);
+}
+
+static char *
+read_leads_file (const char  *filename,
+                 gsize       *length,
+                 GError     **error)
+{
+  gboolean is_stdin = strcmp (filename, "-") == 0;
+  g_autofree char *display = is_stdin ? g_strdup ("standard input")
+                                      : g_filename_display_name (filename);
+  g_autoptr(GString) contents = g_string_new (NULL);
+  char buffer[8192];
+  FILE *file;
+  size_t n;
+  int saved_errno = 0;
+
+  file = is_stdin ? stdin : fopen (filename, "rb");
+  if (file == NULL)
+    {
+      saved_errno = errno;
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "cannot read “%s”: %s", display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  while ((n = fread (buffer, 1, sizeof buffer, file)) > 0)
+    {
+      g_string_append_len (contents, buffer, n);
+      if (contents->len > MAX_LEADS_FILE_SIZE)
+        break;
+    }
+  if (ferror (file))
+    saved_errno = errno != 0 ? errno : EIO;
+  if (!is_stdin)
+    fclose (file);
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "cannot read “%s”: %s", display, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (contents->len > MAX_LEADS_FILE_SIZE)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "“%s” is larger than %d MiB", display, MAX_LEADS_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  *length = contents->len;
+  return g_string_free (g_steal_pointer (&contents), FALSE);
+}
+
+static gboolean
+lead_item_error (GError     **error,
+                 const char  *display,
+                 guint        index,
+                 const char  *format,
+                 ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+lead_item_error (GError     **error,
+                 const char  *display,
+                 guint        index,
+                 const char  *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+               "%s: lead [%u]: %s", display, index, message);
+  return FALSE;
+}
+
+static const LeadField *
+find_field_by_json_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
+    if (g_str_equal (name, lead_fields[i].json_name))
+      return &lead_fields[i];
+
+  return NULL;
+}
+
+/* Members a leads file may not have: the API would file them into metadata
+ * (or, for the undocumented extras, do something this client cannot
+ * express), which is never what a file exported from `lead get` meant. */
+static const char * const refused_lead_members[] = {
+  "id", "created_at", "updated_at", "campaign", "active_workflow_run", "activeWorkflowRun",
+  "variables", "tags", "skip_first_message", "force_first_channel", NULL
+};
+
+static const char *
+refused_member_reason (const char *name)
+{
+  if (g_str_equal (name, "tags"))
+    return "set tags afterwards with “nexor lead tags ID --set NAMES”";
+  if (g_str_equal (name, "skip_first_message") || g_str_equal (name, "force_first_channel"))
+    return "it is not part of the documented Create Lead body";
+
+  return "it belongs to a stored lead, not to a new one, and would end up in its metadata";
+}
+
+/* One lead object of a leads file. Members that are not lead fields go
+ * into metadata, as the API itself does with them (explicit metadata wins). */
+static NexorLeadInput *
+lead_input_from_json (JsonNode           *node,
+                      guint               index,
+                      const char         *display,
+                      const LeadOptions  *defaults,
+                      GError            **error)
+{
+  g_autoptr(NexorLeadInput) input = nexor_lead_input_new ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  JsonNode *metadata = NULL;
+  JsonNode *first_message = NULL;
+  const char *first_name = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      lead_item_error (error, display, index, "expected a lead object, not %s",
+                       nexor_cli_json_type_name (node));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (object, name);
+      const LeadField *field = find_field_by_json_name (name);
+      g_autofree char *shown = nexor_cli_ellipsize (name, 40);
+
+      if (field != NULL)
+        {
+          const char *text;
+
+          if (JSON_NODE_HOLDS_NULL (value))
+            {
+              g_object_set (input, field->property, NULL, NULL);
+              continue;
+            }
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            {
+              lead_item_error (error, display, index, "“%s” must be a string or null, not %s",
+                               shown, nexor_cli_json_type_name (value));
+              return NULL;
+            }
+          text = json_node_get_string (value);
+          if (field->is_id && !nexor_cli_check_uuid (text, field->json_name, error))
+            {
+              g_prefix_error (error, "%s: lead [%u]: ", display, index);
+              return NULL;
+            }
+          if (g_str_equal (name, "first_name"))
+            first_name = text;
+          g_object_set (input, field->property, text, NULL);
+        }
+      else if (g_strv_contains (refused_lead_members, name))
+        {
+          lead_item_error (error, display, index, "“%s” cannot be sent by this client: %s",
+                           shown, refused_member_reason (name));
+          return NULL;
+        }
+      else if (g_str_equal (name, "metadata") || g_str_equal (name, "force_first_message"))
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (value) && !JSON_NODE_HOLDS_NULL (value))
+            {
+              lead_item_error (error, display, index, "“%s” must be an object, not %s",
+                               name, nexor_cli_json_type_name (value));
+              return NULL;
+            }
+          if (g_str_equal (name, "metadata"))
+            metadata = value;
+          else
+            first_message = value;
+        }
+      else
+        {
+          json_object_set_member (extra, name, json_node_copy (value));
+        }
+    }
+
+  if (first_name == NULL || !nexor_cli_check_text (first_name, "first name", NULL))
+    {
+      lead_item_error (error, display, index, "“first_name” is required");
+      return NULL;
+    }
+
+  /* Options apply to the leads that do not say otherwise. */
+  if (defaults->workflow != NULL && !json_object_has_member (object, "workflow_id"))
+    nexor_lead_input_set_workflow_id (input, defaults->workflow);
+  if (defaults->campaign != NULL && !json_object_has_member (object, "campaign_id"))
+    nexor_lead_input_set_campaign_id (input, defaults->campaign);
+  if (defaults->source != NULL && !json_object_has_member (object, "source"))
+    nexor_lead_input_set_source (input, defaults->source);
+
+  if (metadata != NULL && JSON_NODE_HOLDS_OBJECT (metadata))
+    {
+      JsonObject *explicit = json_node_get_object (metadata);
+      g_autoptr(GList) keys = json_object_get_members (explicit);
+
+      for (const GList *l = keys; l != NULL; l = l->next)
+        json_object_set_member (extra, l->data,
+                                json_node_copy (json_object_get_member (explicit, l->data)));
+    }
+  if (json_object_get_size (extra) > 0)
+    nexor_lead_input_set_metadata (input, extra);
+  else if (metadata != NULL)
+    nexor_lead_input_set_metadata (input, NULL);
+
+  if (first_message != NULL)
+    {
+      if (JSON_NODE_HOLDS_NULL (first_message))
+        nexor_lead_input_set_force_first_message (input, NULL);
+      else if (nexor_lead_input_get_workflow_id (input) == NULL)
+        {
+          lead_item_error (error, display, index,
+                           "“force_first_message” needs a “workflow_id” (or --workflow)");
+          return NULL;
+        }
+      else
+        nexor_lead_input_set_force_first_message (input, json_node_get_object (first_message));
+    }
+
+  return g_steal_pointer (&input);
+}
+
+static GListModel *
+read_leads (LeadOptions  *options,
+            GError      **error)
+{
+  g_autofree char *display = strcmp (options->from_file, "-") == 0
+                              ? g_strdup ("standard input")
+                              : g_filename_display_name (options->from_file);
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GListStore) inputs = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array;
+  gsize length = 0;
+  guint n;
+
+  data = read_leads_file (options->from_file, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  root = nexor_cli_json_parse (data, length, &local_error);
+  if (root == NULL)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "%s: %s", display, local_error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "%s: expected a JSON array of lead objects, not %s",
+                   display, nexor_cli_json_type_name (root));
+      return NULL;
+    }
+
+  array = json_node_get_array (root);
+  n = json_array_get_length (array);
+  if (n == 0 || n > MAX_BULK_LEADS)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "%s: holds %u leads; one call creates from 1 to %d", display, n, MAX_BULK_LEADS);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorLeadInput) input =
+        lead_input_from_json (json_array_get_element (array, i), i, display, options, error);
+
+      if (input == NULL)
+        return NULL;
+      g_list_store_append (inputs, input);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&inputs));
+}
+
+static char *
+format_cadence (NexorCadence *cadence)
+{
+  g_autofree char *step = NULL;
+  g_autofree char *attempt = NULL;
+  int total;
+
+  if (cadence == NULL)
+    return NULL;
+
+  total = nexor_cadence_get_total_steps (cadence);
+  step = total > 0
+    ? g_strdup_printf ("step %d of %d", nexor_cadence_get_step_index (cadence) + 1, total)
+    : g_strdup_printf ("step %d", nexor_cadence_get_step_index (cadence) + 1);
+  if (nexor_cadence_get_max_attempts (cadence) > 0)
+    attempt = g_strdup_printf ("attempt %d of %d", nexor_cadence_get_attempt_number (cadence),
+                               nexor_cadence_get_max_attempts (cadence));
+
+  return JOIN (nexor_cli_separator (), step, nexor_cadence_get_channel (cadence), attempt);
+}
+
+/* The card of a lead as a write returned it: fewer members than Get Lead. */
+static char *
+format_saved_lead (const char              *heading,
+                   NexorLead               *lead,
+                   NexorWorkflowRunSummary *run)
+{
+  g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
+  g_autoptr(GString) out = g_string_new (NULL);
+  NexorCampaign *campaign = nexor_lead_get_campaign (lead);
+  const char *campaign_text = campaign != NULL ? nexor_campaign_get_name (campaign)
+                                               : nexor_lead_get_campaign_id (lead);
+
+  nexor_cli_append_heading (out, heading);
+
+  nexor_cli_table_add_row (card, "Email", nexor_lead_get_email (lead));
+  nexor_cli_table_add_row (card, "Phone", nexor_lead_get_phone (lead));
+  nexor_cli_table_add_row (card, "Company", nexor_lead_get_company (lead));
+  nexor_cli_table_add_row (card, "Title", nexor_lead_get_title (lead));
+  nexor_cli_table_add_row (card, "Source", nexor_lead_get_source (lead));
+  nexor_cli_table_add_row (card, "Campaign", campaign_text);
+  if (run != NULL)
+    {
+      NexorWorkflow *workflow = nexor_workflow_run_summary_get_workflow (run);
+      g_autofree char *cadence = format_cadence (nexor_workflow_run_summary_get_cadence (run));
+
+      nexor_cli_table_add_row (card, "Workflow",
+                               workflow != NULL ? nexor_workflow_get_name (workflow) : NULL);
+      nexor_cli_table_add_row (card, "Cadence", cadence);
+      nexor_cli_table_add_row (card, "Run", nexor_workflow_run_summary_get_id (run));
+    }
+  nexor_cli_table_add_row (card, "ID", nexor_lead_get_id (lead));
+  nexor_cli_table_render (card, "  ", out);
+
+  append_metadata (out, lead);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+print_created_lead (NexorCreateLeadResult *result)
+{
+  NexorLead *lead = nexor_create_lead_result_get_lead (result);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *output = NULL;
+
+  if (lead == NULL)
+    {
+      nexor_cli_print ("Created the lead (the server did not send it back)\n");
+      return;
+    }
+
+  name = format_lead_name (lead);
+  heading = nexor_create_lead_result_get_existed (result)
+    ? g_strdup_printf ("Updated the existing lead %s (same email or phone)", name)
+    : g_strdup_printf ("Created %s", name);
+  output = format_saved_lead (heading, lead, nexor_create_lead_result_get_workflow_run (result));
+  nexor_cli_print (output);
+}
+
+/* One row per lead of the file, then the counts. Returns the exit status:
+ * failed when any lead failed. */
+static int
+print_bulk_result (NexorBulkCreateResult *result,
+                   gboolean               as_json)
+{
+  GListModel *results = nexor_bulk_create_result_get_results (result);
+  g_autoptr(NexorCliTable) table = nexor_cli_table_new (4);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
+  guint created = 0, updated = 0, failed = 0;
+
+  nexor_cli_table_set_right_aligned (table, 0, TRUE);
+  nexor_cli_table_add_header (table, "#", "RESULT", "ID", "LEAD OR ERROR");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
+      g_autofree char *index = NULL;
+      g_autofree char *name = NULL;
+      NexorLead *lead = nexor_bulk_item_result_get_lead (item);
+
+      if (nexor_bulk_item_result_get_index (item) >= 0)
+        index = g_strdup_printf ("%d", nexor_bulk_item_result_get_index (item));
+
+      if (!nexor_bulk_item_result_get_success (item))
+        {
+          const char *message = nexor_bulk_item_result_get_error_message (item);
+
+          failed++;
+          nexor_cli_table_add_row (table, index, "failed", NULL,
+                                   message != NULL ? message : "no reason given");
+          nexor_cli_table_set_cell_style (table, 1, NEXOR_CLI_STYLE_WARNING);
+          continue;
+        }
+
+      if (nexor_bulk_item_result_get_existed (item))
+        updated++;
+      else
+        created++;
+      name = lead != NULL ? format_lead_name (lead) : NULL;
+      nexor_cli_table_add_row (table, index,
+                               nexor_bulk_item_result_get_existed (item) ? "updated" : "created",
+                               lead != NULL ? nexor_lead_get_id (lead) : NULL, name);
+    }
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) raw = nexor_bulk_create_result_dup_json (result);
+      g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
+
+      nexor_cli_print_json_object (object);
+    }
+  else
+    {
+      nexor_cli_table_render (table, "", out);
+      g_string_append_printf (out, "%u created, %u updated, %u failed\n", created, updated, failed);
+      nexor_cli_print (out->str);
+    }
+
+  /* A count the server sends beyond the listed results still fails. */
+  if (failed > 0 || nexor_bulk_create_result_get_failed (result) > 0)
+    return NEXOR_CLI_EXIT_FAILED;
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
+static int
+lead_create (NexorCli               *cli,
+             const NexorCliCommand  *command,
+             char                 ***argv)
+{
+  g_auto(LeadOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  NexorClient *client;
+  int status;
+  const GOptionEntry entries[] = {
+    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, "First name (required)", "TEXT" },
+    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, "Last name", "TEXT" },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, "Email address (the first key of the upsert)", "ADDRESS" },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, "Phone number, such as +56912345678", "NUMBER" },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, "Company", "TEXT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Job title", "TEXT" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, "Where the lead came from (default: api)", "TEXT" },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, "Campaign ID", "ID" },
+    { "external-id", 0, 0, G_OPTION_ARG_STRING, &options.external_id, "The lead's id in another system", "TEXT" },
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &options.workflow, "Enroll the lead in this workflow", "ID" },
+    { "metadata", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.metadata,
+      "Set a metadata key: KEY=TEXT for text, KEY:=JSON for any JSON value; repeatable", "KEY=TEXT" },
+    { "from-file", 0, 0, G_OPTION_ARG_FILENAME, &options.from_file,
+      "Create the leads of a JSON array in FILE (“-” for standard input), up to 1000", "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, NULL, 0, &status))
+    return status;
+
+  if (options.from_file != NULL)
+    {
+      g_autoptr(GListModel) inputs = NULL;
+      g_autoptr(NexorBulkCreateResult) result = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
+        {
+          const LeadField *field = &lead_fields[i];
+
+          if (LEAD_FIELD_VALUE (&options, field) != NULL &&
+              !g_str_equal (field->option, "workflow") && !g_str_equal (field->option, "campaign") &&
+              !g_str_equal (field->option, "source"))
+            return nexor_cli_usage_error (cli, "--%s cannot be used with --from-file; put it in "
+                                          "the file", field->option);
+        }
+      if (options.metadata != NULL)
+        return nexor_cli_usage_error (cli, "--metadata cannot be used with --from-file; put it "
+                                      "in the file");
+      if (strcmp (options.from_file, "-") == 0 && nexor_cli_key_reads_stdin (cli))
+        return nexor_cli_usage_error (cli, "--from-file - and --api-key-file - cannot both read "
+                                      "standard input");
+
+      if ((options.workflow != NULL && !nexor_cli_check_uuid (options.workflow, "workflow ID", &error)) ||
+          (options.campaign != NULL && !nexor_cli_check_uuid (options.campaign, "campaign ID", &error)) ||
+          (options.source != NULL && !nexor_cli_check_text (options.source, "value of --source", &error)))
+        return nexor_cli_report_error (cli, error);
+
+      inputs = read_leads (&options, &error);
+      if (inputs == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      client = nexor_cli_get_client (cli, &error);
+      if (client == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      result = nexor_client_create_leads (client, inputs, NULL, &error);
+      if (result == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      return print_bulk_result (result, options.as_json);
+    }
+  else
+    {
+      g_autoptr(NexorLeadInput) input = NULL;
+      g_autoptr(NexorCreateLeadResult) result = NULL;
+
+      input = lead_input_from_options (&options, TRUE, &error);
+      if (input == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      client = nexor_cli_get_client (cli, &error);
+      if (client == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      result = nexor_client_create_lead (client, input, NULL, &error);
+      if (result == NULL)
+        return nexor_cli_report_error (cli, error);
+
+      if (options.as_json)
+        {
+          g_autoptr(JsonObject) raw = nexor_create_lead_result_dup_json (result);
+          g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
+
+          nexor_cli_print_json_object (object);
+        }
+      else
+        {
+          print_created_lead (result);
+        }
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
+static int
+lead_update (NexorCli               *cli,
+             const NexorCliCommand  *command,
+             char                 ***argv)
+{
+  static const char * const names[] = { "lead ID" };
+  g_auto(LeadOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLeadInput) input = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  NexorClient *client;
+  const char *id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, "First name", "TEXT" },
+    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, "Last name", "TEXT" },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, "Email address", "ADDRESS" },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, "Phone number", "NUMBER" },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, "Company", "TEXT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Job title", "TEXT" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, "Where the lead came from", "TEXT" },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, "Move the lead to this campaign", "ID" },
+    { "metadata", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.metadata,
+      "Set a metadata key, keeping the others: KEY=TEXT for text, KEY:=JSON for any JSON "
+      "value; repeatable", "KEY=TEXT" },
+    { "clear", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.clear,
+      "Clear a field (send null): last-name, email, phone, company, title or campaign; "
+      "repeatable, or a comma-separated list", "FIELD" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, 1, &status))
+    return status;
+
+  id = (*argv)[1];
+  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+    return nexor_cli_report_error (cli, error);
+
+  input = lead_input_from_options (&options, FALSE, &error);
+  if (input == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  lead = nexor_client_update_lead (client, id, input, NULL, &error);
+  if (lead == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (options.as_json)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+
+      json_object_set_object_member (object, "lead", nexor_lead_dup_json (lead));
+      nexor_cli_print_json_object (object);
+    }
+  else
+    {
+      g_autofree char *name = format_lead_name (lead);
+      g_autofree char *heading = g_strdup_printf ("Updated %s", name);
+      g_autofree char *output = format_saved_lead (heading, lead, NULL);
+
+      nexor_cli_print (output);
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
 const NexorCliCommand nexor_cli_lead_commands[] = {
   { "get", "ID", "Show a lead: who, where from, workflow, status and variables", lead_get, NULL },
+  { "create", "--first-name NAME …",
+    "Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead",
+    lead_create, NULL },
+  { "update", "ID", "Change a lead's fields; metadata is merged, --clear FIELD empties a field",
+    lead_update, NULL },
+  { "assign", "ID WORKFLOW_ID", "Enroll a lead in a workflow, or move it there",
+    nexor_cli_lead_assign, NULL },
+  { "status", "ID KEY", "Force the lead's status in its workflow", nexor_cli_lead_status, NULL },
+  { "takeover", "ID", "Stop the AI: a person takes the conversation over",
+    nexor_cli_lead_takeover, NULL },
+  { "resume", "ID", "Hand the conversation back to the AI", nexor_cli_lead_resume, NULL },
+  { "paused", "ID", "Tell whether the AI is stopped for a lead (human takeover)",
+    nexor_cli_lead_paused, NULL },
+  { "history", "ID", "Show the lead's timeline: messages, calls and activities",
+    nexor_cli_lead_history, NULL },
+  { "meetings", "ID", "List the lead's meetings, most recent first", nexor_cli_lead_meetings, NULL },
+  { "tags", "ID", "Show a lead's tags, replace them by name (--set) or add some by ID (--add)",
+    nexor_cli_lead_tags, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };

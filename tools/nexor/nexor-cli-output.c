@@ -19,6 +19,8 @@
 #define REDACTED "[REDACTED]"
 
 static gboolean use_color;
+static gboolean progress_on_stderr;
+static gboolean progress_shown;
 static gboolean utf8_locale = TRUE;
 static GPtrArray *secrets;
 
@@ -68,6 +70,7 @@ nexor_cli_output_init (void)
               (no_color == NULL || no_color[0] == '\0') &&
               g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
   utf8_locale = g_get_charset (NULL);
+  progress_on_stderr = isatty (STDERR_FILENO) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
 
   g_log_set_writer_func (nexor_cli_log_writer, NULL, NULL);
 }
@@ -264,6 +267,48 @@ nexor_cli_format_json_value (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+void
+nexor_cli_append_heading (GString    *out,
+                          const char *text)
+{
+  g_autofree char *clean = nexor_cli_sanitize (text);
+
+  g_string_append_printf (out, "%s%s%s\n",
+                          nexor_cli_style_begin (NEXOR_CLI_STYLE_BOLD),
+                          clean != NULL ? clean : "",
+                          nexor_cli_style_end (NEXOR_CLI_STYLE_BOLD));
+}
+
+void
+nexor_cli_progress (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (!progress_on_stderr)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Back to the start of the line, the message, then erase what is left of
+   * a longer earlier one. */
+  g_printerr ("\r%s\033[K", message);
+  progress_shown = TRUE;
+}
+
+void
+nexor_cli_progress_clear (void)
+{
+  if (!progress_shown)
+    return;
+
+  g_printerr ("\r\033[K");
+  progress_shown = FALSE;
+}
+
 /* Text for a person: converted to the locale's character set by GLib. */
 void
 nexor_cli_print (const char *text)
@@ -373,33 +418,56 @@ nexor_cli_table_set_right_aligned (NexorCliTable *self,
   self->right_aligned[column] = right_aligned;
 }
 
-/* Takes exactly n_columns (const char *) cells; NULL or "" shows the placeholder. */
-void
-nexor_cli_table_add_row (NexorCliTable *self,
-                         ...)
+static void
+table_add_row_va (NexorCliTable *self,
+                  gboolean       header,
+                  va_list        args)
 {
-  NexorCliRow *row;
-  va_list args;
+  NexorCliRow *row = g_new0 (NexorCliRow, 1);
 
-  g_return_if_fail (self != NULL);
-
-  row = g_new0 (NexorCliRow, 1);
   row->cells = g_new0 (char *, self->n_columns + 1);
   row->styles = g_memdup2 (self->column_styles, sizeof (NexorCliStyle) * self->n_columns);
 
-  va_start (args, self);
   for (guint i = 0; i < self->n_columns; i++)
     {
       const char *cell = va_arg (args, const char *);
 
       if (cell == NULL || cell[0] == '\0')
-        row->cells[i] = g_strdup (nexor_cli_placeholder ());
+        row->cells[i] = g_strdup (header ? "" : nexor_cli_placeholder ());
       else
         row->cells[i] = nexor_cli_sanitize (cell);
+      if (header)
+        row->styles[i] = NEXOR_CLI_STYLE_BOLD;
     }
-  va_end (args);
 
   g_ptr_array_add (self->rows, row);
+}
+
+/* Takes exactly n_columns (const char *) cells; NULL or "" shows the placeholder. */
+void
+nexor_cli_table_add_row (NexorCliTable *self,
+                         ...)
+{
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+
+  va_start (args, self);
+  table_add_row_va (self, FALSE, args);
+  va_end (args);
+}
+
+void
+nexor_cli_table_add_header (NexorCliTable *self,
+                            ...)
+{
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+
+  va_start (args, self);
+  table_add_row_va (self, TRUE, args);
+  va_end (args);
 }
 
 /* Styles a cell of the row added last. */

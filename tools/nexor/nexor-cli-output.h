@@ -35,6 +35,15 @@ guint       nexor_cli_display_width         (const char    *text);
 char       *nexor_cli_format_datetime       (GDateTime     *datetime);
 char       *nexor_cli_format_json_value     (JsonNode      *node);
 
+void        nexor_cli_append_heading        (GString       *out,
+                                             const char    *text);
+
+/* A one-line progress report on stderr, shown only when stderr is a
+ * terminal; each call replaces the previous one, _clear() removes it. */
+void        nexor_cli_progress              (const char    *format,
+                                             ...) G_GNUC_PRINTF (1, 2);
+void        nexor_cli_progress_clear        (void);
+
 void        nexor_cli_print                 (const char    *text);
 void        nexor_cli_print_utf8            (const char    *text);
 void        nexor_cli_printerr              (const char    *format,
@@ -52,6 +61,9 @@ void           nexor_cli_table_set_right_aligned (NexorCliTable  *self,
                                                   guint           column,
                                                   gboolean        right_aligned);
 void           nexor_cli_table_add_row           (NexorCliTable  *self,
+                                                  ...);
+/* A row of column titles: bold when colors are on. */
+void           nexor_cli_table_add_header        (NexorCliTable  *self,
                                                   ...);
 void           nexor_cli_table_set_cell_style    (NexorCliTable  *self,
                                                   guint           column,

@@ -37,6 +37,8 @@ static int nexor_cli_help_command (NexorCli               *cli,
 
 static const NexorCliCommand nexor_cli_root_commands[] = {
   { "lead", "COMMAND", "Work with leads", NULL, nexor_cli_lead_commands },
+  { "tags", "COMMAND", "Manage the account's tags", NULL, nexor_cli_tags_commands },
+  { "team", NULL, "List the active team members", nexor_cli_team, NULL },
   { "help", "[COMMAND…]", "Show help for a command", nexor_cli_help_command, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
@@ -57,16 +59,20 @@ static const char nexor_cli_description[] =
   "\n"
   "Exit status:\n"
   "  0  success\n"
-  "  1  any other error\n"
+  "  1  any other error; also “lead create --from-file” when some leads failed\n"
   "  2  usage error: unknown command or option, missing or bad argument, an id\n"
   "     that is not a UUID, an invalid base URL, or a request the server refused (400)\n"
   "  3  authentication: no API key, or the server rejected it (401, 403)\n"
   "  4  not found (404)\n"
   "  5  network: server unreachable, timed out, rate limited, or failed (5xx)\n"
   "  6  invalid response from the server\n"
+  "  7  conflict (409), such as a tag slug that is taken\n"
+  "  8  “lead paused --exit-status” only: automation is not paused\n"
   "\n"
-  "Example:\n"
-  "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000";
+  "Examples:\n"
+  "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n"
+  "  nexor lead create --first-name Ana --email ana@example.com --json\n"
+  "  nexor lead takeover ID && nexor lead paused ID";
 
 static const char nexor_cli_sub_description[] =
   "Run “nexor help” for the environment variables and exit statuses.";
@@ -404,6 +410,87 @@ nexor_cli_check_uuid (const char  *id,
   return TRUE;
 }
 
+gboolean
+nexor_cli_check_text (const char  *text,
+                      const char  *what,
+                      GError     **error)
+{
+  if (text == NULL)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is missing", what);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "the %s is not valid UTF-8", what);
+      return FALSE;
+    }
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return TRUE;
+    }
+
+  g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is empty", what);
+  return FALSE;
+}
+
+gboolean
+nexor_cli_check_positionals (NexorCli           *cli,
+                             char              **argv,
+                             const char * const *names,
+                             guint               n_names,
+                             int                *exit_status)
+{
+  guint n = argv[0] != NULL ? g_strv_length (argv) - 1 : 0;
+
+  if (n < n_names)
+    {
+      *exit_status = nexor_cli_usage_error (cli, "missing %s", names[n]);
+      return FALSE;
+    }
+
+  if (n > n_names)
+    {
+      g_autofree char *shown = nexor_cli_ellipsize (argv[n_names + 1], 40);
+
+      *exit_status = nexor_cli_usage_error (cli, "unexpected argument “%s”",
+                                            shown != NULL ? shown : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GStrv
+nexor_cli_split_list (const char * const *values)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; items[j] != NULL; j++)
+        {
+          g_strstrip (items[j]);
+          if (items[j][0] != '\0')
+            g_strv_builder_add (builder, items[j]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+nexor_cli_key_reads_stdin (NexorCli *cli)
+{
+  return cli->api_key == NULL && g_strcmp0 (cli->api_key_file, "-") == 0;
+}
+
 /* The client */
 
 static char *
@@ -711,8 +798,9 @@ nexor_cli_exit_status_for_error (const GError *error)
           return NEXOR_CLI_EXIT_NETWORK;
         case NEXOR_ERROR_INVALID_RESPONSE:
           return NEXOR_CLI_EXIT_INVALID_RESPONSE;
-        case NEXOR_ERROR_FAILED:
         case NEXOR_ERROR_CONFLICT:
+          return NEXOR_CLI_EXIT_CONFLICT;
+        case NEXOR_ERROR_FAILED:
         default:
           return NEXOR_CLI_EXIT_FAILED;
         }

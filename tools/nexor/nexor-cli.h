@@ -18,6 +18,9 @@ typedef enum {
   NEXOR_CLI_EXIT_NOT_FOUND        = 4,
   NEXOR_CLI_EXIT_NETWORK          = 5,
   NEXOR_CLI_EXIT_INVALID_RESPONSE = 6,
+  NEXOR_CLI_EXIT_CONFLICT         = 7,
+  /* Only `lead paused --exit-status`: the answer is "not paused". */
+  NEXOR_CLI_EXIT_NOT_PAUSED       = 8,
 } NexorCliExit;
 
 /* Errors raised by the CLI itself; the code is the NexorCliExit to exit with. */
@@ -57,8 +60,20 @@ struct _NexorCliCommand
   const NexorCliCommand *subcommands;
 };
 
-/* Command tables, one per group (nexor-cli-lead.c, …). */
+/* Command tables, one per group (nexor-cli-lead.c, nexor-cli-tags.c). */
 extern const NexorCliCommand nexor_cli_lead_commands[];
+extern const NexorCliCommand nexor_cli_tags_commands[];
+
+/* Run functions of the commands defined outside their group's file. */
+int nexor_cli_lead_assign   (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_status   (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_takeover (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_resume   (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_paused   (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_history  (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_meetings (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
 /* Options and positional arguments. */
 gboolean     nexor_cli_parse_options      (NexorCli              *cli,
@@ -72,6 +87,21 @@ int          nexor_cli_usage_error        (NexorCli              *cli,
 gboolean     nexor_cli_check_uuid         (const char            *id,
                                            const char            *what,
                                            GError               **error);
+gboolean     nexor_cli_check_text         (const char            *text,
+                                           const char            *what,
+                                           GError               **error);
+/* Checks that argv holds exactly the @n_names positional arguments named in
+ * @names (for the messages); reports a usage error otherwise. */
+gboolean     nexor_cli_check_positionals  (NexorCli              *cli,
+                                           char                 **argv,
+                                           const char * const    *names,
+                                           guint                  n_names,
+                                           int                   *exit_status);
+/* Every value split at commas, blanks around items removed, empty items
+ * dropped; never NULL. */
+GStrv        nexor_cli_split_list         (const char * const    *values);
+/* Whether an option reads standard input already (--api-key-file -). */
+gboolean     nexor_cli_key_reads_stdin    (NexorCli              *cli);
 
 /* The client, created on first use from the options and the environment. */
 NexorClient *nexor_cli_get_client         (NexorCli              *cli,

@@ -1,0 +1,494 @@
+/* lead-desk-application.c: the Nexor Lead Desk application
+ *
+ * Owns the one NexorClient every window uses. Where its key comes from, in
+ * order: NEXOR_API_KEY, the keyring entry for the server, the connection
+ * dialog (whose key then goes to the keyring). The server is --base-url,
+ * else NEXOR_BASE_URL, else the one saved in the settings, else production.
+ * Replacing the client (a new key or server) makes every window load its
+ * lead again.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "lead-desk-application.h"
+#include "lead-desk-connection-dialog.h"
+#include "lead-desk-key-store.h"
+#include "lead-desk-self-test.h"
+#include "lead-desk-window.h"
+
+struct _LeadDeskApplication
+{
+  AdwApplication parent_instance;
+
+  LeadDeskSettings *settings;
+  NexorClient *client;
+  char *base_url_option;
+  GCancellable *cancellable;
+  GtkWidget *connection_dialog;
+  int exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (LeadDeskApplication, lead_desk_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "base-url", 'u', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    "The Nexor API base URL (default: $NEXOR_BASE_URL, the saved one, or production)", "URL" },
+  { "self-test", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    "Open the lead, check what the window shows, take the lead over and hand it back, "
+    "print what was seen and quit (for tests)", NULL },
+  { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    "With --self-test: save a PNG of the window here while the lead is taken over", "FILE" },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    NULL, "[LEAD-ID]" },
+  { NULL }
+};
+
+static const char *
+getenv_nonempty (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+static const char *
+effective_base_url (LeadDeskApplication *self)
+{
+  if (self->base_url_option != NULL)
+    return self->base_url_option;
+  if (getenv_nonempty ("NEXOR_BASE_URL") != NULL)
+    return getenv_nonempty ("NEXOR_BASE_URL");
+  if (lead_desk_settings_get_base_url (self->settings) != NULL)
+    return lead_desk_settings_get_base_url (self->settings);
+  return NEXOR_DEFAULT_BASE_URL;
+}
+
+static void
+set_client (LeadDeskApplication *self,
+            NexorClient         *client)
+{
+  if (g_set_object (&self->client, client))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);
+}
+
+static LeadDeskWindow *
+get_window (LeadDeskApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (lead_desk_window_new (self));
+      g_object_bind_property (self, "client", window, "client", G_BINDING_DEFAULT);
+    }
+
+  return LEAD_DESK_WINDOW (window);
+}
+
+static void
+toast (LeadDeskApplication *self,
+       const char          *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LEAD_DESK_IS_WINDOW (window))
+    lead_desk_window_add_toast (LEAD_DESK_WINDOW (window), text);
+}
+
+/* Connecting */
+
+static void
+on_key_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LeadDeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lead_desk_key_store_save_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf ("The key could not be kept in the keyring (%s): "
+                                               "it is used until you quit", error->message);
+      toast (self, text);
+    }
+}
+
+static void
+on_connection_response (LeadDeskApplication      *self,
+                        const char               *response,
+                        LeadDeskConnectionDialog *dialog)
+{
+  g_autofree char *base_url = NULL;
+  g_autofree char *api_key = NULL;
+  g_autoptr(NexorClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->connection_dialog = NULL;
+
+  if (g_strcmp0 (response, "connect") != 0)
+    return;
+
+  base_url = g_strstrip (g_strdup (lead_desk_connection_dialog_get_base_url (dialog)));
+  api_key = g_strstrip (g_strdup (lead_desk_connection_dialog_get_api_key (dialog)));
+
+  /* What the user typed wins over --base-url and NEXOR_BASE_URL for the
+   * rest of this run, and is saved for the next. */
+  g_free (self->base_url_option);
+  self->base_url_option = g_strdup (base_url);
+  lead_desk_settings_set_base_url (self->settings, base_url);
+  if (!lead_desk_settings_save (self->settings, &error))
+    {
+      g_autofree char *text = g_strdup_printf ("The server URL could not be saved: %s",
+                                               error->message);
+      toast (self, text);
+    }
+
+  client = nexor_client_new_for_url (base_url, api_key);
+  set_client (self, client);
+
+  lead_desk_key_store_save_async (base_url, api_key, self->cancellable,
+                                  on_key_saved, g_object_ref (self));
+}
+
+static void
+show_connection_dialog (LeadDeskApplication *self,
+                        const char          *reason)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->connection_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->connection_dialog));
+      return;
+    }
+
+  self->connection_dialog = lead_desk_connection_dialog_new (parent, effective_base_url (self), reason);
+  g_signal_connect_object (self->connection_dialog, "response",
+                           G_CALLBACK (on_connection_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->connection_dialog));
+}
+
+static void
+on_key_looked_up (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LeadDeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *api_key = NULL;
+
+  api_key = lead_desk_key_store_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (api_key != NULL)
+    {
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (effective_base_url (self), api_key);
+
+      set_client (self, client);
+      return;
+    }
+
+  /* No keyring at all is not an error for the user: the dialog's key is
+   * then used for this run only, and the toast after it says so. */
+  if (error != NULL)
+    g_debug ("No key from the keyring: %s", error->message);
+
+  show_connection_dialog (self, NULL);
+}
+
+static void
+connect_to_server (LeadDeskApplication *self)
+{
+  const char *api_key = getenv_nonempty ("NEXOR_API_KEY");
+
+  if (api_key != NULL)
+    {
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (effective_base_url (self), api_key);
+
+      set_client (self, client);
+      return;
+    }
+
+  lead_desk_key_store_lookup_async (effective_base_url (self), self->cancellable,
+                                    on_key_looked_up, g_object_ref (self));
+}
+
+/* Actions */
+
+static void
+connection_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LeadDeskApplication *self = user_data;
+
+  show_connection_dialog (self, self->client == NULL ? NULL : "Enter a new key, or a new server URL.");
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LeadDeskApplication *self = user_data;
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", "Nexor Lead Desk",
+                         "application-icon", "avatar-default-symbolic",
+                         "version", NEXOR_VERSION_S,
+                         "developer-name", "The nexor-glib developers",
+                         "comments", "Look up sales leads worked by Nexor's AI agents, and take them over",
+                         "license-type", GTK_LICENSE_LGPL_2_1,
+                         "website", "https://github.com/nexor-glib/nexor-glib",
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "connection", connection_action, NULL, NULL, NULL },
+  { "about", about_action, NULL, NULL, NULL },
+  { "quit", quit_action, NULL, NULL, NULL },
+};
+
+/* GApplication */
+
+static int
+lead_desk_application_handle_local_options (GApplication *application,
+                                            GVariantDict *options)
+{
+  /* A self-test must run in this process, never hand itself over to a
+   * desk the user already has open. */
+  if (g_variant_dict_contains (options, "self-test"))
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+lead_desk_application_startup (GApplication *application)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (lead_desk_application_parent_class)->startup (application);
+
+  path = g_build_filename (g_get_user_config_dir (), "nexor-lead-desk", "lead-desk.ini", NULL);
+  self->settings = lead_desk_settings_new (path);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+static void
+lead_desk_application_activate (GApplication *application)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (application);
+  LeadDeskWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->client == NULL)
+    connect_to_server (self);
+}
+
+static int
+lead_desk_application_command_line (GApplication            *application,
+                                    GApplicationCommandLine *command_line)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *base_url = NULL;
+  g_autofree char *screenshot = NULL;
+  g_auto(GStrv) lead_ids = NULL;
+  gboolean self_test = FALSE;
+  LeadDeskWindow *window;
+
+  g_variant_dict_lookup (options, "base-url", "s", &base_url);
+  g_variant_dict_lookup (options, "self-test", "b", &self_test);
+  g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &lead_ids);
+
+  if (lead_ids != NULL && g_strv_length (lead_ids) > 1)
+    {
+      g_application_command_line_printerr (command_line, "Give at most one lead id\n");
+      return 2;
+    }
+  if (screenshot != NULL && !self_test)
+    {
+      g_application_command_line_printerr (command_line, "--screenshot needs --self-test\n");
+      return 2;
+    }
+
+  if (base_url != NULL && g_strcmp0 (base_url, self->base_url_option) != 0)
+    {
+      g_free (self->base_url_option);
+      self->base_url_option = g_steal_pointer (&base_url);
+      set_client (self, NULL);
+    }
+
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->client == NULL)
+    connect_to_server (self);
+
+  if (self_test)
+    lead_desk_self_test_start (self, window,
+                               lead_ids != NULL ? lead_ids[0] : NULL, screenshot);
+  else if (lead_ids != NULL)
+    lead_desk_window_open_lead (window, lead_ids[0]);
+
+  return 0;
+}
+
+static void
+lead_desk_application_shutdown (GApplication *application)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (lead_desk_application_parent_class)->shutdown (application);
+}
+
+static void
+lead_desk_application_finalize (GObject *object)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+  g_clear_object (&self->cancellable);
+  g_free (self->base_url_option);
+
+  G_OBJECT_CLASS (lead_desk_application_parent_class)->finalize (object);
+}
+
+static void
+lead_desk_application_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LeadDeskApplication *self = LEAD_DESK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lead_desk_application_class_init (LeadDeskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = lead_desk_application_finalize;
+  object_class->get_property = lead_desk_application_get_property;
+
+  application_class->handle_local_options = lead_desk_application_handle_local_options;
+  application_class->startup = lead_desk_application_startup;
+  application_class->activate = lead_desk_application_activate;
+  application_class->command_line = lead_desk_application_command_line;
+  application_class->shutdown = lead_desk_application_shutdown;
+
+  /**
+   * LeadDeskApplication:client:
+   *
+   * The client every window uses; %NULL until there is an API key.
+   */
+  props[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, NEXOR_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+lead_desk_application_init (LeadDeskApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            "Look up a Nexor lead, its history and meetings, "
+                                            "and take it over from the AI agent.");
+}
+
+LeadDeskApplication *
+lead_desk_application_new (void)
+{
+  return g_object_new (LEAD_DESK_TYPE_APPLICATION,
+                       "application-id", LEAD_DESK_APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}
+
+/**
+ * lead_desk_application_get_client:
+ *
+ * Returns: (transfer none) (nullable): the client, %NULL while there is no key
+ */
+NexorClient *
+lead_desk_application_get_client (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), NULL);
+
+  return self->client;
+}
+
+LeadDeskSettings *
+lead_desk_application_get_settings (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * lead_desk_application_get_exit_status:
+ *
+ * GApplication reports success for every run whose main loop ran; the
+ * self-test's verdict comes from here instead.
+ *
+ * Returns: the status passed to lead_desk_application_quit_with_status()
+ */
+int
+lead_desk_application_get_exit_status (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+void
+lead_desk_application_quit_with_status (LeadDeskApplication *self,
+                                        int                  status)
+{
+  g_return_if_fail (LEAD_DESK_IS_APPLICATION (self));
+
+  self->exit_status = status;
+  g_application_quit (G_APPLICATION (self));
+}

@@ -1,0 +1,516 @@
+/* lead-desk-self-test.c: drives the real window for the GUI test
+ *
+ * `nexor-lead-desk --self-test [--screenshot FILE] [LEAD-ID]` opens the
+ * lead in the window a user would see, then reads back what the widgets
+ * show (not what the library returned) and prints it, one "key: value" per
+ * line, for the test to compare with the server's data. It then flips the
+ * takeover switch the way a click does, waits for the answer, saves a
+ * screenshot, prints "waiting" and reads a line from standard input (the
+ * test checks the server in between), hands the lead back, and quits: 0 if
+ * every step worked, 1 with a "FAIL:" line if not.
+ *
+ * Every wait follows the window's "busy" property; a deadline turns a hang
+ * into a failure.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+
+#include <adwaita.h>
+#include <gio/gunixinputstream.h>
+
+#include "lead-desk-self-test.h"
+
+#define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
+#define DEADLINE_S 60
+
+typedef enum {
+  STAGE_LOADING,
+  STAGE_MORE_HISTORY,
+  STAGE_TAKING_OVER,
+  STAGE_WAITING_FOR_TEST,
+  STAGE_HANDING_BACK,
+  STAGE_DONE,
+} Stage;
+
+typedef struct {
+  LeadDeskApplication *application;
+  LeadDeskWindow *window;
+  char *lead_id;
+  char *screenshot_path;
+  Stage stage;
+  guint check_id;
+  guint deadline_id;
+  guint history_before;
+  GDataInputStream *input;
+  GCancellable *cancellable;
+} SelfTest;
+
+static void check_stage (SelfTest *test);
+static gboolean save_screenshot (GtkWidget   *widget,
+                                 const char  *path,
+                                 GError     **error);
+
+static void
+run_check (gpointer user_data)
+{
+  SelfTest *test = user_data;
+
+  test->check_id = 0;
+  check_stage (test);
+}
+
+static void
+self_test_free (SelfTest *test)
+{
+  g_clear_handle_id (&test->check_id, g_source_remove);
+  g_clear_handle_id (&test->deadline_id, g_source_remove);
+  g_cancellable_cancel (test->cancellable);
+  g_clear_object (&test->cancellable);
+  g_clear_object (&test->input);
+  g_signal_handlers_disconnect_by_data (test->window, test);
+  g_clear_object (&test->window);
+  g_clear_object (&test->application);
+  g_free (test->lead_id);
+  g_free (test->screenshot_path);
+  g_free (test);
+}
+
+static void
+finish (SelfTest *test,
+        int       status)
+{
+  LeadDeskApplication *application = g_object_ref (test->application);
+
+  test->stage = STAGE_DONE;
+  if (status == 0)
+    g_print ("ok\n");
+  fflush (stdout);
+  self_test_free (test);
+
+  lead_desk_application_quit_with_status (application, status);
+  g_object_unref (application);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+fail (SelfTest   *test,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_print ("FAIL: %s\n", message);
+
+  /* The window as it was when the test failed, for whoever reads the log. */
+  if (test->screenshot_path != NULL && test->stage != STAGE_DONE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (save_screenshot (GTK_WIDGET (test->window), test->screenshot_path, &error))
+        g_print ("screenshot: %s\n", test->screenshot_path);
+    }
+
+  finish (test, 1);
+}
+
+/* Reading the widget tree */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_named (GtkWidget  *root,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+/* The text of a label the user can see; NULL if it is hidden or missing. */
+static const char *
+shown_label (SelfTest   *test,
+             const char *name)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (test->window), name);
+
+  if (!GTK_IS_LABEL (label) || !gtk_widget_get_mapped (label))
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkSwitch *
+takeover_switch (SelfTest *test)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (test->window), "takeover-switch");
+
+  return GTK_IS_SWITCH (widget) ? GTK_SWITCH (widget) : NULL;
+}
+
+static const char *
+takeover_subtitle (SelfTest *test)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (test->window), "takeover-row");
+
+  return ADW_IS_ACTION_ROW (row) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}
+
+static GListModel *
+history_model (SelfTest *test)
+{
+  GtkWidget *view = find_named (GTK_WIDGET (test->window), "history-view");
+
+  return GTK_IS_LIST_VIEW (view) ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))) : NULL;
+}
+
+static gboolean
+print_card (SelfTest *test)
+{
+  static const char * const status_classes[] = { "active", "won", "lost", "deferred", "other" };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *status;
+  GtkSwitch *toggle = takeover_switch (test);
+  GListModel *history = history_model (test);
+  const char *name = shown_label (test, "lead-name");
+  const char *status_text = shown_label (test, "lead-status");
+  const char *subtitle = shown_label (test, "lead-subtitle");
+
+  if (name == NULL || *name == '\0')
+    {
+      fail (test, "the lead's name is not shown");
+      return FALSE;
+    }
+  if (status_text == NULL || *status_text == '\0')
+    {
+      fail (test, "the lead's status is not shown");
+      return FALSE;
+    }
+  if (toggle == NULL || !gtk_widget_get_mapped (GTK_WIDGET (toggle)))
+    {
+      fail (test, "the takeover switch is not shown");
+      return FALSE;
+    }
+
+  g_print ("name: %s\n", name);
+  g_print ("subtitle: %s\n", subtitle != NULL ? subtitle : "");
+  g_print ("status: %s\n", status_text);
+
+  status = find_named (GTK_WIDGET (test->window), "lead-status");
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    if (gtk_widget_has_css_class (status, status_classes[i]))
+      g_print ("status-class: %s\n", status_classes[i]);
+
+  collect_named (GTK_WIDGET (test->window), "variable-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      GtkWidget *confidence = find_named (row, "variable-confidence");
+
+      if (!gtk_widget_get_mapped (row) || !GTK_IS_LABEL (confidence))
+        {
+          fail (test, "variable row %u is not shown completely", i);
+          return FALSE;
+        }
+
+      g_print ("variable: %s = %s (%s)\n",
+               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+               adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+               gtk_label_get_text (GTK_LABEL (confidence)));
+    }
+
+  g_print ("takeover: %s\n", gtk_switch_get_state (toggle) ? "on" : "off");
+  g_print ("history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  fflush (stdout);
+
+  return TRUE;
+}
+
+/* Screenshot */
+
+static gboolean
+save_screenshot (GtkWidget   *widget,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL || renderer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window has nothing to render");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stages */
+
+static void
+on_line_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SelfTest *test = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GtkSwitch *toggle;
+
+  line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* EOF or a line: either way the test is done looking. */
+  toggle = takeover_switch (test);
+  test->stage = STAGE_HANDING_BACK;
+  gtk_switch_set_active (toggle, FALSE);
+  check_stage (test);
+}
+
+static void
+wait_for_test (SelfTest *test)
+{
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+  test->stage = STAGE_WAITING_FOR_TEST;
+  g_print ("waiting\n");
+  fflush (stdout);
+
+  test->input = g_data_input_stream_new (in);
+  g_data_input_stream_read_line_async (test->input, G_PRIORITY_DEFAULT, test->cancellable,
+                                       on_line_read, test);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                SelfTest      *test)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, test);
+
+  if (!save_screenshot (GTK_WIDGET (test->window), test->screenshot_path, &error))
+    {
+      fail (test, "screenshot: %s", error->message);
+      return;
+    }
+
+  g_print ("screenshot: %s\n", test->screenshot_path);
+  wait_for_test (test);
+}
+
+static void
+take_screenshot_then_wait (SelfTest *test)
+{
+  GdkFrameClock *clock;
+
+  if (test->screenshot_path == NULL)
+    {
+      wait_for_test (test);
+      return;
+    }
+
+  /* Render what the last frame showed, once everything has been laid out. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (test->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), test);
+  gtk_widget_queue_draw (GTK_WIDGET (test->window));
+}
+
+static void
+start_takeover (SelfTest *test)
+{
+  GtkSwitch *toggle = takeover_switch (test);
+
+  if (gtk_switch_get_state (toggle))
+    {
+      fail (test, "the lead is already taken over: hand it back first");
+      return;
+    }
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (toggle)))
+    {
+      fail (test, "the takeover switch is disabled (the lead has no active workflow run)");
+      return;
+    }
+
+  test->stage = STAGE_TAKING_OVER;
+  gtk_switch_set_active (toggle, TRUE);  /* what a click does */
+  check_stage (test);
+}
+
+static void
+check_stage (SelfTest *test)
+{
+  const char *page = lead_desk_window_get_page (test->window);
+  GtkSwitch *toggle;
+  GListModel *history;
+
+  if (lead_desk_window_get_busy (test->window))
+    return;
+
+  switch (test->stage)
+    {
+    case STAGE_LOADING:
+      if (g_strcmp0 (page, "error") == 0)
+        {
+          GtkWidget *error_page = find_named (GTK_WIDGET (test->window), "error-page");
+
+          fail (test, "the lead did not load: %s: %s",
+                adw_status_page_get_title (ADW_STATUS_PAGE (error_page)),
+                adw_status_page_get_description (ADW_STATUS_PAGE (error_page)));
+          return;
+        }
+      if (g_strcmp0 (page, "lead") != 0)
+        return;
+
+      g_print ("page: %s\n", page);
+      if (!print_card (test))
+        return;
+
+      /* Scroll the timeline to its end, as a user would, when there is more. */
+      history = history_model (test);
+      test->history_before = history ? g_list_model_get_n_items (history) : 0;
+      test->stage = STAGE_MORE_HISTORY;
+      if (history != NULL && test->history_before > 0)
+        {
+          GtkWidget *view = find_named (GTK_WIDGET (test->window), "history-view");
+          GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        }
+      /* A scroll that fetches makes the window busy; give it a frame to start. */
+      g_clear_handle_id (&test->check_id, g_source_remove);
+      test->check_id = g_timeout_add_once (200, run_check, test);
+      return;
+
+    case STAGE_MORE_HISTORY:
+      history = history_model (test);
+      g_print ("history-items-after-scroll: %u\n", history ? g_list_model_get_n_items (history) : 0);
+      start_takeover (test);
+      return;
+
+    case STAGE_TAKING_OVER:
+      toggle = takeover_switch (test);
+      if (!gtk_switch_get_state (toggle))
+        {
+          fail (test, "the takeover did not happen: %s", takeover_subtitle (test));
+          return;
+        }
+      g_print ("takeover: on\n");
+      g_print ("takeover-result: %s\n", takeover_subtitle (test));
+      g_print ("status-after-takeover: %s\n", shown_label (test, "lead-status"));
+      take_screenshot_then_wait (test);
+      return;
+
+    case STAGE_HANDING_BACK:
+      toggle = takeover_switch (test);
+      if (gtk_switch_get_state (toggle))
+        {
+          fail (test, "the hand-back did not happen: %s", takeover_subtitle (test));
+          return;
+        }
+      g_print ("takeover: off\n");
+      g_print ("takeover-result: %s\n", takeover_subtitle (test));
+      finish (test, 0);
+      return;
+
+    case STAGE_WAITING_FOR_TEST:
+    case STAGE_DONE:
+    default:
+      return;
+    }
+}
+
+static void
+on_busy_changed (SelfTest *test)
+{
+  /* Look once the current signal emission is over: "not busy" is briefly
+   * true between the lead arriving and the card starting its own calls. */
+  if (test->check_id != 0)
+    return;
+  test->check_id = g_idle_add_once (run_check, test);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  SelfTest *test = user_data;
+
+  test->deadline_id = 0;
+  fail (test, "nothing happened for %d s (stage %d, page %s)", DEADLINE_S, test->stage,
+        lead_desk_window_get_page (test->window));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lead_desk_self_test_start:
+ * @lead_id: (nullable): the lead to open, by default the API documentation's
+ *   example lead, which the emulator serves
+ * @screenshot_path: (nullable): where to save a PNG of the window
+ *
+ * Runs the self-test in @window; it ends the application when done.
+ */
+void
+lead_desk_self_test_start (LeadDeskApplication *application,
+                           LeadDeskWindow      *window,
+                           const char          *lead_id,
+                           const char          *screenshot_path)
+{
+  SelfTest *test = g_new0 (SelfTest, 1);
+
+  test->application = g_object_ref (application);
+  test->window = g_object_ref (window);
+  test->lead_id = g_strdup (lead_id != NULL ? lead_id : SEED_LEAD_ID);
+  test->screenshot_path = g_strdup (screenshot_path);
+  test->cancellable = g_cancellable_new ();
+  test->stage = STAGE_LOADING;
+  test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);
+
+  g_signal_connect_swapped (window, "notify::busy", G_CALLBACK (on_busy_changed), test);
+  lead_desk_window_open_lead (window, test->lead_id);
+}

@@ -1,0 +1,320 @@
+/* fuzz-json.c: libFuzzer target over every JSON parser of the library
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each input is one response body. It goes through _nexor_json_parse_bytes()
+ * (the guarded entry point every response takes) and, when that accepts it,
+ * through every parser in the table below, the way the request core would
+ * hand it over. Besides crashes and sanitizer reports, a run fails on:
+ *   - a g_warning or g_critical (fatal here, as in the tests);
+ *   - a parser that returns NULL without an error, or an object with one;
+ *   - an error message, or a string property of a result, that is not UTF-8.
+ * Every result's properties are all read, so the getters run too.
+ *
+ * To add a parser, add one line to the table.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "nexor-assign-result-private.h"
+#include "nexor-automation-result-private.h"
+#include "nexor-bulk-create-result-private.h"
+#include "nexor-bulk-item-result-private.h"
+#include "nexor-cadence-private.h"
+#include "nexor-campaign-private.h"
+#include "nexor-create-lead-result-private.h"
+#include "nexor-history-item-private.h"
+#include "nexor-history-list-private.h"
+#include "nexor-json-private.h"
+#include "nexor-lead-private.h"
+#include "nexor-meeting-private.h"
+#include "nexor-status-change-private.h"
+#include "nexor-tag-private.h"
+#include "nexor-tag-sync-result-private.h"
+#include "nexor-team-member-private.h"
+#include "nexor-user-private.h"
+#include "nexor-variable-private.h"
+#include "nexor-workflow-private.h"
+#include "nexor-workflow-run-private.h"
+#include "nexor-workflow-run-summary-private.h"
+#include "nexor-workflow-status-private.h"
+
+typedef enum {
+  PARSE_RESPONSE,  /* fn (JsonNode *root, GError **) */
+  PARSE_OBJECT,    /* fn (JsonObject *, GError **), on the root object, each
+                    * object member of it and each object in a root array */
+  PARSE_ENVELOPE,  /* _nexor_json_unwrap_envelope (root, member) then fn (object) */
+  PARSE_LIST,      /* _nexor_json_unwrap_list (root, member, item type, fn) */
+} ParseKind;
+
+typedef struct {
+  const char *name;
+  ParseKind kind;
+  GCallback func;
+  const char *member;          /* ENVELOPE and LIST */
+  GType (*item_type) (void);   /* LIST */
+} Parser;
+
+typedef gpointer (*ResponseFunc) (JsonNode *, GError **);
+typedef gpointer (*ObjectFunc) (JsonObject *, GError **);
+
+#define RESPONSE(f)            { #f, PARSE_RESPONSE, G_CALLBACK (f), NULL, NULL }
+#define OBJECT(f)              { #f, PARSE_OBJECT, G_CALLBACK (f), NULL, NULL }
+#define ENVELOPE(m, f)         { #f " in " m, PARSE_ENVELOPE, G_CALLBACK (f), m, NULL }
+#define LIST(m, type, f)       { #f " list in " m, PARSE_LIST, G_CALLBACK (f), m, type }
+
+/* Parsers that need more than an object get an adapter. */
+static gpointer
+lead_with_variables (JsonObject  *object,
+                     GError     **error)
+{
+  JsonNode *variables = json_object_get_member (object, "variables");
+
+  return _nexor_lead_new_from_json (object,
+                                    variables != NULL && JSON_NODE_HOLDS_OBJECT (variables)
+                                      ? json_node_get_object (variables) : NULL,
+                                    error);
+}
+
+static gpointer
+variable_named_edad (JsonObject  *object,
+                     GError     **error)
+{
+  return _nexor_variable_new_from_json ("edad", object, error);
+}
+
+static const Parser parsers[] = {
+  /* Whole responses, as the endpoints hand them over. */
+  RESPONSE (_nexor_lead_new_from_response),
+  RESPONSE (_nexor_create_lead_result_new_from_response),
+  RESPONSE (_nexor_bulk_create_result_new_from_response),
+  RESPONSE (_nexor_assign_result_new_from_response),
+  RESPONSE (_nexor_automation_result_new_from_response),
+  RESPONSE (_nexor_status_change_new_from_response),
+  RESPONSE (_nexor_tag_sync_result_new_from_response),
+  RESPONSE (_nexor_history_page_new_from_response),
+  /* The tag and team endpoints' own (static) parsers, rebuilt from the same calls. */
+  ENVELOPE ("tag", _nexor_tag_new_from_json),
+  LIST ("tags", nexor_tag_get_type, _nexor_tag_new_from_json),
+  LIST ("team", nexor_team_member_get_type, _nexor_team_member_new_from_json),
+  /* Every resource on its own. */
+  OBJECT (lead_with_variables),
+  OBJECT (variable_named_edad),
+  OBJECT (_nexor_assign_result_new_from_json),
+  OBJECT (_nexor_automation_result_new_from_json),
+  OBJECT (_nexor_bulk_create_result_new_from_json),
+  OBJECT (_nexor_bulk_item_result_new_from_json),
+  OBJECT (_nexor_cadence_new_from_json),
+  OBJECT (_nexor_campaign_new_from_json),
+  OBJECT (_nexor_create_lead_result_new_from_json),
+  OBJECT (_nexor_history_item_new_from_json),
+  OBJECT (_nexor_meeting_new_from_json),
+  OBJECT (_nexor_status_change_new_from_json),
+  OBJECT (_nexor_tag_new_from_json),
+  OBJECT (_nexor_tag_sync_result_new_from_json),
+  OBJECT (_nexor_team_member_new_from_json),
+  OBJECT (_nexor_user_new_from_json),
+  OBJECT (_nexor_workflow_new_from_json),
+  OBJECT (_nexor_workflow_run_new_from_json),
+  OBJECT (_nexor_workflow_run_summary_new_from_json),
+  OBJECT (_nexor_workflow_status_new_from_json),
+};
+
+/* Object members and array items tried per input: enough for every
+ * documented shape, small enough to keep the rate up. */
+#define MAX_NESTED_TRIES 8
+
+static void
+check_utf8 (const char *what,
+            const char *name,
+            const char *text)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_printerr ("%s: %s is not valid UTF-8\n", what, name);
+      abort ();
+    }
+}
+
+/* Reads every property, as a binding would; strings must be UTF-8. */
+static void
+check_object (const char *what,
+              gpointer    result,
+              guint       depth)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  if (!G_IS_OBJECT (result))
+    {
+      g_printerr ("%s: the result is not a GObject\n", what);
+      abort ();
+    }
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (result), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (result, pspecs[i]->name, &value);
+      if (G_VALUE_HOLDS_STRING (&value))
+        check_utf8 (what, pspecs[i]->name, g_value_get_string (&value));
+      else if (depth < 4 && G_VALUE_HOLDS_OBJECT (&value) && g_value_get_object (&value) != NULL)
+        check_object (what, g_value_get_object (&value), depth + 1);
+    }
+
+  if (G_IS_LIST_MODEL (result))
+    {
+      guint n = g_list_model_get_n_items (result);
+
+      for (guint i = 0; i < n && depth < 4; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (result, i);
+
+          check_object (what, item, depth + 1);
+        }
+    }
+}
+
+static void
+check_result (const char *what,
+              gpointer    result,
+              GError     *error)
+{
+  if ((result == NULL) == (error == NULL))
+    {
+      g_printerr ("%s: returned %s %s an error\n", what,
+                  result == NULL ? "NULL" : "an object", error == NULL ? "without" : "with");
+      abort ();
+    }
+  if (error != NULL)
+    check_utf8 (what, "the error message", error->message);
+  else
+    check_object (what, result, 0);
+}
+
+static void
+run_object_parser (const Parser *parser,
+                   JsonObject   *object)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) result = ((ObjectFunc) parser->func) (object, &error);
+
+  check_result (parser->name, result, error);
+}
+
+static void
+run_parser (const Parser *parser,
+            JsonNode     *root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) result = NULL;
+
+  switch (parser->kind)
+    {
+    case PARSE_RESPONSE:
+      result = ((ResponseFunc) parser->func) (root, &error);
+      check_result (parser->name, result, error);
+      break;
+
+    case PARSE_ENVELOPE:
+      {
+        JsonObject *object = _nexor_json_unwrap_envelope (root, parser->member, parser->member, &error);
+
+        if (object == NULL)
+          check_result (parser->name, NULL, error);
+        else
+          run_object_parser (parser, object);
+      }
+      break;
+
+    case PARSE_LIST:
+      result = (GObject *) _nexor_json_unwrap_list (root, parser->member, parser->member,
+                                                    parser->item_type (),
+                                                    (NexorResourceParseFunc) parser->func, &error);
+      check_result (parser->name, result, error);
+      break;
+
+    case PARSE_OBJECT:
+      if (JSON_NODE_HOLDS_OBJECT (root))
+        {
+          JsonObject *object = json_node_get_object (root);
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *member;
+          guint tries = 0;
+
+          run_object_parser (parser, object);
+          json_object_iter_init (&iter, object);
+          while (tries < MAX_NESTED_TRIES && json_object_iter_next (&iter, &name, &member))
+            {
+              if (JSON_NODE_HOLDS_OBJECT (member))
+                {
+                  run_object_parser (parser, json_node_get_object (member));
+                  tries++;
+                }
+            }
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (root))
+        {
+          JsonArray *array = json_node_get_array (root);
+          guint n = MIN (json_array_get_length (array), MAX_NESTED_TRIES);
+
+          for (guint i = 0; i < n; i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_OBJECT (item))
+                run_object_parser (parser, json_node_get_object (item));
+            }
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* Server data must never make the library warn: make it a crash. */
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_setenv ("G_DEBUG", "fatal-warnings", TRUE);
+
+  /* Types are registered once, so their one-time allocations are not
+   * taken for per-input leaks. */
+  for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
+    if (parsers[i].item_type != NULL)
+      g_type_ensure (parsers[i].item_type ());
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _nexor_json_parse_bytes (bytes, &error);
+
+  if (root == NULL)
+    {
+      check_result ("_nexor_json_parse_bytes", NULL, error);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
+    run_parser (&parsers[i], root);
+
+  return 0;
+}

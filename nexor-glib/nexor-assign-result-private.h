@@ -1,0 +1,17 @@
+/* nexor-assign-result-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-assign-result.h"
+
+G_BEGIN_DECLS
+
+NexorAssignResult *_nexor_assign_result_new_from_json     (JsonObject  *object,
+                                                           GError     **error);
+NexorAssignResult *_nexor_assign_result_new_from_response (JsonNode    *root,
+                                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,235 @@
+/* nexor-bulk-item-result.c: the outcome for one lead of a bulk create
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-error.h"
+#include "nexor-bulk-item-result-private.h"
+#include "nexor-json-private.h"
+#include "nexor-lead-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorBulkItemResult:
+ *
+ * The outcome of [method@Nexor.Client.create_leads] for one of its inputs: the position
+ * of the input, and either the lead or why it failed. Valid leads are created even when
+ * others in the same call fail.
+ */
+
+struct _NexorBulkItemResult
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  int index;
+  gboolean success;
+  NexorLead *lead;
+  gboolean existed;
+  char *error_message;
+};
+
+/**
+ * NexorBulkItemResult:index:
+ *
+ * The position of the input this outcome belongs to, counting from 0; -1 if the server
+ * did not say.
+ */
+/**
+ * NexorBulkItemResult:success:
+ *
+ * Whether this lead was created or updated.
+ */
+/**
+ * NexorBulkItemResult:lead:
+ *
+ * The lead as stored; %NULL when this input failed.
+ */
+/**
+ * NexorBulkItemResult:existed:
+ *
+ * Whether the lead already existed and was updated instead of created.
+ */
+/**
+ * NexorBulkItemResult:error-message:
+ *
+ * Why this input failed, in the server's words; %NULL when it succeeded.
+ */
+/* Leads inside results carry no variables map. */
+static NexorLead *
+parse_lead (JsonObject  *object,
+            GError     **error)
+{
+  return _nexor_lead_new_from_json (object, NULL, error);
+}
+
+static const NexorField nexor_bulk_item_result_fields[] = {
+  { "index", NEXOR_FIELD_NAMES ("index"), NEXOR_FIELD_INT,
+    G_STRUCT_OFFSET (NexorBulkItemResult, index), FALSE, -1.0, NULL, NULL },
+  { "success", NEXOR_FIELD_NAMES (NULL), NEXOR_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (NexorBulkItemResult, success), FALSE, 0.0, NULL, NULL },
+  { "lead", NEXOR_FIELD_NAMES ("lead"), NEXOR_FIELD_RESOURCE,
+    G_STRUCT_OFFSET (NexorBulkItemResult, lead), FALSE, 0.0, nexor_lead_get_type, (NexorResourceParseFunc) parse_lead },
+  { "existed", NEXOR_FIELD_NAMES ("existed"), NEXOR_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (NexorBulkItemResult, existed), FALSE, 0.0, NULL, NULL },
+  { "error-message", NEXOR_FIELD_NAMES (NULL), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorBulkItemResult, error_message), FALSE, 0.0, NULL, NULL },
+};
+
+NEXOR_DEFINE_RESOURCE (NexorBulkItemResult, nexor_bulk_item_result, nexor_bulk_item_result_fields)
+
+static gboolean
+finish_item (NexorBulkItemResult  *self,
+             JsonObject           *object,
+             GError              **error)
+{
+  JsonNode *node = _nexor_json_lookup1 (object, "error");
+
+  /* The error is a message, or an {"error"|"message": …} object. */
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *inner = json_node_get_object (node);
+
+      node = _nexor_json_lookup1 (inner, "message");
+      if (node == NULL)
+        node = _nexor_json_lookup1 (inner, "error");
+    }
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid bulk create item in response: member “error” should be a string, not %s",
+                       _nexor_json_node_type_name (node));
+          return FALSE;
+        }
+      self->error_message = g_utf8_make_valid (json_node_get_string (node), -1);
+    }
+
+  node = _nexor_json_lookup1 (object, "success");
+  if (node == NULL)
+    self->success = self->error_message == NULL;
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    self->success = json_node_get_boolean (node);
+  else
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid bulk create item in response: member “success” should be a boolean, not %s",
+                   _nexor_json_node_type_name (node));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+NexorBulkItemResult *
+_nexor_bulk_item_result_new_from_json (JsonObject  *object,
+                                       GError     **error)
+{
+  g_autoptr(NexorBulkItemResult) self = NULL;
+
+  self = _nexor_resource_new_from_json (NEXOR_TYPE_BULK_ITEM_RESULT, "bulk create item",
+                                        nexor_bulk_item_result_fields, G_N_ELEMENTS (nexor_bulk_item_result_fields),
+                                        object, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!finish_item (self, object, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * nexor_bulk_item_result_dup_json:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the JSON object this bulk create item was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+
+/**
+ * nexor_bulk_item_result_get_index:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the [property@Nexor.BulkItemResult:index] property.
+ *
+ * Returns: the position of the input
+ */
+int
+nexor_bulk_item_result_get_index (NexorBulkItemResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_BULK_ITEM_RESULT (self), 0);
+
+  return self->index;
+}
+
+/**
+ * nexor_bulk_item_result_get_success:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the [property@Nexor.BulkItemResult:success] property.
+ *
+ * Returns: whether the lead was stored
+ */
+gboolean
+nexor_bulk_item_result_get_success (NexorBulkItemResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_BULK_ITEM_RESULT (self), FALSE);
+
+  return self->success;
+}
+
+/**
+ * nexor_bulk_item_result_get_lead:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the [property@Nexor.BulkItemResult:lead] property.
+ *
+ * Returns: (nullable) (transfer none): the lead
+ */
+NexorLead *
+nexor_bulk_item_result_get_lead (NexorBulkItemResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_BULK_ITEM_RESULT (self), NULL);
+
+  return self->lead;
+}
+
+/**
+ * nexor_bulk_item_result_get_existed:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the [property@Nexor.BulkItemResult:existed] property.
+ *
+ * Returns: whether the lead already existed
+ */
+gboolean
+nexor_bulk_item_result_get_existed (NexorBulkItemResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_BULK_ITEM_RESULT (self), FALSE);
+
+  return self->existed;
+}
+
+/**
+ * nexor_bulk_item_result_get_error_message:
+ * @self: a [class@Nexor.BulkItemResult]
+ *
+ * Gets the [property@Nexor.BulkItemResult:error-message] property.
+ *
+ * Returns: (nullable): the error message
+ */
+const char *
+nexor_bulk_item_result_get_error_message (NexorBulkItemResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_BULK_ITEM_RESULT (self), NULL);
+
+  return self->error_message;
+}

@@ -1,0 +1,1162 @@
+/* nexor-client-leads.c: the lead endpoints of NexorClient
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-client-leads.h"
+#include "nexor-client-private.h"
+#include "nexor-error.h"
+#include "nexor-assign-result-private.h"
+#include "nexor-automation-result-private.h"
+#include "nexor-bulk-create-result-private.h"
+#include "nexor-create-lead-result-private.h"
+#include "nexor-flag-private.h"
+#include "nexor-json-private.h"
+#include "nexor-lead-input-private.h"
+#include "nexor-lead-private.h"
+#include "nexor-meeting-private.h"
+#include "nexor-status-change-private.h"
+
+/* The documented limit of one bulk create. */
+#define MAX_BULK_LEADS 1000
+
+static NexorRequest *
+lead_request (const char          *method,
+              NexorResponseParser  parse,
+              const char          *id,
+              const char          *action)
+{
+  NexorRequest *request = _nexor_request_new (method, parse);
+
+  _nexor_request_add_segment (request, "leads");
+  _nexor_request_add_id_segment (request, "lead", id);
+  if (action != NULL)
+    {
+      g_auto(GStrv) segments = g_strsplit (action, "/", -1);
+
+      for (guint i = 0; segments[i] != NULL; i++)
+        _nexor_request_add_segment (request, segments[i]);
+    }
+
+  return request;
+}
+
+static void
+take_object_body (NexorRequest *request,
+                  JsonObject   *body)
+{
+  _nexor_request_take_body (request, json_node_init_object (json_node_alloc (), body));
+}
+
+/* ---------------------------------------------------------------------------
+ * Create one lead
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+create_lead_request (NexorLeadInput *input)
+{
+  NexorRequest *request = _nexor_request_new ("POST", (NexorResponseParser) _nexor_create_lead_result_new_from_response);
+  GError *error = NULL;
+
+  _nexor_request_add_segment (request, "leads");
+  /* Repeating a create may enroll the lead twice. */
+  _nexor_request_set_idempotent (request, FALSE);
+
+  if (_nexor_lead_input_check (input, NEXOR_LEAD_INPUT_CREATE, &error))
+    _nexor_request_take_body (request, _nexor_lead_input_to_json (input));
+  else
+    _nexor_request_take_error (request, error);
+
+  return request;
+}
+
+/**
+ * nexor_client_create_lead_async:
+ * @self: a [class@Nexor.Client]
+ * @input: the lead; [property@Nexor.LeadInput:first-name] is required
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the lead is stored or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Creates a lead (`POST /leads`), and enrolls it in the workflow named by
+ * [property@Nexor.LeadInput:workflow-id] if there is one.
+ *
+ * The API upserts: a lead whose email, or else phone, matches an existing
+ * lead updates that lead (non-empty fields overwrite, metadata is merged) and
+ * [property@Nexor.CreateLeadResult:existed] says so. Members that are not lead
+ * fields are moved into the lead's metadata by the server.
+ *
+ * An input without a first name fails with %NEXOR_ERROR_INVALID_ARGUMENT
+ * without sending a request. Creating is not retried after a server error,
+ * since the lead may have been created anyway.
+ */
+void
+nexor_client_create_lead_async (NexorClient         *self,
+                                NexorLeadInput      *input,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (NEXOR_IS_LEAD_INPUT (input));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, create_lead_request (input), cancellable, callback, user_data,
+                            nexor_client_create_lead_async);
+}
+
+/**
+ * nexor_client_create_lead_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.create_lead_async].
+ *
+ * Returns: (transfer full): the stored lead, with its workflow run when it
+ *   was enrolled, or %NULL with @error set
+ */
+NexorCreateLeadResult *
+nexor_client_create_lead_finish (NexorClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_create_lead_async, error);
+}
+
+/**
+ * nexor_client_create_lead:
+ * @self: a [class@Nexor.Client]
+ * @input: the lead; [property@Nexor.LeadInput:first-name] is required
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Creates a lead, blocking the calling thread; see
+ * [method@Nexor.Client.create_lead_async].
+ *
+ * Returns: (transfer full): the stored lead, or %NULL with @error set
+ */
+NexorCreateLeadResult *
+nexor_client_create_lead (NexorClient     *self,
+                          NexorLeadInput  *input,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (NEXOR_IS_LEAD_INPUT (input), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, create_lead_request (input), cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Create leads in bulk
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+create_leads_request (GListModel *leads)
+{
+  NexorRequest *request = _nexor_request_new ("POST", (NexorResponseParser) _nexor_bulk_create_result_new_from_response);
+  g_autoptr(JsonArray) array = NULL;
+  guint n = g_list_model_get_n_items (leads);
+
+  _nexor_request_add_segment (request, "leads");
+  _nexor_request_set_idempotent (request, FALSE);
+
+  if (n == 0 || n > MAX_BULK_LEADS)
+    {
+      _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                       "Cannot create %u leads in one call: the API "
+                                                       "takes from 1 to %u", n, MAX_BULK_LEADS));
+      return request;
+    }
+
+  array = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (leads, i);
+      GError *error = NULL;
+
+      if (!NEXOR_IS_LEAD_INPUT (item))
+        {
+          _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                           "Lead %u: expected a NexorLeadInput, not %s",
+                                                           i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
+          return request;
+        }
+
+      if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), NEXOR_LEAD_INPUT_CREATE, &error))
+        {
+          g_prefix_error (&error, "Lead %u: ", i);
+          _nexor_request_take_error (request, error);
+          return request;
+        }
+
+      json_array_add_element (array, _nexor_lead_input_to_json (NEXOR_LEAD_INPUT (item)));
+    }
+
+  _nexor_request_take_body (request, json_node_init_array (json_node_alloc (), array));
+  return request;
+}
+
+/**
+ * nexor_client_create_leads_async:
+ * @self: a [class@Nexor.Client]
+ * @leads: a [iface@Gio.ListModel] of 1 to 1000 [class@Nexor.LeadInput]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the leads are stored or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Creates up to 1000 leads in one call (`POST /leads` with an array), with
+ * the same upsert and enrollment rules as
+ * [method@Nexor.Client.create_lead_async].
+ *
+ * Valid leads are stored even when others fail: the call succeeds, and each
+ * input's outcome is in [property@Nexor.BulkCreateResult:results]. An empty
+ * list, more than 1000 leads, an item that is not a [class@Nexor.LeadInput]
+ * or an input without a first name fails the whole call with
+ * %NEXOR_ERROR_INVALID_ARGUMENT before anything is sent; the message names
+ * the position of the bad input.
+ */
+void
+nexor_client_create_leads_async (NexorClient         *self,
+                                 GListModel          *leads,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (leads));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, create_leads_request (leads), cancellable, callback, user_data,
+                            nexor_client_create_leads_async);
+}
+
+/**
+ * nexor_client_create_leads_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.create_leads_async].
+ *
+ * Returns: (transfer full): the outcome of every input, or %NULL with @error
+ *   set
+ */
+NexorBulkCreateResult *
+nexor_client_create_leads_finish (NexorClient   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_create_leads_async, error);
+}
+
+/**
+ * nexor_client_create_leads:
+ * @self: a [class@Nexor.Client]
+ * @leads: a [iface@Gio.ListModel] of 1 to 1000 [class@Nexor.LeadInput]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Creates up to 1000 leads, blocking the calling thread; see
+ * [method@Nexor.Client.create_leads_async].
+ *
+ * Returns: (transfer full): the outcome of every input, or %NULL with @error
+ *   set
+ */
+NexorBulkCreateResult *
+nexor_client_create_leads (NexorClient   *self,
+                           GListModel    *leads,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (leads), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, create_leads_request (leads), cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Update a lead
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+update_lead_request (const char     *id,
+                     NexorLeadInput *input)
+{
+  NexorRequest *request = lead_request ("PATCH", (NexorResponseParser) _nexor_lead_new_from_response, id, NULL);
+  GError *error = NULL;
+
+  /* The API documents updates as idempotent: the same body, the same lead. */
+  _nexor_request_set_idempotent (request, TRUE);
+
+  if (_nexor_lead_input_check (input, NEXOR_LEAD_INPUT_UPDATE, &error))
+    _nexor_request_take_body (request, _nexor_lead_input_to_json (input));
+  else
+    _nexor_request_take_error (request, error);
+
+  return request;
+}
+
+/**
+ * nexor_client_update_lead_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @input: the fields to change
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the lead is updated or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Changes a lead's fields (`PATCH /leads/{id}`; the API documents `PUT` as
+ * behaving identically, so only `PATCH` is offered).
+ *
+ * Only the properties set on @input are sent: an unset property leaves the
+ * field as it is, one set to %NULL clears it (for example
+ * [property@Nexor.LeadInput:campaign-id] takes the lead out of its campaign).
+ * [property@Nexor.LeadInput:metadata] is merged one level deep into the
+ * lead's metadata. [property@Nexor.LeadInput:workflow-id] and
+ * [property@Nexor.LeadInput:force-first-message] apply only when creating a
+ * lead and fail with %NEXOR_ERROR_INVALID_ARGUMENT here, as does a null first
+ * name; nothing is sent then.
+ */
+void
+nexor_client_update_lead_async (NexorClient         *self,
+                                const char          *id,
+                                NexorLeadInput      *input,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (NEXOR_IS_LEAD_INPUT (input));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, update_lead_request (id, input), cancellable, callback, user_data,
+                            nexor_client_update_lead_async);
+}
+
+/**
+ * nexor_client_update_lead_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.update_lead_async].
+ *
+ * Returns: (transfer full): the lead as the update left it, or %NULL with
+ *   @error set. The update answer is shorter than Get Lead's: it has the
+ *   lead's fields and [property@Nexor.Lead:campaign-id], but no workflow run,
+ *   tags or variables.
+ */
+NexorLead *
+nexor_client_update_lead_finish (NexorClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_update_lead_async, error);
+}
+
+/**
+ * nexor_client_update_lead:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @input: the fields to change
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Changes a lead's fields, blocking the calling thread; see
+ * [method@Nexor.Client.update_lead_async].
+ *
+ * Returns: (transfer full): the lead as the update left it, or %NULL with
+ *   @error set
+ */
+NexorLead *
+nexor_client_update_lead (NexorClient     *self,
+                          const char      *id,
+                          NexorLeadInput  *input,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (NEXOR_IS_LEAD_INPUT (input), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, update_lead_request (id, input), cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Assign a workflow
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+assign_workflow_request (const char *id,
+                         const char *workflow_id,
+                         const char *reason,
+                         const char *actor_id)
+{
+  NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_assign_result_new_from_response,
+                                        id, "assign-workflow");
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  /* Each call ends the active run and starts another: never repeat it. */
+  _nexor_request_set_idempotent (request, FALSE);
+
+  /* Only path ids must be UUIDs (they could walk the path); an id in the
+   * body is the server's to judge. */
+  if (!_nexor_request_check_text (request, "workflow id", workflow_id) ||
+      (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
+      (actor_id != NULL && !_nexor_request_check_text (request, "actor id", actor_id)))
+    return request;
+
+  /* This endpoint, alone, speaks camelCase. */
+  json_object_set_string_member (body, "workflowId", workflow_id);
+  if (reason != NULL)
+    json_object_set_string_member (body, "reason", reason);
+  if (actor_id != NULL)
+    json_object_set_string_member (body, "actorId", actor_id);
+  take_object_body (request, body);
+
+  return request;
+}
+
+/**
+ * nexor_client_assign_workflow_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow
+ * @reason: (nullable): why, stored on the run that is ended when the lead is
+ *   moved from another workflow
+ * @actor_id: (nullable): who made the change, for the audit trail (any
+ *   string, not necessarily a UUID)
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the lead is assigned or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Enrolls a lead in a workflow, or moves it there from the workflow it is in
+ * (`POST /leads/{id}/assign-workflow`). The new run's cadence starts at once
+ * unless the workflow is paused.
+ *
+ * An @id that is not a UUID, and a @workflow_id, @reason or @actor_id that is
+ * empty or not UTF-8, fail with %NEXOR_ERROR_INVALID_ARGUMENT without a
+ * request; a workflow the account does not have is the server's error. The
+ * call is never retried: each one replaces the lead's active run.
+ */
+void
+nexor_client_assign_workflow_async (NexorClient         *self,
+                                    const char          *id,
+                                    const char          *workflow_id,
+                                    const char          *reason,
+                                    const char          *actor_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, assign_workflow_request (id, workflow_id, reason, actor_id),
+                            cancellable, callback, user_data, nexor_client_assign_workflow_async);
+}
+
+/**
+ * nexor_client_assign_workflow_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.assign_workflow_async].
+ *
+ * Returns: (transfer full): the new run and how the lead was moved, or %NULL
+ *   with @error set
+ */
+NexorAssignResult *
+nexor_client_assign_workflow_finish (NexorClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_assign_workflow_async, error);
+}
+
+/**
+ * nexor_client_assign_workflow:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow
+ * @reason: (nullable): why, stored on the run that is ended
+ * @actor_id: (nullable): who made the change, for the audit trail
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Enrolls a lead in a workflow or moves it there, blocking the calling
+ * thread; see [method@Nexor.Client.assign_workflow_async].
+ *
+ * Returns: (transfer full): the new run and how the lead was moved, or %NULL
+ *   with @error set
+ */
+NexorAssignResult *
+nexor_client_assign_workflow (NexorClient   *self,
+                              const char    *id,
+                              const char    *workflow_id,
+                              const char    *reason,
+                              const char    *actor_id,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, assign_workflow_request (id, workflow_id, reason, actor_id),
+                             cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Set a lead's status
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+set_lead_status_request (const char *id,
+                         const char *status_key,
+                         const char *reason,
+                         const char *workflow_id)
+{
+  NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_status_change_new_from_response,
+                                        id, "status");
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  /* Setting the status it already has answers "changed": false. */
+  _nexor_request_set_idempotent (request, TRUE);
+
+  if (!_nexor_request_check_text (request, "status key", status_key) ||
+      (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
+      (workflow_id != NULL && !_nexor_request_check_text (request, "workflow id", workflow_id)))
+    return request;
+
+  json_object_set_string_member (body, "status_key", status_key);
+  if (reason != NULL)
+    json_object_set_string_member (body, "reason", reason);
+  if (workflow_id != NULL)
+    json_object_set_string_member (body, "workflow_id", workflow_id);
+  take_object_body (request, body);
+
+  return request;
+}
+
+/**
+ * nexor_client_set_lead_status_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @status_key: the key of a status of the lead's workflow, such as
+ *   `qualified` or `lost`
+ * @reason: (nullable): why, stored on the run and in its status history
+ * @workflow_id: (nullable): the workflow whose run to change; needed only when
+ *   the lead is active in several workflows
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the status is set or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Forces a lead's status in its active workflow run
+ * (`POST /leads/{id}/status`), without the workflow's usual guards. Entering a
+ * terminal status has the workflow's side effects, such as cancelling pending
+ * follow-ups.
+ *
+ * Setting the status the lead already has is not an error:
+ * [property@Nexor.StatusChange:changed] is %FALSE. An empty @status_key or
+ * @workflow_id, or an @id that is not a UUID, fails with
+ * %NEXOR_ERROR_INVALID_ARGUMENT without a request.
+ */
+void
+nexor_client_set_lead_status_async (NexorClient         *self,
+                                    const char          *id,
+                                    const char          *status_key,
+                                    const char          *reason,
+                                    const char          *workflow_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, set_lead_status_request (id, status_key, reason, workflow_id),
+                            cancellable, callback, user_data, nexor_client_set_lead_status_async);
+}
+
+/**
+ * nexor_client_set_lead_status_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.set_lead_status_async].
+ *
+ * Returns: (transfer full): what changed, or %NULL with @error set
+ */
+NexorStatusChange *
+nexor_client_set_lead_status_finish (NexorClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_set_lead_status_async, error);
+}
+
+/**
+ * nexor_client_set_lead_status:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @status_key: the key of a status of the lead's workflow
+ * @reason: (nullable): why, stored on the run and in its status history
+ * @workflow_id: (nullable): the workflow whose run to change
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Forces a lead's status, blocking the calling thread; see
+ * [method@Nexor.Client.set_lead_status_async].
+ *
+ * Returns: (transfer full): what changed, or %NULL with @error set
+ */
+NexorStatusChange *
+nexor_client_set_lead_status (NexorClient   *self,
+                              const char    *id,
+                              const char    *status_key,
+                              const char    *reason,
+                              const char    *workflow_id,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, set_lead_status_request (id, status_key, reason, workflow_id),
+                             cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Stop and resume automation
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+automation_request (const char *id,
+                    const char *action,
+                    const char *workflow_id,
+                    gboolean    resume,
+                    gboolean    resume_cadence)
+{
+  NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_automation_result_new_from_response,
+                                        id, action);
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  /* Documented as idempotent: a second stop answers "already_stopped". */
+  _nexor_request_set_idempotent (request, TRUE);
+
+  if (!_nexor_request_check_text (request, "workflow id", workflow_id))
+    return request;
+
+  json_object_set_string_member (body, "workflow_id", workflow_id);
+  if (resume)
+    json_object_set_boolean_member (body, "resume_cadence", resume_cadence);
+  take_object_body (request, body);
+
+  return request;
+}
+
+/**
+ * nexor_client_stop_automation_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow whose run to stop
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the automation is stopped or the call
+ *   failed
+ * @user_data: (closure): data for @callback
+ *
+ * Hands a lead over to a human (`POST /leads/{id}/automation/stop`): the AI
+ * agent stops replying, the follow-up cadence is paused and pending tasks are
+ * cancelled. [method@Nexor.Client.is_paused] then reports %TRUE.
+ *
+ * Stopping a stopped run is not an error:
+ * [property@Nexor.AutomationResult:already-stopped] is %TRUE. A lead with no
+ * active run in the workflow fails with %NEXOR_ERROR_NOT_FOUND.
+ */
+void
+nexor_client_stop_automation_async (NexorClient         *self,
+                                    const char          *id,
+                                    const char          *workflow_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, automation_request (id, "automation/stop", workflow_id, FALSE, FALSE),
+                            cancellable, callback, user_data, nexor_client_stop_automation_async);
+}
+
+/**
+ * nexor_client_stop_automation_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.stop_automation_async].
+ *
+ * Returns: (transfer full): what stopping did, or %NULL with @error set
+ */
+NexorAutomationResult *
+nexor_client_stop_automation_finish (NexorClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_stop_automation_async, error);
+}
+
+/**
+ * nexor_client_stop_automation:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow whose run to stop
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Hands a lead over to a human, blocking the calling thread; see
+ * [method@Nexor.Client.stop_automation_async].
+ *
+ * Returns: (transfer full): what stopping did, or %NULL with @error set
+ */
+NexorAutomationResult *
+nexor_client_stop_automation (NexorClient   *self,
+                              const char    *id,
+                              const char    *workflow_id,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, automation_request (id, "automation/stop", workflow_id, FALSE, FALSE),
+                             cancellable, error);
+}
+
+/**
+ * nexor_client_resume_automation_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow whose run to resume
+ * @resume_cadence: whether to resume the follow-up cadence too, not only the
+ *   AI agent's replies
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the automation is resumed or the call
+ *   failed
+ * @user_data: (closure): data for @callback
+ *
+ * Gives a lead back to the AI agent after a human takeover
+ * (`POST /leads/{id}/automation/resume`).
+ *
+ * Resuming a running automation is not an error:
+ * [property@Nexor.AutomationResult:already-running] is %TRUE. A lead with no
+ * active run in the workflow fails with %NEXOR_ERROR_NOT_FOUND.
+ */
+void
+nexor_client_resume_automation_async (NexorClient         *self,
+                                      const char          *id,
+                                      const char          *workflow_id,
+                                      gboolean             resume_cadence,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, automation_request (id, "automation/resume", workflow_id, TRUE, resume_cadence),
+                            cancellable, callback, user_data, nexor_client_resume_automation_async);
+}
+
+/**
+ * nexor_client_resume_automation_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.resume_automation_async].
+ *
+ * Returns: (transfer full): what resuming did, or %NULL with @error set
+ */
+NexorAutomationResult *
+nexor_client_resume_automation_finish (NexorClient   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_resume_automation_async, error);
+}
+
+/**
+ * nexor_client_resume_automation:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: the id of the workflow whose run to resume
+ * @resume_cadence: whether to resume the follow-up cadence too
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Gives a lead back to the AI agent, blocking the calling thread; see
+ * [method@Nexor.Client.resume_automation_async].
+ *
+ * Returns: (transfer full): what resuming did, or %NULL with @error set
+ */
+NexorAutomationResult *
+nexor_client_resume_automation (NexorClient   *self,
+                                const char    *id,
+                                const char    *workflow_id,
+                                gboolean       resume_cadence,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, automation_request (id, "automation/resume", workflow_id, TRUE, resume_cadence),
+                             cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------
+ * Is the lead paused?
+ * ------------------------------------------------------------------------- */
+
+static NexorFlag *
+parse_paused (JsonNode  *root,
+              GError   **error)
+{
+  return _nexor_flag_new_from_member (root, "paused", "pause state", error);
+}
+
+static NexorRequest *
+is_paused_request (const char *id,
+                   const char *workflow_id)
+{
+  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_paused, id, "is_paused");
+
+  if (workflow_id != NULL && _nexor_request_check_text (request, "workflow id", workflow_id))
+    _nexor_request_add_query (request, "workflow_id", workflow_id);
+
+  return request;
+}
+
+/**
+ * nexor_client_is_paused_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: (nullable): only look at the lead's run in this workflow
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called with the answer
+ * @user_data: (closure): data for @callback
+ *
+ * Asks whether a human has taken over a lead (`GET /leads/{id}/is_paused`):
+ * whether any of its active runs, or its run in @workflow_id, has its
+ * automation stopped.
+ */
+void
+nexor_client_is_paused_async (NexorClient         *self,
+                              const char          *id,
+                              const char          *workflow_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, is_paused_request (id, workflow_id), cancellable, callback, user_data,
+                            nexor_client_is_paused_async);
+}
+
+/**
+ * nexor_client_is_paused_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.is_paused_async].
+ *
+ * Returns: whether the lead's automation is paused; %FALSE with @error set if
+ *   the call failed, so check @error to tell the two apart
+ */
+gboolean
+nexor_client_is_paused_finish (NexorClient   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
+
+  return _nexor_flag_take_value (_nexor_client_send_finish (self, result, nexor_client_is_paused_async, error));
+}
+
+/**
+ * nexor_client_is_paused:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @workflow_id: (nullable): only look at the lead's run in this workflow
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Asks whether a human has taken over a lead, blocking the calling thread;
+ * see [method@Nexor.Client.is_paused_async].
+ *
+ * Returns: whether the lead's automation is paused; %FALSE with @error set if
+ *   the call failed
+ */
+gboolean
+nexor_client_is_paused (NexorClient   *self,
+                        const char    *id,
+                        const char    *workflow_id,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _nexor_flag_take_value (_nexor_client_send (self, is_paused_request (id, workflow_id),
+                                                     cancellable, error));
+}
+
+/* ---------------------------------------------------------------------------
+ * History
+ * ------------------------------------------------------------------------- */
+
+static void
+on_first_history_page (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NexorHistoryList *list = NEXOR_HISTORY_LIST (source);
+  GError *error = NULL;
+
+  if (nexor_history_list_load_more_finish (list, result, &error))
+    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * nexor_client_list_lead_history_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list, such
+ *   as `whatsapp`, `email` and `call`; %NULL for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
+ *   list's later fetches
+ * @callback: (scope async): called when the first page has arrived or the
+ *   call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Lists a lead's timeline — messages, calls, missed calls and activities,
+ * oldest first (`GET /leads/{id}/history`) — as a [class@Nexor.HistoryList]
+ * whose first page is loaded. The list fetches further pages as they are
+ * needed.
+ */
+void
+nexor_client_list_lead_history_async (NexorClient         *self,
+                                      const char          *id,
+                                      const char * const  *channels,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+  GTask *task;
+
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_client_list_lead_history_async);
+
+  list = nexor_history_list_new (self, id, channels, cancellable);
+  nexor_history_list_load_more_async (list, NULL, on_first_history_page, task);
+}
+
+/**
+ * nexor_client_list_lead_history_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.list_lead_history_async].
+ *
+ * Returns: (transfer full): the history, with its first page loaded, or
+ *   %NULL with @error set
+ */
+NexorHistoryList *
+nexor_client_list_lead_history_finish (NexorClient   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_client_list_lead_history_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * nexor_client_list_lead_history:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
+ *   for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
+ *   list's later fetches
+ * @error: return location for an error
+ *
+ * Lists a lead's timeline, blocking the calling thread until the first page
+ * has arrived; see [method@Nexor.Client.list_lead_history_async]. The list
+ * belongs to the calling thread.
+ *
+ * Returns: (transfer full): the history, with its first page loaded, or
+ *   %NULL with @error set
+ */
+NexorHistoryList *
+nexor_client_list_lead_history (NexorClient         *self,
+                                const char          *id,
+                                const char * const  *channels,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = nexor_history_list_new (self, id, channels, cancellable);
+  if (!nexor_history_list_load_more (list, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/* ---------------------------------------------------------------------------
+ * Meetings
+ * ------------------------------------------------------------------------- */
+
+static GListModel *
+parse_meetings (JsonNode  *root,
+                GError   **error)
+{
+  return _nexor_json_unwrap_list (root, "meetings", "meetings", NEXOR_TYPE_MEETING,
+                                  (NexorResourceParseFunc) _nexor_meeting_new_from_json, error);
+}
+
+static NexorRequest *
+list_lead_meetings_request (const char         *id,
+                            const char * const *statuses)
+{
+  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_meetings, id, "meetings");
+
+  _nexor_request_add_list_query (request, "status", statuses);
+  return request;
+}
+
+/**
+ * nexor_client_list_lead_meetings_async:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @statuses: (nullable) (array zero-terminated=1): only meetings with these
+ *   statuses, such as `scheduled` and `confirmed`; %NULL for all
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called with the meetings
+ * @user_data: (closure): data for @callback
+ *
+ * Lists a lead's meetings, most recent first (`GET /leads/{id}/meetings`).
+ */
+void
+nexor_client_list_lead_meetings_async (NexorClient         *self,
+                                       const char          *id,
+                                       const char * const  *statuses,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, list_lead_meetings_request (id, statuses), cancellable, callback,
+                            user_data, nexor_client_list_lead_meetings_async);
+}
+
+/**
+ * nexor_client_list_lead_meetings_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.list_lead_meetings_async].
+ *
+ * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Meeting],
+ *   or %NULL with @error set
+ */
+GListModel *
+nexor_client_list_lead_meetings_finish (NexorClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_list_lead_meetings_async, error);
+}
+
+/**
+ * nexor_client_list_lead_meetings:
+ * @self: a [class@Nexor.Client]
+ * @id: the lead's id, a UUID
+ * @statuses: (nullable) (array zero-terminated=1): only meetings with these
+ *   statuses; %NULL for all
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Lists a lead's meetings, blocking the calling thread; see
+ * [method@Nexor.Client.list_lead_meetings_async].
+ *
+ * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Meeting],
+ *   or %NULL with @error set
+ */
+GListModel *
+nexor_client_list_lead_meetings (NexorClient         *self,
+                                 const char          *id,
+                                 const char * const  *statuses,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, list_lead_meetings_request (id, statuses), cancellable, error);
+}

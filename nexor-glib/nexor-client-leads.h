@@ -1,0 +1,214 @@
+/* nexor-client-leads.h: the lead endpoints of NexorClient
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(NEXOR_INSIDE) && !defined(NEXOR_COMPILATION)
+# error "Only <nexor-glib.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "nexor-version-macros.h"
+#include "nexor-client.h"
+#include "nexor-assign-result.h"
+#include "nexor-automation-result.h"
+#include "nexor-bulk-create-result.h"
+#include "nexor-create-lead-result.h"
+#include "nexor-history-list.h"
+#include "nexor-lead.h"
+#include "nexor-lead-input.h"
+#include "nexor-meeting.h"
+#include "nexor-status-change.h"
+
+G_BEGIN_DECLS
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_create_lead_async         (NexorClient          *self,
+                                                               NexorLeadInput       *input,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorCreateLeadResult *nexor_client_create_lead_finish        (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorCreateLeadResult *nexor_client_create_lead               (NexorClient          *self,
+                                                               NexorLeadInput       *input,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_create_leads_async        (NexorClient          *self,
+                                                               GListModel           *leads,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorBulkCreateResult *nexor_client_create_leads_finish       (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorBulkCreateResult *nexor_client_create_leads              (NexorClient          *self,
+                                                               GListModel           *leads,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_update_lead_async         (NexorClient          *self,
+                                                               const char           *id,
+                                                               NexorLeadInput       *input,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorLead             *nexor_client_update_lead_finish        (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorLead             *nexor_client_update_lead               (NexorClient          *self,
+                                                               const char           *id,
+                                                               NexorLeadInput       *input,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_assign_workflow_async     (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               const char           *reason,
+                                                               const char           *actor_id,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorAssignResult     *nexor_client_assign_workflow_finish    (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorAssignResult     *nexor_client_assign_workflow           (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               const char           *reason,
+                                                               const char           *actor_id,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_set_lead_status_async     (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *status_key,
+                                                               const char           *reason,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorStatusChange     *nexor_client_set_lead_status_finish    (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorStatusChange     *nexor_client_set_lead_status           (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *status_key,
+                                                               const char           *reason,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_stop_automation_async     (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorAutomationResult *nexor_client_stop_automation_finish    (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorAutomationResult *nexor_client_stop_automation           (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_resume_automation_async   (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               gboolean              resume_cadence,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorAutomationResult *nexor_client_resume_automation_finish  (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorAutomationResult *nexor_client_resume_automation         (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               gboolean              resume_cadence,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_is_paused_async           (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+gboolean               nexor_client_is_paused_finish          (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+gboolean               nexor_client_is_paused                 (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char           *workflow_id,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_list_lead_history_async   (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char * const   *channels,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+NexorHistoryList      *nexor_client_list_lead_history_finish  (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+NexorHistoryList      *nexor_client_list_lead_history         (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char * const   *channels,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+NEXOR_AVAILABLE_IN_ALL
+void                   nexor_client_list_lead_meetings_async  (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char * const   *statuses,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+GListModel            *nexor_client_list_lead_meetings_finish (NexorClient          *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+GListModel            *nexor_client_list_lead_meetings        (NexorClient          *self,
+                                                               const char           *id,
+                                                               const char * const   *statuses,
+                                                               GCancellable         *cancellable,
+                                                               GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* nexor-client-team.h: the team endpoint of NexorClient
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(NEXOR_INSIDE) && !defined(NEXOR_COMPILATION)
+# error "Only <nexor-glib.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "nexor-version-macros.h"
+#include "nexor-client.h"
+#include "nexor-team-member.h"
+
+G_BEGIN_DECLS
+
+NEXOR_AVAILABLE_IN_ALL
+void        nexor_client_list_team_async  (NexorClient          *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+NEXOR_AVAILABLE_IN_ALL
+GListModel *nexor_client_list_team_finish (NexorClient          *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+NEXOR_AVAILABLE_IN_ALL
+GListModel *nexor_client_list_team        (NexorClient          *self,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* nexor-create-lead-result-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-create-lead-result.h"
+
+G_BEGIN_DECLS
+
+NexorCreateLeadResult *_nexor_create_lead_result_new_from_json (JsonObject  *object,
+                                                               GError     **error);
+NexorCreateLeadResult *_nexor_create_lead_result_new_from_response (JsonNode  *root,
+                                                                   GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* nexor-meeting-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-meeting.h"
+
+G_BEGIN_DECLS
+
+NexorMeeting *_nexor_meeting_new_from_json (JsonObject  *object,
+                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* nexor-status-change-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-status-change.h"
+
+G_BEGIN_DECLS
+
+NexorStatusChange *_nexor_status_change_new_from_json (JsonObject  *object,
+                                                      GError     **error);
+NexorStatusChange *_nexor_status_change_new_from_response (JsonNode  *root,
+                                                          GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* nexor-tag-sync-result.c: the answer to syncing a lead's tags
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "nexor-error.h"
+#include "nexor-tag-private.h"
+#include "nexor-tag-sync-result-private.h"
+#include "nexor-resource-private.h"
+
+/**
+ * NexorTagSyncResult:
+ *
+ * The answer to [method@Nexor.Client.sync_lead_tags]: the lead's complete tag
+ * set after the sync, and the ids of the tags the sync added and removed.
+ */
+
+struct _NexorTagSyncResult
+{
+  GObject parent_instance;
+  JsonObject *json;
+
+  char *lead_id;
+  GListModel *tags;
+
+  GStrv added;
+  GStrv removed;
+};
+
+/**
+ * NexorTagSyncResult:lead-id:
+ *
+ * The id of the lead whose tags were synced.
+ */
+/**
+ * NexorTagSyncResult:tags:
+ *
+ * The lead's tags after the sync, a [iface@Gio.ListModel] of [class@Nexor.Tag].
+ */
+static const NexorField nexor_tag_sync_result_fields[] = {
+  { "lead-id", NEXOR_FIELD_NAMES ("lead_id", "leadId"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTagSyncResult, lead_id), FALSE, 0.0, NULL, NULL },
+  { "tags", NEXOR_FIELD_NAMES ("tags"), NEXOR_FIELD_LIST,
+    G_STRUCT_OFFSET (NexorTagSyncResult, tags), FALSE, 0.0,
+    nexor_tag_get_type, (NexorResourceParseFunc) _nexor_tag_new_from_json },
+};
+
+#define N_FIELDS G_N_ELEMENTS (nexor_tag_sync_result_fields)
+
+enum {
+  PROP_ADDED = N_FIELDS + 1,
+  PROP_REMOVED,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (NexorTagSyncResult, nexor_tag_sync_result, G_TYPE_OBJECT)
+
+static void
+nexor_tag_sync_result_finalize (GObject *object)
+{
+  NexorTagSyncResult *self = NEXOR_TAG_SYNC_RESULT (object);
+
+  _nexor_fields_clear (self, nexor_tag_sync_result_fields, N_FIELDS);
+  g_clear_pointer (&self->json, json_object_unref);
+  g_clear_pointer (&self->added, g_strfreev);
+  g_clear_pointer (&self->removed, g_strfreev);
+
+  G_OBJECT_CLASS (nexor_tag_sync_result_parent_class)->finalize (object);
+}
+
+static void
+nexor_tag_sync_result_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  NexorTagSyncResult *self = NEXOR_TAG_SYNC_RESULT (object);
+
+  if (prop_id <= N_FIELDS)
+    {
+      _nexor_fields_get_property (self, nexor_tag_sync_result_fields, N_FIELDS, prop_id, value, pspec);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ADDED:
+      g_value_set_boxed (value, self->added);
+      break;
+    case PROP_REMOVED:
+      g_value_set_boxed (value, self->removed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nexor_tag_sync_result_class_init (NexorTagSyncResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nexor_tag_sync_result_finalize;
+  object_class->get_property = nexor_tag_sync_result_get_property;
+
+  _nexor_fields_install_properties (object_class, nexor_tag_sync_result_fields, N_FIELDS, props);
+
+  /**
+   * NexorTagSyncResult:added:
+   *
+   * The ids of the tags the sync put on the lead; empty when none.
+   */
+  props[PROP_ADDED] =
+    g_param_spec_boxed ("added", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * NexorTagSyncResult:removed:
+   *
+   * The ids of the tags the sync took off the lead; empty when none.
+   */
+  props[PROP_REMOVED] =
+    g_param_spec_boxed ("removed", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_property (object_class, PROP_ADDED, props[PROP_ADDED]);
+  g_object_class_install_property (object_class, PROP_REMOVED, props[PROP_REMOVED]);
+}
+
+static void
+nexor_tag_sync_result_init (NexorTagSyncResult *self)
+{
+  _nexor_fields_init (self, nexor_tag_sync_result_fields, N_FIELDS);
+}
+
+/* A missing or null array reads as empty, so bindings can always iterate it. */
+static GStrv
+parse_ids (JsonObject  *object,
+           const char  *name,
+           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = _nexor_json_lookup1 (object, name);
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid tag sync result in response: member “%s” should be an array, not %s",
+                   name, _nexor_json_node_type_name (node));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid tag sync result in response: item %u of “%s” should be a string, not %s",
+                       i, name, _nexor_json_node_type_name (item));
+          return NULL;
+        }
+
+      id = g_utf8_make_valid (json_node_get_string (item), -1);
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+NexorTagSyncResult *
+_nexor_tag_sync_result_new_from_json (JsonObject  *object,
+                                      GError     **error)
+{
+  g_autoptr(NexorTagSyncResult) self = NULL;
+
+  self = _nexor_resource_new_from_json (NEXOR_TYPE_TAG_SYNC_RESULT, "tag sync result",
+                                        nexor_tag_sync_result_fields, N_FIELDS,
+                                        object, error);
+  if (self == NULL)
+    return NULL;
+
+  self->added = parse_ids (object, "added", error);
+  if (self->added == NULL)
+    return NULL;
+  self->removed = parse_ids (object, "removed", error);
+  if (self->removed == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+NexorTagSyncResult *
+_nexor_tag_sync_result_new_from_response (JsonNode  *root,
+                                          GError   **error)
+{
+  JsonObject *object = _nexor_json_get_root_object (root, "tag sync result", error);
+
+  if (object == NULL)
+    return NULL;
+
+  return _nexor_tag_sync_result_new_from_json (object, error);
+}
+
+/**
+ * nexor_tag_sync_result_dup_json:
+ * @self: a [class@Nexor.TagSyncResult]
+ *
+ * Gets the JSON object this result was built from, as the server sent it,
+ * including members this version of the library does not model.
+ *
+ * The object is immutable (sealed).
+ *
+ * Returns: (transfer full): the raw JSON object
+ */
+JsonObject *
+nexor_tag_sync_result_dup_json (NexorTagSyncResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
+
+  return json_object_ref (self->json);
+}
+
+/**
+ * nexor_tag_sync_result_get_lead_id:
+ * @self: a [class@Nexor.TagSyncResult]
+ *
+ * Gets the [property@Nexor.TagSyncResult:lead-id] property.
+ *
+ * Returns: (nullable): the lead id
+ */
+const char *
+nexor_tag_sync_result_get_lead_id (NexorTagSyncResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
+
+  return self->lead_id;
+}
+
+/**
+ * nexor_tag_sync_result_get_tags:
+ * @self: a [class@Nexor.TagSyncResult]
+ *
+ * Gets the [property@Nexor.TagSyncResult:tags] property.
+ *
+ * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ */
+GListModel *
+nexor_tag_sync_result_get_tags (NexorTagSyncResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
+
+  return self->tags;
+}
+
+/**
+ * nexor_tag_sync_result_get_added:
+ * @self: a [class@Nexor.TagSyncResult]
+ *
+ * Gets the [property@Nexor.TagSyncResult:added] property.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the added tags
+ */
+const char * const *
+nexor_tag_sync_result_get_added (NexorTagSyncResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
+
+  return (const char * const *) self->added;
+}
+
+/**
+ * nexor_tag_sync_result_get_removed:
+ * @self: a [class@Nexor.TagSyncResult]
+ *
+ * Gets the [property@Nexor.TagSyncResult:removed] property.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the removed tags
+ */
+const char * const *
+nexor_tag_sync_result_get_removed (NexorTagSyncResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
+
+  return (const char * const *) self->removed;
+}

@@ -1,0 +1,15 @@
+/* nexor-team-member-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-team-member.h"
+
+G_BEGIN_DECLS
+
+NexorTeamMember *_nexor_team_member_new_from_json (JsonObject  *object,
+                                                  GError     **error);
+
+G_END_DECLS

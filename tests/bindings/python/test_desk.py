@@ -1,0 +1,314 @@
+# PyGObject tests of the lead desk against nexor-emulator: create a lead,
+# assign it, take it over, hand it back, and read its history.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import uuid
+
+import pytest
+
+import gi
+
+gi.require_version("Nexor", "1")
+gi.require_version("Json", "1.0")
+from gi.repository import Gio, GLib, Json, Nexor  # noqa: E402
+
+SALES_WORKFLOW = "4aca1485-3259-4b0d-a4d0-51cff048729e"
+DEMO_WORKFLOW = "c3c0efb2-99dc-4f2f-bb33-ea2894911065"
+SEED_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"
+UNKNOWN_LEAD_ID = "00000000-0000-4000-8000-000000000000"
+HOT_TAG = "40018446-5928-4f8d-8c39-4abc460f126c"
+
+
+def unique_email(name):
+    # The emulator lives for the whole session and upserts by email.
+    return "%s.%s@example.com" % (name, uuid.uuid4().hex[:12])
+
+
+def items(model):
+    return [model.get_item(i) for i in range(model.get_n_items())]
+
+
+def assert_nexor_error(error, code):
+    assert error.matches(Nexor.error_quark(), code), (
+        "expected %s, got %s (%s): %s"
+        % (code, GLib.quark_to_string(error.domain), error.code, error.message)
+    )
+
+
+def run_async(start, finish, timeout=30):
+    """Calls start(callback), runs a main loop until the callback fires, and
+    returns finish(result) (or raises its GLib.Error)."""
+    loop = GLib.MainLoop()
+    outcome = {}
+
+    def on_done(source, result):
+        outcome["result"] = result
+        loop.quit()
+
+    def on_timeout():
+        outcome["timed_out"] = True
+        loop.quit()
+        return GLib.SOURCE_REMOVE
+
+    timeout_id = GLib.timeout_add_seconds(timeout, on_timeout)
+    start(on_done)
+    loop.run()
+    assert not outcome.get("timed_out"), "no callback within %d s" % timeout
+    GLib.source_remove(timeout_id)
+    return finish(outcome["result"])
+
+
+def activity_types(history):
+    return [
+        item.props.activity_type
+        for item in items(history)
+        if item.props.item_type == Nexor.HistoryItemType.ACTIVITY
+    ]
+
+
+# --- the desk scenario ----------------------------------------------------------
+
+def test_desk_scenario(client):
+    # Create.
+    lead_input = Nexor.LeadInput(first_name="Ana", last_name="Soto", email=unique_email("ana"))
+    created = client.create_lead(lead_input, None)
+    assert isinstance(created, Nexor.CreateLeadResult)
+    assert created.props.existed is False
+    assert created.get_workflow_run() is None
+    lead_id = created.get_lead().get_id()
+    assert uuid.UUID(lead_id)
+    assert created.get_lead().get_first_name() == "Ana"
+
+    # Assign.
+    assigned = client.assign_workflow(lead_id, SALES_WORKFLOW, "Inbound demo request", "user-abc-123", None)
+    assert assigned.get_movement_type() == Nexor.MovementType.ENROLLMENT
+    assert assigned.props.movement_type == Nexor.MovementType.ENROLLMENT
+    assert assigned.props.movement_type_string == "enrollment"
+    assert assigned.get_workflow_id() == SALES_WORKFLOW
+    assert assigned.get_workflow_name() == "Sales Pipeline"
+    assert assigned.get_paused() is False
+    run_id = assigned.get_workflow_run_id()
+
+    assert client.is_paused(lead_id, None, None) is False
+
+    # Take over.
+    stopped = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    assert stopped.get_workflow_run_id() == run_id
+    assert stopped.get_cadence_paused() is True
+    assert stopped.get_already_stopped() is False
+    assert stopped.get_tasks_cancelled() >= 0
+
+    assert client.is_paused(lead_id, None, None) is True
+    assert client.is_paused(lead_id, SALES_WORKFLOW, None) is True
+    lead = client.get_lead(lead_id, None)
+    run = lead.get_active_workflow_run()
+    assert run.get_id() == run_id
+    assert run.get_human_takeover() is True
+
+    again = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    assert again.get_already_stopped() is True
+
+    # Hand back.
+    resumed = client.resume_automation(lead_id, SALES_WORKFLOW, True, None)
+    assert resumed.get_cadence_resumed() is True
+    assert resumed.get_already_running() is False
+    assert client.is_paused(lead_id, None, None) is False
+    assert client.get_lead(lead_id, None).get_active_workflow_run().get_human_takeover() is False
+
+    # The history shows all of it, in order.
+    history = client.list_lead_history(lead_id, None, None)
+    assert isinstance(history, Nexor.HistoryList)
+    assert isinstance(history, Gio.ListModel)
+    assert history.get_item_type() == Nexor.HistoryItem.__gtype__
+    assert history.props.has_more is False
+    assert history.props.loading is False
+    assert history.props.n_items == history.get_n_items() > 0
+    assert history.get_lead().get_id() == lead_id
+    kinds = activity_types(history)
+    assert "workflow_assigned" in kinds
+    assert "automation_stopped" in kinds
+    assert "automation_resumed" in kinds
+    assert kinds.index("workflow_assigned") < kinds.index("automation_stopped") < kinds.index("automation_resumed")
+    for item in items(history):
+        assert isinstance(item.get_timestamp(), GLib.DateTime)
+        assert item.get_type_string()
+
+
+def test_desk_scenario_async(client):
+    lead_input = Nexor.LeadInput(first_name="Bruno", email=unique_email("bruno"), workflow_id=DEMO_WORKFLOW)
+
+    created = run_async(lambda cb: client.create_lead_async(lead_input, None, cb),
+                        client.create_lead_finish)
+    lead_id = created.get_lead().get_id()
+    run = created.get_workflow_run()
+    assert run is not None
+    assert run.get_workflow().get_name() == "Demo Booking"
+    cadence = run.get_cadence()
+    assert cadence.props.step_index == 0
+    assert cadence.props.attempt_number == 1
+    assert cadence.props.total_steps > 0
+
+    stopped = run_async(lambda cb: client.stop_automation_async(lead_id, DEMO_WORKFLOW, None, cb),
+                        client.stop_automation_finish)
+    assert stopped.get_cadence_paused() is True
+
+    # A boolean answer comes back as a bool, an error as an exception.
+    paused = run_async(lambda cb: client.is_paused_async(lead_id, None, None, cb), client.is_paused_finish)
+    assert paused is True
+    with pytest.raises(GLib.Error) as excinfo:
+        run_async(lambda cb: client.is_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_paused_finish)
+    assert_nexor_error(excinfo.value, Nexor.Error.NOT_FOUND)
+
+    resumed = run_async(lambda cb: client.resume_automation_async(lead_id, DEMO_WORKFLOW, False, None, cb),
+                        client.resume_automation_finish)
+    assert resumed.get_cadence_resumed() is False
+
+    history = run_async(lambda cb: client.list_lead_history_async(lead_id, ["system"], None, cb),
+                        client.list_lead_history_finish)
+    assert history.get_channels() == ["system"]
+    assert all(item.get_channel() == "system" for item in items(history))
+    assert activity_types(history)[-2:] == ["automation_stopped", "automation_resumed"]
+
+
+# --- paging ---------------------------------------------------------------------
+
+def test_history_pages_on_demand(client):
+    history = Nexor.HistoryList(client=client, lead_id=SEED_LEAD_ID, page_size=40)
+    changes = []
+    history.connect("items-changed", lambda model, pos, removed, added: changes.append((pos, removed, added)))
+
+    assert history.props.has_more is True
+    assert run_async(lambda cb: history.load_more_async(None, cb), history.load_more_finish) is True
+    assert history.get_n_items() == 40
+    assert changes == [(0, 0, 40)]
+
+    # Asking for the last item fetches the next page in the background.
+    loop = GLib.MainLoop()
+    history.connect("notify::loading", lambda obj, pspec: None if obj.props.loading else loop.quit())
+    assert history.get_item(39) is not None
+    assert history.props.loading is False  # get_item never fetches by itself
+    timeout_id = GLib.timeout_add_seconds(30, loop.quit)
+    loop.run()
+    GLib.source_remove(timeout_id)
+    assert history.get_n_items() == 80
+    assert changes[1] == (40, 0, 40)
+
+    while history.props.has_more:
+        assert history.load_more(None) is True
+    assert history.get_item(history.get_n_items()) is None
+    whole = client.list_lead_history(SEED_LEAD_ID, None, None)
+    while whole.props.has_more:
+        whole.load_more(None)
+    def key(item):
+        return (item.get_id(), item.get_type_string(), item.get_timestamp().to_unix())
+
+    assert [key(i) for i in items(history)] == [key(i) for i in items(whole)]
+
+
+# --- inputs ---------------------------------------------------------------------
+
+def test_lead_input_null_and_unset(client):
+    created = client.create_lead(
+        Nexor.LeadInput(first_name="Carla", email=unique_email("carla"), title="CEO", company="Acme"), None)
+    lead_id = created.get_lead().get_id()
+    assert created.get_lead().get_title() == "CEO"
+
+    change = Nexor.LeadInput(last_name="Vega")
+    change.props.title = None          # explicit null: clears it
+    change.set_company("Globex")
+    change.unset("company")            # unset again: not sent, kept
+    assert change.is_set("title") and change.is_null("title")
+    assert not change.is_set("company")
+    assert not change.is_set("email")
+
+    updated = client.update_lead(lead_id, change, None)
+    assert updated.get_last_name() == "Vega"
+    assert updated.get_title() is None
+    assert updated.get_company() == "Acme"
+
+    # Metadata is a Json.Object, merged on update.
+    metadata = Json.Object()
+    metadata.set_string_member("plan", "gold")
+    updated = client.update_lead(lead_id, Nexor.LeadInput(metadata=metadata), None)
+    assert updated.get_metadata().get_string_member("plan") == "gold"
+
+    # Create-only members are refused on update, before any request.
+    with pytest.raises(GLib.Error) as excinfo:
+        client.update_lead(lead_id, Nexor.LeadInput(workflow_id=SALES_WORKFLOW), None)
+    assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
+
+
+def test_create_leads_in_bulk(client):
+    store = Gio.ListStore.new(Nexor.LeadInput)
+    email = unique_email("dario")
+    store.append(Nexor.LeadInput(first_name="Dario", email=email))
+    store.append(Nexor.LeadInput(first_name="Eva", email="not-an-email"))
+    store.append(Nexor.LeadInput(first_name="Darío", email=email))
+
+    result = client.create_leads(store, None)
+    assert (result.get_created(), result.get_failed()) == (2, 1)
+    outcomes = items(result.get_results())
+    assert [o.get_index() for o in outcomes] == [0, 1, 2]
+    assert [o.get_success() for o in outcomes] == [True, False, True]
+    assert outcomes[1].get_lead() is None and "not-an-email" in outcomes[1].get_error_message()
+    assert outcomes[2].get_existed() is True
+    assert outcomes[2].get_lead().get_id() == outcomes[0].get_lead().get_id()
+
+    too_many = Gio.ListStore.new(Nexor.LeadInput)
+    for _ in range(1001):
+        too_many.append(Nexor.LeadInput(first_name="X"))
+    with pytest.raises(GLib.Error) as excinfo:
+        client.create_leads(too_many, None)
+    assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
+    assert "1000" in excinfo.value.message
+
+
+# --- tags, meetings, team ---------------------------------------------------------
+
+def test_tags_and_team(client):
+    created = client.create_lead(Nexor.LeadInput(first_name="Fede", email=unique_email("fede")), None)
+    lead_id = created.get_lead().get_id()
+
+    synced = client.sync_lead_tags(lead_id, None, ["Hot lead", "Webinar"], None)
+    assert synced.get_lead_id() == lead_id
+    assert sorted(t.get_name() for t in items(synced.get_tags())) == ["Hot lead", "Webinar"]
+    assert HOT_TAG in synced.get_added()
+    assert synced.get_removed() == []
+
+    assigned = client.assign_lead_tags(lead_id, [HOT_TAG], None)
+    assert [t.get_id() for t in items(assigned)] == [HOT_TAG]
+    assert len(items(client.list_lead_tags(lead_id, None))) == 2
+
+    slug = "py-" + uuid.uuid4().hex[:8]
+    tag = client.create_tag(Nexor.TagInput(name="Py " + slug, slug=slug, description="from Python"), None)
+    assert tag.get_slug() == slug and tag.get_description() == "from Python"
+    assert isinstance(tag.get_created_at(), GLib.DateTime)
+    change = Nexor.TagInput()
+    change.props.description = None
+    assert client.update_tag(tag.get_id(), change, None).get_description() is None
+    assert any(t.get_id() == tag.get_id() for t in items(client.list_tags(slug, None)))
+    assert client.delete_tag(tag.get_id(), None) is True
+    with pytest.raises(GLib.Error) as excinfo:
+        client.delete_tag(tag.get_id(), None)
+    assert_nexor_error(excinfo.value, Nexor.Error.NOT_FOUND)
+
+    meetings = items(client.list_lead_meetings(SEED_LEAD_ID, ["completed"], None))
+    assert meetings and all(m.get_status() == "completed" for m in meetings)
+    assert all(isinstance(m.get_starts_at(), GLib.DateTime) for m in meetings)
+
+    team = items(client.list_team(None))
+    assert team and all(isinstance(m, Nexor.TeamMember) and uuid.UUID(m.get_id()) for m in team)
+
+
+def test_bad_ids_send_nothing(client):
+    for bad in ["..", "a/b", ""]:
+        with pytest.raises(GLib.Error) as excinfo:
+            client.stop_automation(bad, SALES_WORKFLOW, None)
+        assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
+        with pytest.raises(GLib.Error) as excinfo:
+            client.is_paused(bad, None, None)
+        assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
+        with pytest.raises(GLib.Error) as excinfo:
+            client.list_lead_history(bad, None, None)
+        assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)

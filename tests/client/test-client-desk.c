@@ -1,0 +1,1857 @@
+/* test-client-desk.c: the lead-desk endpoints against an in-process
+ * nexor-emulator — what goes on the wire, and what comes back
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <nexor-glib.h>
+
+#include "nexor-emulator-thread.h"
+
+#define BASE_PATH    "/api/public"
+#define KEY          NEXOR_EMULATOR_DEFAULT_API_KEY
+
+/* Seed leads (tools/nexor-emulator/README.md). */
+#define CARLOS       "123e4567-e89b-12d3-a456-426614174000"  /* long history, meetings */
+#define VALENTINA    "3430cf98-7b04-4d40-8f4d-02428acf28ba"  /* no workflow run */
+#define MARIANA      "2f552d00-1a7b-471a-81f0-1d52dc1406b3"  /* active in Demo Booking, "engaged" */
+#define DIEGO        "499596e2-f464-458a-ac61-601ac9e73455"  /* human takeover in Sales Pipeline */
+#define EMILY        "ed798fc4-92d4-4f19-9c90-19426829d6df"  /* two tags */
+#define LUCIA        "a27f4786-b9dd-4177-a4d3-bfe4c2411b9b"  /* no run, one tag */
+#define UNKNOWN_ID   "00000000-0000-4000-8000-000000000000"
+
+#define SALES        "4aca1485-3259-4b0d-a4d0-51cff048729e"
+#define DEMO         "c3c0efb2-99dc-4f2f-bb33-ea2894911065"
+#define MORTGAGE     "dc4e5c57-2185-4ce5-a9cb-84e5cbe5da02"
+#define PREMIUM      "9d6f3b2a-5c1e-4f7a-8e0b-3a2c4d5e6f70"  /* paused */
+
+#define TAG_HOT      "40018446-5928-4f8d-8c39-4abc460f126c"
+#define TAG_ENTERPRISE "417e46d0-629a-4b69-a270-0b7f4e7f9a03"
+#define TAG_REFERRAL "3fb2d57d-4349-4a7d-a474-418a7cd2a17c"
+
+typedef struct {
+  NexorEmulatorThread *server;
+  NexorEmulator *emulator;
+  NexorClient *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = nexor_emulator_thread_start (&error);
+  g_assert_no_error (error);
+  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
+  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->client);
+  nexor_emulator_thread_stop (fixture->server);
+}
+
+/* ---------------------------------------------------------------------------
+ * Helpers
+ * ------------------------------------------------------------------------- */
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static const char *
+header (JsonObject *headers,
+        const char *name)
+{
+  g_autoptr(GList) names = json_object_get_members (headers);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_ascii_strcasecmp (l->data, name) == 0)
+      return json_object_get_string_member (headers, l->data);
+
+  return NULL;
+}
+
+/* The last request the emulator saw: its method, path below the base path,
+ * raw query (NULL: none) and JSON body (NULL: none), compared as JSON. */
+static void
+assert_wire (Fixture    *fixture,
+             const char *method,
+             const char *path,
+             const char *query,
+             const char *body)
+{
+  g_autoptr(JsonObject) request = nexor_emulator_dup_last_request (fixture->emulator);
+  g_autofree char *full_path = g_strconcat (BASE_PATH, path, NULL);
+  JsonNode *sent_body;
+
+  g_assert_nonnull (request);
+  g_assert_cmpstr (json_object_get_string_member (request, "method"), ==, method);
+  g_assert_cmpstr (json_object_get_string_member (request, "path"), ==, full_path);
+
+  if (query == NULL)
+    g_assert_true (json_object_get_null_member (request, "query"));
+  else
+    g_assert_cmpstr (json_object_get_string_member (request, "query"), ==, query);
+
+  sent_body = json_object_get_member (request, "body");
+  if (body == NULL)
+    {
+      g_assert_true (JSON_NODE_HOLDS_NULL (sent_body));
+      return;
+    }
+
+  g_assert_true (JSON_NODE_HOLDS_VALUE (sent_body));
+  {
+    g_autoptr(JsonNode) expected = parse_json (body);
+    g_autoptr(JsonNode) actual = parse_json (json_node_get_string (sent_body));
+    const char *content_type = header (json_object_get_object_member (request, "headers"), "Content-Type");
+
+    if (!json_node_equal (actual, expected))
+      g_error ("%s %s: sent body %s, expected %s", method, path, json_node_get_string (sent_body), body);
+
+    g_assert_nonnull (content_type);
+    g_assert_true (g_str_has_prefix (content_type, "application/json"));
+  }
+}
+
+static guint
+sent (Fixture *fixture)
+{
+  return nexor_emulator_get_request_count (fixture->emulator);
+}
+
+/* The emulator's own state, to compare answers with what it holds. */
+static JsonObject *
+seed_entry (Fixture    *fixture,
+            const char *lead_id)
+{
+  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->emulator);
+  JsonArray *leads = json_object_get_array_member (json_node_get_object (state), "leads");
+
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (leads, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_object_get_object_member (entry, "lead"), "id"), lead_id) == 0)
+        return json_object_ref (entry);
+    }
+
+  g_error ("lead %s is not in the emulator's state", lead_id);
+}
+
+static JsonObject *
+seed_workflow (Fixture    *fixture,
+               const char *workflow_id)
+{
+  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->emulator);
+  JsonArray *workflows = json_object_get_array_member (json_node_get_object (state), "workflows");
+
+  for (guint i = 0; i < json_array_get_length (workflows); i++)
+    {
+      JsonObject *workflow = json_array_get_object_element (workflows, i);
+
+      if (g_strcmp0 (json_object_get_string_member (workflow, "id"), workflow_id) == 0)
+        return json_object_ref (workflow);
+    }
+
+  g_error ("workflow %s is not in the emulator's state", workflow_id);
+}
+
+static gpointer
+item_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  return item;  /* still owned by the list */
+}
+
+static gboolean
+tags_have_name (GListModel *tags,
+                const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    if (g_strcmp0 (nexor_tag_get_name (item_at (tags, i)), name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);  /* exactly one callback */
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static NexorLeadInput *
+lead_input (const char *first_name,
+            const char *email)
+{
+  return g_object_new (NEXOR_TYPE_LEAD_INPUT, "first-name", first_name, "email", email, NULL);
+}
+
+/* ---------------------------------------------------------------------------
+ * Create
+ * ------------------------------------------------------------------------- */
+
+static void
+test_create_lead (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(NexorLeadInput) input = lead_input ("Ana", "ana.soto@example.com");
+  g_autoptr(JsonObject) metadata = json_object_new ();
+  g_autoptr(JsonObject) workflow = seed_workflow (fixture, SALES);
+  JsonArray *steps = json_object_get_array_member (workflow, "steps");
+  g_autoptr(NexorCreateLeadResult) result = NULL;
+  g_autoptr(NexorCreateLeadResult) again = NULL;
+  g_autoptr(NexorLeadInput) upsert = lead_input ("Ana María", "ana.soto@example.com");
+  g_autoptr(GError) error = NULL;
+  NexorWorkflowRunSummary *run;
+  NexorCadence *cadence;
+  NexorLead *lead;
+
+  json_object_set_string_member (metadata, "plan", "gold");
+  g_object_set (input,
+                "last-name", "Soto",
+                "phone", "+56911112222",
+                "company", "Initech",
+                "workflow-id", SALES,
+                "metadata", metadata,
+                NULL);
+
+  result = nexor_client_create_lead (fixture->client, input, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads", NULL,
+               "{\"first_name\":\"Ana\",\"last_name\":\"Soto\",\"email\":\"ana.soto@example.com\","
+               "\"phone\":\"+56911112222\",\"company\":\"Initech\",\"workflow_id\":\"" SALES "\","
+               "\"metadata\":{\"plan\":\"gold\"}}");
+
+  lead = nexor_create_lead_result_get_lead (result);
+  g_assert_true (g_uuid_string_is_valid (nexor_lead_get_id (lead)));
+  g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Ana");
+  g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Initech");
+  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "plan"), ==, "gold");
+  g_assert_nonnull (nexor_lead_get_created_at (lead));
+  g_assert_false (nexor_create_lead_result_get_existed (result));
+
+  run = nexor_create_lead_result_get_workflow_run (result);
+  g_assert_nonnull (run);
+  g_assert_nonnull (nexor_workflow_run_summary_get_id (run));
+  g_assert_nonnull (nexor_workflow_run_summary_get_job_id (run));
+  g_assert_cmpstr (nexor_workflow_get_name (nexor_workflow_run_summary_get_workflow (run)), ==,
+                   json_object_get_string_member (workflow, "name"));
+  cadence = nexor_workflow_run_summary_get_cadence (run);
+  g_assert_nonnull (cadence);
+  g_assert_cmpint (nexor_cadence_get_step_index (cadence), ==, 0);
+  g_assert_cmpstr (nexor_cadence_get_channel (cadence), ==, json_array_get_string_element (steps, 0));
+  g_assert_cmpint (nexor_cadence_get_attempt_number (cadence), ==, 1);
+  g_assert_cmpint (nexor_cadence_get_max_attempts (cadence), ==,
+                   json_object_get_int_member (workflow, "max_attempts"));
+  g_assert_cmpint (nexor_cadence_get_total_steps (cadence), ==, json_array_get_length (steps));
+
+  /* The same email is the same lead: the API upserts. */
+  again = nexor_client_create_lead (fixture->client, upsert, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads", NULL,
+               "{\"first_name\":\"Ana María\",\"email\":\"ana.soto@example.com\"}");
+  g_assert_true (nexor_create_lead_result_get_existed (again));
+  g_assert_null (nexor_create_lead_result_get_workflow_run (again));
+  g_assert_cmpstr (nexor_lead_get_id (nexor_create_lead_result_get_lead (again)), ==, nexor_lead_get_id (lead));
+  g_assert_cmpstr (nexor_lead_get_first_name (nexor_create_lead_result_get_lead (again)), ==, "Ana María");
+}
+
+static void
+test_create_lead_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(NexorLeadInput) nameless = g_object_new (NEXOR_TYPE_LEAD_INPUT, "email", "x@example.com", NULL);
+  g_autoptr(NexorLeadInput) blank = g_object_new (NEXOR_TYPE_LEAD_INPUT, "first-name", " ", NULL);
+  g_autoptr(NexorLeadInput) odd_workflow = g_object_new (NEXOR_TYPE_LEAD_INPUT, "first-name", "Ana",
+                                                         "workflow-id", "../tags", NULL);
+  g_autoptr(NexorLeadInput) bad_email = lead_input ("Ana", "not-an-email");
+  g_autoptr(NexorLeadInput) no_such_workflow = g_object_new (NEXOR_TYPE_LEAD_INPUT, "first-name", "Ana",
+                                                             "workflow-id", UNKNOWN_ID, NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = sent (fixture);
+
+  g_assert_null (nexor_client_create_lead (fixture->client, nameless, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "first-name"));
+  g_clear_error (&error);
+
+  g_assert_null (nexor_client_create_lead (fixture->client, blank, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  /* What only the server can check comes back as its 400, in its words. */
+  g_assert_null (nexor_client_create_lead (fixture->client, bad_email, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "400"));
+  g_assert_nonnull (strstr (error->message, "not-an-email"));
+  g_clear_error (&error);
+
+  /* Ids in the body are the server's to judge: it only travels as JSON. */
+  g_assert_null (nexor_client_create_lead (fixture->client, no_such_workflow, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "workflow_id"));
+  g_clear_error (&error);
+  g_assert_null (nexor_client_create_lead (fixture->client, odd_workflow, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  assert_wire (fixture, "POST", "/leads", NULL, "{\"first_name\":\"Ana\",\"workflow_id\":\"../tags\"}");
+  g_assert_cmpuint (sent (fixture), ==, before + 3);
+}
+
+static void
+test_create_leads (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListStore) leads = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(NexorLeadInput) first = lead_input ("Bea", "bea@example.com");
+  g_autoptr(NexorLeadInput) broken = lead_input ("Ciro", "not-an-email");
+  g_autoptr(NexorLeadInput) duplicate = lead_input ("Beatriz", "bea@example.com");
+  g_autoptr(NexorBulkCreateResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *results;
+  NexorBulkItemResult *item;
+
+  g_list_store_append (leads, first);
+  g_list_store_append (leads, broken);
+  g_list_store_append (leads, duplicate);
+
+  result = nexor_client_create_leads (fixture->client, G_LIST_MODEL (leads), NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads", NULL,
+               "[{\"first_name\":\"Bea\",\"email\":\"bea@example.com\"},"
+               "{\"first_name\":\"Ciro\",\"email\":\"not-an-email\"},"
+               "{\"first_name\":\"Beatriz\",\"email\":\"bea@example.com\"}]");
+
+  g_assert_cmpint (nexor_bulk_create_result_get_created (result), ==, 2);
+  g_assert_cmpint (nexor_bulk_create_result_get_failed (result), ==, 1);
+  results = nexor_bulk_create_result_get_results (result);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 3);
+
+  item = item_at (results, 0);
+  g_assert_cmpint (nexor_bulk_item_result_get_index (item), ==, 0);
+  g_assert_true (nexor_bulk_item_result_get_success (item));
+  g_assert_false (nexor_bulk_item_result_get_existed (item));
+  g_assert_cmpstr (nexor_lead_get_first_name (nexor_bulk_item_result_get_lead (item)), ==, "Bea");
+
+  item = item_at (results, 1);
+  g_assert_cmpint (nexor_bulk_item_result_get_index (item), ==, 1);
+  g_assert_false (nexor_bulk_item_result_get_success (item));
+  g_assert_null (nexor_bulk_item_result_get_lead (item));
+  g_assert_nonnull (strstr (nexor_bulk_item_result_get_error_message (item), "not-an-email"));
+
+  /* A later duplicate in the same batch finds the lead the first one made. */
+  item = item_at (results, 2);
+  g_assert_true (nexor_bulk_item_result_get_existed (item));
+  g_assert_cmpstr (nexor_lead_get_id (nexor_bulk_item_result_get_lead (item)), ==,
+                   nexor_lead_get_id (nexor_bulk_item_result_get_lead (item_at (results, 0))));
+}
+
+static void
+test_create_leads_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListStore) many = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GListStore) empty = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GListStore) nameless = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GListStore) mixed = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(NexorLeadInput) input = lead_input ("Ana", NULL);
+  g_autoptr(NexorLeadInput) no_name = nexor_lead_input_new ();
+  g_autoptr(GCancellable) not_an_input = g_cancellable_new ();
+  g_autoptr(NexorBulkCreateResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = sent (fixture);
+
+  for (guint i = 0; i < 1001; i++)
+    g_list_store_append (many, input);
+
+  result = nexor_client_create_leads (fixture->client, G_LIST_MODEL (many), NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "1001"));
+  g_assert_nonnull (strstr (error->message, "1000"));
+  g_clear_error (&error);
+
+  /* Exactly 1000 is allowed: only the count is checked here. */
+  g_list_store_remove (many, 0);
+  result = nexor_client_create_leads (fixture->client, G_LIST_MODEL (many), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_bulk_create_result_get_results (result)), ==, 1000);
+  g_clear_object (&result);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  before = sent (fixture);
+
+  g_assert_null (nexor_client_create_leads (fixture->client, G_LIST_MODEL (empty), NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_list_store_append (nameless, input);
+  g_list_store_append (nameless, input);
+  g_list_store_append (nameless, no_name);
+  g_assert_null (nexor_client_create_leads (fixture->client, G_LIST_MODEL (nameless), NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_true (g_str_has_prefix (error->message, "Lead 2: "));
+  g_clear_error (&error);
+
+  g_list_store_append (mixed, input);
+  g_list_store_append (mixed, not_an_input);
+  g_assert_null (nexor_client_create_leads (fixture->client, G_LIST_MODEL (mixed), NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "GCancellable"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (sent (fixture), ==, before);
+}
+
+/* ---------------------------------------------------------------------------
+ * Update
+ * ------------------------------------------------------------------------- */
+
+static void
+test_update_lead (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(NexorLeadInput) input = nexor_lead_input_new ();
+  g_autoptr(NexorLeadInput) leave = nexor_lead_input_new ();
+  g_autoptr(JsonObject) metadata = json_object_new ();
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(NexorLead) left = NULL;
+  g_autoptr(NexorLead) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (metadata, "utm_source", "google");
+  nexor_lead_input_set_last_name (input, "Rodriguez");
+  nexor_lead_input_set_title (input, NULL);
+  nexor_lead_input_set_metadata (input, metadata);
+  /* Set and then unset: not sent at all. */
+  nexor_lead_input_set_company (input, "Wayne Enterprises");
+  nexor_lead_input_unset (input, "company");
+
+  lead = nexor_client_update_lead (fixture->client, CARLOS, input, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "PATCH", "/leads/" CARLOS, NULL,
+               "{\"last_name\":\"Rodriguez\",\"title\":null,\"metadata\":{\"utm_source\":\"google\"}}");
+
+  g_assert_cmpstr (nexor_lead_get_last_name (lead), ==, "Rodriguez");
+  g_assert_null (nexor_lead_get_title (lead));
+  g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
+  /* Metadata is merged, not replaced. */
+  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "utm_source"), ==, "google");
+  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "estado_lead"), ==, "calificado");
+  /* The update answer carries the flat campaign_id. */
+  g_assert_cmpstr (nexor_lead_get_campaign_id (lead), ==, "uuid");
+
+  /* Explicit null takes the lead out of its campaign. */
+  nexor_lead_input_set_campaign_id (leave, NULL);
+  left = nexor_client_update_lead (fixture->client, CARLOS, leave, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "PATCH", "/leads/" CARLOS, NULL, "{\"campaign_id\":null}");
+  g_assert_null (nexor_lead_get_campaign_id (left));
+
+  fetched = nexor_client_get_lead (fixture->client, CARLOS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (nexor_lead_get_campaign (fetched));
+  g_assert_cmpstr (nexor_lead_get_last_name (fetched), ==, "Rodriguez");
+}
+
+static void
+test_update_lead_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(NexorLeadInput) move = g_object_new (NEXOR_TYPE_LEAD_INPUT, "workflow-id", SALES, NULL);
+  g_autoptr(NexorLeadInput) nameless = nexor_lead_input_new ();
+  g_autoptr(NexorLeadInput) fine = g_object_new (NEXOR_TYPE_LEAD_INPUT, "title", "CEO", NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = sent (fixture);
+
+  nexor_lead_input_set_first_name (nameless, NULL);
+
+  g_assert_null (nexor_client_update_lead (fixture->client, CARLOS, move, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "assign_workflow"));
+  g_clear_error (&error);
+
+  g_assert_null (nexor_client_update_lead (fixture->client, CARLOS, nameless, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  g_assert_null (nexor_client_update_lead (fixture->client, UNKNOWN_ID, fine, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+}
+
+/* ---------------------------------------------------------------------------
+ * Assign, status, automation
+ * ------------------------------------------------------------------------- */
+
+static void
+test_assign_workflow (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(NexorAssignResult) moved = NULL;
+  g_autoptr(NexorAssignResult) enrolled = NULL;
+  g_autoptr(NexorAssignResult) waiting = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) mortgage = seed_workflow (fixture, MORTGAGE);
+
+  moved = nexor_client_assign_workflow (fixture->client, MARIANA, MORTGAGE, "Asked about mortgages",
+                                        "user-abc-123", NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/assign-workflow", NULL,
+               "{\"workflowId\":\"" MORTGAGE "\",\"reason\":\"Asked about mortgages\",\"actorId\":\"user-abc-123\"}");
+  g_assert_cmpint (nexor_assign_result_get_movement_type (moved), ==, NEXOR_MOVEMENT_TYPE_REASSIGNMENT);
+  g_assert_cmpstr (nexor_assign_result_get_movement_type_string (moved), ==, "reassignment");
+  g_assert_cmpstr (nexor_assign_result_get_workflow_id (moved), ==, MORTGAGE);
+  g_assert_cmpstr (nexor_assign_result_get_workflow_name (moved), ==, json_object_get_string_member (mortgage, "name"));
+  g_assert_true (g_uuid_string_is_valid (nexor_assign_result_get_workflow_run_id (moved)));
+  g_assert_false (nexor_assign_result_get_paused (moved));
+
+  lead = nexor_client_get_lead (fixture->client, MARIANA, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_workflow_run_get_id (nexor_lead_get_active_workflow_run (lead)), ==,
+                   nexor_assign_result_get_workflow_run_id (moved));
+
+  enrolled = nexor_client_assign_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" LUCIA "/assign-workflow", NULL, "{\"workflowId\":\"" SALES "\"}");
+  g_assert_cmpint (nexor_assign_result_get_movement_type (enrolled), ==, NEXOR_MOVEMENT_TYPE_ENROLLMENT);
+
+  waiting = nexor_client_assign_workflow (fixture->client, VALENTINA, PREMIUM, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nexor_assign_result_get_paused (waiting));
+}
+
+static void
+test_assign_workflow_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = sent (fixture);
+
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, "", NULL, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, SALES, "", NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, SALES, NULL, "bad\xff", NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, UNKNOWN_ID, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == NEXOR_ERROR);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, "sales", NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == NEXOR_ERROR);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/assign-workflow", NULL, "{\"workflowId\":\"sales\"}");
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+}
+
+static void
+test_set_lead_status (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(NexorStatusChange) change = NULL;
+  g_autoptr(NexorStatusChange) same = NULL;
+  g_autoptr(NexorStatusChange) plain = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *run_id;
+
+  lead = nexor_client_get_lead (fixture->client, MARIANA, NULL, &error);
+  g_assert_no_error (error);
+  run_id = nexor_workflow_run_get_id (nexor_lead_get_active_workflow_run (lead));
+
+  change = nexor_client_set_lead_status (fixture->client, MARIANA, "demo_scheduled", "Booked by phone",
+                                         DEMO, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/status", NULL,
+               "{\"status_key\":\"demo_scheduled\",\"reason\":\"Booked by phone\",\"workflow_id\":\"" DEMO "\"}");
+  g_assert_true (nexor_status_change_get_changed (change));
+  g_assert_cmpstr (nexor_status_change_get_previous_status (change), ==, "engaged");
+  g_assert_cmpstr (nexor_status_change_get_new_status (change), ==, "demo_scheduled");
+  g_assert_cmpstr (nexor_status_change_get_workflow_run_id (change), ==, run_id);
+  g_assert_cmpstr (nexor_status_change_get_workflow_id (change), ==, DEMO);
+
+  /* Already there: not an error, just no change. */
+  same = nexor_client_set_lead_status (fixture->client, MARIANA, "demo_scheduled", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/status", NULL, "{\"status_key\":\"demo_scheduled\"}");
+  g_assert_false (nexor_status_change_get_changed (same));
+  g_assert_cmpstr (nexor_status_change_get_new_status (same), ==, "demo_scheduled");
+
+  g_clear_object (&lead);
+  lead = nexor_client_get_lead (fixture->client, MARIANA, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_workflow_status_get_key (nexor_workflow_run_get_current_status (
+                     nexor_lead_get_active_workflow_run (lead))), ==, "demo_scheduled");
+
+  {
+    guint before = sent (fixture);
+
+    g_assert_null (nexor_client_set_lead_status (fixture->client, MARIANA, " ", NULL, NULL, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_set_lead_status (fixture->client, MARIANA, "lost", NULL, "", NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+
+  plain = nexor_client_set_lead_status (fixture->client, MARIANA, "no_such_status", NULL, NULL, NULL, &error);
+  g_assert_null (plain);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_automation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) entry = seed_entry (fixture, MARIANA);
+  JsonObject *run = json_array_get_object_element (json_object_get_array_member (entry, "runs"), 0);
+  g_autoptr(NexorAutomationResult) stop = NULL;
+  g_autoptr(NexorAutomationResult) stopped = NULL;
+  g_autoptr(NexorAutomationResult) resume = NULL;
+  g_autoptr(NexorAutomationResult) running = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stop = nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/stop", NULL, "{\"workflow_id\":\"" DEMO "\"}");
+  g_assert_cmpstr (nexor_automation_result_get_workflow_run_id (stop), ==, json_object_get_string_member (run, "id"));
+  g_assert_true (nexor_automation_result_get_cadence_paused (stop));
+  g_assert_cmpint (nexor_automation_result_get_tasks_cancelled (stop), ==,
+                   json_object_get_int_member (run, "pending_tasks"));
+  g_assert_false (nexor_automation_result_get_already_stopped (stop));
+
+  g_assert_true (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stopped = nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nexor_automation_result_get_already_stopped (stopped));
+  g_assert_cmpint (nexor_automation_result_get_tasks_cancelled (stopped), ==, 0);
+
+  resume = nexor_client_resume_automation (fixture->client, MARIANA, DEMO, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/resume", NULL,
+               "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":true}");
+  g_assert_true (nexor_automation_result_get_cadence_resumed (resume));
+  g_assert_false (nexor_automation_result_get_already_running (resume));
+  g_assert_false (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  running = nexor_client_resume_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/resume", NULL,
+               "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":false}");
+  g_assert_true (nexor_automation_result_get_already_running (running));
+
+  /* The Get Lead page's example lead runs in a workflow whose id is the
+   * page's "uuid" placeholder: a body id is sent as it is. */
+  g_clear_object (&stop);
+  stop = nexor_client_stop_automation (fixture->client, CARLOS, "uuid", NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" CARLOS "/automation/stop", NULL, "{\"workflow_id\":\"uuid\"}");
+  g_assert_true (nexor_automation_result_get_cadence_paused (stop));
+  g_assert_true (nexor_client_is_paused (fixture->client, CARLOS, "uuid", NULL, &error));
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/is_paused", "workflow_id=uuid", NULL);
+
+  /* No active run in that workflow. */
+  g_assert_null (nexor_client_stop_automation (fixture->client, VALENTINA, SALES, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "No active workflow run"));
+  g_clear_error (&error);
+
+  {
+    guint before = sent (fixture);
+
+    g_assert_null (nexor_client_stop_automation (fixture->client, MARIANA, NULL, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_resume_automation (fixture->client, MARIANA, " ", TRUE, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+static void
+test_is_paused (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nexor_client_is_paused (fixture->client, DIEGO, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", NULL, NULL);
+
+  g_assert_true (nexor_client_is_paused (fixture->client, DIEGO, SALES, NULL, &error));
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", "workflow_id=" SALES, NULL);
+
+  /* Another workflow's run is not the one taken over. */
+  g_assert_false (nexor_client_is_paused (fixture->client, DIEGO, DEMO, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (nexor_client_is_paused (fixture->client, CARLOS, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* FALSE is also the answer of a failure: the error tells them apart. */
+  g_assert_false (nexor_client_is_paused (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+}
+
+/* ---------------------------------------------------------------------------
+ * History
+ * ------------------------------------------------------------------------- */
+
+typedef struct {
+  GArray *changes;          /* guint triples: position, removed, added */
+  GPtrArray *loading;       /* "loading=1", "loading=0", … in order */
+  guint has_more_notifies;
+  guint n_items_notifies;
+} Observer;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Observer   *observer)
+{
+  guint triple[3] = { position, removed, added };
+
+  g_array_append_vals (observer->changes, triple, 3);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           Observer   *observer)
+{
+  if (g_str_equal (pspec->name, "loading"))
+    g_ptr_array_add (observer->loading,
+                     g_strdup (nexor_history_list_get_loading (NEXOR_HISTORY_LIST (object)) ? "loading=1" : "loading=0"));
+  else if (g_str_equal (pspec->name, "has-more"))
+    observer->has_more_notifies++;
+  else if (g_str_equal (pspec->name, "n-items"))
+    observer->n_items_notifies++;
+}
+
+static void
+observe (NexorHistoryList *list,
+         Observer         *observer)
+{
+  observer->changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  observer->loading = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), observer);
+  g_signal_connect (list, "notify", G_CALLBACK (on_notify), observer);
+}
+
+static void
+observer_clear (Observer *observer)
+{
+  g_array_unref (observer->changes);
+  g_ptr_array_unref (observer->loading);
+}
+
+static void
+assert_change (Observer *observer,
+               guint     index,
+               guint     position,
+               guint     added)
+{
+  g_assert_cmpuint (observer->changes->len, >, index * 3 + 2);
+  g_assert_cmpuint (g_array_index (observer->changes, guint, index * 3), ==, position);
+  g_assert_cmpuint (g_array_index (observer->changes, guint, index * 3 + 1), ==, 0);
+  g_assert_cmpuint (g_array_index (observer->changes, guint, index * 3 + 2), ==, added);
+}
+
+static void
+test_history_paging (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  guint total = json_array_get_length (json_object_get_array_member (entry, "history"));
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(NexorHistoryList) whole = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) last = NULL;
+  Observer observer = { NULL, };
+  guint pages = 0;
+
+  /* Enough history for three pages of the default size. */
+  g_assert_cmpuint (total, >, 2 * NEXOR_HISTORY_LIST_DEFAULT_PAGE_SIZE);
+
+  list = nexor_history_list_new (fixture->client, CARLOS, NULL, NULL);
+  observe (list, &observer);
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == NEXOR_TYPE_HISTORY_ITEM);
+
+  nexor_history_list_load_more_async (list, NULL, on_result, &result);
+  g_assert_true (nexor_history_list_get_loading (list));
+  g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=50&offset=0", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_cmpuint (nexor_history_list_get_n_items (list), ==, 50);
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpstr (nexor_lead_get_first_name (nexor_history_list_get_lead (list)), ==, "Carlos");
+  assert_change (&observer, 0, 0, 50);
+  g_assert_cmpuint (observer.loading->len, ==, 2);
+  g_assert_cmpstr (observer.loading->pdata[0], ==, "loading=1");
+  g_assert_cmpstr (observer.loading->pdata[1], ==, "loading=0");
+  g_assert_cmpuint (observer.has_more_notifies, ==, 0);
+  pages = 1;
+
+  /* Asking for one of the last items fetches the next page in the
+   * background: get_item itself neither blocks nor fetches. */
+  while (nexor_history_list_get_has_more (list))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint before = sent (fixture);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+
+      g_assert_nonnull (item);
+      g_assert_false (nexor_history_list_get_loading (list));
+      g_assert_cmpuint (sent (fixture), ==, before);
+
+      while (g_list_model_get_n_items (G_LIST_MODEL (list)) == n && nexor_history_list_get_has_more (list))
+        g_main_context_iteration (NULL, TRUE);
+      while (nexor_history_list_get_loading (list))
+        g_main_context_iteration (NULL, TRUE);
+
+      assert_change (&observer, pages, n, MIN (total - n, 50));
+      pages++;
+      g_assert_cmpuint (pages, <=, 3);
+    }
+
+  g_assert_cmpuint (pages, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
+  g_assert_cmpuint (observer.changes->len, ==, 9);
+  g_assert_cmpuint (observer.has_more_notifies, ==, 1);
+  g_assert_cmpuint (observer.n_items_notifies, ==, 3);
+  g_assert_cmpuint (observer.loading->len, ==, 6);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=50&offset=100", NULL);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), total));
+
+  /* Nothing more: loading more is done at once, without a request. */
+  {
+    guint before = sent (fixture);
+
+    nexor_history_list_load_more_async (list, NULL, on_result, &result);
+    g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (nexor_history_list_load_more (list, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+
+  /* The pages add up to the whole history, in order, oldest first. */
+  whole = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                        "page-size", NEXOR_HISTORY_LIST_MAX_PAGE_SIZE, NULL);
+  g_assert_true (nexor_history_list_load_more (whole, NULL, &error));
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=200&offset=0", NULL);
+  g_assert_false (nexor_history_list_get_has_more (whole));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (whole)), ==, total);
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(NexorHistoryItem) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(NexorHistoryItem) b = g_list_model_get_item (G_LIST_MODEL (whole), i);
+      g_autoptr(JsonObject) a_json = nexor_history_item_dup_json (a);
+      g_autoptr(JsonObject) b_json = nexor_history_item_dup_json (b);
+
+      g_assert_true (json_object_equal (a_json, b_json));
+      g_assert_nonnull (nexor_history_item_get_timestamp (a));
+      g_assert_cmpint (nexor_history_item_get_item_type (a), !=, NEXOR_HISTORY_ITEM_TYPE_UNKNOWN);
+      if (last != NULL)
+        g_assert_cmpint (g_date_time_compare (nexor_history_item_get_timestamp (NEXOR_HISTORY_ITEM (last)),
+                                              nexor_history_item_get_timestamp (a)), <=, 0);
+      g_set_object (&last, G_OBJECT (a));
+    }
+
+  observer_clear (&observer);
+}
+
+static void
+test_history_channels (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const channels[] = { "call", "email", NULL };
+  static const char * const with_comma[] = { "call,sms", NULL };
+  static const char * const with_empty[] = { "call", "", NULL };
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  JsonArray *history = json_object_get_array_member (entry, "history");
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+  guint n;
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    if (g_strv_contains (channels, json_object_get_string_member (json_array_get_object_element (history, i), "channel")))
+      expected++;
+
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, channels, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "channel=call%2Cemail&limit=50&offset=0", NULL);
+  g_assert_cmpstrv (nexor_history_list_get_channels (list), channels);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, MIN (expected, 50));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_strv_contains (channels, nexor_history_item_get_channel (item_at (G_LIST_MODEL (list), i))));
+
+  {
+    guint before = sent (fixture);
+    g_autoptr(NexorHistoryList) comma = nexor_client_list_lead_history (fixture->client, CARLOS, with_comma, NULL, &error);
+
+    g_assert_null (comma);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_list_lead_history (fixture->client, CARLOS, with_empty, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+/* The emulator, serving @state in this thread's main context: async calls
+ * only, which iterate it. */
+static NexorEmulator *
+emulator_with_state (JsonNode  *state,
+                     char     **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nexor-desk-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  NexorEmulator *emulator;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "state.json", NULL);
+  text = json_to_string (state, FALSE);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  emulator = nexor_emulator_new (NULL);
+  g_assert_true (nexor_emulator_open_data_file (emulator, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (nexor_emulator_listen_local (emulator, 0, &error));
+  g_assert_no_error (error);
+
+  *out_dir = g_steal_pointer (&dir);
+  return emulator;
+}
+
+static void
+remove_state_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_history_unknown_type (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->emulator);
+  JsonArray *leads = json_object_get_array_member (json_node_get_object (state), "leads");
+  g_autoptr(NexorEmulator) emulator = NULL;
+  g_autoptr(NexorClient) client = NULL;
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(JsonObject) raw = NULL;
+  NexorHistoryItem *item;
+  guint n;
+
+  /* Kinds of entry that are not (yet) documented for REST. */
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (leads, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_object_get_object_member (entry, "lead"), "id"), VALENTINA) != 0)
+        continue;
+
+      json_array_add_element (json_object_get_array_member (entry, "history"), parse_json (
+        "{\"type\":\"email\",\"id\":\"55555555-5555-4555-8555-555555555555\",\"channel\":\"email\","
+        "\"direction\":\"outbound\",\"content\":\"Your quote\",\"subject\":\"Quote #42\","
+        "\"timestamp\":\"2026-03-03T10:00:00Z\"}"));
+      json_array_add_element (json_object_get_array_member (entry, "history"), parse_json (
+        "{\"type\":\"sms\",\"channel\":\"sms\",\"content\":\"Reminder\",\"timestamp\":\"2026-03-03T11:00:00Z\"}"));
+    }
+
+  emulator = emulator_with_state (state, &dir);
+  url = nexor_emulator_dup_base_url (emulator);
+  client = nexor_client_new_for_url (url, KEY);
+
+  nexor_client_list_lead_history_async (client, VALENTINA, NULL, NULL, on_result, &result);
+  list = nexor_client_list_lead_history_finish (client, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_false (nexor_history_list_get_has_more (list));
+
+  item = item_at (G_LIST_MODEL (list), n - 2);
+  g_assert_cmpint (nexor_history_item_get_item_type (item), ==, NEXOR_HISTORY_ITEM_TYPE_UNKNOWN);
+  g_assert_cmpstr (nexor_history_item_get_type_string (item), ==, "email");
+  g_assert_cmpstr (nexor_history_item_get_content (item), ==, "Your quote");
+  raw = nexor_history_item_dup_json (item);
+  g_assert_cmpstr (json_object_get_string_member (raw, "subject"), ==, "Quote #42");
+
+  item = item_at (G_LIST_MODEL (list), n - 1);
+  g_assert_cmpint (nexor_history_item_get_item_type (item), ==, NEXOR_HISTORY_ITEM_TYPE_UNKNOWN);
+  g_assert_cmpstr (nexor_history_item_get_type_string (item), ==, "sms");
+
+  g_clear_object (&list);
+  g_clear_object (&client);
+  g_clear_object (&emulator);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_state_dir (dir);
+}
+
+static gboolean
+cancel_list_cb (gpointer user_data)
+{
+  nexor_history_list_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_history_cancel (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(NexorHistoryList) list = nexor_history_list_new (fixture->client, CARLOS, NULL, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  gint64 started;
+
+  /* Cancelled mid-flight, against a slow answer: both waiters of the one
+   * page fail at once. */
+  nexor_emulator_set_response_delay (fixture->emulator, 5000);
+  started = g_get_monotonic_time ();
+  nexor_history_list_load_more_async (list, NULL, on_result, &result);
+  nexor_history_list_load_more_async (list, NULL, on_result, &second);
+  g_timeout_add (100, cancel_list_cb, list);
+
+  g_assert_false (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (nexor_history_list_load_more_finish (list, wait_for_result (&second), &second_error));
+  g_assert_error (second_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* A later load works, and clears the error. */
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  g_clear_object (&result);
+  g_clear_error (&error);
+  nexor_history_list_load_more_async (list, NULL, on_result, &result);
+  g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+}
+
+static void
+test_history_cancellable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(NexorHistoryList) later = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  /* The cancellable given at creation cancels the first page… */
+  g_cancellable_cancel (cancellable);
+  before = sent (fixture);
+  nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, on_result, &result);
+  list = nexor_client_list_lead_history_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_null (list);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (sent (fixture), ==, before);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* …and every later fetch of the list. */
+  g_cancellable_reset (cancellable);
+  later = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, cancellable, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (nexor_history_list_load_more (later, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* A cancelled list fetches nothing in the background either. */
+  before = sent (fixture);
+  g_clear_object (&result);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (later), 49);
+
+    g_assert_nonnull (item);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (sent (fixture), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 50);
+}
+
+typedef struct {
+  const char *base_url;
+  guint total;
+  guint n_items;
+  gboolean has_more;
+  gboolean same_thread;
+} WorkerData;
+
+static gpointer
+history_worker (gpointer user_data)
+{
+  WorkerData *data = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(NexorClient) client = nexor_client_new_for_url (data->base_url, KEY);
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *self = g_thread_self ();
+
+  g_main_context_push_thread_default (context);
+
+  nexor_client_list_lead_history_async (client, CARLOS, NULL, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  list = nexor_client_list_lead_history_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  /* Background pages are fetched in this thread's context. */
+  data->same_thread = TRUE;
+  while (nexor_history_list_get_has_more (list))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+
+      while (g_list_model_get_n_items (G_LIST_MODEL (list)) == n && nexor_history_list_get_has_more (list))
+        g_main_context_iteration (context, TRUE);
+      data->same_thread &= g_thread_self () == self;
+    }
+
+  data->n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  data->has_more = nexor_history_list_get_has_more (list);
+
+  g_clear_object (&list);
+  g_clear_object (&client);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static void
+test_history_worker_thread (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  WorkerData worker = { nexor_emulator_thread_get_base_url (fixture->server), 0, 0, TRUE, FALSE };
+  GThread *thread;
+
+  worker.total = json_array_get_length (json_object_get_array_member (entry, "history"));
+  thread = g_thread_new ("history-worker", history_worker, &worker);
+  g_thread_join (thread);
+
+  g_assert_cmpuint (worker.n_items, ==, worker.total);
+  g_assert_false (worker.has_more);
+  g_assert_true (worker.same_thread);
+}
+
+/* ---------------------------------------------------------------------------
+ * Meetings
+ * ------------------------------------------------------------------------- */
+
+static void
+test_meetings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char * const statuses[] = { "completed", "no_show", NULL };
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  JsonArray *seeded = json_object_get_array_member (entry, "meetings");
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GListModel) filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+  guint n;
+
+  meetings = nexor_client_list_lead_meetings (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/meetings", NULL, NULL);
+  g_assert_true (g_list_model_get_item_type (meetings) == NEXOR_TYPE_MEETING);
+  n = g_list_model_get_n_items (meetings);
+  g_assert_cmpuint (n, ==, json_array_get_length (seeded));
+  g_assert_cmpuint (n, >, 1);
+
+  /* Most recent first. */
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_date_time_compare (nexor_meeting_get_starts_at (item_at (meetings, i - 1)),
+                                          nexor_meeting_get_starts_at (item_at (meetings, i))), >=, 0);
+
+  /* Every field of each meeting is what the emulator holds. */
+  for (guint i = 0; i < n; i++)
+    {
+      NexorMeeting *meeting = item_at (meetings, i);
+      JsonObject *seed = NULL;
+      g_autofree char *starts = NULL;
+
+      for (guint j = 0; j < json_array_get_length (seeded); j++)
+        if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (seeded, j), "id"),
+                       nexor_meeting_get_id (meeting)) == 0)
+          seed = json_array_get_object_element (seeded, j);
+      g_assert_nonnull (seed);
+
+      starts = g_date_time_format_iso8601 (nexor_meeting_get_starts_at (meeting));
+      g_assert_cmpstr (starts, ==, json_object_get_string_member (seed, "starts_at"));
+      g_assert_cmpstr (nexor_meeting_get_title (meeting), ==, json_object_get_string_member (seed, "title"));
+      g_assert_cmpstr (nexor_meeting_get_status (meeting), ==, json_object_get_string_member (seed, "status"));
+      g_assert_cmpstr (nexor_meeting_get_timezone (meeting), ==, json_object_get_string_member (seed, "timezone"));
+      g_assert_cmpstr (nexor_meeting_get_host_name (meeting), ==, json_object_get_string_member (seed, "host_name"));
+      g_assert_cmpstr (nexor_meeting_get_location_type (meeting), ==,
+                       json_object_get_string_member (seed, "location_type"));
+      g_assert_cmpint (nexor_meeting_get_duration_minutes (meeting), ==,
+                       json_object_get_int_member (seed, "duration_minutes"));
+      g_assert_cmpint (nexor_meeting_get_confirmed_by_lead (meeting), ==,
+                       json_object_get_boolean_member (seed, "confirmed_by_lead"));
+      g_assert_cmpint (g_date_time_difference (nexor_meeting_get_ends_at (meeting), nexor_meeting_get_starts_at (meeting)),
+                       ==, (GTimeSpan) nexor_meeting_get_duration_minutes (meeting) * G_TIME_SPAN_MINUTE);
+      g_assert_nonnull (nexor_meeting_get_created_at (meeting));
+
+      if (g_strv_contains (statuses, nexor_meeting_get_status (meeting)))
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+
+  filtered = nexor_client_list_lead_meetings (fixture->client, CARLOS, statuses, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/meetings", "status=completed%2Cno_show", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    g_assert_true (g_strv_contains (statuses, nexor_meeting_get_status (item_at (filtered, i))));
+}
+
+/* ---------------------------------------------------------------------------
+ * Tags
+ * ------------------------------------------------------------------------- */
+
+static void
+test_sync_lead_tags (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const names[] = { "VIP", "Hot lead", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(NexorTagSyncResult) result = NULL;
+  g_autoptr(NexorTagSyncResult) cleared = NULL;
+  g_autoptr(GListModel) on_lead = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *added;
+  const char *vip_id = NULL;
+  GListModel *tags;
+
+  result = nexor_client_sync_lead_tags (fixture->client, CARLOS, NULL, names, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "PUT", "/leads/tags", NULL,
+               "{\"lead_id\":\"" CARLOS "\",\"tags\":[\"VIP\",\"Hot lead\"]}");
+
+  g_assert_cmpstr (nexor_tag_sync_result_get_lead_id (result), ==, CARLOS);
+  tags = nexor_tag_sync_result_get_tags (result);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 2);
+  g_assert_true (tags_have_name (tags, "VIP"));
+  g_assert_true (tags_have_name (tags, "Hot lead"));
+  for (guint i = 0; i < 2; i++)
+    if (g_strcmp0 (nexor_tag_get_name (item_at (tags, i)), "VIP") == 0)
+      vip_id = nexor_tag_get_id (item_at (tags, i));
+  g_assert_true (g_uuid_string_is_valid (vip_id));
+
+  added = nexor_tag_sync_result_get_added (result);
+  g_assert_cmpuint (g_strv_length ((GStrv) added), ==, 2);
+  g_assert_true (g_strv_contains (added, TAG_HOT));
+  g_assert_true (g_strv_contains (added, vip_id));
+  g_assert_null (nexor_tag_sync_result_get_removed (result)[0]);
+
+  on_lead = nexor_client_list_lead_tags (fixture->client, CARLOS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (on_lead), ==, 2);
+
+  /* By email, any case; the empty set clears the lead's tags. */
+  cleared = nexor_client_sync_lead_tags (fixture->client, NULL, "CARLOS@example.com", none, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "PUT", "/leads/tags", NULL, "{\"email\":\"CARLOS@example.com\",\"tags\":[]}");
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_tag_sync_result_get_tags (cleared)), ==, 0);
+  g_assert_cmpuint (g_strv_length ((GStrv) nexor_tag_sync_result_get_removed (cleared)), ==, 2);
+
+  {
+    static const char * const blank[] = { "VIP", "  ", NULL };
+    guint before = sent (fixture);
+
+    g_assert_null (nexor_client_sync_lead_tags (fixture->client, NULL, NULL, names, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_sync_lead_tags (fixture->client, CARLOS, NULL, NULL, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_sync_lead_tags (fixture->client, CARLOS, NULL, blank, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_sync_lead_tags (fixture->client, "", NULL, names, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+static void
+test_lead_tags (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const one[] = { TAG_HOT, NULL };
+  static const char * const two[] = { TAG_ENTERPRISE, TAG_REFERRAL, NULL };
+  g_autoptr(GListModel) emily = NULL;
+  g_autoptr(GListModel) assigned = NULL;
+  g_autoptr(GListModel) assigned_two = NULL;
+  g_autoptr(GListModel) lucia = NULL;
+  g_autoptr(GError) error = NULL;
+
+  emily = nexor_client_list_lead_tags (fixture->client, EMILY, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/leads/" EMILY "/tags", NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (emily), ==, 2);
+  g_assert_true (tags_have_name (emily, "Enterprise"));
+  g_assert_true (tags_have_name (emily, "Referral"));
+
+  assigned = nexor_client_assign_lead_tags (fixture->client, LUCIA, one, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" LUCIA "/tags", NULL, "{\"tagId\":\"" TAG_HOT "\"}");
+  g_assert_true (tags_have_name (assigned, "Hot lead"));
+
+  assigned_two = nexor_client_assign_lead_tags (fixture->client, LUCIA, two, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/leads/" LUCIA "/tags", NULL,
+               "{\"tagIds\":[\"" TAG_ENTERPRISE "\",\"" TAG_REFERRAL "\"]}");
+  g_assert_true (tags_have_name (assigned_two, "Enterprise"));
+
+  /* Assigning keeps what the lead had; the one it already had is not doubled. */
+  lucia = nexor_client_list_lead_tags (fixture->client, LUCIA, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lucia), ==, 3);
+
+  {
+    static const char * const bad[] = { TAG_HOT, "", NULL };
+    static const char * const empty[] = { NULL };
+    guint before = sent (fixture);
+
+    g_assert_null (nexor_client_assign_lead_tags (fixture->client, LUCIA, bad, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_assign_lead_tags (fixture->client, LUCIA, empty, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_assign_lead_tags (fixture->client, LUCIA, NULL, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+static void
+test_tags (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(NexorTagInput) input = NULL;
+  g_autoptr(NexorTagInput) change = NULL;
+  g_autoptr(NexorTag) created = NULL;
+  g_autoptr(NexorTag) duplicate = NULL;
+  g_autoptr(NexorTag) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint n;
+
+  all = nexor_client_list_tags (fixture->client, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/tags", NULL, NULL);
+  n = g_list_model_get_n_items (all);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_true (tags_have_name (all, "Enterprise"));
+  for (guint i = 0; i < n; i++)
+    {
+      NexorTag *tag = item_at (all, i);
+
+      g_assert_nonnull (nexor_tag_get_slug (tag));
+      g_assert_nonnull (nexor_tag_get_created_at (tag));
+      g_assert_nonnull (nexor_tag_get_updated_at (tag));
+      if (g_strcmp0 (nexor_tag_get_id (tag), TAG_ENTERPRISE) == 0)
+        g_assert_cmpstr (nexor_tag_get_description (tag), ==, "More than 100 employees");
+    }
+
+  found = nexor_client_list_tags (fixture->client, "enter", NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/tags", "search=enter", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (found), <, n);
+  g_assert_true (tags_have_name (found, "Enterprise"));
+
+  g_assert_false (tags_have_name (all, "Partner"));
+  input = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "Partner", "slug", "partner",
+                        "description", "Referred by a partner firm", NULL);
+  created = nexor_client_create_tag (fixture->client, input, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "POST", "/tags", NULL,
+               "{\"name\":\"Partner\",\"slug\":\"partner\",\"description\":\"Referred by a partner firm\"}");
+  g_assert_true (g_uuid_string_is_valid (nexor_tag_get_id (created)));
+  g_assert_cmpstr (nexor_tag_get_name (created), ==, "Partner");
+  g_assert_cmpstr (nexor_tag_get_slug (created), ==, "partner");
+  g_assert_cmpstr (nexor_tag_get_description (created), ==, "Referred by a partner firm");
+  g_assert_nonnull (nexor_tag_get_created_at (created));
+
+  duplicate = nexor_client_create_tag (fixture->client, input, NULL, &error);
+  g_assert_null (duplicate);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "slug already exists"));
+  g_clear_error (&error);
+
+  change = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "Partners", NULL);
+  nexor_tag_input_set_description (change, NULL);
+  updated = nexor_client_update_tag (fixture->client, nexor_tag_get_id (created), change, NULL, &error);
+  g_assert_no_error (error);
+  path = g_strconcat ("/tags/", nexor_tag_get_id (created), NULL);
+  assert_wire (fixture, "PUT", path, NULL, "{\"name\":\"Partners\",\"description\":null}");
+  g_assert_cmpstr (nexor_tag_get_name (updated), ==, "Partners");
+  g_assert_cmpstr (nexor_tag_get_slug (updated), ==, "partner");
+  g_assert_null (nexor_tag_get_description (updated));
+  g_assert_nonnull (nexor_tag_get_updated_at (updated));
+
+  g_assert_true (nexor_client_delete_tag (fixture->client, nexor_tag_get_id (created), NULL, &error));
+  g_assert_no_error (error);
+  assert_wire (fixture, "DELETE", path, NULL, NULL);
+
+  g_assert_false (nexor_client_delete_tag (fixture->client, nexor_tag_get_id (created), NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(NexorTagInput) nameless = g_object_new (NEXOR_TYPE_TAG_INPUT, "slug", "x", NULL);
+    g_autoptr(NexorTagInput) null_slug = nexor_tag_input_new ();
+    guint before = sent (fixture);
+
+    nexor_tag_input_set_slug (null_slug, NULL);
+    g_assert_null (nexor_client_create_tag (fixture->client, nameless, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_null (nexor_client_update_tag (fixture->client, TAG_HOT, null_slug, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+/* ---------------------------------------------------------------------------
+ * Team
+ * ------------------------------------------------------------------------- */
+
+static void
+test_team (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->emulator);
+  JsonArray *seeded = json_object_get_array_member (json_node_get_object (state), "team");
+  g_autoptr(GListModel) team = NULL;
+  g_autoptr(GError) error = NULL;
+  guint active = 0;
+  guint n;
+
+  team = nexor_client_list_team (fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  assert_wire (fixture, "GET", "/team", NULL, NULL);
+  g_assert_true (g_list_model_get_item_type (team) == NEXOR_TYPE_TEAM_MEMBER);
+  n = g_list_model_get_n_items (team);
+
+  /* Active members only, each as the emulator holds it. */
+  for (guint i = 0; i < json_array_get_length (seeded); i++)
+    {
+      JsonObject *seed = json_array_get_object_element (seeded, i);
+      NexorTeamMember *member = NULL;
+
+      for (guint j = 0; j < n; j++)
+        if (g_strcmp0 (nexor_team_member_get_id (item_at (team, j)), json_object_get_string_member (seed, "id")) == 0)
+          member = item_at (team, j);
+
+      if (!json_object_get_boolean_member (seed, "active"))
+        {
+          g_assert_null (member);
+          continue;
+        }
+
+      active++;
+      g_assert_nonnull (member);
+      g_assert_cmpstr (nexor_team_member_get_name (member), ==,
+                       json_object_get_string_member_with_default (seed, "name", NULL));
+      g_assert_cmpstr (nexor_team_member_get_email (member), ==,
+                       json_object_get_string_member_with_default (seed, "email", NULL));
+      g_assert_cmpstr (nexor_team_member_get_external_id (member), ==,
+                       json_object_get_string_member_with_default (seed, "external_id", NULL));
+    }
+
+  g_assert_cmpuint (n, ==, active);
+  g_assert_cmpuint (active, <, json_array_get_length (seeded));
+}
+
+/* ---------------------------------------------------------------------------
+ * Ids, retries, async
+ * ------------------------------------------------------------------------- */
+
+static void
+test_bad_ids (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char * const bad_ids[] = { "..", "a/b", "", "123e4567-e89b-12d3-a456-42661417400", "%2e%2e" };
+  static const char * const tag_ids[] = { TAG_HOT, NULL };
+  g_autoptr(NexorLeadInput) input = g_object_new (NEXOR_TYPE_LEAD_INPUT, "title", "CEO", NULL);
+  g_autoptr(NexorTagInput) tag = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "x", NULL);
+  guint before = sent (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      const char *id = bad_ids[i];
+      GError *errors[12] = { NULL, };
+      gpointer results[10] = { NULL, };
+
+      results[0] = nexor_client_update_lead (fixture->client, id, input, NULL, &errors[0]);
+      results[1] = nexor_client_assign_workflow (fixture->client, id, SALES, NULL, NULL, NULL, &errors[1]);
+      results[2] = nexor_client_set_lead_status (fixture->client, id, "lost", NULL, NULL, NULL, &errors[2]);
+      results[3] = nexor_client_stop_automation (fixture->client, id, SALES, NULL, &errors[3]);
+      results[4] = nexor_client_resume_automation (fixture->client, id, SALES, FALSE, NULL, &errors[4]);
+      g_assert_false (nexor_client_is_paused (fixture->client, id, NULL, NULL, &errors[5]));
+      results[5] = nexor_client_list_lead_history (fixture->client, id, NULL, NULL, &errors[6]);
+      results[6] = nexor_client_list_lead_meetings (fixture->client, id, NULL, NULL, &errors[7]);
+      results[7] = nexor_client_list_lead_tags (fixture->client, id, NULL, &errors[8]);
+      results[8] = nexor_client_assign_lead_tags (fixture->client, id, tag_ids, NULL, &errors[9]);
+      results[9] = nexor_client_update_tag (fixture->client, id, tag, NULL, &errors[10]);
+      g_assert_false (nexor_client_delete_tag (fixture->client, id, NULL, &errors[11]));
+
+      for (guint m = 0; m < G_N_ELEMENTS (results); m++)
+        g_assert_null (results[m]);
+      for (guint m = 0; m < G_N_ELEMENTS (errors); m++)
+        {
+          g_assert_error (errors[m], NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+          g_assert_true (g_utf8_validate (errors[m]->message, -1, NULL));
+          g_assert_nonnull (strstr (errors[m]->message, "UUID"));
+          g_error_free (errors[m]);
+        }
+    }
+
+  g_assert_cmpuint (sent (fixture), ==, before);
+}
+
+/* Retried after a 503 only when the operation is safe to repeat. */
+static void
+test_retry_policy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(NexorLeadInput) change = g_object_new (NEXOR_TYPE_LEAD_INPUT, "title", "CEO", NULL);
+  g_autoptr(NexorLeadInput) create = lead_input ("Dora", NULL);
+  g_autoptr(NexorTagInput) tag = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "Retry", "slug", "retry", NULL);
+  static const char * const names[] = { "VIP", NULL };
+  static const char * const hot[] = { TAG_HOT, NULL };
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  nexor_client_set_max_retries (fixture->client, 1);
+
+#define EXPECT_RETRIED(call)                                                     \
+  G_STMT_START {                                                                 \
+    g_autoptr(GObject) _result = NULL;                                           \
+    before = sent (fixture);                                                     \
+    nexor_emulator_push_fault (fixture->emulator, "status=503");                 \
+    _result = (GObject *) (call);                                                \
+    g_assert_no_error (error);                                                   \
+    g_assert_nonnull (_result);                                                  \
+    g_assert_cmpuint (sent (fixture), ==, before + 2);                           \
+  } G_STMT_END
+
+#define EXPECT_NOT_RETRIED(call)                                                 \
+  G_STMT_START {                                                                 \
+    g_autoptr(GObject) _result = NULL;                                           \
+    before = sent (fixture);                                                     \
+    nexor_emulator_push_fault (fixture->emulator, "status=503");                 \
+    _result = (GObject *) (call);                                                \
+    g_assert_null (_result);                                                     \
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_SERVER);                     \
+    g_clear_error (&error);                                                      \
+    g_assert_cmpuint (sent (fixture), ==, before + 1);                           \
+  } G_STMT_END
+
+  EXPECT_RETRIED (nexor_client_update_lead (fixture->client, CARLOS, change, NULL, &error));
+  EXPECT_RETRIED (nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error));
+  EXPECT_RETRIED (nexor_client_resume_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error));
+  EXPECT_RETRIED (nexor_client_set_lead_status (fixture->client, MARIANA, "engaged", NULL, NULL, NULL, &error));
+  EXPECT_RETRIED (nexor_client_sync_lead_tags (fixture->client, CARLOS, NULL, names, NULL, &error));
+  EXPECT_RETRIED (nexor_client_list_tags (fixture->client, NULL, NULL, &error));
+  EXPECT_RETRIED (nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error));
+
+  EXPECT_NOT_RETRIED (nexor_client_create_lead (fixture->client, create, NULL, &error));
+  EXPECT_NOT_RETRIED (nexor_client_assign_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error));
+  EXPECT_NOT_RETRIED (nexor_client_assign_lead_tags (fixture->client, LUCIA, hot, NULL, &error));
+  EXPECT_NOT_RETRIED (nexor_client_create_tag (fixture->client, tag, NULL, &error));
+
+#undef EXPECT_RETRIED
+#undef EXPECT_NOT_RETRIED
+
+  /* Booleans: the delete is retried, the answer is still a plain TRUE. */
+  before = sent (fixture);
+  nexor_emulator_push_fault (fixture->emulator, "status=503");
+  g_assert_true (nexor_client_delete_tag (fixture->client, TAG_REFERRAL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+}
+
+/* Every call once through its _async/_finish pair. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char * const names[] = { "VIP", NULL };
+  static const char * const ids[] = { TAG_HOT, NULL };
+  g_autoptr(NexorLeadInput) input = lead_input ("Elena", "elena@example.com");
+  g_autoptr(NexorLeadInput) change = g_object_new (NEXOR_TYPE_LEAD_INPUT, "title", "CTO", NULL);
+  g_autoptr(NexorTagInput) tag_input = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "Async", "slug", "async", NULL);
+  g_autoptr(NexorTagInput) rename = g_object_new (NEXOR_TYPE_TAG_INPUT, "name", "Referral 2", NULL);
+  g_autoptr(GListStore) leads = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GError) error = NULL;
+  NexorClient *client = fixture->client;
+
+#define RUN(start, finish_call, check)                                           \
+  G_STMT_START {                                                                 \
+    g_autoptr(GAsyncResult) result = NULL;                                       \
+    start;                                                                       \
+    wait_for_result (&result);                                                   \
+    {                                                                            \
+      g_autoptr(GObject) value = (GObject *) (finish_call);                      \
+      g_assert_no_error (error);                                                 \
+      g_assert_nonnull (value);                                                  \
+      check;                                                                     \
+    }                                                                            \
+  } G_STMT_END
+
+  g_list_store_append (leads, input);
+
+  RUN (nexor_client_create_lead_async (client, input, NULL, on_result, &result),
+       nexor_client_create_lead_finish (client, result, &error),
+       g_assert_true (NEXOR_IS_CREATE_LEAD_RESULT (value)));
+  RUN (nexor_client_create_leads_async (client, G_LIST_MODEL (leads), NULL, on_result, &result),
+       nexor_client_create_leads_finish (client, result, &error),
+       g_assert_cmpint (nexor_bulk_create_result_get_created (NEXOR_BULK_CREATE_RESULT (value)), ==, 1));
+  RUN (nexor_client_update_lead_async (client, CARLOS, change, NULL, on_result, &result),
+       nexor_client_update_lead_finish (client, result, &error),
+       g_assert_cmpstr (nexor_lead_get_title (NEXOR_LEAD (value)), ==, "CTO"));
+  RUN (nexor_client_assign_workflow_async (client, LUCIA, SALES, NULL, NULL, NULL, on_result, &result),
+       nexor_client_assign_workflow_finish (client, result, &error),
+       g_assert_cmpint (nexor_assign_result_get_movement_type (NEXOR_ASSIGN_RESULT (value)), ==,
+                        NEXOR_MOVEMENT_TYPE_ENROLLMENT));
+  RUN (nexor_client_set_lead_status_async (client, LUCIA, "qualified", NULL, NULL, NULL, on_result, &result),
+       nexor_client_set_lead_status_finish (client, result, &error),
+       g_assert_true (nexor_status_change_get_changed (NEXOR_STATUS_CHANGE (value))));
+  RUN (nexor_client_stop_automation_async (client, LUCIA, SALES, NULL, on_result, &result),
+       nexor_client_stop_automation_finish (client, result, &error),
+       g_assert_true (nexor_automation_result_get_cadence_paused (NEXOR_AUTOMATION_RESULT (value))));
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    nexor_client_is_paused_async (client, LUCIA, SALES, NULL, on_result, &result);
+    g_assert_true (nexor_client_is_paused_finish (client, wait_for_result (&result), &error));
+    g_assert_no_error (error);
+  }
+  RUN (nexor_client_resume_automation_async (client, LUCIA, SALES, TRUE, NULL, on_result, &result),
+       nexor_client_resume_automation_finish (client, result, &error),
+       g_assert_true (nexor_automation_result_get_cadence_resumed (NEXOR_AUTOMATION_RESULT (value))));
+  RUN (nexor_client_list_lead_history_async (client, LUCIA, NULL, NULL, on_result, &result),
+       nexor_client_list_lead_history_finish (client, result, &error),
+       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
+  RUN (nexor_client_list_lead_meetings_async (client, CARLOS, NULL, NULL, on_result, &result),
+       nexor_client_list_lead_meetings_finish (client, result, &error),
+       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
+  RUN (nexor_client_sync_lead_tags_async (client, LUCIA, NULL, names, NULL, on_result, &result),
+       nexor_client_sync_lead_tags_finish (client, result, &error),
+       g_assert_cmpuint (g_list_model_get_n_items (nexor_tag_sync_result_get_tags (NEXOR_TAG_SYNC_RESULT (value))), ==, 1));
+  RUN (nexor_client_assign_lead_tags_async (client, LUCIA, ids, NULL, on_result, &result),
+       nexor_client_assign_lead_tags_finish (client, result, &error),
+       g_assert_true (tags_have_name (G_LIST_MODEL (value), "Hot lead")));
+  RUN (nexor_client_list_lead_tags_async (client, LUCIA, NULL, on_result, &result),
+       nexor_client_list_lead_tags_finish (client, result, &error),
+       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), ==, 2));
+  RUN (nexor_client_list_tags_async (client, NULL, NULL, on_result, &result),
+       nexor_client_list_tags_finish (client, result, &error),
+       g_assert_true (tags_have_name (G_LIST_MODEL (value), "VIP")));
+  RUN (nexor_client_create_tag_async (client, tag_input, NULL, on_result, &result),
+       nexor_client_create_tag_finish (client, result, &error),
+       g_assert_cmpstr (nexor_tag_get_slug (NEXOR_TAG (value)), ==, "async"));
+  RUN (nexor_client_update_tag_async (client, TAG_REFERRAL, rename, NULL, on_result, &result),
+       nexor_client_update_tag_finish (client, result, &error),
+       g_assert_cmpstr (nexor_tag_get_name (NEXOR_TAG (value)), ==, "Referral 2"));
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    nexor_client_delete_tag_async (client, TAG_ENTERPRISE, NULL, on_result, &result);
+    g_assert_true (nexor_client_delete_tag_finish (client, wait_for_result (&result), &error));
+    g_assert_no_error (error);
+  }
+  RUN (nexor_client_list_team_async (client, NULL, on_result, &result),
+       nexor_client_list_team_finish (client, result, &error),
+       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
+
+#undef RUN
+}
+
+static void
+test_async_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GCancellable) later = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) slow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tags = NULL;
+  guint before = sent (fixture);
+  gint64 started;
+
+  /* Cancelled before the call: nothing is sent. */
+  g_cancellable_cancel (cancelled);
+  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, cancelled, on_result, &result);
+  g_assert_false (nexor_client_is_paused_finish (fixture->client, wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  nexor_client_list_tags_async (fixture->client, NULL, cancelled, on_result, &result);
+  tags = nexor_client_list_tags_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_null (tags);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  /* Cancelled mid-flight against a slow answer: it ends at once. */
+  nexor_emulator_set_response_delay (fixture->emulator, 5000);
+  started = g_get_monotonic_time ();
+  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, later, on_result, &slow);
+  g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, later);
+  g_assert_false (nexor_client_is_paused_finish (fixture->client, wait_for_result (&slow), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/desk/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("create-lead", test_create_lead);
+  ADD ("create-lead/refused", test_create_lead_refused);
+  ADD ("create-leads", test_create_leads);
+  ADD ("create-leads/refused", test_create_leads_refused);
+  ADD ("update-lead", test_update_lead);
+  ADD ("update-lead/refused", test_update_lead_refused);
+  ADD ("assign-workflow", test_assign_workflow);
+  ADD ("assign-workflow/refused", test_assign_workflow_refused);
+  ADD ("set-lead-status", test_set_lead_status);
+  ADD ("automation", test_automation);
+  ADD ("is-paused", test_is_paused);
+  ADD ("history/paging", test_history_paging);
+  ADD ("history/channels", test_history_channels);
+  ADD ("history/unknown-type", test_history_unknown_type);
+  ADD ("history/cancel", test_history_cancel);
+  ADD ("history/cancellable", test_history_cancellable);
+  ADD ("history/worker-thread", test_history_worker_thread);
+  ADD ("meetings", test_meetings);
+  ADD ("tags/sync", test_sync_lead_tags);
+  ADD ("tags/lead", test_lead_tags);
+  ADD ("tags/account", test_tags);
+  ADD ("team", test_team);
+  ADD ("bad-ids", test_bad_ids);
+  ADD ("retry-policy", test_retry_policy);
+  ADD ("async", test_async);
+  ADD ("async/cancelled", test_async_cancelled);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,185 @@
+# The Nexor Lead Desk (examples/gtk) in a real window: `--self-test` opens a
+# lead, reads back what its widgets show and flips the takeover switch; this
+# test compares all of it with the emulator's own state.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import os
+import select
+import subprocess
+import time
+
+import pytest
+
+from conftest import SEED_LEAD_ID, expected_card, png_size
+
+LEAD_DESK = os.environ.get("NEXOR_LEAD_DESK", "")
+OTHER_LEAD_ID = "3430cf98-7b04-4d40-8f4d-02428acf28ba"  # in the seed, not in any workflow
+MISSING_LEAD_ID = "00000000-0000-4000-8000-000000000000"
+
+
+class Desk:
+    """A running `nexor-lead-desk --self-test`, read line by line."""
+
+    def __init__(self, args, tmp_path, env_overrides=None):
+        env = dict(os.environ)
+        env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+        env.update(env_overrides or {})
+        # Standard error goes to a file: it never fills a pipe, and it is
+        # there to read whenever the app dies.
+        self.stderr_path = tmp_path / f"stderr-{len(list(tmp_path.glob('stderr-*')))}.txt"
+        self.stderr_file = open(self.stderr_path, "wb")
+        self.proc = subprocess.Popen([LEAD_DESK, "--self-test"] + args, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.stderr_file)
+        self.lines = []
+
+    def stderr(self):
+        self.stderr_file.flush()
+        return self.stderr_path.read_text(errors="replace")
+
+    def __repr__(self):
+        return f"printed {self.lines}, status {self.proc.poll()}, stderr:\n{self.stderr()}"
+
+    def read_until(self, last, timeout=60):
+        """Lines up to and including `last` (or up to the end of output)."""
+        deadline = time.monotonic() + timeout
+        buffer = b""
+        fd = self.proc.stdout.fileno()
+        while True:
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                self.lines.append(line.decode())
+                if self.lines[-1] == last or self.lines[-1].startswith("FAIL:"):
+                    return self.lines
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.proc.kill()
+                pytest.fail(f"no '{last}' from the app in {timeout} s; it {self!r}")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            chunk = os.read(fd, 4096) if ready else b""
+            if ready and not chunk:
+                if buffer:
+                    self.lines.append(buffer.decode())
+                return self.lines
+            buffer += chunk
+
+    def values(self, key):
+        prefix = key + ": "
+        return [line[len(prefix):] for line in self.lines if line.startswith(prefix)]
+
+    def value(self, key):
+        found = self.values(key)
+        assert found, f"the app printed no '{key}:' line: {self.lines}"
+        return found[-1]
+
+    def finish(self, timeout=30):
+        try:
+            self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            pytest.fail(f"the app did not quit in {timeout} s")
+        return self.proc.returncode, self.stderr()
+
+
+@pytest.fixture
+def desk_factory(tmp_path):
+    desks = []
+
+    def make(args, env_overrides=None):
+        desks.append(Desk(args, tmp_path, env_overrides))
+        return desks[-1]
+
+    yield make
+    for desk in desks:
+        if desk.proc.poll() is None:
+            desk.proc.kill()
+            desk.proc.wait()
+        desk.stderr_file.close()
+
+
+def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_factory, output_dir):
+    assert os.access(LEAD_DESK, os.X_OK), f"NEXOR_LEAD_DESK={LEAD_DESK!r} is not a program"
+    expected = expected_card(emulator, SEED_LEAD_ID)
+    assert not expected["human_takeover"], "the seed lead starts taken over; restart the emulator"
+    screenshot = os.path.join(output_dir, "lead-desk.png")
+    if os.path.exists(screenshot):
+        os.unlink(screenshot)
+
+    desk = desk_factory(["--screenshot", screenshot, SEED_LEAD_ID])
+    lines = desk.read_until("waiting")
+    assert "waiting" in lines, f"the self-test stopped early: it {desk!r}"
+
+    # What the window showed, read from its widgets, against the emulator.
+    assert desk.value("page") == "lead"
+    assert desk.value("name") == expected["name"]
+    assert expected["company"] in desk.value("subtitle")
+    assert desk.value("status") == expected["status"]
+    assert desk.value("status-class") == expected["category"]
+    shown = {}
+    for line in desk.values("variable"):
+        name, rest = line.split(" = ", 1)
+        value, percent = rest.rsplit(" (", 1)
+        shown[name] = (value, percent.rstrip(")"))
+    assert shown == {name: (text, f"{round(confidence * 100)} %")
+                     for name, (text, confidence) in expected["variables"].items()}
+    assert desk.values("takeover")[0] == "off"
+    # The timeline shows the first page, and scrolling to its end loads more.
+    first_page = int(desk.value("history-items"))
+    after_scroll = int(desk.value("history-items-after-scroll"))
+    total = emulator.history_length(SEED_LEAD_ID)
+    assert 0 < first_page <= total
+    if total > first_page:
+        assert first_page < after_scroll <= total, (first_page, after_scroll, total)
+
+    # The switch went on in the window, and the emulator agrees.
+    assert desk.values("takeover")[-1] == "on"
+    assert desk.value("takeover-result").startswith(("You have the lead", "Already taken over"))
+    assert emulator.is_paused(SEED_LEAD_ID) is True
+    assert expected_card(emulator, SEED_LEAD_ID)["human_takeover"] is True
+
+    width, height = png_size(screenshot)
+    assert width >= 800 and height >= 600, (width, height)
+
+    # Hand it back.
+    desk.proc.stdin.write(b"go on\n")
+    desk.proc.stdin.flush()
+    lines = desk.read_until("ok")
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok", lines
+    assert desk.values("takeover")[-1] == "off"
+    assert desk.value("takeover-result").startswith("Handed back to the AI")
+    assert status == 0, stderr
+    assert emulator.is_paused(SEED_LEAD_ID) is False
+    assert expected_card(emulator, SEED_LEAD_ID)["human_takeover"] is False
+    # G_DEBUG=fatal-warnings would have aborted the app; nothing else either.
+    assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
+
+
+def test_a_refused_key_says_to_check_the_key(desk_factory):
+    desk = desk_factory([SEED_LEAD_ID], {"NEXOR_API_KEY": "nxr_live_not_a_valid_key"})
+    lines = desk.read_until("ok")
+    status, stderr = desk.finish()
+    assert status == 1, desk
+    failure = [line for line in lines if line.startswith("FAIL:")]
+    assert failure and "Could Not Open the Lead" in failure[0], desk
+    assert "Check your API key" in failure[0], lines
+
+
+def test_an_unknown_lead_says_so(desk_factory):
+    desk = desk_factory([MISSING_LEAD_ID])
+    lines = desk.read_until("ok")
+    status, _ = desk.finish()
+    assert status == 1, desk
+    failure = [line for line in lines if line.startswith("FAIL:")]
+    assert failure and "Lead Not Found" in failure[0] and "Check the lead id" in failure[0], lines
+
+
+def test_a_lead_without_workflow_cannot_be_taken_over(emulator, desk_factory):
+    expected = expected_card(emulator, OTHER_LEAD_ID)
+    desk = desk_factory([OTHER_LEAD_ID])
+    lines = desk.read_until("ok")
+    status, _ = desk.finish()
+    assert desk.value("name") == expected["name"], desk
+    assert desk.value("status") == "Not in a workflow"
+    assert status == 1 and "takeover switch is disabled" in lines[-1], lines

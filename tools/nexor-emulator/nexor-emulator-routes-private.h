@@ -1,0 +1,77 @@
+/* nexor-emulator-routes-private.h: what the route files share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-emulator-routes.h"
+#include "nexor-emulator-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  NexorEmulatorStore *store;
+  const char * const *params;   /* the path's {} segments, decoded */
+  GHashTable         *query;    /* name → value, decoded; never NULL */
+  JsonNode           *body;     /* the parsed body; an empty object when there was none */
+  guint               status;   /* set by the handler's reply */
+} NexorEmulatorRequest;
+
+/* A handler answers with a body and sets request->status. It must check the
+ * whole request before it changes anything, so an error changes nothing. */
+typedef JsonNode *(*NexorEmulatorRouteFunc) (NexorEmulatorRequest *request);
+
+JsonNode   *nexor_emulator_reply                 (NexorEmulatorRequest *request,
+                                                  guint                 status,
+                                                  JsonObject           *body);
+JsonNode   *nexor_emulator_reply_error           (NexorEmulatorRequest *request,
+                                                  guint                 status,
+                                                  const char           *error,
+                                                  const char           *message);
+JsonNode   *nexor_emulator_reply_invalid         (NexorEmulatorRequest *request,
+                                                  const char           *format,
+                                                  ...) G_GNUC_PRINTF (2, 3);
+JsonNode   *nexor_emulator_reply_lead_not_found  (NexorEmulatorRequest *request);
+JsonObject *nexor_emulator_request_body_object   (NexorEmulatorRequest *request);
+
+/* Member checks over a request body: NULL when absent; an error message
+ * (to free) when present with the wrong type. */
+char       *nexor_emulator_check_string          (JsonObject           *body,
+                                                  const char           *name,
+                                                  gboolean              nullable,
+                                                  gboolean             *out_present,
+                                                  const char          **out_value);
+char       *nexor_emulator_check_boolean         (JsonObject           *body,
+                                                  const char           *name,
+                                                  gboolean             *out_present,
+                                                  gboolean             *out_value);
+
+/* A tags member: an array of names, deduplicated by slug, each slug
+ * non-empty. Returns an error message (to free) or NULL. */
+char       *nexor_emulator_parse_tag_names       (JsonNode             *node,
+                                                  GPtrArray           **out_names,
+                                                  GPtrArray           **out_slugs);
+
+/* Leads (nexor-emulator-routes-leads.c) */
+JsonNode *nexor_emulator_route_create_leads      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_update_lead       (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_assign_workflow   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_set_status        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_stop_automation   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_resume_automation (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_is_paused         (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_history           (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_meetings          (NexorEmulatorRequest *request);
+
+/* Tags and team (nexor-emulator-routes-tags.c) */
+JsonNode *nexor_emulator_route_sync_lead_tags    (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_lead_tags    (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_assign_lead_tags  (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_tags         (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_create_tag        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_update_tag        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_delete_tag        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_team         (NexorEmulatorRequest *request);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* nexor-cli-desk.c: `nexor lead assign|status|takeover|resume|paused`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "nexor-cli.h"
+#include "nexor-cli-json.h"
+#include "nexor-cli-output.h"
+
+static void
+print_unwrapped (JsonObject *raw)
+{
+  g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
+
+  nexor_cli_print_json_object (object);
+}
+
+static void
+print_card (const char    *heading,
+            NexorCliTable *card)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  nexor_cli_append_heading (out, heading);
+  nexor_cli_table_render (card, "  ", out);
+  nexor_cli_print (out->str);
+}
+
+/* Checks the lead ID and, when given, the workflow ID: usage errors found
+ * before any request. */
+static gboolean
+check_ids (NexorCli    *cli,
+           const char  *id,
+           const char  *workflow_id,
+           int         *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nexor_cli_check_uuid (id, "lead ID", &error) ||
+      (workflow_id != NULL && !nexor_cli_check_uuid (workflow_id, "workflow ID", &error)))
+    {
+      *exit_status = nexor_cli_report_error (cli, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* nexor lead assign ID WORKFLOW_ID [--reason TEXT] [--actor TEXT] [--json] */
+int
+nexor_cli_lead_assign (NexorCli               *cli,
+                       const NexorCliCommand  *command,
+                       char                 ***argv)
+{
+  static const char * const names[] = { "lead ID", "workflow ID" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorAssignResult) result = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *actor = NULL;
+  gboolean as_json = FALSE;
+  NexorClient *client;
+  const char *id;
+  const char *workflow_id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      "Why; stored on the run that ends when the lead leaves another workflow", "TEXT" },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor,
+      "Who made the change, for the audit trail (any text, such as a user id)", "TEXT" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, G_N_ELEMENTS (names), &status))
+    return status;
+
+  id = (*argv)[1];
+  workflow_id = (*argv)[2];
+  if (!check_ids (cli, id, workflow_id, &status))
+    return status;
+  if ((reason != NULL && !nexor_cli_check_text (reason, "reason", &error)) ||
+      (actor != NULL && !nexor_cli_check_text (actor, "actor", &error)))
+    return nexor_cli_report_error (cli, error);
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  result = nexor_client_assign_workflow (client, id, workflow_id, reason, actor, NULL, &error);
+  if (result == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) raw = nexor_assign_result_dup_json (result);
+
+      print_unwrapped (raw);
+    }
+  else
+    {
+      g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
+      g_autofree char *heading = NULL;
+      const char *name = nexor_assign_result_get_workflow_name (result);
+
+      if (name == NULL || name[0] == '\0')
+        name = nexor_assign_result_get_workflow_id (result);
+      if (name == NULL || name[0] == '\0')
+        name = workflow_id;
+
+      switch (nexor_assign_result_get_movement_type (result))
+        {
+        case NEXOR_MOVEMENT_TYPE_ENROLLMENT:
+          heading = g_strdup_printf ("Enrolled the lead in %s", name);
+          break;
+        case NEXOR_MOVEMENT_TYPE_REASSIGNMENT:
+          heading = g_strdup_printf ("Moved the lead to %s (its previous run was ended)", name);
+          break;
+        case NEXOR_MOVEMENT_TYPE_UNKNOWN:
+        default:
+          heading = g_strdup_printf ("Assigned the lead to %s", name);
+          break;
+        }
+
+      nexor_cli_table_add_row (card, "Movement", nexor_assign_result_get_movement_type_string (result));
+      nexor_cli_table_add_row (card, "Workflow", nexor_assign_result_get_workflow_id (result));
+      nexor_cli_table_add_row (card, "Run", nexor_assign_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, "Cadence",
+                               nexor_assign_result_get_paused (result)
+                                 ? "waiting: the workflow is paused"
+                                 : "started");
+      if (nexor_assign_result_get_paused (result))
+        nexor_cli_table_set_cell_style (card, 1, NEXOR_CLI_STYLE_WARNING);
+      nexor_cli_table_add_row (card, "Lead", id);
+      print_card (heading, card);
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
+/* nexor lead status ID KEY [--reason TEXT] [--workflow ID] [--json] */
+int
+nexor_cli_lead_status (NexorCli               *cli,
+                       const NexorCliCommand  *command,
+                       char                 ***argv)
+{
+  static const char * const names[] = { "lead ID", "status key" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorStatusChange) result = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *workflow_id = NULL;
+  gboolean as_json = FALSE;
+  NexorClient *client;
+  const char *id;
+  const char *key;
+  int status;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, "Why; kept in the status history", "TEXT" },
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
+      "The workflow whose run to change, when the lead is in several", "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, G_N_ELEMENTS (names), &status))
+    return status;
+
+  id = (*argv)[1];
+  key = (*argv)[2];
+  if (!check_ids (cli, id, workflow_id, &status))
+    return status;
+  if (!nexor_cli_check_text (key, "status key", &error) ||
+      (reason != NULL && !nexor_cli_check_text (reason, "reason", &error)))
+    return nexor_cli_report_error (cli, error);
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  result = nexor_client_set_lead_status (client, id, key, reason, workflow_id, NULL, &error);
+  if (result == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) raw = nexor_status_change_dup_json (result);
+
+      print_unwrapped (raw);
+    }
+  else
+    {
+      g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
+      g_autofree char *heading = NULL;
+      const char *previous = nexor_status_change_get_previous_status (result);
+      const char *current = nexor_status_change_get_new_status (result);
+
+      if (current == NULL)
+        current = key;
+
+      if (nexor_status_change_get_changed (result))
+        heading = g_strdup_printf ("Status changed: %s %s %s",
+                                   previous != NULL ? previous : "(none)",
+                                   g_get_charset (NULL) ? "→" : "->", current);
+      else
+        heading = g_strdup_printf ("The lead is already in status %s: nothing changed", current);
+
+      nexor_cli_table_add_row (card, "Workflow", nexor_status_change_get_workflow_id (result));
+      nexor_cli_table_add_row (card, "Run", nexor_status_change_get_workflow_run_id (result));
+      if (nexor_status_change_get_note (result) != NULL)
+        nexor_cli_table_add_row (card, "Note", nexor_status_change_get_note (result));
+      nexor_cli_table_add_row (card, "Lead", id);
+      print_card (heading, card);
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
+/* The workflow of the lead's active run, for the commands whose --workflow
+ * is optional. */
+static char *
+active_workflow_id (NexorClient  *client,
+                    const char   *id,
+                    const char   *action,
+                    GError      **error)
+{
+  g_autoptr(NexorLead) lead = nexor_client_get_lead (client, id, NULL, error);
+  NexorWorkflowRun *run;
+  const char *workflow_id = NULL;
+
+  if (lead == NULL)
+    return NULL;
+
+  run = nexor_lead_get_active_workflow_run (lead);
+  if (run != NULL)
+    {
+      workflow_id = nexor_workflow_run_get_workflow_id (run);
+      if ((workflow_id == NULL || workflow_id[0] == '\0') && nexor_workflow_run_get_workflow (run) != NULL)
+        workflow_id = nexor_workflow_get_id (nexor_workflow_run_get_workflow (run));
+    }
+
+  if (workflow_id == NULL || workflow_id[0] == '\0')
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_NOT_FOUND,
+                   "the lead is in no workflow, so there is no automation to %s; "
+                   "enroll it with “nexor lead assign”, or name the workflow with --workflow ID",
+                   action);
+      return NULL;
+    }
+
+  if (!nexor_cli_check_uuid (workflow_id, "workflow ID", NULL))
+    {
+      g_autofree char *shown = nexor_cli_ellipsize (workflow_id, 40);
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_INVALID_RESPONSE,
+                   "the server gave the lead's workflow as “%s”, which is not a UUID; "
+                   "name the workflow with --workflow ID", shown);
+      return NULL;
+    }
+
+  return g_strdup (workflow_id);
+}
+
+typedef enum {
+  AUTOMATION_STOP,
+  AUTOMATION_RESUME,
+} AutomationAction;
+
+static int
+run_automation (NexorCli               *cli,
+                const NexorCliCommand  *command,
+                char                 ***argv,
+                AutomationAction        action)
+{
+  static const char * const names[] = { "lead ID" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorAutomationResult) result = NULL;
+  g_autofree char *workflow_id = NULL;
+  gboolean resume_cadence = FALSE;
+  gboolean as_json = FALSE;
+  NexorClient *client;
+  const char *id;
+  int status;
+  const GOptionEntry stop_entries[] = {
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
+      "The workflow to stop (default: the one of the lead's active run)", "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const GOptionEntry resume_entries[] = {
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
+      "The workflow to resume (default: the one of the lead's active run)", "ID" },
+    { "cadence", 0, 0, G_OPTION_ARG_NONE, &resume_cadence,
+      "Resume the cadence too (by default only the AI's replies resume)", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command,
+                                action == AUTOMATION_STOP ? stop_entries : resume_entries,
+                                argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, G_N_ELEMENTS (names), &status))
+    return status;
+
+  id = (*argv)[1];
+  if (!check_ids (cli, id, workflow_id, &status))
+    return status;
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (workflow_id == NULL)
+    {
+      workflow_id = active_workflow_id (client, id, action == AUTOMATION_STOP ? "stop" : "resume",
+                                        &error);
+      if (workflow_id == NULL)
+        return nexor_cli_report_error (cli, error);
+    }
+
+  if (action == AUTOMATION_STOP)
+    result = nexor_client_stop_automation (client, id, workflow_id, NULL, &error);
+  else
+    result = nexor_client_resume_automation (client, id, workflow_id, resume_cadence, NULL, &error);
+  if (result == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) raw = nexor_automation_result_dup_json (result);
+
+      print_unwrapped (raw);
+    }
+  else if (action == AUTOMATION_STOP)
+    {
+      g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
+      gboolean already = nexor_automation_result_get_already_stopped (result);
+
+      if (!already)
+        {
+          g_autofree char *tasks = g_strdup_printf ("%d", nexor_automation_result_get_tasks_cancelled (result));
+
+          nexor_cli_table_add_row (card, "Cadence",
+                                   nexor_automation_result_get_cadence_paused (result) ? "paused" : "not paused");
+          nexor_cli_table_add_row (card, "Tasks cancelled", tasks);
+        }
+      nexor_cli_table_add_row (card, "Workflow", workflow_id);
+      nexor_cli_table_add_row (card, "Run", nexor_automation_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, "Lead", id);
+      print_card (already ? "The AI was already stopped for this lead: nothing changed"
+                          : "Took the lead over: the AI is stopped",
+                  card);
+    }
+  else
+    {
+      g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
+      gboolean already = nexor_automation_result_get_already_running (result);
+
+      if (!already)
+        nexor_cli_table_add_row (card, "Cadence",
+                                 nexor_automation_result_get_cadence_resumed (result)
+                                   ? "resumed"
+                                   : "still paused (add --cadence to resume it)");
+      nexor_cli_table_add_row (card, "Workflow", workflow_id);
+      nexor_cli_table_add_row (card, "Run", nexor_automation_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, "Lead", id);
+      print_card (already ? "The AI was already running for this lead: nothing changed"
+                          : "Handed the lead back: the AI answers again",
+                  card);
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
+/* nexor lead takeover ID [--workflow ID] [--json] */
+int
+nexor_cli_lead_takeover (NexorCli               *cli,
+                         const NexorCliCommand  *command,
+                         char                 ***argv)
+{
+  return run_automation (cli, command, argv, AUTOMATION_STOP);
+}
+
+/* nexor lead resume ID [--workflow ID] [--cadence] [--json] */
+int
+nexor_cli_lead_resume (NexorCli               *cli,
+                       const NexorCliCommand  *command,
+                       char                 ***argv)
+{
+  return run_automation (cli, command, argv, AUTOMATION_RESUME);
+}
+
+/* nexor lead paused ID [--workflow ID] [--exit-status] [--json] */
+int
+nexor_cli_lead_paused (NexorCli               *cli,
+                       const NexorCliCommand  *command,
+                       char                 ***argv)
+{
+  static const char * const names[] = { "lead ID" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workflow_id = NULL;
+  gboolean exit_status = FALSE;
+  gboolean as_json = FALSE;
+  gboolean paused;
+  NexorClient *client;
+  const char *id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
+      "Look only at the lead's run in this workflow", "ID" },
+    { "exit-status", 0, 0, G_OPTION_ARG_NONE, &exit_status,
+      "Exit with 0 when paused and 8 when not, for “if nexor lead paused …”", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print {\"paused\": true|false}", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, G_N_ELEMENTS (names), &status))
+    return status;
+
+  id = (*argv)[1];
+  if (!check_ids (cli, id, workflow_id, &status))
+    return status;
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  paused = nexor_client_is_paused (client, id, workflow_id, NULL, &error);
+  if (error != NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+
+      json_object_set_boolean_member (object, "paused", paused);
+      nexor_cli_print_json_object (object);
+    }
+  else
+    {
+      nexor_cli_print (paused ? "paused\n" : "not paused\n");
+    }
+
+  if (exit_status && !paused)
+    return NEXOR_CLI_EXIT_NOT_PAUSED;
+
+  return NEXOR_CLI_EXIT_OK;
+}
