@@ -290,8 +290,12 @@ parse_body (NexorEmulatorRequest *request,
   node = nexor_emulator_json_parse_text (data, length, NEXOR_EMULATOR_MAX_BODY_DEPTH, &error);
   if (node == NULL)
     {
+      /* json-glib quotes the bad token cut at a byte count (and decodes
+       * octal escapes to raw bytes): the answer must stay UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (error->message, -1);
+
       *out_error = nexor_emulator_reply_invalid (request, "Cannot read the request body as JSON: %s",
-                                                 error->message);
+                                                 reason);
       return NULL;
     }
 
