@@ -24,7 +24,7 @@
 struct _NexorAssignResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *workflow_run_id;
   char *workflow_id;
@@ -93,7 +93,7 @@ nexor_assign_result_finalize (GObject *object)
   NexorAssignResult *self = NEXOR_ASSIGN_RESULT (object);
 
   _nexor_fields_clear (self, nexor_assign_result_fields, N_FIELDS);
-  g_clear_pointer (&self->json, json_object_unref);
+  _nexor_json_source_clear (&self->json);
 
   G_OBJECT_CLASS (nexor_assign_result_parent_class)->finalize (object);
 }
@@ -205,7 +205,7 @@ nexor_assign_result_dup_json (NexorAssignResult *self)
 {
   g_return_val_if_fail (NEXOR_IS_ASSIGN_RESULT (self), NULL);
 
-  return json_object_ref (self->json);
+  return _nexor_json_source_dup (&self->json);
 }
 
 /**

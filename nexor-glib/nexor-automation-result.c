@@ -22,7 +22,7 @@
 struct _NexorAutomationResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *workflow_run_id;
   gboolean cadence_paused;

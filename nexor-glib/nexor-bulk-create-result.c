@@ -21,7 +21,7 @@
 struct _NexorBulkCreateResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   int created;
   int failed;

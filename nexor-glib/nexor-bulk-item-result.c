@@ -22,7 +22,7 @@
 struct _NexorBulkItemResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   int index;
   gboolean success;

@@ -19,7 +19,7 @@
 struct _NexorCadence
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   int step_index;
   char *channel;

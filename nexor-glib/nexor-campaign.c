@@ -17,7 +17,7 @@
 struct _NexorCampaign
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *name;

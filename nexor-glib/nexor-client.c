@@ -10,6 +10,7 @@
 #include "nexor-client-private.h"
 #include "nexor-error.h"
 #include "nexor-json-private.h"
+#include "nexor-json-source-private.h"
 #include "nexor-lead-private.h"
 
 /**
@@ -1410,10 +1411,18 @@ judge_attempt (NexorClient  *self,
       if (SOUP_STATUS_IS_SUCCESSFUL (status))
         {
           GError *parse_error = NULL;
-          g_autoptr(JsonNode) root = _nexor_json_parse_bytes (body, &parse_error);
+          g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (body, &parse_error);
 
-          if (root != NULL)
-            *result = _nexor_request_parse (state->request, root, error);
+          if (document != NULL)
+            {
+              /* Resources built in the document's scope keep the body and
+               * their span in it instead of the tree, which goes with the
+               * document: the tree is most of what a held resource cost. */
+              NexorJsonDocument *previous = _nexor_json_document_enter (document);
+
+              *result = _nexor_request_parse (state->request, _nexor_json_document_get_root (document), error);
+              _nexor_json_document_leave (previous);
+            }
           else
             *error = describe_unparsable (message, parse_error);
           return FALSE;
@@ -1553,7 +1562,13 @@ body_advance (SendState  *state,
 static GBytes *
 body_take (SendState *state)
 {
-  return g_byte_array_free_to_bytes (g_steal_pointer (&state->body));
+  gsize length = state->body->len;
+  guint8 *data = g_byte_array_free (g_steal_pointer (&state->body), FALSE);
+
+  /* The array grew in powers of two, or by whole read chunks without a
+   * Content-Length; resources built from the body keep it for as long as
+   * they live, so it gives the slack back. */
+  return g_bytes_new_take (g_realloc (data, length), length);
 }
 
 /* ---------------------------------------------------------------------------

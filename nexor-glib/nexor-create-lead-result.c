@@ -23,7 +23,7 @@
 struct _NexorCreateLeadResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   NexorLead *lead;
   NexorWorkflowRunSummary *workflow_run;

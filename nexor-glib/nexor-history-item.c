@@ -26,7 +26,7 @@
 struct _NexorHistoryItem
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *type_string;
   char *id;
@@ -268,7 +268,7 @@ nexor_history_item_finalize (GObject *object)
   NexorHistoryItem *self = NEXOR_HISTORY_ITEM (object);
 
   _nexor_fields_clear (self, nexor_history_item_fields, N_FIELDS);
-  g_clear_pointer (&self->json, json_object_unref);
+  _nexor_json_source_clear (&self->json);
 
   G_OBJECT_CLASS (nexor_history_item_parent_class)->finalize (object);
 }
@@ -378,7 +378,7 @@ nexor_history_item_dup_json (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return json_object_ref (self->json);
+  return _nexor_json_source_dup (&self->json);
 }
 
 /**

@@ -17,8 +17,8 @@ typedef enum {
   NEXOR_FIELD_BOOLEAN,     /* gboolean */
   NEXOR_FIELD_DOUBLE,      /* double, from any JSON number */
   NEXOR_FIELD_DATETIME,    /* GDateTime *, from an ISO 8601 string */
-  NEXOR_FIELD_JSON_OBJECT, /* JsonObject * (sealed, shared with the raw JSON) */
-  NEXOR_FIELD_JSON_NODE,   /* JsonNode * of any type (sealed) */
+  NEXOR_FIELD_JSON_OBJECT, /* JsonObject * (sealed; that object, not the tree around it) */
+  NEXOR_FIELD_JSON_NODE,   /* JsonNode * of any type (sealed; a copy without a parent) */
   NEXOR_FIELD_RESOURCE,    /* GObject * built by @parse from a JSON object */
   NEXOR_FIELD_LIST,        /* GListModel * of objects built by @parse from a JSON array */
   NEXOR_FIELD_INT,         /* int, from a JSON number without a fractional part */

@@ -9,6 +9,7 @@
 
 #include "nexor-error.h"
 #include "nexor-json-private.h"
+#include "nexor-json-document-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
 
@@ -307,11 +308,18 @@ _nexor_fields_parse (gpointer           instance,
         case NEXOR_FIELD_JSON_OBJECT:
           if (!JSON_NODE_HOLDS_OBJECT (node))
             return type_error (what, name, "an object", node, error);
+          /* A JsonObject does not point to its parent: keeping just it leaves
+           * the rest of the response's tree free to go. Sealed, as the
+           * getters promise, whether or not the tree was. */
+          json_object_seal (json_node_get_object (node));
           *(JsonObject **) slot = json_object_ref (json_node_get_object (node));
           break;
 
         case NEXOR_FIELD_JSON_NODE:
-          *(JsonNode **) slot = json_node_ref (node);
+          /* A JsonNode may point to its parent, which dies with the tree: a
+           * copy has none, and shares the value, object or array it holds. */
+          *(JsonNode **) slot = json_node_copy (node);
+          json_node_seal (*(JsonNode **) slot);
           break;
 
         case NEXOR_FIELD_RESOURCE:
@@ -502,121 +510,21 @@ _nexor_fields_get_property (gpointer          instance,
     }
 }
 
-/* json-glib 1.6 parses recursively with no depth limit: a small body nested
- * deeply enough overflows the stack. No documented shape nests beyond a
- * handful of levels, so anything deeper than this is refused up front. */
-#define MAX_JSON_DEPTH 512
-
-static gsize
-count_byte (const char *data,
-            gsize       size,
-            char        c,
-            gsize       limit)
-{
-  const char *end = data + size;
-  gsize n = 0;
-
-  for (const char *p = data; n <= limit && (p = memchr (p, c, (gsize) (end - p))) != NULL; p++)
-    n++;
-
-  return n;
-}
-
-static gboolean
-json_depth_is_sane (const char *data,
-                    gsize       size)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  /* JSON cannot nest deeper than it has brackets. Counting them with memchr
-   * is an order of magnitude cheaper than the scan below, which then only
-   * runs for bodies that could be too deep. */
-  if (count_byte (data, size, '{', MAX_JSON_DEPTH) + count_byte (data, size, '[', MAX_JSON_DEPTH) <= MAX_JSON_DEPTH)
-    return TRUE;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 JsonNode *
 _nexor_json_parse_bytes (GBytes  *bytes,
                          GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (bytes, error);
   JsonNode *root;
 
-  if (size == 0)
-    {
-      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid response: the body is empty, expected JSON");
-      return NULL;
-    }
+  if (document == NULL)
+    return NULL;
 
-  if (!json_depth_is_sane (data, size))
-    {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: JSON nested more than %u levels deep", MAX_JSON_DEPTH);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      /* json-glib 1.6 quotes the offending token cut to a byte count, which
-       * can split a UTF-8 character; messages must stay valid UTF-8. */
-      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the body is not JSON (%s)", reason);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid response: the body is not JSON");
-      return NULL;
-    }
-
-  /* An immutable parser seals the tree: resources share its nodes, and a
-   * sealed tree cannot be changed behind their back. */
-  return json_node_ref (root);
+  /* Whoever holds the tree may share its nodes: seal them so that nobody can
+   * change them behind the others' backs. */
+  root = json_node_ref (_nexor_json_document_get_root (document));
+  json_node_seal (root);
+  return root;
 }
 
 JsonObject *

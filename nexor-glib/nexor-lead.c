@@ -36,7 +36,7 @@
 struct _NexorLead
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *first_name;

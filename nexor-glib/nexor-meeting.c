@@ -22,7 +22,7 @@
 struct _NexorMeeting
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *title;

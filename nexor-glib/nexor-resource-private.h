@@ -6,14 +6,15 @@
 #pragma once
 
 #include "nexor-json-private.h"
+#include "nexor-json-source-private.h"
 
 G_BEGIN_DECLS
 
 /* Every resource struct starts with these two members, in this order, so one
  * constructor serves them all. */
 typedef struct {
-  GObject     parent_instance;
-  JsonObject *json;
+  GObject          parent_instance;
+  NexorJsonSource  json;
 } NexorResource;
 
 gpointer _nexor_resource_new_from_json (GType              type,
@@ -36,7 +37,7 @@ gpointer _nexor_resource_new_from_json (GType              type,
     NexorResource *resource = (NexorResource *) object;                           \
                                                                                   \
     _nexor_fields_clear (object, fields, G_N_ELEMENTS (fields));                  \
-    g_clear_pointer (&resource->json, json_object_unref);                         \
+    _nexor_json_source_clear (&resource->json);                                   \
     G_OBJECT_CLASS (type_name##_parent_class)->finalize (object);                 \
   }                                                                               \
                                                                                   \
@@ -72,7 +73,7 @@ gpointer _nexor_resource_new_from_json (GType              type,
   {                                                                               \
     g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
                                                                                   \
-    return json_object_ref (((NexorResource *) self)->json);                      \
+    return _nexor_json_source_dup (&((NexorResource *) self)->json);              \
   }
 
 G_END_DECLS

@@ -17,7 +17,7 @@ _nexor_resource_new_from_json (GType              type,
 {
   g_autoptr(GObject) self = g_object_new (type, NULL);
 
-  ((NexorResource *) self)->json = json_object_ref (object);
+  _nexor_json_source_init (&((NexorResource *) self)->json, object);
   if (!_nexor_fields_parse (self, what, fields, n_fields, object, error))
     return NULL;
 

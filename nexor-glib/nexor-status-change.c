@@ -21,7 +21,7 @@
 struct _NexorStatusChange
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   gboolean changed;
   char *previous_status;

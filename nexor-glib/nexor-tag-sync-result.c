@@ -20,7 +20,7 @@
 struct _NexorTagSyncResult
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *lead_id;
   GListModel *tags;
@@ -65,7 +65,7 @@ nexor_tag_sync_result_finalize (GObject *object)
   NexorTagSyncResult *self = NEXOR_TAG_SYNC_RESULT (object);
 
   _nexor_fields_clear (self, nexor_tag_sync_result_fields, N_FIELDS);
-  g_clear_pointer (&self->json, json_object_unref);
+  _nexor_json_source_clear (&self->json);
   g_clear_pointer (&self->added, g_strfreev);
   g_clear_pointer (&self->removed, g_strfreev);
 
@@ -231,7 +231,7 @@ nexor_tag_sync_result_dup_json (NexorTagSyncResult *self)
 {
   g_return_val_if_fail (NEXOR_IS_TAG_SYNC_RESULT (self), NULL);
 
-  return json_object_ref (self->json);
+  return _nexor_json_source_dup (&self->json);
 }
 
 /**

@@ -22,7 +22,7 @@
 struct _NexorTag
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *name;

@@ -19,7 +19,7 @@
 struct _NexorTeamMember
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *name;

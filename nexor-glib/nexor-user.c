@@ -17,7 +17,7 @@
 struct _NexorUser
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *name;

@@ -19,7 +19,7 @@
 struct _NexorVariable
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *name;
   JsonNode *value;

@@ -22,7 +22,7 @@
 struct _NexorWorkflowRunSummary
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *job_id;

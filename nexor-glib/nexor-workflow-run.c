@@ -21,7 +21,7 @@
 struct _NexorWorkflowRun
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *workflow_id;

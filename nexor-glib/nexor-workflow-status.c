@@ -17,7 +17,7 @@
 struct _NexorWorkflowStatus
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *key;

@@ -18,7 +18,7 @@
 struct _NexorWorkflow
 {
   GObject parent_instance;
-  JsonObject *json;
+  NexorJsonSource json;
 
   char *id;
   char *name;

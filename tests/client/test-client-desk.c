@@ -1815,6 +1815,85 @@ test_async_cancelled (Fixture       *fixture,
   nexor_emulator_set_response_delay (fixture->emulator, 0);
 }
 
+/* ---------------------------------------------------------------------------
+ * Raw JSON of list responses
+ * ------------------------------------------------------------------------- */
+
+/* What the emulator answers to GET @path, read by json-glib's own parser. */
+static JsonNode *
+fetch_raw_json (Fixture    *fixture,
+                const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (nexor_emulator_thread_get_base_url (fixture->server), path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "X-API-Key", KEY);
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  return json_parser_steal_root (parser);
+}
+
+static void
+assert_json_equal (JsonObject *actual,
+                   JsonObject *expected)
+{
+  g_assert_nonnull (actual);
+  g_assert_nonnull (expected);
+  g_assert_true (json_object_is_immutable (actual));
+  g_assert_true (json_object_equal (actual, expected));
+}
+
+/* Each item of a list keeps the response's bytes rather than its tree: its
+ * JSON, read back long after the response, is still what the server sent. */
+static void
+test_list_json (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) tags_root = fetch_raw_json (fixture, "/tags");
+  g_autoptr(JsonNode) history_root = fetch_raw_json (fixture, "/leads/" CARLOS "/history?limit=50&offset=0");
+  g_autoptr(GListModel) tags = NULL;
+  g_autoptr(NexorHistoryList) history = NULL;
+  g_autoptr(JsonObject) lead_json = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *tags_json;
+  JsonArray *history_json;
+
+  /* Tag endpoints answer in {"data": […]}. */
+  tags_json = json_object_get_array_member (json_node_get_object (tags_root), "data");
+  tags = nexor_client_list_tags (fixture->client, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, json_array_get_length (tags_json));
+  g_assert_cmpuint (g_list_model_get_n_items (tags), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(JsonObject) json = nexor_tag_dup_json (item_at (tags, i));
+
+      assert_json_equal (json, json_array_get_object_element (tags_json, i));
+    }
+
+  history_json = json_object_get_array_member (json_node_get_object (history_root), "history");
+  history = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, json_array_get_length (history_json));
+  for (guint i = 0; i < json_array_get_length (history_json); i++)
+    {
+      g_autoptr(JsonObject) json = nexor_history_item_dup_json (item_at (G_LIST_MODEL (history), i));
+
+      assert_json_equal (json, json_array_get_object_element (history_json, i));
+    }
+
+  lead_json = nexor_lead_dup_json (nexor_history_list_get_lead (history));
+  assert_json_equal (lead_json, json_object_get_object_member (json_node_get_object (history_root), "lead"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1845,6 +1924,7 @@ main (int   argc,
   ADD ("tags/sync", test_sync_lead_tags);
   ADD ("tags/lead", test_lead_tags);
   ADD ("tags/account", test_tags);
+  ADD ("json/lists", test_list_json);
   ADD ("team", test_team);
   ADD ("bad-ids", test_bad_ids);
   ADD ("retry-policy", test_retry_policy);

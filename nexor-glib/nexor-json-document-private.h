@@ -1,0 +1,61 @@
+/* nexor-json-document-private.h: the strict JSON reader behind every response
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A parsed response body: the json-glib tree, the bytes it was read from, and
+ * where in those bytes each JSON object of the tree starts and ends.
+ *
+ * Resources built from a document keep the bytes and their own span instead
+ * of the tree, which is an order of magnitude bigger than the text, and read
+ * the text again only when asked for their JSON. */
+typedef struct _NexorJsonDocument NexorJsonDocument;
+
+/* Nothing deeper is accepted: the reader recurses once per level. */
+#define NEXOR_JSON_MAX_DEPTH 512
+
+/* Parses @bytes as one RFC 8259 JSON text (UTF-8, an optional byte order
+ * mark, nothing after the value but whitespace). Fails with
+ * NEXOR_ERROR_INVALID_RESPONSE on anything else: invalid UTF-8, control
+ * characters or U+0000 in strings, lone surrogates, numbers out of range,
+ * nesting deeper than NEXOR_JSON_MAX_DEPTH. Integers that fit in gint64 become
+ * G_TYPE_INT64 values, other numbers G_TYPE_DOUBLE. Of duplicate members the
+ * last wins. The tree is not sealed. */
+NexorJsonDocument *_nexor_json_document_parse     (GBytes             *bytes,
+                                                   GError            **error);
+
+/* Like _nexor_json_document_parse(), for the @length bytes at @offset of
+ * @bytes, recording no spans. */
+JsonNode          *_nexor_json_parse_span         (GBytes             *bytes,
+                                                   gsize               offset,
+                                                   gsize               length,
+                                                   GError            **error);
+
+NexorJsonDocument *_nexor_json_document_ref       (NexorJsonDocument  *document);
+void               _nexor_json_document_unref     (NexorJsonDocument  *document);
+
+/* (transfer none) */
+JsonNode          *_nexor_json_document_get_root  (NexorJsonDocument  *document);
+/* (transfer none) */
+GBytes            *_nexor_json_document_get_bytes (NexorJsonDocument  *document);
+
+/* Where @object, a JSON object of this document's tree, was in the bytes:
+ * from its '{' to its '}' inclusive. FALSE for an object that is not part of
+ * this document's tree, and for every object of a document with a duplicate
+ * member anywhere (the objects it replaced were freed, and a span found by
+ * address could belong to one of them). */
+gboolean           _nexor_json_document_get_span  (NexorJsonDocument  *document,
+                                                   JsonObject         *object,
+                                                   gsize              *offset,
+                                                   gsize              *length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorJsonDocument, _nexor_json_document_unref)
+
+G_END_DECLS

@@ -1,0 +1,773 @@
+/* nexor-json-document.c: the strict JSON reader behind every response
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * json-glib 1.6's JsonParser reads through GScanner, one character at a time,
+ * and was most of what a typed parse cost; it also accepts what is not JSON
+ * (comments, several documents in a row, a truncating \u0000, integers that
+ * overflow silently) and recurses without a limit. This reader builds the
+ * same json-glib tree with json-glib's public API, in one pass over the
+ * bytes, and refuses all of those with a message that says where.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "nexor-error.h"
+#include "nexor-json-document-private.h"
+
+struct _NexorJsonDocument
+{
+  gatomicrefcount ref_count;
+  GBytes *bytes;
+  JsonNode *root;
+  GArray *span_list;  /* of Span, in the order the objects closed */
+  GHashTable *spans;  /* JsonObject * -> 1 + its index in span_list */
+};
+
+typedef struct
+{
+  JsonObject *object;
+  guint32 offset;
+  guint32 length;
+} Span;
+
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  GHashTable *spans;  /* NULL when spans are not wanted */
+  GArray *span_list;
+  gboolean spans_lost;  /* a duplicate member may have freed a recorded object */
+  const char *error_at;
+  char *error_reason;
+  GString *scratch;   /* unescaped strings too long for the stack buffer */
+} Reader;
+
+#define STACK_STRING 256
+
+static gboolean
+fail (Reader     *r,
+      const char *at,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Reader     *r,
+      const char *at,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (r->error_reason != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  r->error_reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  r->error_at = at;
+  return FALSE;
+}
+
+static inline void
+skip_whitespace (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static gboolean
+fail_unexpected (Reader     *r,
+                 const char *expected)
+{
+  if (r->p >= r->end)
+    return fail (r, r->p, "the body ends where %s was expected", expected);
+
+  if ((guchar) *r->p >= 0x20 && (guchar) *r->p < 0x7f)
+    return fail (r, r->p, "unexpected “%c” where %s was expected", *r->p, expected);
+
+  return fail (r, r->p, "unexpected byte 0x%02x where %s was expected", (guchar) *r->p, expected);
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Reader  *r,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (r->end - r->p < 4)
+    return fail (r, r->p, "a \\u escape needs four hexadecimal digits");
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = hex_value (r->p[i]);
+
+      if (digit < 0)
+        return fail (r, r->p, "a \\u escape needs four hexadecimal digits");
+      value = (value << 4) | (gunichar) digit;
+    }
+
+  r->p += 4;
+  *out = value;
+  return TRUE;
+}
+
+/* Appends @len bytes to the string being built in @buf (@used of @cap bytes,
+ * on the stack) or, once it no longer fits, in r->scratch. */
+static inline void
+append (Reader     *r,
+        char       *buf,
+        gsize      *used,
+        gboolean   *spilled,
+        const char *bytes,
+        gsize       len)
+{
+  if (!*spilled && *used + len < STACK_STRING)
+    {
+      memcpy (buf + *used, bytes, len);
+      *used += len;
+      return;
+    }
+
+  if (!*spilled)
+    {
+      g_string_truncate (r->scratch, 0);
+      g_string_append_len (r->scratch, buf, (gssize) *used);
+      *spilled = TRUE;
+    }
+  g_string_append_len (r->scratch, bytes, (gssize) len);
+}
+
+/* Reads a string whose opening quote is at r->p. On success *out points at
+ * a NUL-terminated copy in @buf or in r->scratch, valid until the next read. */
+static gboolean
+read_string (Reader      *r,
+             char         buf[STACK_STRING],
+             const char **out)
+{
+  const char *quote = r->p;
+  const char *run;
+  gsize used = 0;
+  gboolean spilled = FALSE;
+
+  r->p++;
+  run = r->p;
+
+  for (;;)
+    {
+      guchar c;
+
+      /* Plain bytes go through in runs; only quotes, escapes and control
+       * characters stop the scan. */
+      while (r->p < r->end)
+        {
+          c = (guchar) *r->p;
+          if (c == '"' || c == '\\' || c < 0x20)
+            break;
+          r->p++;
+        }
+
+      if (r->p >= r->end)
+        return fail (r, quote, "a string is not closed");
+
+      if (r->p > run)
+        {
+          const char *invalid;
+
+          if (!g_utf8_validate (run, r->p - run, &invalid))
+            return fail (r, invalid, "a string is not valid UTF-8");
+          append (r, buf, &used, &spilled, run, (gsize) (r->p - run));
+        }
+
+      c = (guchar) *r->p;
+      if (c == '"')
+        {
+          r->p++;
+          break;
+        }
+
+      if (c < 0x20)
+        return fail (r, r->p, "a string holds the control character 0x%02x unescaped", c);
+
+      /* a backslash */
+      if (r->end - r->p < 2)
+        return fail (r, r->p, "a string is not closed");
+      r->p++;
+      switch (*r->p++)
+        {
+        case '"':  append (r, buf, &used, &spilled, "\"", 1); break;
+        case '\\': append (r, buf, &used, &spilled, "\\", 1); break;
+        case '/':  append (r, buf, &used, &spilled, "/", 1); break;
+        case 'b':  append (r, buf, &used, &spilled, "\b", 1); break;
+        case 'f':  append (r, buf, &used, &spilled, "\f", 1); break;
+        case 'n':  append (r, buf, &used, &spilled, "\n", 1); break;
+        case 'r':  append (r, buf, &used, &spilled, "\r", 1); break;
+        case 't':  append (r, buf, &used, &spilled, "\t", 1); break;
+        case 'u':
+          {
+            const char *escape = r->p - 2;
+            gunichar ch;
+            char utf8[6];
+            gsize len;
+
+            if (!read_hex4 (r, &ch))
+              return FALSE;
+
+            if (ch >= 0xd800 && ch <= 0xdbff)
+              {
+                gunichar low;
+
+                if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+                  return fail (r, escape, "a \\u escape is half of a surrogate pair");
+                r->p += 2;
+                if (!read_hex4 (r, &low))
+                  return FALSE;
+                if (low < 0xdc00 || low > 0xdfff)
+                  return fail (r, escape, "a \\u escape is half of a surrogate pair");
+                ch = 0x10000 + ((ch - 0xd800) << 10) + (low - 0xdc00);
+              }
+            else if (ch >= 0xdc00 && ch <= 0xdfff)
+              return fail (r, escape, "a \\u escape is half of a surrogate pair");
+            else if (ch == 0)
+              /* json-glib strings are NUL-terminated: it would cut the
+               * string short without a word. */
+              return fail (r, escape, "a string holds U+0000, which is not supported");
+
+            len = (gsize) g_unichar_to_utf8 (ch, utf8);
+            append (r, buf, &used, &spilled, utf8, len);
+          }
+          break;
+        default:
+          return fail (r, r->p - 2, "a string holds an invalid escape");
+        }
+
+      run = r->p;
+    }
+
+  if (spilled)
+    *out = r->scratch->str;
+  else
+    {
+      buf[used] = '\0';
+      *out = buf;
+    }
+
+  return TRUE;
+}
+
+static inline gboolean
+is_digit (const char *p,
+          const char *end)
+{
+  return p < end && *p >= '0' && *p <= '9';
+}
+
+static gboolean
+read_number (Reader   *r,
+             JsonNode *node)
+{
+  const char *start = r->p;
+  const char *p = r->p;
+  gboolean integral = TRUE;
+  char buf[64];
+  g_autofree char *heap = NULL;
+  char *text;
+  gsize len;
+
+  if (p < r->end && *p == '-')
+    p++;
+  if (!is_digit (p, r->end))
+    {
+      r->p = p;
+      return fail_unexpected (r, "a digit");
+    }
+  if (*p == '0')
+    p++;
+  else
+    while (is_digit (p, r->end))
+      p++;
+
+  if (p < r->end && *p == '.')
+    {
+      integral = FALSE;
+      p++;
+      if (!is_digit (p, r->end))
+        {
+          r->p = p;
+          return fail_unexpected (r, "a digit after the decimal point");
+        }
+      while (is_digit (p, r->end))
+        p++;
+    }
+
+  if (p < r->end && (*p == 'e' || *p == 'E'))
+    {
+      integral = FALSE;
+      p++;
+      if (p < r->end && (*p == '+' || *p == '-'))
+        p++;
+      if (!is_digit (p, r->end))
+        {
+          r->p = p;
+          return fail_unexpected (r, "a digit in the exponent");
+        }
+      while (is_digit (p, r->end))
+        p++;
+    }
+
+  r->p = p;
+  len = (gsize) (p - start);
+
+  if (integral && len <= 18 + (*start == '-'))
+    {
+      /* At most 18 digits cannot overflow a gint64. */
+      gint64 value = 0;
+      const char *q = start + (*start == '-');
+
+      for (; q < p; q++)
+        value = value * 10 + (*q - '0');
+      json_node_init_int (node, *start == '-' ? -value : value);
+      return TRUE;
+    }
+
+  if (len < sizeof buf)
+    text = buf;
+  else
+    text = heap = g_malloc (len + 1);
+  memcpy (text, start, len);
+  text[len] = '\0';
+
+  if (integral)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (text, NULL, 10);
+      if (errno == 0)
+        {
+          json_node_init_int (node, value);
+          return TRUE;
+        }
+      /* Too big for gint64: keep its magnitude as a double. */
+    }
+
+  {
+    double value;
+
+    errno = 0;
+    value = g_ascii_strtod (text, NULL);
+    if (errno == ERANGE && (value > 1.0 || value < -1.0))
+      return fail (r, start, "the number %s is out of range", text);
+    json_node_init_double (node, value);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+read_literal (Reader     *r,
+              const char *word,
+              gsize       len)
+{
+  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
+    return fail_unexpected (r, "a value");
+
+  r->p += len;
+  return TRUE;
+}
+
+static JsonNode *read_value (Reader *r,
+                             guint   depth);
+
+static JsonNode *
+read_object (Reader *r,
+             guint   depth)
+{
+  const char *open = r->p;
+  guint n_members = 0;
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_alloc ();
+
+  json_node_init_object (node, object);
+  json_object_unref (object);
+
+  r->p++;
+  skip_whitespace (r);
+
+  if (r->p < r->end && *r->p == '}')
+    r->p++;
+  else
+    for (;;)
+      {
+        char key_buf[STACK_STRING];
+        const char *key;
+        g_autofree char *key_copy = NULL;
+        JsonNode *member;
+
+        if (r->p >= r->end || *r->p != '"')
+          {
+            fail_unexpected (r, "a member name in quotes");
+            goto error;
+          }
+        if (!read_string (r, key_buf, &key))
+          goto error;
+        /* The value may need the scratch buffer a long key is in. */
+        if (key != key_buf)
+          key = key_copy = g_strdup (key);
+
+        skip_whitespace (r);
+        if (r->p >= r->end || *r->p != ':')
+          {
+            fail_unexpected (r, "“:”");
+            goto error;
+          }
+        r->p++;
+        skip_whitespace (r);
+
+        member = read_value (r, depth);
+        if (member == NULL)
+          goto error;
+        json_object_set_member (object, key, member);
+        n_members++;
+
+        skip_whitespace (r);
+        if (r->p < r->end && *r->p == ',')
+          {
+            r->p++;
+            skip_whitespace (r);
+            continue;
+          }
+        if (r->p < r->end && *r->p == '}')
+          {
+            r->p++;
+            break;
+          }
+        fail_unexpected (r, "“,” or “}”");
+        goto error;
+      }
+
+  /* A duplicate member freed the value it replaced; if that was an object,
+   * its span would outlive it and could be found again under a new object
+   * at the same address. Duplicates are rare enough to give up spans for
+   * the whole document, which then keeps trees as a document without spans
+   * does. */
+  if (r->spans != NULL && json_object_get_size (object) != n_members)
+    r->spans_lost = TRUE;
+
+  if (r->spans != NULL)
+    {
+      Span span = { object, (guint32) (open - r->start), (guint32) (r->p - open) };
+
+      g_array_append_val (r->span_list, span);
+      g_hash_table_insert (r->spans, object, GUINT_TO_POINTER (r->span_list->len));
+    }
+
+  return node;
+
+error:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_array (Reader *r,
+            guint   depth)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_alloc ();
+
+  json_node_init_array (node, array);
+  json_array_unref (array);
+
+  r->p++;
+  skip_whitespace (r);
+
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      return node;
+    }
+
+  for (;;)
+    {
+      JsonNode *element = read_value (r, depth);
+
+      if (element == NULL)
+        goto error;
+      json_array_add_element (array, element);
+
+      skip_whitespace (r);
+      if (r->p < r->end && *r->p == ',')
+        {
+          r->p++;
+          skip_whitespace (r);
+          continue;
+        }
+      if (r->p < r->end && *r->p == ']')
+        {
+          r->p++;
+          return node;
+        }
+      fail_unexpected (r, "“,” or “]”");
+      goto error;
+    }
+
+error:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+read_value (Reader *r,
+            guint   depth)
+{
+  JsonNode *node;
+
+  if (r->p >= r->end)
+    {
+      fail_unexpected (r, "a value");
+      return NULL;
+    }
+
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      if (depth >= NEXOR_JSON_MAX_DEPTH)
+        {
+          fail (r, r->p, "JSON nested more than %u levels deep", NEXOR_JSON_MAX_DEPTH);
+          return NULL;
+        }
+      return *r->p == '{' ? read_object (r, depth + 1) : read_array (r, depth + 1);
+
+    case '"':
+      {
+        char buf[STACK_STRING];
+        const char *str;
+
+        if (!read_string (r, buf, &str))
+          return NULL;
+        node = json_node_alloc ();
+        json_node_init_string (node, str);
+        return node;
+      }
+
+    case 't':
+      if (!read_literal (r, "true", 4))
+        return NULL;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+
+    case 'f':
+      if (!read_literal (r, "false", 5))
+        return NULL;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+
+    case 'n':
+      if (!read_literal (r, "null", 4))
+        return NULL;
+      return json_node_init_null (json_node_alloc ());
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      node = json_node_alloc ();
+      if (!read_number (r, node))
+        {
+          /* An allocated node that was never initialized is freed as such. */
+          json_node_init_null (node);
+          json_node_unref (node);
+          return NULL;
+        }
+      return node;
+
+    default:
+      fail_unexpected (r, "a value");
+      return NULL;
+    }
+}
+
+static JsonNode *
+read_document (const char  *data,
+               gsize        size,
+               GHashTable  *spans,
+               GArray      *span_list,
+               GError     **error)
+{
+  Reader r = { NULL, };
+  JsonNode *root = NULL;
+
+  /* Before any pointer arithmetic: an empty GBytes may have no data at all. */
+  if (size == 0)
+    {
+      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid response: the body is empty, expected JSON");
+      return NULL;
+    }
+
+  r.start = r.p = data;
+  r.end = data + size;
+  r.spans = spans;
+  r.span_list = span_list;
+
+  /* Spans count from the start of @data: they are used to cut it. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    r.p += 3;
+
+  r.scratch = g_string_new (NULL);
+  skip_whitespace (&r);
+  root = read_value (&r, 0);
+  if (root != NULL)
+    {
+      skip_whitespace (&r);
+      if (r.p < r.end)
+        {
+          fail (&r, r.p, "there is more after the JSON value");
+          g_clear_pointer (&root, json_node_unref);
+        }
+    }
+  g_string_free (r.scratch, TRUE);
+
+  if (r.spans_lost)
+    {
+      g_hash_table_remove_all (spans);
+      g_array_set_size (span_list, 0);
+    }
+
+  if (root == NULL)
+    {
+      guint line = 1, column = 1;
+
+      for (const char *q = data; q < r.error_at; q++)
+        {
+          if (*q == '\n')
+            {
+              line++;
+              column = 1;
+            }
+          else if (((guchar) *q & 0xc0) != 0x80)
+            column++;
+        }
+
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the body is not JSON (line %u, column %u: %s)",
+                   line, column, r.error_reason);
+      g_free (r.error_reason);
+      return NULL;
+    }
+
+  return root;
+}
+
+NexorJsonDocument *
+_nexor_json_document_parse (GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) span_list = g_array_new (FALSE, FALSE, sizeof (Span));
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  NexorJsonDocument *document;
+  JsonNode *root;
+
+  /* Spans are packed into 32 bits each. */
+  if (size > G_MAXUINT32)
+    {
+      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                           "Invalid response: the body is too large");
+      return NULL;
+    }
+
+  root = read_document (data, size, spans, span_list, error);
+  if (root == NULL)
+    return NULL;
+
+  document = g_new0 (NexorJsonDocument, 1);
+  g_atomic_ref_count_init (&document->ref_count);
+  document->bytes = g_bytes_ref (bytes);
+  document->root = root;
+  document->spans = g_steal_pointer (&spans);
+  document->span_list = g_steal_pointer (&span_list);
+
+  return document;
+}
+
+JsonNode *
+_nexor_json_parse_span (GBytes  *bytes,
+                        gsize    offset,
+                        gsize    length,
+                        GError **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_return_val_if_fail (offset <= size && length <= size - offset, NULL);
+
+  /* No arithmetic on the NULL data of an empty GBytes. */
+  return read_document (length > 0 ? data + offset : data, length, NULL, NULL, error);
+}
+
+NexorJsonDocument *
+_nexor_json_document_ref (NexorJsonDocument *document)
+{
+  g_atomic_ref_count_inc (&document->ref_count);
+  return document;
+}
+
+void
+_nexor_json_document_unref (NexorJsonDocument *document)
+{
+  if (!g_atomic_ref_count_dec (&document->ref_count))
+    return;
+
+  g_hash_table_unref (document->spans);
+  g_array_unref (document->span_list);
+  json_node_unref (document->root);
+  g_bytes_unref (document->bytes);
+  g_free (document);
+}
+
+JsonNode *
+_nexor_json_document_get_root (NexorJsonDocument *document)
+{
+  return document->root;
+}
+
+GBytes *
+_nexor_json_document_get_bytes (NexorJsonDocument *document)
+{
+  return document->bytes;
+}
+
+gboolean
+_nexor_json_document_get_span (NexorJsonDocument *document,
+                               JsonObject        *object,
+                               gsize             *offset,
+                               gsize             *length)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (document->spans, object));
+  const Span *span;
+
+  if (index == 0)
+    return FALSE;
+
+  span = &g_array_index (document->span_list, Span, index - 1);
+  *offset = span->offset;
+  *length = span->length;
+  return TRUE;
+}

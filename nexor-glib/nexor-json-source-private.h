@@ -1,0 +1,48 @@
+/* nexor-json-source-private.h: where a resource's raw JSON comes back from
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "nexor-json-document-private.h"
+
+G_BEGIN_DECLS
+
+/* What a resource keeps so that its dup_json() can hand out the JSON object
+ * it was built from.
+ *
+ * A json-glib tree costs about eight times the text it was read from, and a
+ * resource is usually held long after the response: one built from a
+ * document keeps the response's bytes and its object's span in them, and
+ * reads the object back when asked (@object is NULL). One built from an
+ * object outside a document keeps that object, sealed (@bytes is NULL). */
+typedef struct {
+  JsonObject *object;
+  GBytes     *bytes;
+  guint32     offset;
+  guint32     length;
+} NexorJsonSource;
+
+/* Remembers where @object came from: its span when the current thread is
+ * building from a document that holds it, else @object itself, sealed. */
+void        _nexor_json_source_init    (NexorJsonSource   *source,
+                                        JsonObject        *object);
+
+/* (transfer full): the object, sealed; a fresh tree for each call when it is
+ * read back from the bytes. */
+JsonObject *_nexor_json_source_dup     (NexorJsonSource   *source);
+
+void        _nexor_json_source_clear   (NexorJsonSource   *source);
+
+/* Makes @document the one resources on this thread are being built from, so
+ * that _nexor_json_source_init() finds the spans of its objects; returns the
+ * previous one (usually NULL), to hand to _nexor_json_document_leave() when
+ * done. The document is borrowed: the caller keeps it alive in between. */
+NexorJsonDocument *_nexor_json_document_enter (NexorJsonDocument *document);
+void               _nexor_json_document_leave (NexorJsonDocument *previous);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* nexor-json-source.c: where a resource's raw JSON comes back from
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nexor-json-source-private.h"
+
+/* The document resources on this thread are being built from, borrowed.
+ * Per thread: synchronous calls parse on the caller's thread, and several
+ * may run at once. */
+static GPrivate current_document = G_PRIVATE_INIT (NULL);
+
+NexorJsonDocument *
+_nexor_json_document_enter (NexorJsonDocument *document)
+{
+  NexorJsonDocument *previous = g_private_get (&current_document);
+
+  g_private_set (&current_document, document);
+  return previous;
+}
+
+void
+_nexor_json_document_leave (NexorJsonDocument *previous)
+{
+  g_private_set (&current_document, previous);
+}
+
+void
+_nexor_json_source_init (NexorJsonSource *source,
+                         JsonObject      *object)
+{
+  NexorJsonDocument *document = g_private_get (&current_document);
+  gsize offset = 0;
+  gsize length = 0;
+
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (object != NULL);
+
+  memset (source, 0, sizeof *source);
+
+  /* The document refuses bodies over 4 GiB, so a span fits in 32 bits. */
+  if (document != NULL && _nexor_json_document_get_span (document, object, &offset, &length))
+    {
+      source->bytes = g_bytes_ref (_nexor_json_document_get_bytes (document));
+      source->offset = (guint32) offset;
+      source->length = (guint32) length;
+      return;
+    }
+
+  /* The object is shared with whoever built it: sealed, neither side can
+   * change what the other sees. */
+  json_object_seal (object);
+  source->object = json_object_ref (object);
+}
+
+JsonObject *
+_nexor_json_source_dup (NexorJsonSource *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (source->object != NULL)
+    return json_object_ref (source->object);
+
+  g_return_val_if_fail (source->bytes != NULL, NULL);
+
+  node = _nexor_json_parse_span (source->bytes, source->offset, source->length, &error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* These bytes were read as this very object when the resource was
+       * built, so this cannot happen; but dup_json() promises an object, and
+       * bindings would not expect NULL. */
+      g_critical ("Cannot read a resource's JSON back: %s",
+                  error != NULL ? error->message : "not an object");
+      object = json_object_new ();
+      json_object_seal (object);
+      return object;
+    }
+
+  object = json_object_ref (json_node_get_object (node));
+  json_object_seal (object);
+  return object;
+}
+
+void
+_nexor_json_source_clear (NexorJsonSource *source)
+{
+  g_clear_pointer (&source->object, json_object_unref);
+  g_clear_pointer (&source->bytes, g_bytes_unref);
+  source->offset = 0;
+  source->length = 0;
+}
