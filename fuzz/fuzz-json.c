@@ -341,10 +341,14 @@ check_against_json_glib (const uint8_t *data,
     }
 }
 
-/* Every object of the tree, read again from its own span, is that object. */
+/* Every object of the tree, read again from its own span, is that object.
+ * A document with a duplicate member records no spans at all (the objects
+ * it replaced were freed), so it is all or nothing: @has_spans starts at -1
+ * and the first object decides. */
 static void
 check_spans (NexorJsonDocument *document,
-             JsonNode          *node)
+             JsonNode          *node,
+             int               *has_spans)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -361,9 +365,20 @@ check_spans (NexorJsonDocument *document,
 
       if (!_nexor_json_document_get_span (document, object, &offset, &length))
         {
-          g_printerr ("an object of the tree has no span\n");
+          if (*has_spans == 1)
+            {
+              g_printerr ("an object of the tree has no span, others have\n");
+              abort ();
+            }
+          *has_spans = 0;
+          goto members;
+        }
+      if (*has_spans == 0)
+        {
+          g_printerr ("an object of the tree has a span, others have none\n");
           abort ();
         }
+      *has_spans = 1;
       if (length < 2 || offset > size || length > size - offset ||
           data[offset] != '{' || data[offset + length - 1] != '}')
         {
@@ -381,9 +396,10 @@ check_spans (NexorJsonDocument *document,
           abort ();
         }
 
+    members:
       json_object_iter_init (&iter, object);
       while (json_object_iter_next (&iter, &name, &member))
-        check_spans (document, member);
+        check_spans (document, member, has_spans);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -391,7 +407,7 @@ check_spans (NexorJsonDocument *document,
       guint n = json_array_get_length (array);
 
       for (guint i = 0; i < n; i++)
-        check_spans (document, json_array_get_element (array, i));
+        check_spans (document, json_array_get_element (array, i), has_spans);
     }
 }
 
@@ -401,13 +417,14 @@ check_document (GBytes   *bytes,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (bytes, &error);
+  int has_spans = -1;
 
   if (document == NULL || !nodes_identical (_nexor_json_document_get_root (document), root))
     {
       g_printerr ("the document reader disagrees with _nexor_json_parse_bytes\n");
       abort ();
     }
-  check_spans (document, _nexor_json_document_get_root (document));
+  check_spans (document, _nexor_json_document_get_root (document), &has_spans);
 }
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
