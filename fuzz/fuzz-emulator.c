@@ -60,6 +60,7 @@ static const Request requests[] = {
   { "DELETE", "tags/{}" },                        /* r */
   { "GET",    "team" },                           /* s */
   { NULL,     NULL },                             /* t: a state file */
+  { "GET",    "leads/{}" },                       /* u */
 };
 
 /* Enough requests for state to matter (creates, then updates of them),

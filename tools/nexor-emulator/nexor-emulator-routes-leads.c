@@ -1149,6 +1149,18 @@ nexor_emulator_route_resume_automation (NexorEmulatorRequest *request)
 /* GET /leads/{id}/is_paused */
 
 JsonNode *
+nexor_emulator_route_get_lead (NexorEmulatorRequest *request)
+{
+  JsonNode *body = nexor_emulator_store_dup_lead_response (request->store, request->params[0]);
+
+  if (body == NULL)
+    return nexor_emulator_reply_lead_not_found (request);
+
+  request->status = SOUP_STATUS_OK;
+  return body;
+}
+
+JsonNode *
 nexor_emulator_route_is_paused (NexorEmulatorRequest *request)
 {
   const char *workflow_id = g_hash_table_lookup (request->query, "workflow_id");

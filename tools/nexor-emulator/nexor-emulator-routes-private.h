@@ -55,6 +55,7 @@ char       *nexor_emulator_parse_tag_names       (JsonNode             *node,
 
 /* Leads (nexor-emulator-routes-leads.c) */
 JsonNode *nexor_emulator_route_create_leads      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_get_lead          (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_update_lead       (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_assign_workflow   (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_set_status        (NexorEmulatorRequest *request);

@@ -1,4 +1,4 @@
-/* nexor-emulator-routes.c: the lead-desk routes (leads, tags, team)
+/* nexor-emulator-routes.c: every API route (leads, tags, team)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -27,6 +27,7 @@ static const Route routes[] = {
   { "POST",   "leads",                        nexor_emulator_route_create_leads },
   { "PUT",    "leads/tags",                   nexor_emulator_route_sync_lead_tags },
   { "POST",   "leads/tags",                   nexor_emulator_route_sync_lead_tags },
+  { "GET",    "leads/{}",                     nexor_emulator_route_get_lead },
   { "PUT",    "leads/{}",                     nexor_emulator_route_update_lead },
   { "PATCH",  "leads/{}",                     nexor_emulator_route_update_lead },
   { "POST",   "leads/{}/assign-workflow",     nexor_emulator_route_assign_workflow },

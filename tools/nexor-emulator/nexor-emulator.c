@@ -177,41 +177,6 @@ respond_error (SoupServerMessage *msg,
 
 /* Request handling */
 
-typedef void (*RouteHandler) (NexorEmulator      *self,
-                              SoupServerMessage  *msg,
-                              const char * const *params);
-
-typedef struct {
-  const char   *method;
-  const char   *pattern;    /* segments below BASE_PATH; "{}" matches one non-empty segment */
-  RouteHandler  handler;
-} Route;
-
-static void
-handle_get_lead (NexorEmulator      *self,
-                 SoupServerMessage  *msg,
-                 const char * const *params)
-{
-  g_autoptr(JsonNode) body = NULL;
-
-  body = nexor_emulator_store_dup_lead_response (self->store, params[0]);
-  if (body == NULL)
-    {
-      respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found",
-                     "Lead not found or does not belong to your account");
-      return;
-    }
-
-  respond_json (msg, SOUP_STATUS_OK, body);
-}
-
-/* First match wins, so literal routes (`leads/tags`) must come before the
- * parameter routes they overlap with (`leads/{}`). Methods are plain strings:
- * SOUP_METHOD_* are not constant expressions. */
-static const Route routes[] = {
-  { "GET", "leads/{}", handle_get_lead },
-};
-
 /* Splits a percent-encoded path below BASE_PATH into decoded segments, or
  * returns NULL if the path is not below BASE_PATH. A segment that does not
  * decode cleanly (a bad escape, an encoded '/' or NUL) is kept as sent: with
@@ -238,32 +203,6 @@ split_api_path (const char *path)
   return g_strv_builder_end (builder);
 }
 
-static gboolean
-route_matches (const Route        *route,
-               const char * const *segments,
-               GPtrArray          *params)
-{
-  g_auto(GStrv) pattern = g_strsplit (route->pattern, "/", -1);
-  guint i;
-
-  g_ptr_array_set_size (params, 0);
-
-  for (i = 0; pattern[i] != NULL; i++)
-    {
-      const char *segment = segments[i];
-
-      if (segment == NULL || *segment == '\0')
-        return FALSE;
-
-      if (g_str_equal (pattern[i], "{}"))
-        g_ptr_array_add (params, (gpointer) segment);
-      else if (!g_str_equal (pattern[i], segment))
-        return FALSE;
-    }
-
-  return segments[i] == NULL;
-}
-
 static void
 handle_api_request (NexorEmulator     *self,
                     SoupServerMessage *msg)
@@ -272,7 +211,6 @@ handle_api_request (NexorEmulator     *self,
   const char *method = soup_server_message_get_method (msg);
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
   const char *api_key;
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
   g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
   g_auto(GStrv) segments = NULL;
 
@@ -300,23 +238,7 @@ handle_api_request (NexorEmulator     *self,
       return;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      if (!route_matches (&routes[i], (const char * const *) segments, params))
-        continue;
-
-      if (g_str_equal (routes[i].method, method))
-        {
-          g_ptr_array_add (params, NULL);
-          routes[i].handler (self, msg, (const char * const *) params->pdata);
-          return;
-        }
-
-      if (!g_ptr_array_find_with_equal_func (allowed, routes[i].method, g_str_equal, NULL))
-        g_ptr_array_add (allowed, (gpointer) routes[i].method);
-    }
-
-  /* The lead-desk routes (nexor-emulator-routes.c) work on the store. */
+  /* Every route (nexor-emulator-routes.c) works on the store. */
   {
     g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
     g_autoptr(JsonNode) response = NULL;
