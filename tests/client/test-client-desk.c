@@ -7,9 +7,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <nexor-glib.h>
 
-#include "nexor-emulator-thread.h"
+#include "client-fixture.h"
 
 #define BASE_PATH    "/api/public"
 #define KEY          NEXOR_EMULATOR_DEFAULT_API_KEY
@@ -32,31 +31,7 @@
 #define TAG_ENTERPRISE "417e46d0-629a-4b69-a270-0b7f4e7f9a03"
 #define TAG_REFERRAL "3fb2d57d-4349-4a7d-a474-418a7cd2a17c"
 
-typedef struct {
-  NexorEmulatorThread *server;
-  NexorEmulator *emulator;
-  NexorClient *client;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = nexor_emulator_thread_start (&error);
-  g_assert_no_error (error);
-  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
-  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->client);
-  nexor_emulator_thread_stop (fixture->server);
-}
+typedef ClientFixture Fixture;
 
 /* ---------------------------------------------------------------------------
  * Helpers
@@ -71,19 +46,6 @@ parse_json (const char *text)
   g_assert_no_error (error);
   g_assert_nonnull (node);
   return node;
-}
-
-static const char *
-header (JsonObject *headers,
-        const char *name)
-{
-  g_autoptr(GList) names = json_object_get_members (headers);
-
-  for (GList *l = names; l != NULL; l = l->next)
-    if (g_ascii_strcasecmp (l->data, name) == 0)
-      return json_object_get_string_member (headers, l->data);
-
-  return NULL;
 }
 
 /* The last request the emulator saw: its method, path below the base path,
@@ -119,7 +81,8 @@ assert_wire (Fixture    *fixture,
   {
     g_autoptr(JsonNode) expected = parse_json (body);
     g_autoptr(JsonNode) actual = parse_json (json_node_get_string (sent_body));
-    const char *content_type = header (json_object_get_object_member (request, "headers"), "Content-Type");
+    const char *content_type = nexor_test_request_header (json_object_get_object_member (request, "headers"),
+                                                           "Content-Type");
 
     if (!json_node_equal (actual, expected))
       g_error ("%s %s: sent body %s, expected %s", method, path, json_node_get_string (sent_body), body);
@@ -191,25 +154,6 @@ tags_have_name (GListModel *tags,
       return TRUE;
 
   return FALSE;
-}
-
-static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);  /* exactly one callback */
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static NexorLeadInput *
@@ -834,9 +778,9 @@ test_history_paging (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == NEXOR_TYPE_HISTORY_ITEM);
 
-  nexor_history_list_load_more_async (list, NULL, on_result, &result);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
   g_assert_true (nexor_history_list_get_loading (list));
-  g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -889,8 +833,8 @@ test_history_paging (Fixture       *fixture,
   {
     guint before = sent (fixture);
 
-    nexor_history_list_load_more_async (list, NULL, on_result, &result);
-    g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+    nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+    g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
     g_assert_no_error (error);
     g_clear_object (&result);
     g_assert_true (nexor_history_list_load_more (list, NULL, &error));
@@ -1047,8 +991,8 @@ test_history_unknown_type (Fixture       *fixture,
   url = nexor_emulator_dup_base_url (emulator);
   client = nexor_client_new_for_url (url, KEY);
 
-  nexor_client_list_lead_history_async (client, VALENTINA, NULL, NULL, on_result, &result);
-  list = nexor_client_list_lead_history_finish (client, wait_for_result (&result), &error);
+  nexor_client_list_lead_history_async (client, VALENTINA, NULL, NULL, nexor_test_on_result, &result);
+  list = nexor_client_list_lead_history_finish (client, nexor_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -1069,8 +1013,7 @@ test_history_unknown_type (Fixture       *fixture,
   g_clear_object (&list);
   g_clear_object (&client);
   g_clear_object (&emulator);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nexor_test_drain_context (NULL);
   remove_state_dir (dir);
 }
 
@@ -1096,13 +1039,13 @@ test_history_cancel (Fixture       *fixture,
    * page fail at once. */
   nexor_emulator_set_response_delay (fixture->emulator, 5000);
   started = g_get_monotonic_time ();
-  nexor_history_list_load_more_async (list, NULL, on_result, &result);
-  nexor_history_list_load_more_async (list, NULL, on_result, &second);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &second);
   g_timeout_add (100, cancel_list_cb, list);
 
-  g_assert_false (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (nexor_history_list_load_more_finish (list, wait_for_result (&second), &second_error));
+  g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &second_error));
   g_assert_error (second_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
 
@@ -1115,8 +1058,8 @@ test_history_cancel (Fixture       *fixture,
   nexor_emulator_set_response_delay (fixture->emulator, 0);
   g_clear_object (&result);
   g_clear_error (&error);
-  nexor_history_list_load_more_async (list, NULL, on_result, &result);
-  g_assert_true (nexor_history_list_load_more_finish (list, wait_for_result (&result), &error));
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_null (nexor_history_list_get_error (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
@@ -1136,8 +1079,8 @@ test_history_cancellable (Fixture       *fixture,
   /* The cancellable given at creation cancels the first page… */
   g_cancellable_cancel (cancellable);
   before = sent (fixture);
-  nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, on_result, &result);
-  list = nexor_client_list_lead_history_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, nexor_test_on_result, &result);
+  list = nexor_client_list_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_null (list);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (sent (fixture), ==, before);
@@ -1161,8 +1104,7 @@ test_history_cancellable (Fixture       *fixture,
 
     g_assert_nonnull (item);
   }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nexor_test_drain_context (NULL);
   g_assert_cmpuint (sent (fixture), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 50);
 }
@@ -1188,7 +1130,7 @@ history_worker (gpointer user_data)
 
   g_main_context_push_thread_default (context);
 
-  nexor_client_list_lead_history_async (client, CARLOS, NULL, NULL, on_result, &result);
+  nexor_client_list_lead_history_async (client, CARLOS, NULL, NULL, nexor_test_on_result, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   list = nexor_client_list_lead_history_finish (client, result, &error);
@@ -1211,8 +1153,7 @@ history_worker (gpointer user_data)
 
   g_clear_object (&list);
   g_clear_object (&client);
-  while (g_main_context_iteration (context, FALSE))
-    ;
+  nexor_test_drain_context (context);
   g_main_context_pop_thread_default (context);
   return NULL;
 }
@@ -1698,7 +1639,7 @@ test_async (Fixture       *fixture,
   G_STMT_START {                                                                 \
     g_autoptr(GAsyncResult) result = NULL;                                       \
     start;                                                                       \
-    wait_for_result (&result);                                                   \
+    nexor_test_wait_for_result (&result);                                                   \
     {                                                                            \
       g_autoptr(GObject) value = (GObject *) (finish_call);                      \
       g_assert_no_error (error);                                                 \
@@ -1709,67 +1650,67 @@ test_async (Fixture       *fixture,
 
   g_list_store_append (leads, input);
 
-  RUN (nexor_client_create_lead_async (client, input, NULL, on_result, &result),
+  RUN (nexor_client_create_lead_async (client, input, NULL, nexor_test_on_result, &result),
        nexor_client_create_lead_finish (client, result, &error),
        g_assert_true (NEXOR_IS_CREATE_LEAD_RESULT (value)));
-  RUN (nexor_client_create_leads_async (client, G_LIST_MODEL (leads), NULL, on_result, &result),
+  RUN (nexor_client_create_leads_async (client, G_LIST_MODEL (leads), NULL, nexor_test_on_result, &result),
        nexor_client_create_leads_finish (client, result, &error),
        g_assert_cmpint (nexor_bulk_create_result_get_created (NEXOR_BULK_CREATE_RESULT (value)), ==, 1));
-  RUN (nexor_client_update_lead_async (client, CARLOS, change, NULL, on_result, &result),
+  RUN (nexor_client_update_lead_async (client, CARLOS, change, NULL, nexor_test_on_result, &result),
        nexor_client_update_lead_finish (client, result, &error),
        g_assert_cmpstr (nexor_lead_get_title (NEXOR_LEAD (value)), ==, "CTO"));
-  RUN (nexor_client_assign_workflow_async (client, LUCIA, SALES, NULL, NULL, NULL, on_result, &result),
+  RUN (nexor_client_assign_workflow_async (client, LUCIA, SALES, NULL, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_assign_workflow_finish (client, result, &error),
        g_assert_cmpint (nexor_assign_result_get_movement_type (NEXOR_ASSIGN_RESULT (value)), ==,
                         NEXOR_MOVEMENT_TYPE_ENROLLMENT));
-  RUN (nexor_client_set_lead_status_async (client, LUCIA, "qualified", NULL, NULL, NULL, on_result, &result),
+  RUN (nexor_client_set_lead_status_async (client, LUCIA, "qualified", NULL, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_set_lead_status_finish (client, result, &error),
        g_assert_true (nexor_status_change_get_changed (NEXOR_STATUS_CHANGE (value))));
-  RUN (nexor_client_stop_automation_async (client, LUCIA, SALES, NULL, on_result, &result),
+  RUN (nexor_client_stop_automation_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result),
        nexor_client_stop_automation_finish (client, result, &error),
        g_assert_true (nexor_automation_result_get_cadence_paused (NEXOR_AUTOMATION_RESULT (value))));
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    nexor_client_is_paused_async (client, LUCIA, SALES, NULL, on_result, &result);
-    g_assert_true (nexor_client_is_paused_finish (client, wait_for_result (&result), &error));
+    nexor_client_is_paused_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result);
+    g_assert_true (nexor_client_is_paused_finish (client, nexor_test_wait_for_result (&result), &error));
     g_assert_no_error (error);
   }
-  RUN (nexor_client_resume_automation_async (client, LUCIA, SALES, TRUE, NULL, on_result, &result),
+  RUN (nexor_client_resume_automation_async (client, LUCIA, SALES, TRUE, NULL, nexor_test_on_result, &result),
        nexor_client_resume_automation_finish (client, result, &error),
        g_assert_true (nexor_automation_result_get_cadence_resumed (NEXOR_AUTOMATION_RESULT (value))));
-  RUN (nexor_client_list_lead_history_async (client, LUCIA, NULL, NULL, on_result, &result),
+  RUN (nexor_client_list_lead_history_async (client, LUCIA, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_list_lead_history_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
-  RUN (nexor_client_list_lead_meetings_async (client, CARLOS, NULL, NULL, on_result, &result),
+  RUN (nexor_client_list_lead_meetings_async (client, CARLOS, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_list_lead_meetings_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
-  RUN (nexor_client_sync_lead_tags_async (client, LUCIA, NULL, names, NULL, on_result, &result),
+  RUN (nexor_client_sync_lead_tags_async (client, LUCIA, NULL, names, NULL, nexor_test_on_result, &result),
        nexor_client_sync_lead_tags_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (nexor_tag_sync_result_get_tags (NEXOR_TAG_SYNC_RESULT (value))), ==, 1));
-  RUN (nexor_client_assign_lead_tags_async (client, LUCIA, ids, NULL, on_result, &result),
+  RUN (nexor_client_assign_lead_tags_async (client, LUCIA, ids, NULL, nexor_test_on_result, &result),
        nexor_client_assign_lead_tags_finish (client, result, &error),
        g_assert_true (tags_have_name (G_LIST_MODEL (value), "Hot lead")));
-  RUN (nexor_client_list_lead_tags_async (client, LUCIA, NULL, on_result, &result),
+  RUN (nexor_client_list_lead_tags_async (client, LUCIA, NULL, nexor_test_on_result, &result),
        nexor_client_list_lead_tags_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), ==, 2));
-  RUN (nexor_client_list_tags_async (client, NULL, NULL, on_result, &result),
+  RUN (nexor_client_list_tags_async (client, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_list_tags_finish (client, result, &error),
        g_assert_true (tags_have_name (G_LIST_MODEL (value), "VIP")));
-  RUN (nexor_client_create_tag_async (client, tag_input, NULL, on_result, &result),
+  RUN (nexor_client_create_tag_async (client, tag_input, NULL, nexor_test_on_result, &result),
        nexor_client_create_tag_finish (client, result, &error),
        g_assert_cmpstr (nexor_tag_get_slug (NEXOR_TAG (value)), ==, "async"));
-  RUN (nexor_client_update_tag_async (client, TAG_REFERRAL, rename, NULL, on_result, &result),
+  RUN (nexor_client_update_tag_async (client, TAG_REFERRAL, rename, NULL, nexor_test_on_result, &result),
        nexor_client_update_tag_finish (client, result, &error),
        g_assert_cmpstr (nexor_tag_get_name (NEXOR_TAG (value)), ==, "Referral 2"));
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    nexor_client_delete_tag_async (client, TAG_ENTERPRISE, NULL, on_result, &result);
-    g_assert_true (nexor_client_delete_tag_finish (client, wait_for_result (&result), &error));
+    nexor_client_delete_tag_async (client, TAG_ENTERPRISE, NULL, nexor_test_on_result, &result);
+    g_assert_true (nexor_client_delete_tag_finish (client, nexor_test_wait_for_result (&result), &error));
     g_assert_no_error (error);
   }
-  RUN (nexor_client_list_team_async (client, NULL, on_result, &result),
+  RUN (nexor_client_list_team_async (client, NULL, nexor_test_on_result, &result),
        nexor_client_list_team_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
 
@@ -1791,14 +1732,14 @@ test_async_cancelled (Fixture       *fixture,
 
   /* Cancelled before the call: nothing is sent. */
   g_cancellable_cancel (cancelled);
-  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, cancelled, on_result, &result);
-  g_assert_false (nexor_client_is_paused_finish (fixture->client, wait_for_result (&result), &error));
+  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, cancelled, nexor_test_on_result, &result);
+  g_assert_false (nexor_client_is_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  nexor_client_list_tags_async (fixture->client, NULL, cancelled, on_result, &result);
-  tags = nexor_client_list_tags_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_list_tags_async (fixture->client, NULL, cancelled, nexor_test_on_result, &result);
+  tags = nexor_client_list_tags_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_null (tags);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -1807,9 +1748,9 @@ test_async_cancelled (Fixture       *fixture,
   /* Cancelled mid-flight against a slow answer: it ends at once. */
   nexor_emulator_set_response_delay (fixture->emulator, 5000);
   started = g_get_monotonic_time ();
-  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, later, on_result, &slow);
+  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, later, nexor_test_on_result, &slow);
   g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, later);
-  g_assert_false (nexor_client_is_paused_finish (fixture->client, wait_for_result (&slow), &error));
+  g_assert_false (nexor_client_is_paused_finish (fixture->client, nexor_test_wait_for_result (&slow), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
   nexor_emulator_set_response_delay (fixture->emulator, 0);
@@ -1901,7 +1842,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/desk/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/desk/" path, Fixture, NULL, client_fixture_set_up, func, client_fixture_tear_down)
 
   ADD ("create-lead", test_create_lead);
   ADD ("create-lead/refused", test_create_lead_refused);

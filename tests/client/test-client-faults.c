@@ -12,10 +12,8 @@
 
 #include <string.h>
 
-#include <nexor-glib.h>
-
+#include "client-fixture.h"
 #include "nexor-client-private.h"
-#include "nexor-emulator-thread.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define KEY          NEXOR_EMULATOR_DEFAULT_API_KEY
@@ -31,9 +29,7 @@ typedef struct {
 } Retry;
 
 typedef struct {
-  NexorEmulatorThread *server;
-  NexorEmulator *emulator;
-  NexorClient *client;
+  ClientFixture base;    /* the client has the test hooks */
   gboolean async;
 
   double random_value;   /* the jitter draw the hooks return */
@@ -107,53 +103,29 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   fixture->async = GPOINTER_TO_INT (data);
-  fixture->server = nexor_emulator_thread_start (&error);
-  g_assert_no_error (error);
-  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
+  client_fixture_start_emulator (&fixture->base);
   fixture->random_value = 0.5;
   fixture->waits = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->retries = g_array_new (FALSE, TRUE, sizeof (Retry));
   g_array_set_clear_func (fixture->retries, (GDestroyNotify) retry_clear);
-  fixture->client = fixture_new_client (fixture, nexor_emulator_thread_get_base_url (fixture->server),
-                                        NULL);
+  fixture->base.client = fixture_new_client (fixture,
+                                             nexor_emulator_thread_get_base_url (fixture->base.server),
+                                             NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->client);
-  nexor_emulator_thread_stop (fixture->server);
+  client_fixture_tear_down (&fixture->base, data);
   g_array_unref (fixture->waits);
   g_array_unref (fixture->retries);
   /* Let the client's sources go before the next test. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nexor_test_drain_context (NULL);
 }
 
 /* Calls, the same way sync and async */
-
-static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);  /* exactly one callback */
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static NexorLead *
 get_lead (Fixture       *fixture,
@@ -163,10 +135,10 @@ get_lead (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   if (!fixture->async)
-    return nexor_client_get_lead (fixture->client, SEED_LEAD_ID, cancellable, error);
+    return nexor_client_get_lead (fixture->base.client, SEED_LEAD_ID, cancellable, error);
 
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, on_result, &result);
-  return nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), error);
+  nexor_client_get_lead_async (fixture->base.client, SEED_LEAD_ID, cancellable, nexor_test_on_result, &result);
+  return nexor_client_get_lead_finish (fixture->base.client, nexor_test_wait_for_result (&result), error);
 }
 
 static NexorCreateLeadResult *
@@ -181,10 +153,10 @@ create_lead (Fixture  *fixture,
   nexor_lead_input_set_email (input, email);
 
   if (!fixture->async)
-    return nexor_client_create_lead (fixture->client, input, NULL, error);
+    return nexor_client_create_lead (fixture->base.client, input, NULL, error);
 
-  nexor_client_create_lead_async (fixture->client, input, NULL, on_result, &result);
-  return nexor_client_create_lead_finish (fixture->client, wait_for_result (&result), error);
+  nexor_client_create_lead_async (fixture->base.client, input, NULL, nexor_test_on_result, &result);
+  return nexor_client_create_lead_finish (fixture->base.client, nexor_test_wait_for_result (&result), error);
 }
 
 /* A POST built directly on the request core, as any endpoint that is not
@@ -217,20 +189,20 @@ core_post (Fixture       *fixture,
   if (!fixture->async)
     return _nexor_client_send (client, core_post_request (), NULL, error);
 
-  _nexor_client_send_async (client, core_post_request (), NULL, on_result, &result, core_post);
-  return _nexor_client_send_finish (client, wait_for_result (&result), core_post, error);
+  _nexor_client_send_async (client, core_post_request (), NULL, nexor_test_on_result, &result, core_post);
+  return _nexor_client_send_finish (client, nexor_test_wait_for_result (&result), core_post, error);
 }
 
 static guint
 requests (Fixture *fixture)
 {
-  return nexor_emulator_get_request_count (fixture->emulator);
+  return nexor_emulator_get_request_count (fixture->base.emulator);
 }
 
 static guint
 stored_leads (Fixture *fixture)
 {
-  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->emulator);
+  g_autoptr(JsonNode) state = nexor_emulator_dup_state (fixture->base.emulator);
 
   return json_array_get_length (json_object_get_array_member (json_node_get_object (state), "leads"));
 }
@@ -301,7 +273,7 @@ test_retry_statuses (Fixture       *fixture,
       g_array_set_size (fixture->waits, 0);
       g_array_set_size (fixture->retries, 0);
 
-      nexor_emulator_push_fault (fixture->emulator, faults[i].fault);
+      nexor_emulator_push_fault (fixture->base.emulator, faults[i].fault);
       lead = get_lead (fixture, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (nexor_lead_get_id (lead), ==, SEED_LEAD_ID);
@@ -329,7 +301,7 @@ test_no_retry_statuses (Fixture       *fixture,
       g_autofree char *text = g_strdup_printf ("%u", statuses[i]);
       guint before = requests (fixture);
 
-      nexor_emulator_push_fault (fixture->emulator, fault);
+      nexor_emulator_push_fault (fixture->base.emulator, fault);
       lead = get_lead (fixture, NULL, &error);
       g_assert_null (lead);
       g_assert_true (error->domain == NEXOR_ERROR);
@@ -348,7 +320,7 @@ test_retries_exhausted (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
 
   for (guint i = 0; i < 4; i++)
-    nexor_emulator_push_fault (fixture->emulator, "status=503");
+    nexor_emulator_push_fault (fixture->base.emulator, "status=503");
 
   lead = get_lead (fixture, NULL, &error);
   g_assert_null (lead);
@@ -373,8 +345,8 @@ test_backoff_formula (Fixture       *fixture,
   };
 
   /* Ten retries of 8 s fit in no deadline of 20 s: lift it for this one. */
-  nexor_client_set_timeout (fixture->client, 0);
-  nexor_client_set_max_retries (fixture->client, 10);
+  nexor_client_set_timeout (fixture->base.client, 0);
+  nexor_client_set_max_retries (fixture->base.client, 10);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
@@ -387,7 +359,7 @@ test_backoff_formula (Fixture       *fixture,
       fixture->random_value = cases[c].draw;
 
       for (guint i = 0; i < 11; i++)
-        nexor_emulator_push_fault (fixture->emulator, "status=502");
+        nexor_emulator_push_fault (fixture->base.emulator, "status=502");
       lead = get_lead (fixture, NULL, &error);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
       assert_waits (fixture, cases[c].waits, G_N_ELEMENTS (cases[c].waits));
@@ -399,7 +371,7 @@ test_backoff_formula (Fixture       *fixture,
     }
 
   /* Without the hook the draw is random, but always within 50–100 %. */
-  _nexor_client_set_test_hooks (fixture->client, NULL, test_wait, fixture);
+  _nexor_client_set_test_hooks (fixture->base.client, NULL, test_wait, fixture);
   for (guint round = 0; round < 20; round++)
     {
       g_autoptr(GError) error = NULL;
@@ -407,9 +379,9 @@ test_backoff_formula (Fixture       *fixture,
 
       g_array_set_size (fixture->waits, 0);
       g_array_set_size (fixture->retries, 0);
-      nexor_client_set_max_retries (fixture->client, 4);
+      nexor_client_set_max_retries (fixture->base.client, 4);
       for (guint i = 0; i < 5; i++)
-        nexor_emulator_push_fault (fixture->emulator, "status=500");
+        nexor_emulator_push_fault (fixture->base.emulator, "status=500");
       lead = get_lead (fixture, NULL, &error);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
       g_assert_cmpuint (fixture->waits->len, ==, 4);
@@ -448,9 +420,9 @@ test_retry_after (Fixture       *fixture,
       g_array_set_size (fixture->waits, 0);
       g_array_set_size (fixture->retries, 0);
       /* Room for the 60 s wait (in virtual time). */
-      nexor_client_set_timeout (fixture->client, 90);
+      nexor_client_set_timeout (fixture->base.client, 90);
 
-      nexor_emulator_push_fault (fixture->emulator, cases[i].fault);
+      nexor_emulator_push_fault (fixture->base.emulator, cases[i].fault);
       lead = get_lead (fixture, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (lead);
@@ -458,7 +430,7 @@ test_retry_after (Fixture       *fixture,
     }
 
   /* Honoured ones leave the client's retry-after alone. */
-  g_assert_cmpuint (nexor_client_get_retry_after (fixture->client), ==, 0);
+  g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, 0);
   g_assert_cmpuint (fixture->retry_after_notifies, ==, 0);
 }
 
@@ -490,8 +462,8 @@ test_retry_after_too_long (Fixture       *fixture,
       gint64 start;
 
       g_test_message ("%s (%s)", cases[i].fault, mode (fixture));
-      nexor_client_set_timeout (fixture->client, cases[i].timeout_s);
-      nexor_emulator_push_fault (fixture->emulator, cases[i].fault);
+      nexor_client_set_timeout (fixture->base.client, cases[i].timeout_s);
+      nexor_emulator_push_fault (fixture->base.emulator, cases[i].fault);
       start = g_get_monotonic_time ();
       lead = get_lead (fixture, NULL, &error);
 
@@ -505,8 +477,8 @@ test_retry_after_too_long (Fixture       *fixture,
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 
       /* The wait is exposed on the client, with a notification. */
-      g_assert_cmpuint (nexor_client_get_retry_after (fixture->client), ==, cases[i].seconds);
-      g_object_get (fixture->client, "retry-after", &value, NULL);
+      g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, cases[i].seconds);
+      g_object_get (fixture->base.client, "retry-after", &value, NULL);
       g_assert_cmpuint (value, ==, cases[i].seconds);
       g_assert_cmpuint (fixture->retry_after_notifies, ==, notifies + 1);
     }
@@ -516,12 +488,12 @@ test_retry_after_too_long (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
     g_autoptr(NexorLead) lead = NULL;
 
-    nexor_client_set_timeout (fixture->client, CALL_DEADLINE_S);
+    nexor_client_set_timeout (fixture->base.client, CALL_DEADLINE_S);
     for (guint i = 0; i < 3; i++)
-      nexor_emulator_push_fault (fixture->emulator, "status=429");
+      nexor_emulator_push_fault (fixture->base.emulator, "status=429");
     lead = get_lead (fixture, NULL, &error);
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
-    g_assert_cmpuint (nexor_client_get_retry_after (fixture->client), ==, 0);
+    g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, 0);
   }
 }
 
@@ -535,10 +507,10 @@ test_deadline_counts_waits (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
 
   /* 375 + 750 + 1500 ms fit in 5 s; the next 3000 would not. */
-  nexor_client_set_timeout (fixture->client, 5);
-  nexor_client_set_max_retries (fixture->client, 10);
+  nexor_client_set_timeout (fixture->base.client, 5);
+  nexor_client_set_max_retries (fixture->base.client, 10);
   for (guint i = 0; i < 11; i++)
-    nexor_emulator_push_fault (fixture->emulator, "status=503");
+    nexor_emulator_push_fault (fixture->base.emulator, "status=503");
 
   lead = get_lead (fixture, NULL, &error);
   g_assert_null (lead);
@@ -556,7 +528,7 @@ test_deadline_precision (Fixture       *fixture,
 {
   gint64 worst = 0;
 
-  nexor_client_set_timeout (fixture->client, 1);
+  nexor_client_set_timeout (fixture->base.client, 1);
 
   for (guint round = 0; round < 3; round++)
     {
@@ -565,7 +537,7 @@ test_deadline_precision (Fixture       *fixture,
       gint64 start;
       gint64 late;
 
-      nexor_emulator_push_fault (fixture->emulator, "delay=4000");
+      nexor_emulator_push_fault (fixture->base.emulator, "delay=4000");
       start = g_get_monotonic_time ();
       lead = get_lead (fixture, NULL, &error);
       late = g_get_monotonic_time () - start - G_USEC_PER_SEC;
@@ -591,7 +563,7 @@ test_slow_first_byte (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  nexor_emulator_push_fault (fixture->emulator, "delay=400");
+  nexor_emulator_push_fault (fixture->base.emulator, "delay=400");
   lead = get_lead (fixture, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
@@ -616,7 +588,7 @@ test_slow_trickle (Fixture       *fixture,
       g_autoptr(NexorLead) lead = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      nexor_emulator_push_fault (fixture->emulator, faults[i]);
+      nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
       lead = get_lead (fixture, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (nexor_lead_get_last_name (lead), ==, "Lopez");
@@ -637,7 +609,7 @@ test_reset_get (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
   Retry *retry;
 
-  nexor_emulator_push_fault (fixture->emulator, "reset");
+  nexor_emulator_push_fault (fixture->base.emulator, "reset");
   lead = get_lead (fixture, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nexor_lead_get_id (lead), ==, SEED_LEAD_ID);
@@ -651,7 +623,7 @@ test_reset_get (Fixture       *fixture,
   g_clear_object (&lead);
   g_clear_error (&error);
   for (guint i = 0; i < 3; i++)
-    nexor_emulator_push_fault (fixture->emulator, "reset");
+    nexor_emulator_push_fault (fixture->base.emulator, "reset");
   lead = get_lead (fixture, NULL, &error);
   g_assert_null (lead);
   g_assert_true (error->domain == G_IO_ERROR);
@@ -677,7 +649,7 @@ test_post_not_repeated (Fixture       *fixture,
       guint leads = stored_leads (fixture);
 
       g_test_message ("create-lead after %s (%s)", faults[i], mode (fixture));
-      nexor_emulator_push_fault (fixture->emulator, faults[i]);
+      nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
       created = create_lead (fixture, &error);
       g_assert_null (created);
       g_assert_nonnull (error);
@@ -690,8 +662,8 @@ test_post_not_repeated (Fixture       *fixture,
 
       /* The same through the bare core. */
       before = requests (fixture);
-      nexor_emulator_push_fault (fixture->emulator, faults[i]);
-      object = core_post (fixture, fixture->client, &error);
+      nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
+      object = core_post (fixture, fixture->base.client, &error);
       g_assert_null (object);
       g_assert_nonnull (error);
       g_assert_cmpuint (requests (fixture), ==, before + 1);
@@ -762,7 +734,7 @@ test_invalid_bodies (Fixture       *fixture,
       guint before = requests (fixture);
 
       g_test_message ("%s (%s)", cases[i].fault, mode (fixture));
-      nexor_emulator_push_fault (fixture->emulator, cases[i].fault);
+      nexor_emulator_push_fault (fixture->base.emulator, cases[i].fault);
       lead = get_lead (fixture, NULL, &error);
       g_assert_null (lead);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
@@ -782,7 +754,7 @@ test_json_as_html (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorLead) lead = NULL;
 
-  nexor_emulator_push_fault (fixture->emulator, "content-type=text/html");
+  nexor_emulator_push_fault (fixture->base.emulator, "content-type=text/html");
   lead = get_lead (fixture, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
@@ -801,7 +773,7 @@ test_huge_body (Fixture       *fixture,
       guint before = requests (fixture);
       gint64 start;
 
-      nexor_emulator_push_fault (fixture->emulator, faults[i]);
+      nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
       start = g_get_monotonic_time ();
       lead = get_lead (fixture, NULL, &error);
       g_test_message ("time to refuse a %s body (%s): %.1f ms", faults[i], mode (fixture),
@@ -818,7 +790,7 @@ test_huge_body (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
     g_autoptr(NexorLead) lead = NULL;
 
-    nexor_emulator_push_fault (fixture->emulator, slow_run () ? "huge=4" : "huge=31");
+    nexor_emulator_push_fault (fixture->base.emulator, slow_run () ? "huge=4" : "huge=31");
     lead = get_lead (fixture, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (nexor_lead_get_id (lead), ==, SEED_LEAD_ID);
@@ -852,11 +824,11 @@ test_fault_header (Fixture       *fixture,
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(NexorClient) client = NULL;
   HeaderFault header = { NULL };
-  NexorClient *plain = fixture->client;
+  NexorClient *plain = fixture->base.client;
 
   g_signal_connect (session, "request-queued", G_CALLBACK (add_fault_header), &header);
-  client = fixture_new_client (fixture, nexor_emulator_thread_get_base_url (fixture->server), session);
-  fixture->client = client;
+  client = fixture_new_client (fixture, nexor_emulator_thread_get_base_url (fixture->base.server), session);
+  fixture->base.client = client;
 
   /* Off by default: the header is ignored. */
   {
@@ -869,7 +841,7 @@ test_fault_header (Fixture       *fixture,
     g_assert_cmpuint (requests (fixture), ==, 1);
   }
 
-  nexor_emulator_set_faults_enabled (fixture->emulator, TRUE);
+  nexor_emulator_set_faults_enabled (fixture->base.emulator, TRUE);
   {
     static const guint expected[] = { 1000 };
     g_autoptr(GError) error = NULL;
@@ -897,7 +869,7 @@ test_fault_header (Fixture       *fixture,
     g_autoptr(NexorLead) lead = NULL;
 
     /* The header wins over the queue, which it leaves alone. */
-    nexor_emulator_push_fault (fixture->emulator, "html");
+    nexor_emulator_push_fault (fixture->base.emulator, "html");
     header.spec = g_strdup ("delay=1");
     lead = get_lead (fixture, NULL, &error);
     g_assert_no_error (error);
@@ -905,9 +877,9 @@ test_fault_header (Fixture       *fixture,
     lead = get_lead (fixture, NULL, &error);
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
   }
-  nexor_emulator_set_faults_enabled (fixture->emulator, FALSE);
+  nexor_emulator_set_faults_enabled (fixture->base.emulator, FALSE);
 
-  fixture->client = plain;
+  fixture->base.client = plain;
 }
 
 /* Cancellation, in real time */
@@ -978,7 +950,7 @@ test_cancel_during_request (Fixture       *fixture,
     {
       gint64 latency;
 
-      nexor_emulator_push_fault (fixture->emulator, "delay=5000");
+      nexor_emulator_push_fault (fixture->base.emulator, "delay=5000");
       latency = measure_cancel (fixture, 50);
       worst = MAX (worst, latency);
     }
@@ -995,14 +967,14 @@ test_cancel_during_wait (Fixture       *fixture,
   gint64 worst = 0;
 
   /* Real waits this time. */
-  _nexor_client_set_test_hooks (fixture->client, NULL, NULL, NULL);
+  _nexor_client_set_test_hooks (fixture->base.client, NULL, NULL, NULL);
 
   for (guint round = 0; round < 5; round++)
     {
       guint before = requests (fixture);
       gint64 latency;
 
-      nexor_emulator_push_fault (fixture->emulator, "status=503;retry-after=10");
+      nexor_emulator_push_fault (fixture->base.emulator, "status=503;retry-after=10");
       latency = measure_cancel (fixture, 200);
       worst = MAX (worst, latency);
       /* The wait was under way: one request, and no other after the cancel. */
@@ -1043,11 +1015,10 @@ worker_main (gpointer user_data)
   g_autoptr(GMainContext) context = g_main_context_new ();
 
   g_main_context_push_thread_default (context);
-  nexor_client_get_lead_async (worker->fixture->client, SEED_LEAD_ID, NULL, on_worker_result, worker);
+  nexor_client_get_lead_async (worker->fixture->base.client, SEED_LEAD_ID, NULL, on_worker_result, worker);
   while (!worker->done)
     g_main_context_iteration (context, TRUE);
-  while (g_main_context_iteration (context, FALSE))
-    ;
+  nexor_test_drain_context (context);
   g_main_context_pop_thread_default (context);
   return NULL;
 }
@@ -1059,7 +1030,7 @@ test_signal_context (Fixture       *fixture,
   Worker worker = { fixture };
   Retry *retry;
 
-  nexor_emulator_push_fault (fixture->emulator, "status=502");
+  nexor_emulator_push_fault (fixture->base.emulator, "status=502");
   worker.thread = g_thread_new ("worker", worker_main, &worker);
   g_thread_join (worker.thread);
 
@@ -1136,9 +1107,10 @@ test_redaction (Fixture       *fixture,
       g_setenv ("NEXOR_DEBUG", "3", TRUE);
       g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
       g_log_set_debug_enabled (TRUE);
-      g_clear_object (&fixture->client);
-      fixture->client = fixture_new_client (fixture, nexor_emulator_thread_get_base_url (fixture->server),
-                                            NULL);
+      g_clear_object (&fixture->base.client);
+      fixture->base.client = fixture_new_client (fixture,
+                                                 nexor_emulator_thread_get_base_url (fixture->base.server),
+                                                 NULL);
 
       for (guint async = 0; async < 2; async++)
         {
@@ -1149,12 +1121,12 @@ test_redaction (Fixture       *fixture,
               g_autoptr(NexorLead) lead = NULL;
               g_autoptr(NexorCreateLeadResult) created = NULL;
 
-              nexor_emulator_push_fault (fixture->emulator, faults[i]);
+              nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
               lead = get_lead (fixture, NULL, &error);
               g_printerr ("get-lead %s: %s\n", faults[i], error ? error->message : "ok");
               g_clear_error (&error);
 
-              nexor_emulator_push_fault (fixture->emulator, faults[i]);
+              nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
               created = create_lead (fixture, &error);
               g_printerr ("create-lead %s: %s\n", faults[i], error ? error->message : "ok");
             }

@@ -3,9 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <nexor-glib.h>
-
-#include "nexor-emulator-thread.h"
+#include "client-fixture.h"
 
 #define SEED_LEAD_ID   "123e4567-e89b-12d3-a456-426614174000"
 #define NULLS_LEAD_ID  "3430cf98-7b04-4d40-8f4d-02428acf28ba"
@@ -14,31 +12,7 @@
 #define UNKNOWN_ID     "00000000-0000-4000-8000-000000000000"
 #define KEY            NEXOR_EMULATOR_DEFAULT_API_KEY
 
-typedef struct {
-  NexorEmulatorThread *server;
-  NexorEmulator *emulator;
-  NexorClient *client;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->server = nexor_emulator_thread_start (&error);
-  g_assert_no_error (error);
-  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
-  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->client);
-  nexor_emulator_thread_stop (fixture->server);
-}
+typedef ClientFixture Fixture;
 
 static void
 assert_seed_lead (NexorLead *lead)
@@ -95,6 +69,7 @@ test_get_lead_sync (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
   g_autoptr(JsonObject) request = NULL;
   JsonObject *headers;
+  const char *agent;
 
   lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &error);
   g_assert_no_error (error);
@@ -107,41 +82,10 @@ test_get_lead_sync (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (request, "path"), ==, "/api/public/leads/" SEED_LEAD_ID);
   headers = json_object_get_object_member (request, "headers");
   g_assert_nonnull (headers);
-  {
-    const char *key = NULL;
-    const char *agent = NULL;
-    g_autoptr(GList) names = json_object_get_members (headers);
-
-    for (GList *l = names; l; l = l->next)
-      {
-        if (g_ascii_strcasecmp (l->data, "X-API-Key") == 0)
-          key = json_object_get_string_member (headers, l->data);
-        else if (g_ascii_strcasecmp (l->data, "User-Agent") == 0)
-          agent = json_object_get_string_member (headers, l->data);
-      }
-    g_assert_cmpstr (key, ==, KEY);
-    g_assert_nonnull (agent);
-    g_assert_true (g_str_has_prefix (agent, "nexor-glib/"));
-  }
-}
-
-static void
-on_lead (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);  /* exactly one callback */
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
+  g_assert_cmpstr (nexor_test_request_header (headers, "X-API-Key"), ==, KEY);
+  agent = nexor_test_request_header (headers, "User-Agent");
+  g_assert_nonnull (agent);
+  g_assert_true (g_str_has_prefix (agent, "nexor-glib/"));
 }
 
 static void
@@ -152,8 +96,8 @@ test_get_lead_async (Fixture       *fixture,
   g_autoptr(NexorLead) lead = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
-  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   assert_seed_lead (lead);
 }
@@ -253,8 +197,8 @@ test_bad_ids (Fixture       *fixture,
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_clear_error (&error);
 
-      nexor_client_get_lead_async (fixture->client, bad[i], NULL, on_lead, &result);
-      lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+      nexor_client_get_lead_async (fixture->client, bad[i], NULL, nexor_test_on_result, &result);
+      lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
       g_assert_null (lead);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     }
@@ -278,8 +222,8 @@ test_cancel_before (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, on_lead, &result);
-  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, nexor_test_on_result, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_null (lead);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
@@ -305,9 +249,9 @@ test_cancel_during_async (Fixture       *fixture,
 
   nexor_emulator_set_response_delay (fixture->emulator, 5000);
   start = g_get_monotonic_time ();
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, on_lead, &result);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, cancellable, nexor_test_on_result, &result);
   g_timeout_add (100, cancel_source, cancellable);
-  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_null (lead);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
@@ -363,8 +307,8 @@ test_deadline (Fixture       *fixture,
   g_clear_error (&error);
 
   start = g_get_monotonic_time ();
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
-  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_null (lead);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
@@ -468,8 +412,8 @@ test_retry_signal (Fixture       *fixture,
   g_assert_error (watch.error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
 
   nexor_emulator_push_fault (fixture->emulator, "status=502;retry-after=0");
-  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, on_lead, &result);
-  lead = nexor_client_get_lead_finish (fixture->client, wait_for_result (&result), &error);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+  lead = nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (lead);
   g_assert_cmpuint (watch.emissions, ==, 2);
@@ -522,8 +466,7 @@ worker_main (gpointer user_data)
     g_main_context_iteration (context, TRUE);
   g_clear_object (&client);
   /* Let the session's pending sources go before the context does. */
-  while (g_main_context_iteration (context, FALSE))
-    ;
+  nexor_test_drain_context (context);
   g_main_context_pop_thread_default (context);
   return NULL;
 }
@@ -670,7 +613,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, client_fixture_set_up, func, client_fixture_tear_down)
 
   ADD ("/client/get-lead/sync", test_get_lead_sync);
   ADD ("/client/get-lead/async", test_get_lead_async);

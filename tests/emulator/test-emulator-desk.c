@@ -11,11 +11,8 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
-#include "nexor-emulator.h"
-#include "nexor-emulator-thread.h"
+#include "emulator-fixture.h"
 
 #define KEY NEXOR_EMULATOR_DEFAULT_API_KEY
 
@@ -45,33 +42,7 @@
 #define TAG_NOT_FOUND  "{'error':'Not found','message':'Tag not found or does not belong to your account'}"
 #define NO_RUN         "{'error':'No active workflow run found for this lead and workflow'}"
 
-typedef struct {
-  NexorEmulatorThread *thread;
-  NexorEmulator *emulator;
-  const char *base_url;
-  SoupSession *session;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->thread = nexor_emulator_thread_start (&error);
-  g_assert_no_error (error);
-  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->thread);
-  fixture->base_url = nexor_emulator_thread_get_base_url (fixture->thread);
-  fixture->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  g_clear_pointer (&fixture->thread, nexor_emulator_thread_stop);
-}
+typedef EmulatorFixture Fixture;
 
 /* JSON helpers */
 
@@ -89,24 +60,11 @@ quotes (const char *text)
 }
 
 static JsonNode *
-parse (const char *text,
-       gssize      length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, length, &error);
-  g_assert_no_error (error);
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static JsonNode *
 json (const char *text)
 {
   g_autofree char *real = quotes (text);
 
-  return parse (real, -1);
+  return emulator_test_parse_json (real, -1);
 }
 
 /* The node at a path like "lead.tags[0].slug", or NULL. */
@@ -268,7 +226,7 @@ send_raw (Fixture    *fixture,
   g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
                    ==, "application/json");
   data = g_bytes_get_data (response, &size);
-  reply.body = parse (data, (gssize) size);
+  reply.body = emulator_test_parse_json (data, (gssize) size);
 
   return reply;
 }
@@ -1766,7 +1724,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/emulator-desk/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/emulator-desk/" path, Fixture, NULL, emulator_fixture_setup, func, emulator_fixture_teardown)
 
   ADD ("create/single", test_create_single);
   ADD ("create/upsert-email", test_create_upsert_email);

@@ -10,13 +10,10 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
-#include "nexor-emulator.h"
+#include "emulator-fixture.h"
 #include "nexor-emulator-fault.h"
 #include "nexor-emulator-store.h"
-#include "nexor-emulator-thread.h"
 
 #define KEY NEXOR_EMULATOR_DEFAULT_API_KEY
 
@@ -124,16 +121,6 @@ request (SoupSession *session,
   return response;
 }
 
-/* No proxy, whatever the environment says: the emulator is on loopback,
- * and looking up the system proxy settings needs GSettings schemas. */
-static SoupSession *
-new_session (void)
-{
-  return soup_session_new_with_options ("proxy-resolver", NULL,
-                                        "max-conns-per-host", 8,
-                                        NULL);
-}
-
 static guint
 response_status (Response *response)
 {
@@ -148,19 +135,6 @@ response_header (Response   *response,
 }
 
 static JsonNode *
-parse_json (const char *data,
-            gssize      length)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, data, length, &error);
-  g_assert_no_error (error);
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static JsonNode *
 response_json (Response *response)
 {
   gsize length;
@@ -168,14 +142,14 @@ response_json (Response *response)
 
   g_assert_cmpstr (response_header (response, "Content-Type"), ==, "application/json");
 
-  return parse_json (data, (gssize) length);
+  return emulator_test_parse_json (data, (gssize) length);
 }
 
 static void
 assert_json_equal (JsonNode   *actual,
                    const char *expected_text)
 {
-  g_autoptr(JsonNode) expected = parse_json (expected_text, -1);
+  g_autoptr(JsonNode) expected = emulator_test_parse_json (expected_text, -1);
 
   if (!json_node_equal (actual, expected))
     {
@@ -222,7 +196,7 @@ load_data_file (const char *name)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
 
-  return parse_json (contents, (gssize) length);
+  return emulator_test_parse_json (contents, (gssize) length);
 }
 
 /* The member names of an object, sorted, joined with ','. */
@@ -249,13 +223,6 @@ assert_same_members (JsonObject *actual,
   g_assert_cmpstr (actual_names, ==, expected_names);
 }
 
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Lets the main context run for @ms, without blocking it. */
 static void
 spin_for (guint ms)
@@ -271,36 +238,7 @@ spin_for (guint ms)
 
 /* Fixture: the emulator on its own thread */
 
-typedef struct {
-  NexorEmulatorThread *thread;
-  NexorEmulator *emulator;
-  const char *base_url;
-  SoupSession *session;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->thread = nexor_emulator_thread_start (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->thread);
-
-  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->thread);
-  fixture->base_url = nexor_emulator_thread_get_base_url (fixture->thread);
-  fixture->session = new_session ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  drain_main_context ();
-  g_clear_pointer (&fixture->thread, nexor_emulator_thread_stop);
-}
+typedef EmulatorFixture Fixture;
 
 static char *
 url_for (Fixture    *fixture,
@@ -524,7 +462,7 @@ test_auth_custom_keys (void)
 {
   static const char * const keys[] = { "nxr_live_first", "nxr_live_second", NULL };
   g_autoptr(NexorEmulator) emulator = nexor_emulator_new (keys);
-  g_autoptr(SoupSession) session = new_session ();
+  g_autoptr(SoupSession) session = emulator_test_new_session ();
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *url = NULL;
@@ -547,7 +485,7 @@ test_auth_custom_keys (void)
 
   g_clear_object (&session);
   g_clear_object (&emulator);
-  drain_main_context ();
+  emulator_test_drain_main_context ();
 }
 
 /* Routing */
@@ -751,7 +689,7 @@ static void
 test_delay_in_process (void)
 {
   g_autoptr(NexorEmulator) emulator = nexor_emulator_new (NULL);
-  g_autoptr(SoupSession) session = new_session ();
+  g_autoptr(SoupSession) session = emulator_test_new_session ();
   g_autoptr(GError) error = NULL;
   g_autoptr(Response) response = NULL;
   g_autofree char *base_url = NULL;
@@ -783,7 +721,7 @@ test_delay_in_process (void)
 
   g_clear_object (&session);
   g_clear_object (&emulator);
-  drain_main_context ();
+  emulator_test_drain_main_context ();
 }
 
 static void
@@ -818,7 +756,7 @@ static void
 test_delay_dispose_pending (void)
 {
   g_autoptr(NexorEmulator) emulator = nexor_emulator_new (NULL);
-  g_autoptr(SoupSession) session = new_session ();
+  g_autoptr(SoupSession) session = emulator_test_new_session ();
   g_autoptr(GError) error = NULL;
   g_autoptr(Response) response = NULL;
   g_autofree char *base_url = NULL;
@@ -839,7 +777,7 @@ test_delay_dispose_pending (void)
   g_assert_nonnull (response->error);
 
   g_clear_object (&session);
-  drain_main_context ();
+  emulator_test_drain_main_context ();
 }
 
 /* Request log */
@@ -1162,7 +1100,7 @@ test_listen (void)
 
   g_clear_object (&second);
   g_clear_object (&emulator);
-  drain_main_context ();
+  emulator_test_drain_main_context ();
 }
 
 static void
@@ -1185,14 +1123,14 @@ test_thread_start_stop (void)
       /* Stopping right away, and after serving a request. */
       if (i % 2 == 1)
         {
-          g_autoptr(SoupSession) session = new_session ();
+          g_autoptr(SoupSession) session = emulator_test_new_session ();
           g_autofree char *url = g_strconcat (expected, "/leads/" SEED_LEAD_ID, NULL);
           g_autoptr(Response) response = request (session, "GET", url, KEY, NULL);
 
           g_assert_cmpuint (response_status (response), ==, 200);
         }
 
-      drain_main_context ();
+      emulator_test_drain_main_context ();
       nexor_emulator_thread_stop (thread);
     }
 }
@@ -1203,7 +1141,7 @@ test_thread_stop_pending (void)
 {
   g_autoptr(GError) error = NULL;
   NexorEmulatorThread *thread = nexor_emulator_thread_start (&error);
-  g_autoptr(SoupSession) session = new_session ();
+  g_autoptr(SoupSession) session = emulator_test_new_session ();
   g_autofree char *url = NULL;
   g_autoptr(Response) response = NULL;
 
@@ -1220,7 +1158,7 @@ test_thread_stop_pending (void)
   g_assert_nonnull (response->error);
 
   g_clear_object (&session);
-  drain_main_context ();
+  emulator_test_drain_main_context ();
 }
 
 /* Store */
@@ -1327,7 +1265,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/emulator/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/emulator/" path, Fixture, NULL, emulator_fixture_setup, func, emulator_fixture_teardown)
 
   ADD ("get-lead/seed", test_get_lead_seed);
   ADD ("get-lead/legacy", test_get_lead_legacy);

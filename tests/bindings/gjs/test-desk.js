@@ -9,49 +9,20 @@ import GLib from 'gi://GLib';
 import Gio from 'gi://Gio';
 import Json from 'gi://Json?version=1.0';
 import Nexor from 'gi://Nexor?version=1';
-import System from 'system';
+
+import {
+    DEMO_API_KEY, SEED_LEAD_ID, UNKNOWN_LEAD_ID, UNREACHABLE_URL,
+    assert, assertEqual, assertRejects, runTests, test,
+} from './helpers.js';
 
 for (const name of ['create_lead', 'create_leads', 'update_lead', 'assign_workflow', 'stop_automation',
     'resume_automation', 'is_paused', 'list_lead_history', 'get_lead', 'sync_lead_tags', 'list_team'])
     Gio._promisify(Nexor.Client.prototype, `${name}_async`, `${name}_finish`);
 Gio._promisify(Nexor.HistoryList.prototype, 'load_more_async', 'load_more_finish');
-Gio._promisify(Gio.DataInputStream.prototype, 'read_line_async', 'read_line_finish_utf8');
-Gio._promisify(Gio.Subprocess.prototype, 'wait_async', 'wait_finish');
 
-const DEMO_API_KEY = 'nxr_live_emulator_demo_key';
 const SALES_WORKFLOW = '4aca1485-3259-4b0d-a4d0-51cff048729e';
-const SEED_LEAD_ID = '123e4567-e89b-12d3-a456-426614174000';
-const UNKNOWN_LEAD_ID = '00000000-0000-4000-8000-000000000000';
-// Nothing listens here: INVALID_ARGUMENT from this client proves no request was sent.
-const UNREACHABLE_URL = 'http://127.0.0.1:1/api/public';
 
-// --- a tiny TAP harness -------------------------------------------------------
-
-const tests = [];
-function test(name, fn) {
-    tests.push({name, fn});
-}
-
-function assertEqual(actual, expected, what) {
-    if (actual !== expected)
-        throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-function assert(condition, what) {
-    if (!condition)
-        throw new Error(`assertion failed: ${what}`);
-}
-
-async function assertRejects(promise, domain, code, what) {
-    try {
-        await promise;
-    } catch (e) {
-        if (!(e instanceof GLib.Error) || !e.matches(domain, code))
-            throw new Error(`${what}: wrong error ${e}`);
-        return e;
-    }
-    throw new Error(`${what}: no error`);
-}
+// --- helpers of this file -----------------------------------------------------
 
 function items(model) {
     const out = [];
@@ -69,46 +40,6 @@ function activityTypes(history) {
     return items(history)
         .filter(item => item.item_type === Nexor.HistoryItemType.ACTIVITY)
         .map(item => item.activity_type);
-}
-
-// --- the emulator -------------------------------------------------------------
-
-async function startEmulator() {
-    const path = GLib.getenv('NEXOR_EMULATOR');
-    if (!path)
-        throw new Error('NEXOR_EMULATOR must point at the nexor-emulator binary');
-
-    const proc = Gio.Subprocess.new([path, '--port', '0'], Gio.SubprocessFlags.STDOUT_PIPE);
-    const stdout = new Gio.DataInputStream({base_stream: proc.get_stdout_pipe()});
-    const cancellable = new Gio.Cancellable();
-    const timeoutId = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 30, () => {
-        cancellable.cancel();
-        return GLib.SOURCE_REMOVE;
-    });
-    let line;
-    try {
-        [line] = await stdout.read_line_async(GLib.PRIORITY_DEFAULT, cancellable);
-    } catch (e) {
-        proc.force_exit();
-        throw e;
-    } finally {
-        if (!cancellable.is_cancelled())
-            GLib.source_remove(timeoutId);
-    }
-    if (!line?.startsWith('http://127.0.0.1:')) {
-        proc.force_exit();
-        throw new Error(`nexor-emulator did not print its URL (got ${line})`);
-    }
-    // Drain whatever else it prints so the pipe never fills up.
-    Gio.MemoryOutputStream.new_resizable().splice_async(stdout,
-        Gio.OutputStreamSpliceFlags.CLOSE_SOURCE | Gio.OutputStreamSpliceFlags.CLOSE_TARGET,
-        GLib.PRIORITY_DEFAULT, null, null);
-    return {proc, url: line.trim()};
-}
-
-async function stopEmulator(emulator) {
-    emulator.proc.send_signal(15 /* SIGTERM */);
-    await emulator.proc.wait_async(null);
 }
 
 // --- the tests ----------------------------------------------------------------
@@ -273,44 +204,6 @@ test('ids that are not UUIDs are INVALID_ARGUMENT without a request', async () =
         Nexor.Error, Nexor.Error.INVALID_ARGUMENT, 'empty workflow id');
 });
 
-async function main() {
-    print(`1..${tests.length}`);
-    let emulator;
-    try {
-        emulator = await startEmulator();
-    } catch (e) {
-        print(`Bail out! cannot start nexor-emulator: ${e.message}`);
-        return 1;
-    }
-
-    let failures = 0;
-    try {
-        client = Nexor.Client.new_for_url(emulator.url, DEMO_API_KEY);
-        for (const [i, {name, fn}] of tests.entries()) {
-            try {
-                // eslint-disable-next-line no-await-in-loop
-                await fn();
-                print(`ok ${i + 1} - ${name}`);
-            } catch (e) {
-                failures++;
-                print(`not ok ${i + 1} - ${name}`);
-                for (const line of `${e}\n${e.stack ?? ''}`.trimEnd().split('\n'))
-                    print(`# ${line}`);
-            }
-        }
-    } finally {
-        await stopEmulator(emulator);
-    }
-    return failures === 0 ? 0 : 1;
-}
-
-const loop = new GLib.MainLoop(null, false);
-let exitCode = 1;
-main().then(code => {
-    exitCode = code;
-}).catch(e => {
-    print(`Bail out! ${e}`);
-    logError(e);
-}).finally(() => loop.quit());
-loop.run();
-System.exit(exitCode);
+runTests(url => {
+    client = Nexor.Client.new_for_url(url, DEMO_API_KEY);
+});

@@ -1,0 +1,73 @@
+/* client-fixture.c: the in-process emulator, the client of it, and the
+ * async and request helpers the client tests share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "client-fixture.h"
+
+void
+client_fixture_start_emulator (ClientFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = nexor_emulator_thread_start (&error);
+  g_assert_no_error (error);
+  fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
+}
+
+void
+client_fixture_set_up (ClientFixture *fixture,
+                       gconstpointer  data)
+{
+  client_fixture_start_emulator (fixture);
+  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server),
+                                              NEXOR_EMULATOR_DEFAULT_API_KEY);
+}
+
+void
+client_fixture_tear_down (ClientFixture *fixture,
+                          gconstpointer  data)
+{
+  g_clear_object (&fixture->client);
+  nexor_emulator_thread_stop (fixture->server);
+}
+
+void
+nexor_test_on_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);  /* exactly one callback */
+  *out = g_object_ref (result);
+}
+
+GAsyncResult *
+nexor_test_wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+void
+nexor_test_drain_context (GMainContext *context)
+{
+  while (g_main_context_iteration (context, FALSE))
+    ;
+}
+
+const char *
+nexor_test_request_header (JsonObject *headers,
+                           const char *name)
+{
+  g_autoptr(GList) names = json_object_get_members (headers);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_ascii_strcasecmp (l->data, name) == 0)
+      return json_object_get_string_member (headers, l->data);
+
+  return NULL;
+}
