@@ -314,6 +314,56 @@ def test_fault_script():
         assert script.name + ":2:" in result.stderr, result.stderr
 
 
+def open_fds(pid):
+    return len(os.listdir("/proc/%d/fd" % pid))
+
+
+def test_closed_keep_alive_connections_are_released():
+    # libsoup 3.2's server keeps a keep-alive connection open after its client
+    # closed it between requests; every `nexor` command leaves one behind, so a
+    # long-running emulator ran out of descriptors after about a thousand.
+    import http.client
+
+    if not os.path.isdir("/proc/self/fd"):
+        return
+    with Emulator("--port", "0") as emulator:
+        base_url = emulator.read_line().strip()
+        port = int(base_url.split(":")[2].split("/")[0])
+        status, _, _ = http_get(base_url + "/leads/" + SEED_LEAD_ID)
+        assert status == 200, status
+        time.sleep(0.5)
+        baseline = open_fds(emulator.proc.pid)
+
+        for _ in range(300):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+            connection.request("GET", "/api/public/leads/" + SEED_LEAD_ID,
+                               headers={"X-API-Key": DEMO_KEY, "Connection": "keep-alive"})
+            response = connection.getresponse()
+            assert response.status == 200, response.status
+            response.read()
+            connection.close()
+
+        deadline = time.monotonic() + TIMEOUT
+        while open_fds(emulator.proc.pid) > baseline + 5 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert open_fds(emulator.proc.pid) <= baseline + 5, \
+            "%d descriptors open after 300 closed connections, %d before" % (
+                open_fds(emulator.proc.pid), baseline)
+
+        # A connection that stays open is left alone and still works.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        for _ in range(2):
+            connection.request("GET", "/api/public/leads/" + SEED_LEAD_ID,
+                               headers={"X-API-Key": DEMO_KEY})
+            response = connection.getresponse()
+            assert response.status == 200, response.status
+            response.read()
+            time.sleep(0.6)
+        connection.close()
+
+        assert emulator.stop() == 0
+
+
 TESTS = [
     test_port_zero_serves_seed_lead,
     test_only_one_stdout_line,
@@ -327,6 +377,7 @@ TESTS = [
     test_faults_off_by_default,
     test_faults_header_and_control,
     test_fault_script,
+    test_closed_keep_alive_connections_are_released,
 ]
 
 

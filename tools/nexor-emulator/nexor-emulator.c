@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "nexor-emulator-connections.h"
 #include "nexor-emulator-fault.h"
 #include "nexor-emulator-json.h"
 #include "nexor-json-writer.h"
@@ -46,6 +47,7 @@ struct _NexorEmulator
   GObject parent_instance;
 
   SoupServer *server;
+  NexorEmulatorConnections *connections;
   NexorEmulatorStore *store;
   GHashTable *api_keys;     /* set of accepted keys; never changes after construction */
   GMainContext *context;    /* the context the server was started in */
@@ -553,6 +555,7 @@ nexor_emulator_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->deliveries, g_ptr_array_unref);
 
+  g_clear_pointer (&self->connections, nexor_emulator_connections_free);
   if (self->server != NULL)
     {
       soup_server_disconnect (self->server);
@@ -644,6 +647,7 @@ nexor_emulator_init (NexorEmulator *self)
                                   "raw-paths", TRUE,
                                   NULL);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
+  self->connections = nexor_emulator_connections_new (self->server);
 }
 
 /**
