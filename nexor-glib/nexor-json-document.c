@@ -85,7 +85,7 @@ fail_unexpected (Reader     *r,
                  const char *expected)
 {
   if (r->p >= r->end)
-    return fail (r, r->p, "the body ends where %s was expected", expected);
+    return fail (r, r->p, "the text ends where %s was expected", expected);
 
   if ((guchar) *r->p >= 0x20 && (guchar) *r->p < 0x7f)
     return fail (r, r->p, "unexpected “%c” where %s was expected", *r->p, expected);
@@ -615,8 +615,7 @@ read_document (const char  *data,
   /* Before any pointer arithmetic: an empty GBytes may have no data at all. */
   if (size == 0)
     {
-      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid response: the body is empty, expected JSON");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "empty");
       return NULL;
     }
 
@@ -664,14 +663,46 @@ read_document (const char  *data,
             column++;
         }
 
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the body is not JSON (line %u, column %u: %s)",
-                   line, column, r.error_reason);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "line %u, column %u: %s", line, column, r.error_reason);
       g_free (r.error_reason);
       return NULL;
     }
 
   return root;
+}
+
+/* The reader's own words, for a response. */
+static JsonNode *
+read_response (const char  *data,
+               gsize        size,
+               GHashTable  *spans,
+               GArray      *span_list,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root = read_document (data, size, spans, span_list, &local_error);
+
+  if (root != NULL)
+    return root;
+
+  if (size == 0)
+    g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                         "Invalid response: the body is empty, expected JSON");
+  else
+    g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                 "Invalid response: the body is not JSON (%s)", local_error->message);
+  return NULL;
+}
+
+JsonNode *
+_nexor_json_read_text (const char  *data,
+                       gsize        size,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+
+  return read_document (data, size, NULL, NULL, error);
 }
 
 NexorJsonDocument *
@@ -693,7 +724,7 @@ _nexor_json_document_parse (GBytes  *bytes,
       return NULL;
     }
 
-  root = read_document (data, size, spans, span_list, error);
+  root = read_response (data, size, spans, span_list, error);
   if (root == NULL)
     return NULL;
 
@@ -719,7 +750,7 @@ _nexor_json_parse_span (GBytes  *bytes,
   g_return_val_if_fail (offset <= size && length <= size - offset, NULL);
 
   /* No arithmetic on the NULL data of an empty GBytes. */
-  return read_document (length > 0 ? data + offset : data, length, NULL, NULL, error);
+  return read_response (length > 0 ? data + offset : data, length, NULL, NULL, error);
 }
 
 NexorJsonDocument *

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "nexor-json-document-private.h"
 #include "nexor-json-writer.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -67,82 +68,26 @@ nexor_cli_json_unwrap (JsonObject *response)
   return copy;
 }
 
-static gboolean
-nesting_is_acceptable (const char *data,
-                       gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > NEXOR_CLI_JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          depth--;
-        }
-    }
-
-  return TRUE;
-}
-
 JsonNode *
 nexor_cli_json_parse (const char  *data,
                       gssize       length,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize len = length < 0 ? strlen (data) : (gsize) length;
   JsonNode *root;
 
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, NULL))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "not valid UTF-8 text");
-      return NULL;
-    }
-
-  if (!nesting_is_acceptable (data, len))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "JSON nested deeper than %d levels", NEXOR_CLI_JSON_MAX_DEPTH);
-      return NULL;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "not valid JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  /* The library's strict reader, so that what the CLI sends is JSON by the
+   * same rules as what it reads back. */
+  root = _nexor_json_read_text (data, len, &local_error);
   if (root == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no JSON value");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "not valid JSON (%s)", local_error->message);
       return NULL;
     }
 
-  return json_node_copy (root);
+  return root;
 }
 
 const char *

@@ -11,7 +11,6 @@
 G_BEGIN_DECLS
 
 /* JSON read from the command line or a file nests at most this deep. */
-#define NEXOR_CLI_JSON_MAX_DEPTH 512
 
 typedef JsonObject *(*NexorCliDupJsonFunc) (gpointer item);
 
@@ -26,8 +25,8 @@ void        nexor_cli_print_json_list    (GListModel          *items,
 /* A copy of a response object without its "success" member. */
 JsonObject *nexor_cli_json_unwrap        (JsonObject          *response);
 
-/* Parses text from the user; deeper nesting than NEXOR_CLI_JSON_MAX_DEPTH is
- * refused before json-glib sees it (its parser recurses). */
+/* Parses text from the user with the library's strict JSON reader (RFC 8259,
+ * at most NEXOR_JSON_MAX_DEPTH levels deep). */
 JsonNode   *nexor_cli_json_parse         (const char          *data,
                                           gssize               length,
                                           GError             **error);
