@@ -514,16 +514,13 @@ JsonNode *
 _nexor_json_parse_bytes (GBytes  *bytes,
                          GError **error)
 {
-  g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (bytes, error);
-  JsonNode *root;
-
-  if (document == NULL)
-    return NULL;
+  /* The whole body, without the spans only a document's resources use. */
+  JsonNode *root = _nexor_json_parse_span (bytes, 0, g_bytes_get_size (bytes), error);
 
   /* Whoever holds the tree may share its nodes: seal them so that nobody can
    * change them behind the others' backs. */
-  root = json_node_ref (_nexor_json_document_get_root (document));
-  json_node_seal (root);
+  if (root != NULL)
+    json_node_seal (root);
   return root;
 }
 
