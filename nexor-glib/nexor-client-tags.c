@@ -500,8 +500,9 @@ write_tag_request (const char           *method,
   _nexor_request_add_segment (request, "tags");
   if (purpose == NEXOR_TAG_INPUT_UPDATE)
     _nexor_request_add_id_segment (request, "tag", id);
-  /* Neither creating nor updating a tag is documented as safe to repeat. */
-  _nexor_request_set_idempotent (request, FALSE);
+  /* A second create would make a second tag (or answer 409 after the
+   * first one went through); an update sets the same fields again. */
+  _nexor_request_set_idempotent (request, purpose == NEXOR_TAG_INPUT_UPDATE);
 
   if (_nexor_tag_input_check (input, purpose, &error))
     _nexor_request_take_body (request, _nexor_tag_input_to_json (input));

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "nexor-client-private.h"
-#include "nexor-error.h"
+#include "nexor-error-private.h"
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 #include "nexor-lead-private.h"
@@ -71,7 +71,6 @@ struct _NexorClient
 
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
-  guint retry_after;   /* atomic: seconds, see NexorClient:retry-after */
 
   /* Test hooks (nexor-client-private.h); set before the first call. */
   NexorTestRandomFunc test_random;
@@ -89,7 +88,6 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_SESSION,
-  PROP_RETRY_AFTER,
   N_PROPS
 };
 
@@ -357,9 +355,6 @@ nexor_client_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
-    case PROP_RETRY_AFTER:
-      g_value_set_uint (value, nexor_client_get_retry_after (self));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -474,33 +469,6 @@ nexor_client_class_init (NexorClientClass *klass)
   props[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * NexorClient:retry-after:
-   *
-   * How long, in seconds, the server asked to wait (with `Retry-After`) in
-   * the answer that ended the latest call failing with
-   * %NEXOR_ERROR_RATE_LIMITED; 0 if that answer named no wait, or before
-   * any such failure.
-   *
-   * The client waits by itself when the server asks for up to 60 seconds
-   * and the call's deadline allows it; a longer wait ends the call at once
-   * with %NEXOR_ERROR_RATE_LIMITED, so that the application can reschedule
-   * the work, for example:
-   *
-   * ```c
-   * if (g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED))
-   *   schedule_again (nexor_client_get_retry_after (client));
-   * ```
-   *
-   * The value is shared by every call of the client: read it right after the
-   * failed call. It changes, and is notified, in the thread and main
-   * context of the call that failed, like
-   * [signal@Nexor.Client::retry-scheduled].
-   */
-  props[PROP_RETRY_AFTER] =
-    g_param_spec_uint ("retry-after", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
 
@@ -721,32 +689,6 @@ nexor_client_get_session (NexorClient *self)
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
   return self->session;
-}
-
-/**
- * nexor_client_get_retry_after:
- * @self: a [class@Nexor.Client]
- *
- * Gets the [property@Nexor.Client:retry-after] property: the wait the
- * server asked for when the latest call failed with
- * %NEXOR_ERROR_RATE_LIMITED.
- *
- * Returns: the wait in seconds, or 0 if none was named
- */
-guint
-nexor_client_get_retry_after (NexorClient *self)
-{
-  g_return_val_if_fail (NEXOR_IS_CLIENT (self), 0);
-
-  return (guint) g_atomic_int_get (&self->retry_after);
-}
-
-static void
-set_retry_after (NexorClient *self,
-                 guint        seconds)
-{
-  if ((guint) g_atomic_int_exchange ((gint *) &self->retry_after, (gint) seconds) != seconds)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RETRY_AFTER]);
 }
 
 void
@@ -1039,9 +981,19 @@ state_now_us (SendState *state)
   return g_get_monotonic_time () + state->virtual_us;
 }
 
+/* The call was cancelled, by its caller or by its deadline. @ambiguous: an
+ * attempt not safe to repeat was in flight with its request written, so the
+ * server may have acted on it. A caller's own cancel is always reported as
+ * such: the caller chose to stop, and knows what it had asked for. */
 static GError *
-interrupted_error (SendState *state)
+interrupted_error (SendState *state,
+                   gboolean   ambiguous)
 {
+  if (g_atomic_int_get (&state->deadline->fired) && ambiguous)
+    return g_error_new (NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN,
+                        "The request was sent but its answer did not come within %u s "
+                        "(attempt %u): it may have been applied; check before repeating it",
+                        state->timeout_s, state->attempt);
   if (g_atomic_int_get (&state->deadline->fired))
     return g_error_new (NEXOR_ERROR, NEXOR_ERROR_TIMEOUT,
                         "The request did not finish within %u s (attempt %u)",
@@ -1081,6 +1033,13 @@ build_message (NexorClient   *self,
   body = _nexor_request_get_body (request);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (message, "application/json", body);
+
+  /* The key goes to the base URL's origin only, and the API documents no
+   * redirect: a 3xx is returned to the core, which refuses it, instead of
+   * libsoup following it with the X-API-Key header to wherever it points
+   * (libsoup strips only Authorization on a cross-origin redirect). A flag
+   * on the message, so that it holds for an injected session too. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
 
   /* Lets libsoup itself re-send it on a keep-alive connection the server
    * had already closed; it does so for GET, PUT and DELETE on its own. */
@@ -1126,16 +1085,20 @@ is_retryable_transport_error (const GError *error,
   return is_transient_io_error (error) && (!request_sent || idempotent);
 }
 
+/* The server says it did not act on the request: repeating it is safe
+ * whatever the operation. */
 static gboolean
-is_retryable_status (guint status)
+is_unprocessed_status (guint status)
 {
-  switch (status)
-    {
-    case 408: case 425: case 429: case 500: case 502: case 503: case 504:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return status == 408 || status == 425 || status == 429;
+}
+
+/* A failure that may have come after the work was done: repeated only for
+ * an operation that is safe to repeat. */
+static gboolean
+is_ambiguous_status (guint status)
+{
+  return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
 static int
@@ -1235,6 +1198,36 @@ describe_error_body (GBytes *body)
   }
 }
 
+/* Text from the server, fit to quote in a message: valid UTF-8, no control
+ * characters, at most @max_chars characters, and never the key. */
+static char *
+quote_untrusted (NexorClient *self,
+                 const char  *text,
+                 guint        max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *redacted = redact (valid, self->api_key);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = redacted; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_isprint (c))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_c (out, '?');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static GError *
 http_error (NexorClient *self,
             SoupMessage *message,
@@ -1243,19 +1236,68 @@ http_error (NexorClient *self,
   guint status = soup_message_get_status (message);
   const char *reason = soup_message_get_reason_phrase (message);
   g_autofree char *detail = describe_error_body (body);
+  g_autofree char *shown_reason = NULL;
   g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
 
   if (reason == NULL || *reason == '\0')
     reason = soup_status_get_phrase (status);
+  shown_reason = quote_untrusted (self, reason ? reason : "", 80);
 
   if (detail != NULL)
     text = g_strdup_printf ("HTTP %u: %s", status, detail);
   else
-    text = g_strdup_printf ("HTTP %u %s", status, reason ? reason : "");
+    text = g_strdup_printf ("HTTP %u %s", status, shown_reason);
 
   safe = redact (text, self->api_key);
   return g_error_new_literal (NEXOR_ERROR, error_code_for_status (status), safe);
+}
+
+/* The documented API never redirects: a 3xx comes from something else at
+ * the base URL (a moved server, a proxy, a portal), and following it would
+ * send the key there. Reported like any answer that is not the API's. */
+static GError *
+redirect_error (NexorClient *self,
+                SoupMessage *message)
+{
+  guint status = soup_message_get_status (message);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Location");
+  const char *reason = soup_status_get_phrase (status);
+  g_autofree char *shown = location != NULL ? quote_untrusted (self, location, 200) : NULL;
+
+  if (shown == NULL)
+    return g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                        "HTTP %u %s: a redirect, without a Location; redirects are not followed "
+                        "(the Nexor API sends none): check the base URL",
+                        status, reason ? reason : "");
+
+  return g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                      "HTTP %u %s: the server redirects to “%s”; redirects are not followed "
+                      "(the Nexor API sends none): check the base URL",
+                      status, reason ? reason : "", shown);
+}
+
+/* The failure of a request not safe to repeat, once it was sent and no
+ * answer settled what became of it. Keeps the cause's words. */
+static GError *
+outcome_unknown_error (const GError *cause)
+{
+  return g_error_new (NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN,
+                      "%s; the request was sent and may have been applied: check before "
+                      "repeating it", cause->message);
+}
+
+/* Puts the wait the server asked for, if any, on the error that ends the
+ * call: it belongs to this call alone. */
+static GError *
+take_retry_after (GError *error,
+                  gint64  retry_after_ms)
+{
+  if (retry_after_ms <= 0 || error->domain != NEXOR_ERROR)
+    return error;
+
+  return _nexor_error_take_retry_after (error, (guint) MIN ((retry_after_ms + 999) / 1000, G_MAXUINT));
 }
 
 /* Milliseconds the server asked us to wait, or -1 when it named no usable
@@ -1321,15 +1363,15 @@ backoff_ms (NexorClient *self,
 /* The server asked for a wait the client will not make: the caller gets
  * the status's own error at once, with the wait, and can reschedule. */
 static GError *
-refuse_wait (NexorClient  *self,
-             guint         status,
+refuse_wait (guint         status,
              const GError *failure,
              gint64        wait_ms,
              const char   *why)
 {
-  return g_error_new (NEXOR_ERROR, error_code_for_status (status),
-                      "%s (the server asks to wait %" G_GINT64_FORMAT " s, %s)",
-                      failure->message, (wait_ms + 999) / 1000, why);
+  return take_retry_after (g_error_new (NEXOR_ERROR, error_code_for_status (status),
+                                        "%s: the server asks for a wait %s",
+                                        failure->message, why),
+                           wait_ms);
 }
 
 /* Annotates a body that would not parse with its Content-Type, the first
@@ -1359,7 +1401,13 @@ describe_unparsable (SoupMessage *message,
 
 /* Judges one attempt. Returns TRUE to try again after *delay_ms, having
  * emitted NexorClient::retry-scheduled; otherwise FALSE with either *result
- * or *error set. Takes @failure, the attempt's transport error if any. */
+ * or *error set. Takes @failure, the attempt's transport error if any.
+ *
+ * What may go again: a request that never reached the server, and one the
+ * server said it did not process (408, 425, 429), whatever the operation;
+ * one that failed after it was sent (500, 502, 503, 504, a connection lost)
+ * only if the operation is safe to repeat, and otherwise the caller learns
+ * that the outcome is unknown. */
 static gboolean
 judge_attempt (NexorClient  *self,
                SendState    *state,
@@ -1379,12 +1427,16 @@ judge_attempt (NexorClient  *self,
 
   if (failure != NULL)
     {
+      guint answered = soup_message_get_status (message);
       /* An answer proves the request arrived, whatever the signals said. */
-      gboolean sent = state->request_sent || soup_message_get_status (message) != SOUP_STATUS_NONE;
+      gboolean sent = state->request_sent || answered != SOUP_STATUS_NONE;
+      /* Whether the server may have acted on it: a 4xx status line already
+       * said it did not, whatever became of the rest of the answer. */
+      gboolean ambiguous = sent && !idempotent && !(answered >= 400 && answered < 500);
 
       if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          *error = interrupted_error (state);
+          *error = interrupted_error (state, ambiguous);
           return FALSE;
         }
 
@@ -1394,7 +1446,12 @@ judge_attempt (NexorClient  *self,
 
       if (!retries_left || !is_retryable_transport_error (failure, sent, idempotent))
         {
-          *error = g_steal_pointer (&failure);
+          /* The library's own refusals (a body over the limit) are not
+           * about the server's side. */
+          if (ambiguous && failure->domain != NEXOR_ERROR)
+            *error = outcome_unknown_error (failure);
+          else
+            *error = g_steal_pointer (&failure);
           return FALSE;
         }
     }
@@ -1428,20 +1485,26 @@ judge_attempt (NexorClient  *self,
           return FALSE;
         }
 
+      if (SOUP_STATUS_IS_REDIRECTION (status))
+        {
+          *error = redirect_error (self, message);
+          return FALSE;
+        }
+
       failure = http_error (self, message, body);
       retry_after_ms = parse_retry_after (message);
 
-      if (retry_after_ms > MAX_RETRY_AFTER_MS)
-        *error = refuse_wait (self, status, failure, retry_after_ms, "longer than 60 s");
-      else if (!retries_left || !idempotent || !is_retryable_status (status))
-        *error = g_steal_pointer (&failure);
+      if (is_ambiguous_status (status) && !idempotent)
+        *error = take_retry_after (outcome_unknown_error (failure), retry_after_ms);
+      else if (!is_unprocessed_status (status) && !is_ambiguous_status (status))
+        *error = take_retry_after (g_steal_pointer (&failure), retry_after_ms);
+      else if (retry_after_ms > MAX_RETRY_AFTER_MS)
+        *error = refuse_wait (status, failure, retry_after_ms, "longer than 60 s");
+      else if (!retries_left)
+        *error = take_retry_after (g_steal_pointer (&failure), retry_after_ms);
 
       if (*error != NULL)
-        {
-          if (status == 429)
-            set_retry_after (self, retry_after_ms > 0 ? (guint) MIN ((retry_after_ms + 999) / 1000, G_MAXUINT) : 0);
-          return FALSE;
-        }
+        return FALSE;
     }
 
   wait_ms = retry_after_ms >= 0 ? retry_after_ms : backoff_ms (self, state->attempt);
@@ -1449,12 +1512,11 @@ judge_attempt (NexorClient  *self,
   if (state->timeout_s > 0 &&
       state_now_us (state) + wait_ms * 1000 > state->started_us + (gint64) state->timeout_s * G_USEC_PER_SEC)
     {
-      if (status == 429 && retry_after_ms >= 0)
+      if (retry_after_ms >= 0)
         {
           /* The server's own wait does not fit: let the caller reschedule. */
-          *error = refuse_wait (self, status, failure, retry_after_ms,
+          *error = refuse_wait (status, failure, retry_after_ms,
                                 "longer than the call's deadline allows");
-          set_retry_after (self, (guint) ((retry_after_ms + 999) / 1000));
         }
       else
         {
@@ -1718,7 +1780,7 @@ send_attempt (GTask *task)
 
   if (g_cancellable_is_cancelled (state->cancellable))
     {
-      g_task_return_error (task, interrupted_error (state));
+      g_task_return_error (task, interrupted_error (state, FALSE));
       return;
     }
 
@@ -1887,7 +1949,7 @@ _nexor_client_send (NexorClient   *self,
 
       if (g_cancellable_is_cancelled (state->cancellable))
         {
-          local_error = interrupted_error (state);
+          local_error = interrupted_error (state, FALSE);
           break;
         }
 

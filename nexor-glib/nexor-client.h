@@ -53,8 +53,6 @@ void         nexor_client_set_max_retries      (NexorClient          *self,
                                                 guint                 max_retries);
 NEXOR_AVAILABLE_IN_ALL
 SoupSession *nexor_client_get_session          (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
-guint        nexor_client_get_retry_after      (NexorClient          *self);
 
 NEXOR_AVAILABLE_IN_ALL
 void         nexor_client_get_lead_async       (NexorClient          *self,

@@ -32,11 +32,17 @@ G_BEGIN_DECLS
  * @NEXOR_ERROR_NOT_FOUND: the resource does not exist or does not belong to the account (HTTP 404)
  * @NEXOR_ERROR_CONFLICT: the request conflicts with existing data (HTTP 409)
  * @NEXOR_ERROR_RATE_LIMITED: the server asked to slow down (HTTP 429) for longer than the
- *   client is willing to wait
- * @NEXOR_ERROR_SERVER: the server failed (HTTP 5xx)
+ *   client is willing to wait; [func@Nexor.error_get_retry_after] tells how long
+ * @NEXOR_ERROR_SERVER: the server failed (HTTP 5xx) an operation that is safe to repeat
  * @NEXOR_ERROR_INVALID_RESPONSE: the response is not JSON, does not have the documented
- *   shape, or is too large
+ *   shape, or is too large; also a redirect (HTTP 3xx), which the API never sends and
+ *   the client never follows
  * @NEXOR_ERROR_TIMEOUT: the call did not finish within its deadline
+ * @NEXOR_ERROR_OUTCOME_UNKNOWN: an operation that is not safe to repeat (such as
+ *   creating a lead) failed after the whole request was sent: the connection broke,
+ *   the answer was cut short, the deadline passed while waiting for it, or the server
+ *   answered 500, 502, 503 or 504. The request may have been applied: check before
+ *   repeating it. The message names the cause. Since: 0.1
  *
  * Error codes of the `NEXOR_ERROR` domain.
  *
@@ -46,6 +52,12 @@ G_BEGIN_DECLS
  * The message of an error that comes from an HTTP response starts with the
  * HTTP status and carries the server's own text, for example
  * `HTTP 404 Not found: Lead not found or does not belong to your account`.
+ *
+ * When the answer asked for a wait with `Retry-After` (HTTP 429, 503) that
+ * the client did not make, the error carries it: read it with
+ * [func@Nexor.error_get_retry_after]. The message then ends with the wait in
+ * one fixed form, ` (retry after N s)`, so that it survives language
+ * bindings that keep only an error's domain, code and message.
  */
 typedef enum {
   NEXOR_ERROR_FAILED,
@@ -58,9 +70,13 @@ typedef enum {
   NEXOR_ERROR_SERVER,
   NEXOR_ERROR_INVALID_RESPONSE,
   NEXOR_ERROR_TIMEOUT,
+  NEXOR_ERROR_OUTCOME_UNKNOWN,
 } NexorError;
 
 NEXOR_AVAILABLE_IN_ALL
-GQuark nexor_error_quark (void);
+GQuark nexor_error_quark           (void);
+
+NEXOR_AVAILABLE_IN_ALL
+guint  nexor_error_get_retry_after (const GError *error);
 
 G_END_DECLS

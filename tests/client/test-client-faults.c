@@ -35,7 +35,6 @@ typedef struct {
   double random_value;   /* the jitter draw the hooks return */
   GArray *waits;         /* guint: waits the core asked for, in ms */
   GArray *retries;       /* Retry: NexorClient::retry-scheduled emissions */
-  guint retry_after_notifies;
 } Fixture;
 
 static void
@@ -73,14 +72,6 @@ on_retry_scheduled (NexorClient  *client,
   g_array_append_val (fixture->retries, retry);
 }
 
-static void
-on_retry_after_notify (GObject    *object,
-                       GParamSpec *pspec,
-                       Fixture    *fixture)
-{
-  fixture->retry_after_notifies++;
-}
-
 static NexorClient *
 fixture_new_client (Fixture     *fixture,
                     const char  *base_url,
@@ -95,7 +86,6 @@ fixture_new_client (Fixture     *fixture,
 
   _nexor_client_set_test_hooks (client, test_random, test_wait, fixture);
   g_signal_connect (client, "retry-scheduled", G_CALLBACK (on_retry_scheduled), fixture);
-  g_signal_connect (client, "notify::retry-after", G_CALLBACK (on_retry_after_notify), fixture);
   return client;
 }
 
@@ -142,8 +132,9 @@ get_lead (Fixture       *fixture,
 }
 
 static NexorCreateLeadResult *
-create_lead (Fixture  *fixture,
-             GError  **error)
+create_lead_with (Fixture       *fixture,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(NexorLeadInput) input = nexor_lead_input_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -153,10 +144,43 @@ create_lead (Fixture  *fixture,
   nexor_lead_input_set_email (input, email);
 
   if (!fixture->async)
-    return nexor_client_create_lead (fixture->base.client, input, NULL, error);
+    return nexor_client_create_lead (fixture->base.client, input, cancellable, error);
 
-  nexor_client_create_lead_async (fixture->base.client, input, NULL, nexor_test_on_result, &result);
+  nexor_client_create_lead_async (fixture->base.client, input, cancellable, nexor_test_on_result, &result);
   return nexor_client_create_lead_finish (fixture->base.client, nexor_test_wait_for_result (&result), error);
+}
+
+static NexorCreateLeadResult *
+create_lead (Fixture  *fixture,
+             GError  **error)
+{
+  return create_lead_with (fixture, NULL, error);
+}
+
+/* A bulk create of @n new leads. */
+static NexorBulkCreateResult *
+create_leads (Fixture  *fixture,
+              guint     n,
+              GError  **error)
+{
+  g_autoptr(GListStore) leads = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorLeadInput) input = nexor_lead_input_new ();
+      g_autofree char *email = g_strdup_printf ("bulk-%u-%u@example.com", i, g_random_int ());
+
+      nexor_lead_input_set_first_name (input, "Bea");
+      nexor_lead_input_set_email (input, email);
+      g_list_store_append (leads, input);
+    }
+
+  if (!fixture->async)
+    return nexor_client_create_leads (fixture->base.client, G_LIST_MODEL (leads), NULL, error);
+
+  nexor_client_create_leads_async (fixture->base.client, G_LIST_MODEL (leads), NULL, nexor_test_on_result, &result);
+  return nexor_client_create_leads_finish (fixture->base.client, nexor_test_wait_for_result (&result), error);
 }
 
 /* A POST built directly on the request core, as any endpoint that is not
@@ -428,10 +452,6 @@ test_retry_after (Fixture       *fixture,
       g_assert_nonnull (lead);
       assert_waits (fixture, &cases[i].wait_ms, 1);
     }
-
-  /* Honoured ones leave the client's retry-after alone. */
-  g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, 0);
-  g_assert_cmpuint (fixture->retry_after_notifies, ==, 0);
 }
 
 static void
@@ -456,9 +476,7 @@ test_retry_after_too_long (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(NexorLead) lead = NULL;
       guint before = requests (fixture);
-      guint notifies = fixture->retry_after_notifies;
-      g_autofree char *seconds = g_strdup_printf ("%u s", cases[i].seconds);
-      guint value = 0;
+      g_autofree char *seconds = g_strdup_printf (" (retry after %u s)", cases[i].seconds);
       gint64 start;
 
       g_test_message ("%s (%s)", cases[i].fault, mode (fixture));
@@ -469,18 +487,15 @@ test_retry_after_too_long (Fixture       *fixture,
 
       g_assert_null (lead);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
-      g_assert_nonnull (strstr (error->message, seconds));
+      g_assert_true (g_str_has_suffix (error->message, seconds));
       g_assert_nonnull (strstr (error->message, cases[i].why));
       g_assert_cmpuint (requests (fixture), ==, before + 1);
       g_assert_cmpuint (fixture->waits->len, ==, 0);
       g_assert_cmpuint (fixture->retries->len, ==, 0);
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 
-      /* The wait is exposed on the client, with a notification. */
-      g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, cases[i].seconds);
-      g_object_get (fixture->base.client, "retry-after", &value, NULL);
-      g_assert_cmpuint (value, ==, cases[i].seconds);
-      g_assert_cmpuint (fixture->retry_after_notifies, ==, notifies + 1);
+      /* The wait travels with the call's error. */
+      g_assert_cmpuint (nexor_error_get_retry_after (error), ==, cases[i].seconds);
     }
 
   /* A 429 without Retry-After, once the retries are spent: 0, no wait named. */
@@ -493,7 +508,19 @@ test_retry_after_too_long (Fixture       *fixture,
       nexor_emulator_push_fault (fixture->base.emulator, "status=429");
     lead = get_lead (fixture, NULL, &error);
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
-    g_assert_cmpuint (nexor_client_get_retry_after (fixture->base.client), ==, 0);
+    g_assert_cmpuint (nexor_error_get_retry_after (error), ==, 0);
+  }
+
+  /* Retries spent on 429s that each asked for 1 s: the last wait. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorLead) lead = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      nexor_emulator_push_fault (fixture->base.emulator, "status=429;retry-after=1");
+    lead = get_lead (fixture, NULL, &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+    g_assert_cmpuint (nexor_error_get_retry_after (error), ==, 1);
   }
 }
 
@@ -631,13 +658,15 @@ test_reset_get (Fixture       *fixture,
   g_assert_cmpuint (requests (fixture), ==, 5);
 }
 
-/* Writes that are not safe to repeat are sent once, whatever happens. */
+/* Writes that are not safe to repeat are sent once when they may have been
+ * applied, and the caller learns that the outcome is unknown, with the
+ * cause: the emulator's reset comes after it did the work. */
 static void
 test_post_not_repeated (Fixture       *fixture,
                         gconstpointer  data)
 {
   static const char * const faults[] = {
-    "status=500", "status=502", "status=503", "status=504", "status=429;retry-after=1", "reset",
+    "status=500", "status=502", "status=503", "status=504", "status=503;retry-after=1", "reset",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
@@ -652,8 +681,11 @@ test_post_not_repeated (Fixture       *fixture,
       nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
       created = create_lead (fixture, &error);
       g_assert_null (created);
-      g_assert_nonnull (error);
-      g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN);
+      g_assert_nonnull (strstr (error->message, "may have been applied"));
+      if (g_str_has_prefix (faults[i], "status="))
+        g_assert_true (g_str_has_prefix (error->message, "HTTP 5"));
+      g_test_message ("  %s", error->message);
       g_assert_cmpuint (requests (fixture), ==, before + 1);
       g_assert_cmpuint (fixture->retries->len, ==, 0);
       /* A reset comes after the server did the work: one lead, never two. */
@@ -665,10 +697,23 @@ test_post_not_repeated (Fixture       *fixture,
       nexor_emulator_push_fault (fixture->base.emulator, faults[i]);
       object = core_post (fixture, fixture->base.client, &error);
       g_assert_null (object);
-      g_assert_nonnull (error);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN);
       g_assert_cmpuint (requests (fixture), ==, before + 1);
       g_assert_cmpuint (fixture->retries->len, ==, 0);
     }
+
+  /* The same 503 to a GET is a server error, after its retries. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorLead) lead = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      nexor_emulator_push_fault (fixture->base.emulator, "status=503");
+    lead = get_lead (fixture, NULL, &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_SERVER);
+    g_array_set_size (fixture->waits, 0);
+    g_array_set_size (fixture->retries, 0);
+  }
 
   /* Without a fault the same call works: the faults made the difference. */
   {
@@ -677,6 +722,188 @@ test_post_not_repeated (Fixture       *fixture,
 
     g_assert_no_error (error);
     g_assert_nonnull (created);
+  }
+}
+
+/* 408, 425 and 429 say the server did not process the request: every
+ * operation goes again, a create and a bulk create too, within the same
+ * retry budget and deadline; the store ends with one copy of each lead. */
+static void
+test_writes_unprocessed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *fault;
+    guint wait_ms;
+  } cases[] = {
+    { "status=429;retry-after=1", 1000 },
+    { "status=429", 375 },
+    { "status=408", 375 },
+    { "status=425", 375 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorCreateLeadResult) created = NULL;
+      g_autoptr(NexorBulkCreateResult) bulk = NULL;
+      guint before = requests (fixture);
+      guint leads = stored_leads (fixture);
+
+      g_test_message ("create-lead and create-leads after %s (%s)", cases[i].fault, mode (fixture));
+      g_array_set_size (fixture->waits, 0);
+      g_array_set_size (fixture->retries, 0);
+      nexor_emulator_push_fault (fixture->base.emulator, cases[i].fault);
+      created = create_lead (fixture, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (created);
+      g_assert_cmpuint (requests (fixture), ==, before + 2);
+      g_assert_cmpuint (stored_leads (fixture), ==, leads + 1);
+      assert_waits (fixture, &cases[i].wait_ms, 1);
+
+      g_array_set_size (fixture->waits, 0);
+      g_array_set_size (fixture->retries, 0);
+      nexor_emulator_push_fault (fixture->base.emulator, cases[i].fault);
+      bulk = create_leads (fixture, 3, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bulk);
+      g_assert_cmpint (nexor_bulk_create_result_get_created (bulk), ==, 3);
+      g_assert_cmpuint (requests (fixture), ==, before + 4);
+      g_assert_cmpuint (stored_leads (fixture), ==, leads + 4);
+      assert_waits (fixture, &cases[i].wait_ms, 1);
+    }
+
+  /* The same retry budget: 429 three times, then the error, nothing stored. */
+  {
+    static const guint expected[] = { 1000, 1000 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorBulkCreateResult) bulk = NULL;
+    guint before = requests (fixture);
+    guint leads = stored_leads (fixture);
+
+    g_array_set_size (fixture->waits, 0);
+    g_array_set_size (fixture->retries, 0);
+    for (guint i = 0; i < 3; i++)
+      nexor_emulator_push_fault (fixture->base.emulator, "status=429;retry-after=1");
+    bulk = create_leads (fixture, 2, &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+    g_assert_cmpuint (nexor_error_get_retry_after (error), ==, 1);
+    g_assert_cmpuint (requests (fixture), ==, before + 3);
+    g_assert_cmpuint (stored_leads (fixture), ==, leads);
+    assert_waits (fixture, expected, G_N_ELEMENTS (expected));
+  }
+
+  /* And the same deadline: a wait that does not fit ends the call. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorCreateLeadResult) created = NULL;
+
+    nexor_client_set_timeout (fixture->base.client, 5);
+    nexor_emulator_push_fault (fixture->base.emulator, "status=429;retry-after=10");
+    created = create_lead (fixture, &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+    g_assert_nonnull (strstr (error->message, "deadline"));
+    g_assert_cmpuint (nexor_error_get_retry_after (error), ==, 10);
+  }
+}
+
+/* A tag update sets the same fields again: safe to repeat, so a 503 is
+ * retried; a tag create is not. */
+static void
+test_tag_writes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const guint expected[] = { 375 };
+  g_autoptr(NexorTagInput) input = nexor_tag_input_new ();
+  g_autoptr(NexorTagInput) change = nexor_tag_input_new ();
+  g_autoptr(NexorTag) tag = NULL;
+  g_autoptr(NexorTag) updated = NULL;
+  g_autoptr(NexorTag) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slug = g_strdup_printf ("retry-%u", g_random_int ());
+  guint before;
+
+  nexor_tag_input_set_name (input, "Retry");
+  nexor_tag_input_set_slug (input, slug);
+  tag = nexor_client_create_tag (fixture->base.client, input, NULL, &error);
+  g_assert_no_error (error);
+
+  nexor_tag_input_set_name (change, "Retried");
+  before = requests (fixture);
+  nexor_emulator_push_fault (fixture->base.emulator, "status=503");
+  if (!fixture->async)
+    updated = nexor_client_update_tag (fixture->base.client, nexor_tag_get_id (tag), change, NULL, &error);
+  else
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      nexor_client_update_tag_async (fixture->base.client, nexor_tag_get_id (tag), change, NULL,
+                                     nexor_test_on_result, &result);
+      updated = nexor_client_update_tag_finish (fixture->base.client, nexor_test_wait_for_result (&result), &error);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_tag_get_name (updated), ==, "Retried");
+  g_assert_cmpuint (requests (fixture), ==, before + 2);
+  assert_waits (fixture, expected, G_N_ELEMENTS (expected));
+
+  nexor_tag_input_set_slug (input, "retry-other");
+  before = requests (fixture);
+  nexor_emulator_push_fault (fixture->base.emulator, "status=503");
+  again = nexor_client_create_tag (fixture->base.client, input, NULL, &error);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (requests (fixture), ==, before + 1);
+}
+
+static gpointer
+cancel_soon (gpointer cancellable)
+{
+  g_usleep (200 * 1000);  /* the test's own thread, standing in for a user */
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* The deadline passing while a create waits for its answer: it may have
+ * been applied. A GET in the same place is a plain timeout, and a cancel by
+ * the caller stays a cancel. Real time: 1 s each. */
+static void
+test_outcome_unknown_deadline (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  nexor_client_set_timeout (fixture->base.client, 1);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorCreateLeadResult) created = NULL;
+    guint before = requests (fixture);
+
+    nexor_emulator_push_fault (fixture->base.emulator, "delay=4000");
+    created = create_lead (fixture, &error);
+    g_assert_null (created);
+    g_test_message ("create-lead past its deadline (%s): %s", mode (fixture), error->message);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN);
+    g_assert_nonnull (strstr (error->message, "within 1 s"));
+    g_assert_cmpuint (requests (fixture), ==, before + 1);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorLead) lead = NULL;
+
+    nexor_emulator_push_fault (fixture->base.emulator, "delay=4000");
+    lead = get_lead (fixture, NULL, &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorCreateLeadResult) created = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    nexor_client_set_timeout (fixture->base.client, CALL_DEADLINE_S);
+    nexor_emulator_push_fault (fixture->base.emulator, "delay=4000");
+    GThread *thread = g_thread_new ("canceller", cancel_soon, cancellable);
+
+    created = create_lead_with (fixture, cancellable, &error);
+    g_thread_join (thread);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   }
 }
 
@@ -1167,6 +1394,9 @@ main (int   argc,
   ADD_BOTH ("/faults/slow/trickle", test_slow_trickle);
   ADD_BOTH ("/faults/reset/get", test_reset_get);
   ADD_BOTH ("/faults/reset/post-not-repeated", test_post_not_repeated);
+  ADD_BOTH ("/faults/retry/writes-unprocessed", test_writes_unprocessed);
+  ADD_BOTH ("/faults/retry/tag-writes", test_tag_writes);
+  ADD_BOTH ("/faults/outcome-unknown/deadline", test_outcome_unknown_deadline);
   ADD_BOTH ("/faults/connect-refused", test_connect_refused);
   ADD_BOTH ("/faults/body/invalid", test_invalid_bodies);
   ADD_BOTH ("/faults/body/json-as-html", test_json_as_html);

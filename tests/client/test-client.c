@@ -362,7 +362,6 @@ typedef struct {
   guint attempt;
   guint delay_ms;
   GError *error;
-  guint notifies;
 } RetryWatch;
 
 static void
@@ -380,14 +379,6 @@ on_retry_scheduled (NexorClient  *client,
 }
 
 static void
-on_retry_after_notify (GObject    *object,
-                       GParamSpec *pspec,
-                       RetryWatch *watch)
-{
-  watch->notifies++;
-}
-
-static void
 test_retry_signal (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -395,10 +386,8 @@ test_retry_signal (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorLead) lead = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  guint retry_after = 99;
 
   g_signal_connect (fixture->client, "retry-scheduled", G_CALLBACK (on_retry_scheduled), &watch);
-  g_signal_connect (fixture->client, "notify::retry-after", G_CALLBACK (on_retry_after_notify), &watch);
 
   /* A 503 that asks for no wait: one retry, announced, then the lead. */
   nexor_emulator_push_fault (fixture->emulator, "status=503;retry-after=0");
@@ -425,12 +414,67 @@ test_retry_signal (Fixture       *fixture,
   g_assert_null (lead);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
   g_assert_cmpuint (watch.emissions, ==, 2);
-  g_assert_cmpuint (watch.notifies, ==, 1);
-  g_object_get (fixture->client, "retry-after", &retry_after, NULL);
-  g_assert_cmpuint (retry_after, ==, 120);
-  g_assert_cmpuint (nexor_client_get_retry_after (fixture->client), ==, 120);
+  g_assert_cmpuint (nexor_error_get_retry_after (error), ==, 120);
+  g_assert_true (g_str_has_suffix (error->message, " (retry after 120 s)"));
 
   g_clear_error (&watch.error);
+}
+
+/* The wait travels with each failed call: two calls at once, two waits,
+ * and nothing on the client that one could overwrite for the other. */
+static void
+test_retry_after_per_call (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) rebuilt = NULL;
+  g_autoptr(GError) other = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  guint a, b;
+
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (fixture->client), "retry-after"));
+
+  nexor_emulator_push_fault (fixture->emulator, "status=429;retry-after=120");
+  nexor_emulator_push_fault (fixture->emulator, "status=429;retry-after=300");
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, nexor_test_on_result, &first);
+  nexor_client_get_lead_async (fixture->client, SEED_LEAD_ID, NULL, nexor_test_on_result, &second);
+  g_assert_null (nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&first), &first_error));
+  g_assert_null (nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&second), &second_error));
+  g_assert_error (first_error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+  g_assert_error (second_error, NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED);
+
+  /* Which call met which fault depends on which request came first. */
+  a = nexor_error_get_retry_after (first_error);
+  b = nexor_error_get_retry_after (second_error);
+  g_assert_cmpuint (MIN (a, b), ==, 120);
+  g_assert_cmpuint (MAX (a, b), ==, 300);
+
+  /* A later success changes neither. */
+  lead = nexor_client_get_lead (fixture->client, SEED_LEAD_ID, NULL, &other);
+  g_assert_no_error (other);
+  g_assert_cmpuint (nexor_error_get_retry_after (first_error), ==, a);
+
+  /* A copy keeps it; so does an error rebuilt from domain, code and
+   * message alone, as PyGObject hands a GLib.Error back to C. */
+  copy = g_error_copy (first_error);
+  g_assert_cmpuint (nexor_error_get_retry_after (copy), ==, a);
+  rebuilt = g_error_new_literal (first_error->domain, first_error->code, first_error->message);
+  g_assert_cmpuint (nexor_error_get_retry_after (rebuilt), ==, a);
+
+  /* No wait named, or not the form at the end: 0. */
+  g_clear_error (&other);
+  other = g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_RATE_LIMITED, "HTTP 429 Too Many Requests");
+  g_assert_cmpuint (nexor_error_get_retry_after (other), ==, 0);
+  g_clear_error (&other);
+  other = g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_FAILED, "x (retry after 5 s) and more");
+  g_assert_cmpuint (nexor_error_get_retry_after (other), ==, 0);
+  g_clear_error (&other);
+  other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x (retry after 5 s)");
+  g_assert_cmpuint (nexor_error_get_retry_after (other), ==, 0);
 }
 
 typedef struct {
@@ -627,6 +671,7 @@ main (int   argc,
   ADD ("/client/get-lead/deadline", test_deadline);
   ADD ("/client/get-lead/server-errors", test_server_errors);
   ADD ("/client/get-lead/retry-signal", test_retry_signal);
+  ADD ("/client/get-lead/retry-after-per-call", test_retry_after_per_call);
   ADD ("/client/get-lead/worker-thread-async", test_worker_thread_async);
   ADD ("/client/get-lead/sync-from-threads", test_sync_from_threads);
   ADD ("/client/debug-output-redacts-key", test_debug_output_redacts_key);
