@@ -9,6 +9,7 @@ import GObject from 'gi://GObject';
 import Gio from 'gi://Gio';
 import Json from 'gi://Json?version=1.0';
 import Nexor from 'gi://Nexor?version=1';
+import Soup from 'gi://Soup?version=3.0';
 
 import {
     DEMO_API_KEY, SEED_LEAD_ID, UNKNOWN_LEAD_ID, UNREACHABLE_URL,
@@ -185,6 +186,37 @@ test('several requests in flight at once', async () => {
     const leads = await Promise.all(
         [SEED_LEAD_ID, NULLS_LEAD_ID, LEGACY_LEAD_ID].map(id => client.get_lead_async(id, null)));
     assertEqual(leads.map(l => l.get_first_name()).join(','), 'Carlos,Valentina,Mariana', 'names');
+});
+
+// A server of the test's own, in this main context: 429 with a wait longer
+// than the client makes by itself.
+function startRateLimiter() {
+    const server = new Soup.Server({});
+    server.add_handler(null, (_server, msg) => {
+        msg.set_status(429, 'Too Many Requests');
+        msg.get_response_headers().replace('Retry-After', '120');
+        msg.set_response('application/json', Soup.MemoryUse.COPY,
+            new TextEncoder().encode('{"error": "Too many requests"}'));
+    });
+    server.listen_local(0, Soup.ServerListenOptions.IPV4_ONLY);
+    return server;
+}
+
+test('a failed call carries its own Retry-After wait', async () => {
+    const server = startRateLimiter();
+    try {
+        const port = server.get_uris()[0].get_port();
+        const limited = Nexor.Client.new_for_url(`http://127.0.0.1:${port}/api/public`, DEMO_API_KEY);
+        const e = await assertRejects(limited.get_lead_async(SEED_LEAD_ID, null),
+            Nexor.Error, Nexor.Error.RATE_LIMITED, 'a 429 asking for two minutes');
+        assertEqual(Nexor.error_get_retry_after(e), 120, 'the wait, from the error');
+        assert(e.message.endsWith(' (retry after 120 s)'), 'the wait, in the message');
+        assertEqual(Nexor.Client.find_property('retry-after'), null, 'no retry-after on the client');
+        const other = new GLib.Error(Nexor.error_quark(), Nexor.Error.RATE_LIMITED, 'HTTP 429');
+        assertEqual(Nexor.error_get_retry_after(other), 0, 'no wait named');
+    } finally {
+        server.disconnect();
+    }
 });
 
 runTests(emulatorUrl => {
