@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import urllib.parse
+import urllib.request
 import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,6 +34,7 @@ _spec.loader.exec_module(base)
 API_KEY = base.API_KEY
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH = 0, 1, 2, 3
 EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID, EXIT_CONFLICT, EXIT_NOT_PAUSED = 4, 5, 6, 7, 8
+EXIT_OUTCOME_UNKNOWN = 9
 
 # Seed data of the emulator (tools/nexor-emulator/README.md).
 SEED_LEAD = "123e4567-e89b-12d3-a456-426614174000"      # Carlos: long history, meetings
@@ -716,6 +718,85 @@ def test_tags(t):
                      r, EXIT_USAGE)
 
 
+def hint_of(result):
+    lines = [line for line in result.stderr.splitlines() if line.startswith("hint: ")]
+    return lines[0][len("hint: "):] if len(lines) == 1 else None
+
+
+# A write that is not safe to repeat, sent, and then the connection reset
+# (the emulator did the work) or a 5xx: its own exit status, and a hint that
+# names a real command which then shows the write did happen, once.
+def test_outcome_unknown(t):
+    email = unique("reset") + "@example.com"
+    base.push_faults(t.base_url, "reset")
+    r = t.run("lead", "create", "--first-name", "Rita", "--email", email)
+    t.check_exit("lead create, reset after the server read it: outcome unknown", r,
+                 EXIT_OUTCOME_UNKNOWN)
+    t.check("lead create, reset: the cause and what it means",
+            "may have been applied" in r.stderr and r.stdout == "", r)
+    hint = hint_of(r) or ""
+    t.check("lead create, reset: the hint says there is no lookup and what to check",
+            "no command that finds a lead" in hint and "dashboard" in hint, r)
+    lead_id, r = create_lead(t, "--first-name", "Rita", "--email", email)
+    data = parse_json(r) or {}
+    t.check("lead create, reset: the first one went through, once (the same email answers existed)",
+            data.get("existed") is True and UUID_RE.match(lead_id or "") is not None, r)
+
+    name = unique("Reset")
+    slug = name.lower()
+    base.push_faults(t.base_url, "reset")
+    r = t.run("tags", "create", name, slug)
+    t.check_exit("tags create, reset: outcome unknown", r, EXIT_OUTCOME_UNKNOWN)
+    t.check("tags create, reset: the hint names the check",
+            hint_of(r) == "it may have been applied; check with: nexor tags list --search " + slug, r)
+    r = t.run("tags", "list", "--search", slug, "--json")
+    tags = parse_json(r) or []
+    t.check("tags create, reset: the named check shows the one tag",
+            r.returncode == 0 and [x.get("slug") for x in tags] == [slug], r)
+
+    base.push_faults(t.base_url, "status=503", "status=503", "status=503")
+    r = t.run("lead", "tags", lead_id or UNKNOWN, "--add", TAG_HOT)
+    t.check_exit("lead tags --add, 503: outcome unknown, not retried", r, EXIT_OUTCOME_UNKNOWN)
+    t.check("lead tags --add, 503: the cause is kept and the hint names the check",
+            "HTTP 503" in r.stderr and
+            hint_of(r) == "it may have been applied; check with: nexor lead tags %s" % lead_id, r)
+    r = t.run("lead", "tags", lead_id or UNKNOWN)
+    t.check("lead tags --add, 503: the named check runs", r.returncode == 0, r)
+    clear_faults(t)
+
+    base.push_faults(t.base_url, "reset")
+    r = t.run("lead", "assign", lead_id or UNKNOWN, WF_SALES)
+    t.check_exit("lead assign, reset: outcome unknown", r, EXIT_OUTCOME_UNKNOWN)
+    t.check("lead assign, reset: the hint names the check",
+            hint_of(r) == "it may have been applied; check with: nexor lead get %s" % lead_id, r)
+    lead = get_lead(t, lead_id or UNKNOWN)
+    t.check("lead assign, reset: the named check shows the run",
+            (active_run(lead).get("workflow") or {}).get("id") == WF_SALES or
+            active_run(lead).get("workflow_id") == WF_SALES, r)
+
+    # A wait longer than the client makes by itself: when to come back.
+    base.push_faults(t.base_url, "status=429;retry-after=3600")
+    r = t.run("lead", "get", SEED_LEAD)
+    t.check_exit("lead get, 429 for an hour: network", r, EXIT_NETWORK)
+    t.check("lead get, 429 for an hour: the hint says when",
+            hint_of(r) == "the server asked to slow down; retry in 3600 s", r)
+
+    # 429 is retried for a write too: one lead, no error.
+    email = unique("limited") + "@example.com"
+    base.push_faults(t.base_url, "status=429;retry-after=1")
+    lead_id, r = create_lead(t, "--first-name", "Lia", "--email", email)
+    t.check_exit("lead create after a 429 with Retry-After: 1: retried", r, EXIT_OK)
+    t.check("lead create after a 429: created, not matched to an earlier copy",
+            (parse_json(r) or {}).get("existed") in (False, None) and lead_id is not None, r)
+
+
+def clear_faults(t):
+    root = t.base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                timeout=10).read()
+
+
 def test_team(t):
     r = t.run("team", "--json")
     t.check_exit("team --json", r, EXIT_OK)
@@ -902,7 +983,8 @@ def main():
         print("# emulator at %s" % url)
         t = base.Runner(nexor, url)
         for test in (test_create, test_bulk, test_update, test_assign_and_status, test_automation,
-                     test_history, test_meetings, test_tags, test_team, test_desk_scenario, test_help,
+                     test_history, test_meetings, test_tags, test_outcome_unknown, test_team,
+                     test_desk_scenario, test_help,
                      lambda t: test_wire(t, recorder_url), base.test_no_secrets):
             try:
                 test(t)

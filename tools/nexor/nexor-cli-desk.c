@@ -88,6 +88,8 @@ nexor_cli_lead_assign (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
+  /* The card shows the lead's workflow run. */
+  nexor_cli_set_check_command (cli, "lead", "get", id, NULL);
   result = nexor_client_assign_workflow (client, id, workflow_id, reason, actor, NULL, &error);
   if (result == NULL)
     return nexor_cli_report_error (cli, error);

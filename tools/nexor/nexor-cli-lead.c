@@ -366,6 +366,13 @@ lead_get (NexorCli               *cli,
 #define MAX_LEADS_FILE_SIZE (32 * 1024 * 1024)
 #define MAX_BULK_LEADS 1000
 
+/* The documented API has no lookup of a lead by email or phone, and the CLI
+ * therefore no command that could show whether a create went through. */
+#define CREATE_CHECK_ADVICE \
+  "it may have been applied; nexor has no command that finds a lead by email or phone: " \
+  "check the leads in the Nexor dashboard before running this again, or a lead may be " \
+  "enrolled in its workflow twice"
+
 typedef struct {
   char *first_name;
   char *last_name;
@@ -1127,6 +1134,7 @@ lead_create (NexorCli               *cli,
       if (client == NULL)
         return nexor_cli_report_error (cli, error);
 
+      nexor_cli_set_check_advice (cli, CREATE_CHECK_ADVICE);
       result = nexor_client_create_leads (client, inputs, NULL, &error);
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
@@ -1146,6 +1154,7 @@ lead_create (NexorCli               *cli,
       if (client == NULL)
         return nexor_cli_report_error (cli, error);
 
+      nexor_cli_set_check_advice (cli, CREATE_CHECK_ADVICE);
       result = nexor_client_create_lead (client, input, NULL, &error);
       if (result == NULL)
         return nexor_cli_report_error (cli, error);

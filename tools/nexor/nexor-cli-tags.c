@@ -158,6 +158,7 @@ tags_create (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
+  nexor_cli_set_check_command (cli, "tags", "list", "--search", (*argv)[2], NULL);
   tag = nexor_client_create_tag (client, input, NULL, &error);
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
@@ -407,6 +408,7 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (client == NULL)
         return nexor_cli_report_error (cli, error);
 
+      nexor_cli_set_check_command (cli, "lead", "tags", id, NULL);
       tags = nexor_client_assign_lead_tags (client, id, (const char * const *) tag_ids, NULL, &error);
       if (tags == NULL)
         return nexor_cli_report_error (cli, error);

@@ -27,6 +27,8 @@ struct _NexorCli
   char        *path;              /* the command being run, e.g. "nexor lead get" */
   char        *display_base_url;  /* the base URL without user information, for messages */
   NexorClient *client;
+  char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
+  char        *check_advice;      /* or what to do when no command can */
 };
 
 G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
@@ -68,6 +70,10 @@ static const char nexor_cli_description[] =
   "  6  invalid response from the server\n"
   "  7  conflict (409), such as a tag slug that is taken\n"
   "  8  “lead paused --exit-status” only: automation is not paused\n"
+  "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n"
+  "     assign, lead tags --add, tags create) was sent, and then the connection\n"
+  "     broke, the time ran out or the server failed (5xx): it may have been\n"
+  "     applied; check (the hint names how) before running it again\n"
   "\n"
   "Examples:\n"
   "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n"
@@ -800,6 +806,8 @@ nexor_cli_exit_status_for_error (const GError *error)
           return NEXOR_CLI_EXIT_INVALID_RESPONSE;
         case NEXOR_ERROR_CONFLICT:
           return NEXOR_CLI_EXIT_CONFLICT;
+        case NEXOR_ERROR_OUTCOME_UNKNOWN:
+          return NEXOR_CLI_EXIT_OUTCOME_UNKNOWN;
         case NEXOR_ERROR_FAILED:
         default:
           return NEXOR_CLI_EXIT_FAILED;
@@ -837,7 +845,16 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_SERVER:
           return g_strdup_printf ("the server at %s failed; try again later", url);
         case NEXOR_ERROR_RATE_LIMITED:
+          if (nexor_error_get_retry_after (error) > 0)
+            return g_strdup_printf ("the server asked to slow down; retry in %u s",
+                                    nexor_error_get_retry_after (error));
           return g_strdup ("the server asked to slow down; try again later");
+        case NEXOR_ERROR_OUTCOME_UNKNOWN:
+          if (cli->check_command != NULL)
+            return g_strdup_printf ("it may have been applied; check with: %s", cli->check_command);
+          if (cli->check_advice != NULL)
+            return g_strdup (cli->check_advice);
+          return g_strdup ("it may have been applied; check before running it again");
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf ("is %s the address of a Nexor API server?", url);
         case NEXOR_ERROR_FAILED:
@@ -868,6 +885,45 @@ hint_for_error (NexorCli     *cli,
   return NULL;
 }
 
+/* A word as a shell reads it back: quoted unless it is plainly safe. */
+static char *
+shell_word (const char *word)
+{
+  if (*word != '\0' && strspn (word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                      "0123456789@%+=:,./_-") == strlen (word))
+    return g_strdup (word);
+  return g_shell_quote (word);
+}
+
+void
+nexor_cli_set_check_command (NexorCli   *cli,
+                             const char *first_word,
+                             ...)
+{
+  GString *command = g_string_new ("nexor");
+  va_list args;
+
+  va_start (args, first_word);
+  for (const char *word = first_word; word != NULL; word = va_arg (args, const char *))
+    {
+      g_autofree char *quoted = shell_word (word);
+
+      g_string_append_printf (command, " %s", quoted);
+    }
+  va_end (args);
+
+  g_free (cli->check_command);
+  cli->check_command = g_string_free (command, FALSE);
+}
+
+void
+nexor_cli_set_check_advice (NexorCli   *cli,
+                            const char *advice)
+{
+  g_free (cli->check_advice);
+  cli->check_advice = g_strdup (advice);
+}
+
 /**
  * nexor_cli_report_error:
  * @cli: the invocation
@@ -883,7 +939,8 @@ nexor_cli_report_error (NexorCli     *cli,
                         const GError *error)
 {
   g_autofree char *message = nexor_cli_sanitize (error->message);
-  g_autofree char *hint = hint_for_error (cli, error);
+  g_autofree char *raw_hint = hint_for_error (cli, error);
+  g_autofree char *hint = nexor_cli_sanitize (raw_hint);
 
   nexor_cli_printerr ("nexor: %s\n", message);
   if (hint != NULL)
@@ -1036,6 +1093,8 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->base_url, g_free);
   g_clear_pointer (&cli->path, g_free);
   g_clear_pointer (&cli->display_base_url, g_free);
+  g_clear_pointer (&cli->check_command, g_free);
+  g_clear_pointer (&cli->check_advice, g_free);
   g_clear_object (&cli->client);
 }
 

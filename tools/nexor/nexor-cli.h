@@ -21,6 +21,8 @@ typedef enum {
   NEXOR_CLI_EXIT_CONFLICT         = 7,
   /* Only `lead paused --exit-status`: the answer is "not paused". */
   NEXOR_CLI_EXIT_NOT_PAUSED       = 8,
+  /* A write not safe to repeat was sent and may have been applied. */
+  NEXOR_CLI_EXIT_OUTCOME_UNKNOWN  = 9,
 } NexorCliExit;
 
 /* Errors raised by the CLI itself; the code is the NexorCliExit to exit with. */
@@ -106,6 +108,16 @@ gboolean     nexor_cli_key_reads_stdin    (NexorCli              *cli);
 /* The client, created on first use from the options and the environment. */
 NexorClient *nexor_cli_get_client         (NexorCli              *cli,
                                            GError               **error);
+
+/* Names the read-only command that shows whether the write about to be
+ * sent was applied, for the hint when its outcome is unknown: the words
+ * after "nexor", NULL-terminated, each quoted for a shell where needed. */
+void         nexor_cli_set_check_command  (NexorCli              *cli,
+                                           const char            *first_word,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* Or, when no command can show it, what to do instead. */
+void         nexor_cli_set_check_advice   (NexorCli              *cli,
+                                           const char            *advice);
 
 /* Prints `nexor: message` (and a hint) on stderr and returns the exit status. */
 int          nexor_cli_report_error       (NexorCli              *cli,
