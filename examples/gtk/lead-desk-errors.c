@@ -50,7 +50,15 @@ hint_for (const GError        *error,
         case NEXOR_ERROR_CONFLICT:
           return "Someone may have changed this lead: reload it and try again";
         case NEXOR_ERROR_RATE_LIMITED:
+          /* The message ends with the wait the server named, if any. */
+          if (nexor_error_get_retry_after (error) > 0)
+            return "Nexor asks for fewer requests: wait as long as it says, then try again";
           return "Nexor asks for fewer requests: wait a minute, then try again";
+        case NEXOR_ERROR_OUTCOME_UNKNOWN:
+          /* Trying again could do it twice: look first. */
+          *remedy = LEAD_DESK_ERROR_REMEDY_CHECK;
+          return "The change may have been saved anyway: reload the lead to check "
+                 "before you try again";
         case NEXOR_ERROR_SERVER:
           return "The Nexor service failed: try again in a moment";
         case NEXOR_ERROR_TIMEOUT:
@@ -113,6 +121,8 @@ lead_desk_error_remedy_label (LeadDeskErrorRemedy remedy)
       return "_Try Again";
     case LEAD_DESK_ERROR_REMEDY_CONNECTION:
       return "_Change API Key…";
+    case LEAD_DESK_ERROR_REMEDY_CHECK:
+      return "_Reload to Check";
     case LEAD_DESK_ERROR_REMEDY_NONE:
     default:
       return NULL;

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * @LEAD_DESK_ERROR_REMEDY_NONE: nothing the app can offer; the advice says it
  * @LEAD_DESK_ERROR_REMEDY_RETRY: trying again may work
  * @LEAD_DESK_ERROR_REMEDY_CONNECTION: the key or the server URL must change
+ * @LEAD_DESK_ERROR_REMEDY_CHECK: a change may have been saved although the
+ *   call failed: reload to see, rather than send it again
  *
  * The button an error message offers.
  */
@@ -21,6 +23,7 @@ typedef enum {
   LEAD_DESK_ERROR_REMEDY_NONE,
   LEAD_DESK_ERROR_REMEDY_RETRY,
   LEAD_DESK_ERROR_REMEDY_CONNECTION,
+  LEAD_DESK_ERROR_REMEDY_CHECK,
 } LeadDeskErrorRemedy;
 
 char *lead_desk_error_advice (const GError        *error,

@@ -89,6 +89,7 @@ remedy_action (LeadDeskErrorRemedy remedy)
   switch (remedy)
     {
     case LEAD_DESK_ERROR_REMEDY_RETRY:
+    case LEAD_DESK_ERROR_REMEDY_CHECK:
       return "win.reload";
     case LEAD_DESK_ERROR_REMEDY_CONNECTION:
       return "app.connection";
