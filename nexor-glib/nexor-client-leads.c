@@ -89,8 +89,10 @@ create_lead_request (NexorLeadInput *input)
  * fields are moved into the lead's metadata by the server.
  *
  * An input without a first name fails with %NEXOR_ERROR_INVALID_ARGUMENT
- * without sending a request. Creating is not retried after a server error,
- * since the lead may have been created anyway.
+ * without sending a request. Creating is retried only when the server says
+ * it did not process the request (HTTP 408, 425, 429); after a server error
+ * or a connection lost once the request was sent it fails with
+ * %NEXOR_ERROR_OUTCOME_UNKNOWN, since the lead may have been created anyway.
  */
 void
 nexor_client_create_lead_async (NexorClient         *self,
@@ -452,7 +454,8 @@ assign_workflow_request (const char *id,
  * An @id that is not a UUID, and a @workflow_id, @reason or @actor_id that is
  * empty or not UTF-8, fail with %NEXOR_ERROR_INVALID_ARGUMENT without a
  * request; a workflow the account does not have is the server's error. The
- * call is never retried: each one replaces the lead's active run.
+ * call is never sent twice once it was sent, since each one replaces the
+ * lead's active run: a failure after that is %NEXOR_ERROR_OUTCOME_UNKNOWN.
  */
 void
 nexor_client_assign_workflow_async (NexorClient         *self,

@@ -41,13 +41,25 @@
  * `G_MESSAGES_DEBUG=Nexor`, the traffic is logged with the key redacted.
  *
  * Requests that never reached the server (the connection was refused, or
- * broke before the request was written), and requests that are safe to
- * repeat and meet HTTP 408, 425, 429, 500, 502, 503 or 504 or a connection
- * lost mid-response, are retried up to [property@Nexor.Client:max-retries]
- * times with exponential backoff and jitter, honouring `Retry-After` up to 60
- * seconds; [signal@Nexor.Client::retry-scheduled] announces each retry. An
- * operation that is not safe to repeat, such as creating a lead, is never
- * sent twice. The whole call, retries and waits included, is bounded by
+ * broke before the request was written) and requests the server says it
+ * did not process (HTTP 408, 425, 429) are retried, whatever the operation;
+ * requests that are safe to repeat are also retried after HTTP 500, 502,
+ * 503 or 504 or a connection lost mid-response. Retries are at most
+ * [property@Nexor.Client:max-retries], with exponential backoff and jitter,
+ * honouring `Retry-After` up to 60 seconds;
+ * [signal@Nexor.Client::retry-scheduled] announces each one. A wait the
+ * client does not make travels with the call's error:
+ * [func@Nexor.Error.get_retry_after].
+ *
+ * An operation that is not safe to repeat, such as creating a lead, is
+ * never sent twice once it was sent: if it then fails (the connection
+ * breaks, the deadline passes, the server answers 500, 502, 503 or 504),
+ * the call fails with %NEXOR_ERROR_OUTCOME_UNKNOWN, since the server may
+ * have applied it; check before repeating it.
+ *
+ * The key is sent to the base URL's origin only: redirects are never
+ * followed, and a 3xx answer fails with %NEXOR_ERROR_INVALID_RESPONSE naming
+ * the `Location`. The whole call, retries and waits included, is bounded by
  * [property@Nexor.Client:timeout]; a response body over 32 MiB is refused
  * with %NEXOR_ERROR_INVALID_RESPONSE. The errors guide details the policy.
  */

@@ -32,7 +32,7 @@ G_BEGIN_DECLS
  * @NEXOR_ERROR_NOT_FOUND: the resource does not exist or does not belong to the account (HTTP 404)
  * @NEXOR_ERROR_CONFLICT: the request conflicts with existing data (HTTP 409)
  * @NEXOR_ERROR_RATE_LIMITED: the server asked to slow down (HTTP 429) for longer than the
- *   client is willing to wait; [func@Nexor.error_get_retry_after] tells how long
+ *   client is willing to wait; [func@Nexor.Error.get_retry_after] tells how long
  * @NEXOR_ERROR_SERVER: the server failed (HTTP 5xx) an operation that is safe to repeat
  * @NEXOR_ERROR_INVALID_RESPONSE: the response is not JSON, does not have the documented
  *   shape, or is too large; also a redirect (HTTP 3xx), which the API never sends and
@@ -55,7 +55,7 @@ G_BEGIN_DECLS
  *
  * When the answer asked for a wait with `Retry-After` (HTTP 429, 503) that
  * the client did not make, the error carries it: read it with
- * [func@Nexor.error_get_retry_after]. The message then ends with the wait in
+ * [func@Nexor.Error.get_retry_after]. The message then ends with the wait in
  * one fixed form, ` (retry after N s)`, so that it survives language
  * bindings that keep only an error's domain, code and message.
  */
