@@ -1456,7 +1456,9 @@ judge_attempt (NexorClient  *self,
                g_uri_get_path (soup_message_get_uri (message)), state->attempt,
                sent ? " after the request was sent" : "", failure->message);
 
-      if (!retries_left || !is_retryable_transport_error (failure, sent, idempotent))
+      /* A 408, 425 or 429 whose body broke off still said "not processed". */
+      if (!retries_left ||
+          !is_retryable_transport_error (failure, sent && !is_unprocessed_status (answered), idempotent))
         {
           /* The library's own refusals (a body over the limit) are not
            * about the server's side. */
