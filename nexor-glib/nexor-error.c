@@ -75,6 +75,18 @@ nexor_error_quark (void)
   return quark;
 }
 
+/* GLib frees an error of a registered domain as if it had private data: an
+ * error made with the domain's name before the domain was registered (a
+ * binding can build one from the string alone) would be freed at the wrong
+ * address. Registering when the library is loaded closes that window. */
+#if defined (__GNUC__)
+__attribute__ ((constructor)) static void
+nexor_error_register (void)
+{
+  nexor_error_quark ();
+}
+#endif
+
 #define RETRY_AFTER_PREFIX " (retry after "
 #define RETRY_AFTER_SUFFIX " s)"
 
