@@ -54,6 +54,8 @@ void         nexor_client_set_max_retries      (NexorClient          *self,
 NEXOR_AVAILABLE_IN_ALL
 SoupSession *nexor_client_get_session          (NexorClient          *self);
 NEXOR_AVAILABLE_IN_ALL
+GTlsDatabase *nexor_client_get_tls_database    (NexorClient          *self);
+NEXOR_AVAILABLE_IN_ALL
 guint        nexor_client_get_retry_after      (NexorClient          *self);
 
 NEXOR_AVAILABLE_IN_ALL
