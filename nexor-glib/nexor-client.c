@@ -626,24 +626,27 @@ nexor_client_new_for_url (const char *base_url,
 
 /* A trust store from a PEM file of certificates. GTlsFileDatabase itself
  * accepts a file with no certificate in it, which would then trust nothing
- * and fail every call far from the cause: that is refused here. */
+ * and fail every call far from the cause: that is refused here. It also
+ * wants an absolute path (glib-networking warns and trusts nothing
+ * otherwise), so a relative one is resolved against the current directory. */
 static GTlsDatabase *
 load_ca_file (const char  *path,
               const char  *source,
               GError     **error)
 {
   g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autoptr(GError) local_error = NULL;
   GList *certificates;
   GTlsDatabase *database;
 
-  certificates = g_tls_certificate_list_new_from_file (path, &local_error);
+  certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
   if (local_error == NULL && certificates == NULL)
     g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
                          "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
   g_list_free_full (certificates, g_object_unref);
 
-  database = local_error == NULL ? g_tls_file_database_new (path, &local_error) : NULL;
+  database = local_error == NULL ? g_tls_file_database_new (absolute, &local_error) : NULL;
   if (database == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,

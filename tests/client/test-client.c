@@ -770,6 +770,24 @@ test_tls_ca_file_environment (Fixture       *fixture,
   assert_seed_lead (lead);
   g_clear_object (&client);
 
+  /* A relative path, which GTlsFileDatabase itself does not take. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *dir = g_path_get_dirname (ca_file);
+    g_autofree char *base = g_path_get_basename (ca_file);
+
+    g_assert_cmpint (g_chdir (dir), ==, 0);
+    g_setenv ("NEXOR_CA_FILE", base, TRUE);
+    client = nexor_client_new_from_environment (&error);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_no_error (error);
+    g_clear_object (&lead);
+    lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+    g_assert_no_error (error);
+    assert_seed_lead (lead);
+    g_clear_object (&client);
+  }
+
   /* Unset: the system's store, which refuses the emulator. */
   g_unsetenv ("NEXOR_CA_FILE");
   client = nexor_client_new_from_environment (&error);
@@ -806,7 +824,7 @@ test_tls_ca_file_environment (Fixture       *fixture,
       }
   }
 
-  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 1);
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 2);
   g_unlink (empty_path);
   g_unlink (garbage_path);
   g_unsetenv ("NEXOR_CA_FILE");

@@ -756,6 +756,7 @@ resolve_tls_database (NexorCli      *cli,
   const char *path = cli->ca_file;
   const char *source = "--ca-file";
   g_autofree char *shown = NULL;
+  g_autofree char *absolute = NULL;
   g_autoptr(GError) local_error = NULL;
   GList *certificates;
 
@@ -767,16 +768,18 @@ resolve_tls_database (NexorCli      *cli,
   cli->own_ca_file = TRUE;
 
   shown = g_filename_display_name (path);
-  /* GTlsFileDatabase loads a file without a certificate in it and then
-   * trusts nothing: say so here instead. */
-  certificates = g_tls_certificate_list_new_from_file (path, &local_error);
+  /* GTlsFileDatabase wants an absolute path (glib-networking warns and
+   * trusts nothing otherwise), and loads a file without a certificate in it
+   * and then trusts nothing: say so here instead. */
+  absolute = g_canonicalize_filename (path, NULL);
+  certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
   if (local_error == NULL && certificates == NULL)
     g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
                          "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
   g_list_free_full (certificates, g_object_unref);
 
   if (local_error == NULL)
-    *database = g_tls_file_database_new (path, &local_error);
+    *database = g_tls_file_database_new (absolute, &local_error);
   if (*database == NULL)
     {
       g_autofree char *reason = nexor_cli_sanitize (local_error->message);
@@ -947,9 +950,9 @@ hint_for_error (NexorCli     *cli,
                          "--ca-file FILE or NEXOR_CA_FILE=FILE, with the FILE it names "
                          "on start (or its --tls-ca-out FILE)");
       if (cli->loopback)
-        return g_strdup ("the CA file does not match this server's certificate: a "
-                         "nexor-emulator makes a new certificate each time it starts "
-                         "unless given --tls-cert; use the FILE it named on this start");
+        return g_strdup ("for nexor-emulator, trust the FILE it names on this start (it makes a "
+                         "new certificate each time unless given --tls-cert), and check the "
+                         "certificate's dates it prints");
       if (cli->own_ca_file)
         return g_strdup_printf ("check the base URL (%s), the CA file (--ca-file, "
                                 "NEXOR_CA_FILE) and this computer's date and time", url);
