@@ -530,7 +530,7 @@ nexor_client_class_init (NexorClientClass *klass)
    * The certificate authorities the client trusts for `https`, or %NULL
    * for the system's trust store.
    *
-   * Give a [class@Gio.TlsFileDatabase] to trust a private authority, or the
+   * Give a [iface@Gio.TlsFileDatabase] to trust a private authority, or the
    * self-signed certificate of `nexor-emulator --tls`; it replaces the
    * system's store rather than adding to it. In Python:
    *
