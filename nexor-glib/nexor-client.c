@@ -79,6 +79,7 @@ struct _NexorClient
   char *user_agent;
   SoupSession *session;
   gboolean own_session;
+  GTlsDatabase *tls_database; /* NULL: the system's trust store */
   GError *config_error; /* a bad base URL or key: every call fails with it */
 
   guint timeout;       /* atomic */
@@ -100,6 +101,7 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_SESSION,
+  PROP_TLS_DATABASE,
   N_PROPS
 };
 
@@ -306,6 +308,12 @@ nexor_client_constructed (GObject *object)
     }
   if (error == NULL)
     validate_api_key (self->api_key, &error);
+  /* Silently verifying with another trust store than the one asked for
+   * would be worse than failing. */
+  if (error == NULL && self->session != NULL && self->tls_database != NULL)
+    g_set_error_literal (&error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                         "NexorClient:tls-database applies only to the session the client "
+                         "makes: set it on the given session instead (SoupSession:tls-database)");
   self->config_error = g_steal_pointer (&error);
 
   /* libsoup allows changing a session only before its first request, in its
@@ -319,6 +327,10 @@ nexor_client_constructed (GObject *object)
                                                      "max-conns-per-host", 32,
                                                      NULL);
       self->own_session = TRUE;
+      /* Only when given: libsoup takes a NULL database as "verify nothing
+       * against anything", not as "the default". */
+      if (self->tls_database != NULL)
+        soup_session_set_tls_database (self->session, self->tls_database);
       maybe_add_logger (self);
     }
 }
@@ -337,6 +349,7 @@ nexor_client_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->user_agent);
   g_clear_object (&self->session);
+  g_clear_object (&self->tls_database);
   g_clear_error (&self->config_error);
 
   G_OBJECT_CLASS (nexor_client_parent_class)->finalize (object);
@@ -366,6 +379,9 @@ nexor_client_get_property (GObject    *object,
       break;
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_TLS_DATABASE:
+      g_value_set_object (value, self->tls_database);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -402,6 +418,9 @@ nexor_client_set_property (GObject      *object,
       break;
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+    case PROP_TLS_DATABASE:
+      self->tls_database = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -476,10 +495,43 @@ nexor_client_class_init (NexorClientClass *klass)
    * NexorClient:session:
    *
    * The [class@Soup.Session] requests are sent with. One is made when none is
-   * given; a given session is used as it is.
+   * given; a given session is used as it is, with the trust store it was
+   * given (set [property@Soup.Session:tls-database] on it, not
+   * [property@Nexor.Client:tls-database], which then makes every call fail
+   * with %NEXOR_ERROR_INVALID_ARGUMENT).
    */
   props[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * NexorClient:tls-database:
+   *
+   * The certificate authorities the client trusts for `https`, or %NULL
+   * for the system's trust store.
+   *
+   * Give a [iface@Gio.TlsFileDatabase] to trust a private authority, or the
+   * self-signed certificate of `nexor-emulator --tls`; it replaces the
+   * system's store rather than adding to it. In Python:
+   *
+   * ```python
+   * client = Nexor.Client(base_url=url, api_key=key,
+   *                       tls_database=Gio.TlsFileDatabase.new(ca_file))
+   * ```
+   *
+   * [ctor@Nexor.Client.new_from_environment] sets it from `NEXOR_CA_FILE`.
+   * It applies to the session the client makes; with a given
+   * [property@Nexor.Client:session], set the session's own
+   * [property@Soup.Session:tls-database] instead: giving both makes every
+   * call fail with %NEXOR_ERROR_INVALID_ARGUMENT.
+   *
+   * A certificate that fails validation ends the call before any byte of
+   * the request is sent, with %G_TLS_ERROR_BAD_CERTIFICATE and a message
+   * that says why (unknown authority, wrong host, expired, not yet valid,
+   * revoked or insecure).
+   */
+  props[PROP_TLS_DATABASE] =
+    g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
@@ -552,20 +604,60 @@ nexor_client_new_for_url (const char *base_url,
   return g_object_new (NEXOR_TYPE_CLIENT, "base-url", base_url, "api-key", api_key, NULL);
 }
 
+/* A trust store from a PEM file of certificates. GTlsFileDatabase itself
+ * accepts a file with no certificate in it, which would then trust nothing
+ * and fail every call far from the cause: that is refused here. It also
+ * wants an absolute path (glib-networking warns and trusts nothing
+ * otherwise), so a relative one is resolved against the current directory. */
+static GTlsDatabase *
+load_ca_file (const char  *path,
+              const char  *source,
+              GError     **error)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autoptr(GError) local_error = NULL;
+  GList *certificates;
+  GTlsDatabase *database;
+
+  certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
+  if (local_error == NULL && certificates == NULL)
+    g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                         "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  g_list_free_full (certificates, g_object_unref);
+
+  database = local_error == NULL ? g_tls_file_database_new (absolute, &local_error) : NULL;
+  if (database == NULL)
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                   "Cannot use the CA file “%s” from %s: %s", shown, source, local_error->message);
+      return NULL;
+    }
+
+  return database;
+}
+
 /**
  * nexor_client_new_from_environment:
  * @error: return location for an error
  *
- * Creates a client from the environment: the key from `NEXOR_API_KEY` and the
- * base URL from `NEXOR_BASE_URL` when it is set.
+ * Creates a client from the environment: the key from `NEXOR_API_KEY`, the
+ * base URL from `NEXOR_BASE_URL` when it is set, and, when
+ * `NEXOR_CA_FILE` names a PEM file of certificates, a
+ * [property@Nexor.Client:tls-database] that trusts those instead of the
+ * system's trust store (the file that `nexor-emulator --tls --tls-ca-out
+ * FILE` writes, or a private authority).
  *
  * Returns: (transfer full) (nullable): a new client, or %NULL if the key is
- *   missing or the URL is unusable
+ *   missing, the URL is unusable, or the `NEXOR_CA_FILE` is missing,
+ *   unreadable or holds no certificate (%NEXOR_ERROR_INVALID_ARGUMENT)
  */
 NexorClient *
 nexor_client_new_from_environment (GError **error)
 {
   const char *base_url = g_getenv ("NEXOR_BASE_URL");
+  const char *ca_file = g_getenv ("NEXOR_CA_FILE");
+  g_autoptr(GTlsDatabase) tls_database = NULL;
   g_autoptr(NexorClient) self = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -573,9 +665,17 @@ nexor_client_new_from_environment (GError **error)
   if (base_url != NULL && *base_url == '\0')
     base_url = NULL;
 
+  if (ca_file != NULL && *ca_file != '\0')
+    {
+      tls_database = load_ca_file (ca_file, "NEXOR_CA_FILE", error);
+      if (tls_database == NULL)
+        return NULL;
+    }
+
   self = g_object_new (NEXOR_TYPE_CLIENT,
                        "base-url", base_url ? base_url : NEXOR_DEFAULT_BASE_URL,
                        "api-key", g_getenv ("NEXOR_API_KEY"),
+                       "tls-database", tls_database,
                        NULL);
   if (self->config_error != NULL)
     {
@@ -701,6 +801,23 @@ nexor_client_get_session (NexorClient *self)
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
   return self->session;
+}
+
+/**
+ * nexor_client_get_tls_database:
+ * @self: a [class@Nexor.Client]
+ *
+ * Gets the [property@Nexor.Client:tls-database] property.
+ *
+ * Returns: (transfer none) (nullable): the trust store the client was
+ *   given, or %NULL for the system's
+ */
+GTlsDatabase *
+nexor_client_get_tls_database (NexorClient *self)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return self->tls_database;
 }
 
 void
@@ -1014,6 +1131,80 @@ interrupted_error (SendState *state,
   return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
 }
 
+/* ---------------------------------------------------------------------------
+ * Certificates: libsoup reports only G_TLS_ERROR_BAD_CERTIFICATE; the
+ * reasons come from the handshake, through the message.
+ * ------------------------------------------------------------------------- */
+
+static GQuark
+certificate_errors_quark (void)
+{
+  return g_quark_from_static_string ("nexor-certificate-errors");
+}
+
+/* Declines, so that the handshake fails (or a handler of the caller's own
+ * session decides): it only notes why the certificate was refused. */
+static gboolean
+on_accept_certificate (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  g_object_set_qdata (G_OBJECT (message), certificate_errors_quark (), GUINT_TO_POINTER (errors));
+  return FALSE;
+}
+
+/* Takes @failure; a refused certificate comes back with the same domain and
+ * code, transport errors passing through as such, and a message that says
+ * why in words. */
+static GError *
+explain_certificate_error (SoupMessage *message,
+                           GError      *failure)
+{
+  GTlsCertificateFlags flags;
+  GUri *uri = soup_message_get_uri (message);
+  g_autofree char *host = NULL;
+  GString *why;
+  GError *explained;
+
+  if (!g_error_matches (failure, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return failure;
+
+  flags = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (message), certificate_errors_quark ()));
+  host = g_uri_get_port (uri) > 0
+    ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri))
+    : g_strdup (g_uri_get_host (uri));
+  why = g_string_new (NULL);
+
+#define REASON(flag, text) \
+  if (flags & (flag)) \
+    g_string_append_printf (why, "%s" text, why->len > 0 ? "; " : "")
+
+  REASON (G_TLS_CERTIFICATE_UNKNOWN_CA,
+          "it is not signed by a certificate authority this client trusts "
+          "(a private or self-signed certificate, such as nexor-emulator's, "
+          "must be trusted with NexorClient:tls-database or NEXOR_CA_FILE)");
+  REASON (G_TLS_CERTIFICATE_BAD_IDENTITY, "it was not issued for this host name");
+  REASON (G_TLS_CERTIFICATE_NOT_ACTIVATED, "it is not valid yet (check this computer's clock)");
+  REASON (G_TLS_CERTIFICATE_EXPIRED, "it has expired");
+  REASON (G_TLS_CERTIFICATE_REVOKED, "it has been revoked");
+  REASON (G_TLS_CERTIFICATE_INSECURE, "it uses an insecure algorithm");
+  REASON (G_TLS_CERTIFICATE_GENERIC_ERROR,
+          "it could not be verified against the trusted certificates (a signature that "
+          "does not match, or a malformed certificate)");
+#undef REASON
+
+  if (why->len == 0)
+    g_string_append (why, failure->message);
+
+  explained = g_error_new (failure->domain, failure->code,
+                           "The TLS certificate of %s was refused, and nothing was sent: %s",
+                           host, why->str);
+  g_string_free (why, TRUE);
+  g_error_free (failure);
+  return explained;
+}
+
 static SoupMessage *
 build_message (NexorClient   *self,
                NexorRequest  *request,
@@ -1036,6 +1227,7 @@ build_message (NexorClient   *self,
     }
 
   message = soup_message_new_from_uri (_nexor_request_get_method (request), uri);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (on_accept_certificate), NULL);
   headers = soup_message_get_request_headers (message);
   soup_message_headers_replace (headers, "X-API-Key", self->api_key);
   soup_message_headers_replace (headers, "Accept", "application/json");
@@ -1465,7 +1657,7 @@ judge_attempt (NexorClient  *self,
           if (ambiguous && failure->domain != NEXOR_ERROR)
             *error = outcome_unknown_error (failure);
           else
-            *error = g_steal_pointer (&failure);
+            *error = explain_certificate_error (message, g_steal_pointer (&failure));
           return FALSE;
         }
     }

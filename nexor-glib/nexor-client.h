@@ -53,6 +53,8 @@ void         nexor_client_set_max_retries      (NexorClient          *self,
                                                 guint                 max_retries);
 NEXOR_AVAILABLE_IN_ALL
 SoupSession *nexor_client_get_session          (NexorClient          *self);
+NEXOR_AVAILABLE_IN_ALL
+GTlsDatabase *nexor_client_get_tls_database    (NexorClient          *self);
 
 NEXOR_AVAILABLE_IN_ALL
 void         nexor_client_get_lead_async       (NexorClient          *self,

@@ -7,6 +7,9 @@ packages=(
   # build
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libsoup-3.0-dev libjson-glib-dev
+  # the emulator's --tls certificate (GnuTLS) and TLS in GIO at all
+  # (glib-networking: without it every https request fails)
+  libgnutls28-dev glib-networking
   # introspection, VAPI and docs
   gobject-introspection libgirepository1.0-dev
   gir1.2-glib-2.0 gir1.2-soup-3.0 gir1.2-json-1.0

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Run a command against a fresh nexor-emulator.
 #
-#   scripts/with-emulator.sh COMMAND [ARGS...]
+#   scripts/with-emulator.sh [--tls] COMMAND [ARGS...]
 #
 # Starts `nexor-emulator --port 0` (the binary in $NEXOR_EMULATOR, else the one
 # in _build/, else the one on PATH), reads the base URL it prints as its first
 # line, exports it as NEXOR_BASE_URL and the emulator's demo key as
 # NEXOR_API_KEY, runs COMMAND and stops the emulator however COMMAND ends.
-# Exits with COMMAND's status.
+# With --tls the emulator serves https, and NEXOR_CA_FILE names the file
+# with its certificate. Exits with COMMAND's status.
 set -euo pipefail
 
+tls_args=()
+ca_dir=
+if [[ ${1:-} == --tls ]]; then
+  shift
+  ca_dir=$(mktemp -d)
+  tls_args=(--tls --tls-ca-out "$ca_dir/ca.pem")
+fi
+
 if [[ $# -eq 0 ]]; then
-  echo "usage: $0 COMMAND [ARGS...]" >&2
+  echo "usage: $0 [--tls] COMMAND [ARGS...]" >&2
   exit 2
 fi
 
@@ -36,6 +45,9 @@ stop_emulator() {
     wait "$emulator_pid" 2>/dev/null || true
     emulator_pid=
   fi
+  if [[ -n $ca_dir ]]; then
+    rm -rf "$ca_dir"
+  fi
 }
 trap stop_emulator EXIT
 trap 'exit 130' INT
@@ -43,7 +55,7 @@ trap 'exit 143' TERM
 
 # The emulator's stdout is a pipe: its first line is the URL; whatever else it
 # prints is copied to stderr so the pipe never fills up.
-coproc EMULATOR { exec "$emulator" --port 0; }
+coproc EMULATOR { exec "$emulator" --port 0 "${tls_args[@]}"; }
 emulator_pid=$EMULATOR_PID
 exec {emulator_out}<&"${EMULATOR[0]}"
 
@@ -56,6 +68,9 @@ cat <&"$emulator_out" >&2 &
 
 export NEXOR_BASE_URL=$url
 export NEXOR_API_KEY=nxr_live_emulator_demo_key
+if [[ -n $ca_dir ]]; then
+  export NEXOR_CA_FILE=$ca_dir/ca.pem
+fi
 
 status=0
 "$@" || status=$?

@@ -6,13 +6,16 @@
 # Usage: test-cli.py NEXOR NEXOR_EMULATOR
 #
 # Starts `nexor-emulator --port 0`, runs `nexor` against it (and against a
-# closed port), and prints TAP. Only the Python standard library is used.
+# closed port), then the main paths again against `nexor-emulator --tls`
+# and the certificates the CLI must refuse, and prints TAP. Only the Python
+# standard library is used (and tests/emulator/nexor-test-certificate).
 
 import http.server
 import json
 import os
 import re
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -180,17 +183,21 @@ class Result:
 
 class Runner:
     def __init__(self, nexor, base_url):
-        self.nexor = nexor
+        self.nexor = os.path.abspath(nexor)
         self.base_url = base_url
         self.passed = 0
         self.failed = 0
         self.count = 0
         self.outputs = []  # every stdout/stderr, checked for secrets at the end
+        self.ca_file = None  # NEXOR_CA_FILE for every run, for an https emulator
+        self.prefix = ""
 
     def env(self, key=API_KEY, base_url=None, extra=None):
         env = dict(os.environ)
-        for name in ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_DEBUG", "NO_COLOR"):
+        for name in ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_DEBUG", "NO_COLOR", "NEXOR_CA_FILE"):
             env.pop(name, None)
+        if self.ca_file is not None:
+            env["NEXOR_CA_FILE"] = self.ca_file
         env["LC_ALL"] = "C.UTF-8"
         env.setdefault("G_DEBUG", "gc-friendly,fatal-warnings")
         if key is not None:
@@ -200,11 +207,11 @@ class Runner:
             env.update(extra)
         return env
 
-    def run(self, *args, env=None, stdin=None, timeout=20):
+    def run(self, *args, env=None, stdin=None, timeout=20, cwd=None):
         argv = [self.nexor] + list(args)
         proc = subprocess.run(argv, env=env if env is not None else self.env(),
                               input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=timeout)
+                              timeout=timeout, cwd=cwd)
         result = Result(argv, proc.returncode,
                         proc.stdout.decode("utf-8", "replace"),
                         proc.stderr.decode("utf-8", "replace"))
@@ -212,6 +219,7 @@ class Runner:
         return result
 
     def check(self, description, condition, result=None):
+        description = self.prefix + description
         self.count += 1
         if condition:
             self.passed += 1
@@ -230,8 +238,8 @@ class Runner:
                    result.returncode == status, result)
 
 
-def start_emulator(emulator):
-    proc = subprocess.Popen([emulator, "--port", "0", "--api-key", API_KEY, "--faults"],
+def start_emulator(emulator, *extra):
+    proc = subprocess.Popen([emulator, "--port", "0", "--api-key", API_KEY, "--faults", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 15
     line = b""
@@ -246,7 +254,7 @@ def start_emulator(emulator):
                 raise RuntimeError("nexor-emulator closed its output")
             line += chunk
     url = line.decode().strip()
-    if not re.match(r"^http://127\.0\.0\.1:\d+/api/public$", url):
+    if not re.match(r"^https?://127\.0\.0\.1:\d+/api/public$", url):
         raise RuntimeError("unexpected first line from nexor-emulator: %r" % url)
 
     # Keep draining its output so it never blocks on a full pipe.
@@ -435,6 +443,104 @@ def test_errors(t):
         t.check_exit("bad base URL %r" % url, r, EXIT_USAGE)
     r = t.run("lead", "get", SEED_ID, "--base-url", t.base_url + "/", env=t.env(base_url=down))
     t.check_exit("--base-url wins over NEXOR_BASE_URL, a trailing slash is fine", r, EXIT_OK)
+
+
+def make_certificate(directory, *args):
+    cert = os.path.join(directory, "cert.pem")
+    key = os.path.join(directory, "key.pem")
+    subprocess.run([os.environ["NEXOR_TEST_CERTIFICATE"], cert, key, *args],
+                   check=True, capture_output=True, timeout=20)
+    return cert, key
+
+
+# A write and a read of the history, the paths beyond lead get that the
+# https pass runs (the http ones are in test-cli-desk.py).
+def test_write_and_history(t):
+    email = "tls-%d-%d@example.com" % (os.getpid(), t.count)
+    r = t.run("lead", "create", "--first-name", "Tls", "--email", email, "--json")
+    t.check_exit("lead create", r, EXIT_OK)
+    try:
+        lead_id = json.loads(r.stdout)["lead"]["id"]
+    except (ValueError, KeyError, TypeError):
+        lead_id = None
+    t.check("lead create: the new lead's id", lead_id is not None, r)
+    r = t.run("lead", "get", lead_id or SEED_ID, "--json")
+    t.check_exit("lead get of the new lead", r, EXIT_OK)
+    t.check("lead get: the stored email", email in r.stdout, r)
+    r = t.run("lead", "history", SEED_ID, "--json")
+    t.check_exit("lead history", r, EXIT_OK)
+
+
+# Certificates the CLI must refuse, each explained in words with a hint,
+# exit 5; and CA files it cannot use, exit 2. @t runs against an https
+# emulator whose certificate is in t.ca_file.
+def test_tls(t, emulator):
+    ca_file, t.ca_file = t.ca_file, None
+    try:
+        r = t.run("lead", "get", SEED_ID)
+        t.check_exit("emulator certificate, system trust store", r, EXIT_NETWORK)
+        t.check("unknown CA: says why and that nothing was sent",
+                "not signed by a certificate authority" in r.stderr and
+                "nothing was sent" in r.stderr and r.stdout == "", r)
+        t.check("unknown CA: hint names --ca-file and NEXOR_CA_FILE",
+                "hint: for a local nexor-emulator --tls, trust its certificate: --ca-file FILE or "
+                "NEXOR_CA_FILE=FILE" in r.stderr, r)
+
+        r = t.run("lead", "get", SEED_ID, "--ca-file", ca_file)
+        t.check_exit("--ca-file trusts the emulator", r, EXIT_OK)
+        t.check("--ca-file: the card", r.stdout.startswith("Carlos Lopez"), r)
+
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = os.path.join(tmp, "empty.pem")
+            open(empty, "w").close()
+            missing = os.path.join(tmp, "missing.pem")
+            r = t.run("lead", "get", SEED_ID, "--ca-file", ca_file,
+                      env=t.env(extra={"NEXOR_CA_FILE": missing}))
+            t.check_exit("--ca-file wins over NEXOR_CA_FILE", r, EXIT_OK)
+            for what, args, extra, source in (
+                    ("a missing --ca-file", ("--ca-file", missing), None, "--ca-file"),
+                    ("an empty NEXOR_CA_FILE", (), {"NEXOR_CA_FILE": empty}, "NEXOR_CA_FILE"),
+                    ("a directory as --ca-file", ("--ca-file", tmp), None, "--ca-file")):
+                r = t.run("lead", "get", SEED_ID, *args, env=t.env(extra=extra))
+                t.check_exit(what, r, EXIT_USAGE)
+                t.check("%s: says which file and where it came from" % what,
+                        r.stderr.startswith("nexor: cannot use the CA file") and
+                        "(from %s)" % source in r.stderr, r)
+
+            other, _ = make_certificate(tmp)
+            r = t.run("lead", "get", SEED_ID, "--ca-file", other)
+            t.check_exit("another emulator's certificate", r, EXIT_NETWORK)
+            t.check("another emulator's certificate: hint says which file to trust",
+                    "not signed by a certificate authority" in r.stderr and
+                    "hint: for nexor-emulator, trust the FILE it names on this start" in r.stderr, r)
+
+            # glib-networking takes only absolute paths; the CLI resolves one.
+            shutil.copy(ca_file, os.path.join(tmp, "relative.pem"))
+            r = t.run("lead", "get", SEED_ID, "--ca-file", "relative.pem", cwd=tmp)
+            t.check_exit("a relative --ca-file", r, EXIT_OK)
+            t.check("a relative --ca-file: no warning", r.stderr == "", r)
+            r = t.run("lead", "get", SEED_ID, cwd=tmp,
+                      env=t.env(extra={"NEXOR_CA_FILE": "relative.pem"}))
+            t.check_exit("a relative NEXOR_CA_FILE", r, EXIT_OK)
+
+        for what, args, reason in (
+                ("expired", ("--from-days", "-3", "--to-days", "-1"), "it has expired"),
+                ("not yet valid", ("--from-days", "2", "--to-days", "3"), "it is not valid yet"),
+                ("wrong host", ("--host", "api.example.com"), "it was not issued for this host name")):
+            with tempfile.TemporaryDirectory() as tmp:
+                cert, key = make_certificate(tmp, *args)
+                proc = None
+                try:
+                    proc, url = start_emulator(emulator, "--tls-cert", cert, "--tls-key", key)
+                    r = t.run("lead", "get", SEED_ID, "--ca-file", cert, env=t.env(base_url=url))
+                finally:
+                    stop_emulator(proc)
+                t.check_exit("%s certificate" % what, r, EXIT_NETWORK)
+                t.check("%s certificate: explained" % what, reason in r.stderr and
+                        "nothing was sent" in r.stderr and "hint: " in r.stderr and
+                        r.stdout == "", r)
+    finally:
+        t.ca_file = ca_file
 
 
 def test_usage(t):
@@ -644,8 +750,10 @@ def main():
 
     nexor, emulator = sys.argv[1], sys.argv[2]
     proc = None
+    tls_proc = None
     fake = None
     t = None
+    tls_dir = tempfile.TemporaryDirectory()
     try:
         proc, url = start_emulator(emulator)
         fake, fake_url = start_fake_server()
@@ -659,12 +767,29 @@ def main():
             except Exception as e:  # report and go on with the next group
                 t.check("%s ran to the end (%s: %s)" % (test.__name__, type(e).__name__, e),
                         False)
+
+        # The main paths again, over https, trusting the emulator's
+        # certificate through NEXOR_CA_FILE.
+        ca_file = os.path.join(tls_dir.name, "ca.pem")
+        tls_proc, tls_url = start_emulator(emulator, "--tls", "--tls-ca-out", ca_file)
+        print("# https emulator at %s" % tls_url)
+        t.base_url, t.ca_file, t.prefix = tls_url, ca_file, "https: "
+        for test in (test_card, test_json, test_write_and_history, test_errors,
+                     lambda t: test_tls(t, emulator),
+                     test_no_secrets):
+            try:
+                test(t)
+            except Exception as e:
+                t.check("%s ran to the end (%s: %s)" % (test.__name__, type(e).__name__, e),
+                        False)
     except Exception as e:
         print("not ok 1 - setup: %s" % e)
         print("1..1")
         return 1
     finally:
         stop_emulator(proc)
+        stop_emulator(tls_proc)
+        tls_dir.cleanup()
         if fake is not None:
             fake.shutdown()
             fake.server_close()

@@ -6,23 +6,46 @@
 
 #include "client-fixture.h"
 
+const char client_fixture_tls[] = "tls";
+
 void
 client_fixture_start_emulator (ClientFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->server = nexor_emulator_thread_start (&error);
+  fixture->server = nexor_emulator_thread_start_full (fixture->tls, NULL, &error);
   g_assert_no_error (error);
   fixture->emulator = nexor_emulator_thread_get_emulator (fixture->server);
+
+  if (fixture->tls)
+    {
+      /* The file database, as an application would build it: it replaces
+       * the system's store, where the emulator's certificate is not. */
+      fixture->tls_database = g_tls_file_database_new (nexor_emulator_thread_get_ca_file (fixture->server),
+                                                       &error);
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (nexor_emulator_thread_get_base_url (fixture->server), "https://"));
+    }
+}
+
+NexorClient *
+client_fixture_new_client (ClientFixture *fixture,
+                           const char    *api_key)
+{
+  return g_object_new (NEXOR_TYPE_CLIENT,
+                       "base-url", nexor_emulator_thread_get_base_url (fixture->server),
+                       "api-key", api_key,
+                       "tls-database", fixture->tls_database,
+                       NULL);
 }
 
 void
 client_fixture_set_up (ClientFixture *fixture,
                        gconstpointer  data)
 {
+  fixture->tls = data == CLIENT_FIXTURE_TLS;
   client_fixture_start_emulator (fixture);
-  fixture->client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server),
-                                              NEXOR_EMULATOR_DEFAULT_API_KEY);
+  fixture->client = client_fixture_new_client (fixture, NEXOR_EMULATOR_DEFAULT_API_KEY);
 }
 
 void
@@ -30,6 +53,7 @@ client_fixture_tear_down (ClientFixture *fixture,
                           gconstpointer  data)
 {
   g_clear_object (&fixture->client);
+  g_clear_object (&fixture->tls_database);
   nexor_emulator_thread_stop (fixture->server);
 }
 

@@ -18,13 +18,27 @@ typedef struct {
   NexorEmulatorThread *server;
   NexorEmulator *emulator;
   NexorClient *client;
+  gboolean tls;                /* the emulator serves https */
+  GTlsDatabase *tls_database;  /* with tls: trusts the emulator's certificate */
 } ClientFixture;
 
-/* Starts the emulator; leaves @fixture->client for the caller to make. */
+/* The test data that makes client_fixture_set_up() run the emulator over
+ * https, with a client that trusts its certificate; NULL means plain http. */
+extern const char client_fixture_tls[];
+#define CLIENT_FIXTURE_TLS ((gconstpointer) client_fixture_tls)
+
+/* Starts the emulator (over https when @fixture->tls is set); leaves
+ * @fixture->client for the caller to make. */
 void          client_fixture_start_emulator (ClientFixture  *fixture);
 
+/* A new client of the fixture's emulator with @api_key, trusting its
+ * certificate when it serves https. */
+NexorClient  *client_fixture_new_client     (ClientFixture  *fixture,
+                                             const char     *api_key);
+
 /* A GTest set-up and tear-down: the emulator and a client of it with the
- * emulator's demo API key. The tear-down also suits a fixture set up with
+ * emulator's demo API key, over https when @data is CLIENT_FIXTURE_TLS. The
+ * tear-down also suits a fixture set up with
  * client_fixture_start_emulator(). */
 void          client_fixture_set_up         (ClientFixture  *fixture,
                                              gconstpointer   data);

@@ -1110,7 +1110,7 @@ test_history_cancellable (Fixture       *fixture,
 }
 
 typedef struct {
-  const char *base_url;
+  Fixture *fixture;
   guint total;
   guint n_items;
   gboolean has_more;
@@ -1122,7 +1122,7 @@ history_worker (gpointer user_data)
 {
   WorkerData *data = user_data;
   g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(NexorClient) client = nexor_client_new_for_url (data->base_url, KEY);
+  g_autoptr(NexorClient) client = client_fixture_new_client (data->fixture, KEY);
   g_autoptr(NexorHistoryList) list = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -1163,7 +1163,7 @@ test_history_worker_thread (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
-  WorkerData worker = { nexor_emulator_thread_get_base_url (fixture->server), 0, 0, TRUE, FALSE };
+  WorkerData worker = { fixture, 0, 0, TRUE, FALSE };
   GThread *thread;
 
   worker.total = json_array_get_length (json_object_get_array_member (entry, "history"));
@@ -1772,7 +1772,7 @@ static JsonNode *
 fetch_raw_json (Fixture    *fixture,
                 const char *path)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", fixture->tls_database, NULL);
   g_autofree char *url = g_strconcat (nexor_emulator_thread_get_base_url (fixture->server), path, NULL);
   g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -1879,6 +1879,19 @@ main (int   argc,
   ADD ("async", test_async);
   ADD ("async/cancelled", test_async_cancelled);
 
+  /* A write, the history and the async paths again over https. */
+#define ADD_TLS(path, func) \
+  g_test_add ("/desk/tls/" path, Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up, func, client_fixture_tear_down)
+
+  ADD_TLS ("create-lead", test_create_lead);
+  ADD_TLS ("create-leads", test_create_leads);
+  ADD_TLS ("update-lead", test_update_lead);
+  ADD_TLS ("history/paging", test_history_paging);
+  ADD_TLS ("history/worker-thread", test_history_worker_thread);
+  ADD_TLS ("json/lists", test_list_json);
+  ADD_TLS ("async", test_async);
+
+#undef ADD_TLS
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,10 @@
 
 #include "client-fixture.h"
 
+#include <glib/gstdio.h>
+
+#include "nexor-emulator-tls.h"
+
 #define SEED_LEAD_ID   "123e4567-e89b-12d3-a456-426614174000"
 #define NULLS_LEAD_ID  "3430cf98-7b04-4d40-8f4d-02428acf28ba"
 #define LEGACY_LEAD_ID "2f552d00-1a7b-471a-81f0-1d52dc1406b3"
@@ -152,9 +156,8 @@ static void
 test_unauthorized (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *base_url = nexor_emulator_thread_get_base_url (fixture->server);
-  g_autoptr(NexorClient) wrong = nexor_client_new_for_url (base_url, "nxr_live_wrong_key_123");
-  g_autoptr(NexorClient) none = nexor_client_new_for_url (base_url, NULL);
+  g_autoptr(NexorClient) wrong = client_fixture_new_client (fixture, "nxr_live_wrong_key_123");
+  g_autoptr(NexorClient) none = client_fixture_new_client (fixture, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorLead) lead = NULL;
   guint before;
@@ -478,7 +481,7 @@ test_retry_after_per_call (Fixture       *fixture,
 }
 
 typedef struct {
-  const char *base_url;
+  Fixture *fixture;
   gboolean callback_in_worker;
   GThread *worker;
   NexorLead *lead;
@@ -504,7 +507,7 @@ worker_main (gpointer user_data)
   g_autoptr(NexorClient) client = NULL;
 
   g_main_context_push_thread_default (context);
-  client = nexor_client_new_for_url (data->base_url, KEY);
+  client = client_fixture_new_client (data->fixture, KEY);
   nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, on_worker_lead, data);
   while (data->lead == NULL && data->error == NULL)
     g_main_context_iteration (context, TRUE);
@@ -519,7 +522,7 @@ static void
 test_worker_thread_async (Fixture       *fixture,
                           gconstpointer  data)
 {
-  WorkerData worker = { nexor_emulator_thread_get_base_url (fixture->server) };
+  WorkerData worker = { fixture };
 
   worker.worker = g_thread_new ("worker", worker_main, &worker);
   g_thread_join (worker.worker);
@@ -650,6 +653,263 @@ test_debug_output_redacts_key (Fixture       *fixture,
   g_test_trap_assert_stdout ("*Carlos*");
 }
 
+/* TLS: certificates that must be refused before any byte of the request,
+ * and with it the key, is sent. */
+
+/* An emulator serving a certificate for @hosts, valid from @from_s to @to_s
+ * seconds from now, and a trust store that holds exactly that certificate. */
+static NexorEmulatorThread *
+start_with_certificate (const char * const  *hosts,
+                        gint64               from_s,
+                        gint64               to_s,
+                        GTlsDatabase       **database)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) not_before = g_date_time_add_seconds (now, (gdouble) from_s);
+  g_autoptr(GDateTime) not_after = g_date_time_add_seconds (now, (gdouble) to_s);
+  g_autofree char *certificate_pem = NULL;
+  g_autofree char *key_pem = NULL;
+  g_autofree char *both = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  NexorEmulatorThread *server;
+
+  g_assert_true (nexor_emulator_tls_generate_pem (hosts, not_before, not_after,
+                                                  &certificate_pem, &key_pem, &error));
+  g_assert_no_error (error);
+  both = g_strconcat (certificate_pem, key_pem, NULL);
+  certificate = g_tls_certificate_new_from_pem (both, -1, &error);
+  g_assert_no_error (error);
+
+  server = nexor_emulator_thread_start_full (TRUE, certificate, &error);
+  g_assert_no_error (error);
+  if (database != NULL)
+    {
+      *database = g_tls_file_database_new (nexor_emulator_thread_get_ca_file (server), &error);
+      g_assert_no_error (error);
+    }
+  return server;
+}
+
+/* Both ways of calling fail with the certificate error, its reason in
+ * words, and the emulator saw nothing: not a request, not a header. */
+static void
+assert_refused (NexorEmulatorThread *server,
+                GTlsDatabase        *database,
+                const char          *reason)
+{
+  NexorEmulator *emulator = nexor_emulator_thread_get_emulator (server);
+  g_autoptr(NexorClient) client = g_object_new (NEXOR_TYPE_CLIENT,
+                                                "base-url", nexor_emulator_thread_get_base_url (server),
+                                                "api-key", KEY,
+                                                "tls-database", database,
+                                                NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(JsonObject) request = NULL;
+
+  lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_test_message ("sync: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "nothing was sent"));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_assert_null (strstr (error->message, KEY));
+  g_clear_error (&error);
+
+  nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+  lead = nexor_client_get_lead_finish (client, nexor_test_wait_for_result (&result), &error);
+  g_assert_null (lead);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, reason));
+
+  g_assert_cmpuint (nexor_emulator_get_request_count (emulator), ==, 0);
+  request = nexor_emulator_dup_last_request (emulator);
+  g_assert_null (request);
+}
+
+static void
+test_tls_unknown_ca (void)
+{
+  g_autoptr(GTlsDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *certificate_pem = NULL;
+  g_autofree char *key_pem = NULL;
+  g_autofree char *other_path = NULL;
+  NexorEmulatorThread *server = start_with_certificate (NULL, -3600, 3600, NULL);
+  int fd;
+
+  /* The system's store, which does not know the emulator's certificate. */
+  assert_refused (server, NULL, "not signed by a certificate authority this client trusts");
+
+  /* A store with another certificate for the same names. */
+  g_assert_true (nexor_emulator_tls_generate_pem (NULL, NULL, NULL, &certificate_pem, &key_pem, &error));
+  fd = g_file_open_tmp ("nexor-test-other-XXXXXX.pem", &other_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (other_path, certificate_pem, -1, &error));
+  other = g_tls_file_database_new (other_path, &error);
+  g_assert_no_error (error);
+  assert_refused (server, other, "not signed by a certificate authority this client trusts");
+
+  g_unlink (other_path);
+  nexor_emulator_thread_stop (server);
+}
+
+static void
+test_tls_wrong_host (void)
+{
+  static const char * const hosts[] = { "api.example.com", "192.0.2.1", NULL };
+  g_autoptr(GTlsDatabase) database = NULL;
+  NexorEmulatorThread *server = start_with_certificate (hosts, -3600, 3600, &database);
+
+  assert_refused (server, database, "not issued for this host name");
+  nexor_emulator_thread_stop (server);
+}
+
+static void
+test_tls_expired (void)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  NexorEmulatorThread *server = start_with_certificate (NULL, -2 * 86400, -86400, &database);
+
+  assert_refused (server, database, "it has expired");
+  nexor_emulator_thread_stop (server);
+}
+
+static void
+test_tls_not_yet_valid (void)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  NexorEmulatorThread *server = start_with_certificate (NULL, 86400, 2 * 86400, &database);
+
+  assert_refused (server, database, "not valid yet");
+  nexor_emulator_thread_stop (server);
+}
+
+/* NEXOR_CA_FILE: trusted when it holds the certificate; a clear error, not
+ * a client that trusts nothing, when it cannot be used. */
+static void
+test_tls_ca_file_environment (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(NexorClient) client = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty_path = NULL;
+  g_autofree char *garbage_path = NULL;
+  const char *ca_file = nexor_emulator_thread_get_ca_file (fixture->server);
+  int fd;
+
+  g_setenv ("NEXOR_API_KEY", KEY, TRUE);
+  g_setenv ("NEXOR_BASE_URL", nexor_emulator_thread_get_base_url (fixture->server), TRUE);
+
+  g_setenv ("NEXOR_CA_FILE", ca_file, TRUE);
+  client = nexor_client_new_from_environment (&error);
+  g_assert_no_error (error);
+  g_assert_true (G_IS_TLS_FILE_DATABASE (nexor_client_get_tls_database (client)));
+  lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+  g_clear_object (&client);
+
+  /* A relative path, which GTlsFileDatabase itself does not take. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *dir = g_path_get_dirname (ca_file);
+    g_autofree char *base = g_path_get_basename (ca_file);
+
+    g_assert_cmpint (g_chdir (dir), ==, 0);
+    g_setenv ("NEXOR_CA_FILE", base, TRUE);
+    client = nexor_client_new_from_environment (&error);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_no_error (error);
+    g_clear_object (&lead);
+    lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+    g_assert_no_error (error);
+    assert_seed_lead (lead);
+    g_clear_object (&client);
+  }
+
+  /* Unset: the system's store, which refuses the emulator. */
+  g_unsetenv ("NEXOR_CA_FILE");
+  client = nexor_client_new_from_environment (&error);
+  g_assert_no_error (error);
+  g_assert_null (nexor_client_get_tls_database (client));
+  g_clear_object (&lead);
+  lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_clear_error (&error);
+  g_clear_object (&client);
+
+  fd = g_file_open_tmp ("nexor-test-empty-XXXXXX.pem", &empty_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  fd = g_file_open_tmp ("nexor-test-garbage-XXXXXX.pem", &garbage_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (garbage_path,
+                                      "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                                      "-----END CERTIFICATE-----\n", -1, &error));
+
+  {
+    const char *bad[] = { "/nonexistent/nexor-ca.pem", empty_path, garbage_path, "/" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_setenv ("NEXOR_CA_FILE", bad[i], TRUE);
+        client = nexor_client_new_from_environment (&error);
+        g_assert_null (client);
+        g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+        g_test_message ("%s: %s", bad[i], error->message);
+        g_assert_nonnull (strstr (error->message, "NEXOR_CA_FILE"));
+        g_clear_error (&error);
+      }
+  }
+
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 2);
+  g_unlink (empty_path);
+  g_unlink (garbage_path);
+  g_unsetenv ("NEXOR_CA_FILE");
+  g_unsetenv ("NEXOR_API_KEY");
+  g_unsetenv ("NEXOR_BASE_URL");
+}
+
+/* A given session keeps its own trust store: a tls-database beside it would
+ * be ignored, so it is refused instead. */
+static void
+test_tls_database_with_session (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("tls-database", fixture->tls_database,
+                                                                  NULL);
+  g_autoptr(NexorClient) both = g_object_new (NEXOR_TYPE_CLIENT,
+                                              "base-url", nexor_emulator_thread_get_base_url (fixture->server),
+                                              "api-key", KEY,
+                                              "session", session,
+                                              "tls-database", fixture->tls_database,
+                                              NULL);
+  g_autoptr(NexorClient) session_only = g_object_new (NEXOR_TYPE_CLIENT,
+                                                      "base-url", nexor_emulator_thread_get_base_url (fixture->server),
+                                                      "api-key", KEY,
+                                                      "session", session,
+                                                      NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = NULL;
+
+  lead = nexor_client_get_lead (both, SEED_LEAD_ID, NULL, &error);
+  g_assert_null (lead);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "tls-database"));
+  g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 0);
+  g_clear_error (&error);
+
+  lead = nexor_client_get_lead (session_only, SEED_LEAD_ID, NULL, &error);
+  g_assert_no_error (error);
+  assert_seed_lead (lead);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +935,25 @@ main (int   argc,
   ADD ("/client/get-lead/worker-thread-async", test_worker_thread_async);
   ADD ("/client/get-lead/sync-from-threads", test_sync_from_threads);
   ADD ("/client/debug-output-redacts-key", test_debug_output_redacts_key);
+
+  /* The main paths again, over https with a certificate the client trusts. */
+#define ADD_TLS(path, func) \
+  g_test_add (path, Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up, func, client_fixture_tear_down)
+
+  ADD_TLS ("/client/tls/get-lead/sync", test_get_lead_sync);
+  ADD_TLS ("/client/tls/get-lead/async", test_get_lead_async);
+  ADD_TLS ("/client/tls/get-lead/not-found", test_not_found);
+  ADD_TLS ("/client/tls/get-lead/unauthorized", test_unauthorized);
+  ADD_TLS ("/client/tls/get-lead/cancel-during-async", test_cancel_during_async);
+  ADD_TLS ("/client/tls/get-lead/server-errors", test_server_errors);
+  ADD_TLS ("/client/tls/get-lead/worker-thread-async", test_worker_thread_async);
+  ADD_TLS ("/client/tls/get-lead/sync-from-threads", test_sync_from_threads);
+  ADD_TLS ("/client/tls/ca-file-environment", test_tls_ca_file_environment);
+  ADD_TLS ("/client/tls/database-with-session", test_tls_database_with_session);
+  g_test_add_func ("/client/tls/refused/unknown-ca", test_tls_unknown_ca);
+  g_test_add_func ("/client/tls/refused/wrong-host", test_tls_wrong_host);
+  g_test_add_func ("/client/tls/refused/expired", test_tls_expired);
+  g_test_add_func ("/client/tls/refused/not-yet-valid", test_tls_not_yet_valid);
   g_test_add_func ("/client/bad-base-urls", test_bad_base_urls);
   g_test_add_func ("/client/from-environment", test_from_environment);
 

@@ -6,19 +6,32 @@
 
 #include "emulator-fixture.h"
 
+const char emulator_fixture_tls[] = "tls";
+
 void
 emulator_fixture_setup (EmulatorFixture *fixture,
                         gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
+  gboolean tls = data == EMULATOR_FIXTURE_TLS;
 
-  fixture->thread = nexor_emulator_thread_start (&error);
+  fixture->thread = nexor_emulator_thread_start_full (tls, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->thread);
 
   fixture->emulator = nexor_emulator_thread_get_emulator (fixture->thread);
   fixture->base_url = nexor_emulator_thread_get_base_url (fixture->thread);
   fixture->session = emulator_test_new_session ();
+
+  if (tls)
+    {
+      g_autoptr(GTlsDatabase) database =
+        g_tls_file_database_new (nexor_emulator_thread_get_ca_file (fixture->thread), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (fixture->base_url, "https://127.0.0.1:"));
+      soup_session_set_tls_database (fixture->session, database);
+    }
 }
 
 void

@@ -19,8 +19,12 @@ typedef struct {
   NexorEmulatorThread *thread;
   NexorEmulator *emulator;
   const char *base_url;   /* owned by the thread */
-  SoupSession *session;
+  SoupSession *session;   /* over https, trusts the emulator's certificate */
 } EmulatorFixture;
+
+/* The test data that makes emulator_fixture_setup() serve https. */
+extern const char emulator_fixture_tls[];
+#define EMULATOR_FIXTURE_TLS ((gconstpointer) emulator_fixture_tls)
 
 void         emulator_fixture_setup            (EmulatorFixture *fixture,
                                                 gconstpointer    data);

@@ -11,6 +11,7 @@ import os
 import selectors
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -213,6 +214,105 @@ def test_version_and_help():
         assert option in result.stdout, (option, result.stdout)
 
 
+def https_get(url, cafile):
+    """GET with Python's own TLS stack (OpenSSL), trusting only @cafile."""
+    context = ssl.create_default_context(cafile=cafile) if cafile else ssl.create_default_context()
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}),
+                                         urllib.request.HTTPSHandler(context=context))
+    request = urllib.request.Request(url, headers={"X-API-Key": DEMO_KEY})
+    with opener.open(request, timeout=TIMEOUT) as response:
+        return response.status, response.read()
+
+
+def test_tls_generated_certificate():
+    with tempfile.TemporaryDirectory() as tmp:
+        ca = os.path.join(tmp, "ca.pem")
+        with Emulator("--port", "0", "--tls", "--tls-ca-out", ca) as emulator:
+            base_url = emulator.read_line().strip()
+            assert base_url.startswith("https://127.0.0.1:"), base_url
+            port = int(base_url.split(":")[2].split("/")[0])
+            with open(ca) as f:
+                pem = f.read()
+            assert pem.startswith("-----BEGIN CERTIFICATE-----"), pem
+            assert "PRIVATE KEY" not in pem
+            # Valid for 127.0.0.1 and localhost, trusted through the file only.
+            for url in (base_url, "https://localhost:%d/api/public" % port):
+                status, body = https_get(url + "/leads/" + SEED_LEAD_ID, ca)
+                assert status == 200 and b"Carlos" in body, (url, status, body)
+            try:
+                https_get(base_url + "/leads/" + SEED_LEAD_ID, None)
+            except urllib.error.URLError as error:
+                assert isinstance(error.reason, ssl.SSLCertVerificationError), error
+            else:
+                raise AssertionError("the system store trusted a certificate made at start")
+            assert emulator.stop() == 0
+
+
+def test_tls_temporary_ca_file_is_named_and_removed():
+    emulator = Emulator("--port", "0", "--tls")
+    try:
+        base_url = emulator.read_line().strip()
+        assert base_url.startswith("https://"), base_url
+        emulator.proc.send_signal(signal.SIGTERM)
+        assert emulator.proc.wait(TIMEOUT) == 0
+        stderr = emulator.proc.stderr.read().decode()
+    finally:
+        emulator.close()
+    line = [l for l in stderr.splitlines() if "NEXOR_CA_FILE=" in l]
+    assert line, stderr
+    path = line[0].split("NEXOR_CA_FILE=")[1].split()[0]
+    assert not os.path.exists(path), path
+
+
+def make_certificate(tmp, *args):
+    """A certificate and key made by the test helper, for --tls-cert/--tls-key."""
+    cert = os.path.join(tmp, "cert.pem")
+    key = os.path.join(tmp, "key.pem")
+    subprocess.run([os.environ["NEXOR_TEST_CERTIFICATE"], cert, key, *args],
+                   check=True, capture_output=True, timeout=TIMEOUT)
+    return cert, key
+
+
+def test_tls_cert_and_key_files():
+    with tempfile.TemporaryDirectory() as tmp:
+        cert, key = make_certificate(tmp, "--host", "127.0.0.1")
+        ca = os.path.join(tmp, "ca.pem")
+        with Emulator("--port", "0", "--tls-cert", cert, "--tls-key", key, "--tls-ca-out", ca) as emulator:
+            base_url = emulator.read_line().strip()
+            assert base_url.startswith("https://127.0.0.1:"), base_url
+            status, body = https_get(base_url + "/leads/" + SEED_LEAD_ID, cert)
+            assert status == 200 and b"Carlos" in body, (status, body)
+            with open(ca) as f, open(cert) as g:
+                assert f.read().strip() == g.read().strip()
+            assert emulator.stop() == 0
+
+
+def test_tls_bad_options():
+    with tempfile.TemporaryDirectory() as tmp:
+        cert, key = make_certificate(tmp, "--host", "127.0.0.1")
+        garbage = os.path.join(tmp, "garbage.pem")
+        with open(garbage, "w") as f:
+            f.write("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")
+        for args in (["--tls-cert", cert], ["--tls-key", key], ["--tls-ca-out", garbage]):
+            result = run_to_completion("--port", "0", *args)
+            assert result.returncode == 2, (args, result.returncode, result.stderr)
+            assert result.stderr.startswith("nexor-emulator: "), (args, result.stderr)
+        for args in (["--tls-cert", os.path.join(tmp, "missing.pem"), "--tls-key", key],
+                     ["--tls-cert", garbage, "--tls-key", key],
+                     ["--tls-cert", cert, "--tls-key", garbage],
+                     ["--tls-cert", key, "--tls-key", cert]):
+            result = run_to_completion("--port", "0", *args)
+            assert result.returncode == 1, (args, result.returncode, result.stderr)
+            assert result.stdout == "", (args, result.stdout)
+            assert result.stderr.startswith("nexor-emulator: cannot use the TLS certificate: "), \
+                (args, result.stderr)
+            assert result.stderr.count("\n") == 1, (args, result.stderr)
+        result = run_to_completion("--port", "0", "--tls", "--tls-ca-out",
+                                   os.path.join(tmp, "no-such-dir", "ca.pem"))
+        assert result.returncode == 1, (result.returncode, result.stderr)
+        assert "cannot write the certificate" in result.stderr, result.stderr
+
+
 def http_call(url, method="GET", body=None, headers=None):
     request = urllib.request.Request(url, method=method, data=body)
     for name, value in (headers or {}).items():
@@ -378,6 +478,10 @@ TESTS = [
     test_faults_header_and_control,
     test_fault_script,
     test_closed_keep_alive_connections_are_released,
+    test_tls_generated_certificate,
+    test_tls_temporary_ca_file_is_named_and_removed,
+    test_tls_cert_and_key_files,
+    test_tls_bad_options,
 ]
 
 

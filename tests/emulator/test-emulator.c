@@ -1297,6 +1297,22 @@ main (int    argc,
   g_test_add_func ("/emulator/fault/parser", test_fault_parser);
   g_test_add_func ("/emulator/fault/parser-transport", test_fault_parser_transport);
   g_test_add_func ("/emulator/listen", test_listen);
+
+  /* The same server over https, with the certificate it makes. */
+#define ADD_TLS(path, func) \
+  g_test_add ("/emulator/tls/" path, Fixture, EMULATOR_FIXTURE_TLS, emulator_fixture_setup, func, \
+              emulator_fixture_teardown)
+
+  ADD_TLS ("get-lead/seed", test_get_lead_seed);
+  ADD_TLS ("auth/invalid", test_auth_invalid);
+  ADD_TLS ("not-found/unknown-id", test_not_found_unknown_id);
+  ADD_TLS ("request-log", test_request_log);
+  ADD_TLS ("delay/parallel", test_delay_parallel);
+  ADD_TLS ("delay/cancelled", test_delay_cancelled);
+  ADD_TLS ("fault/status", test_fault_status);
+  ADD_TLS ("fault/truncated", test_fault_truncated);
+  ADD_TLS ("fault/html", test_fault_html);
+#undef ADD_TLS
   g_test_add_func ("/emulator/thread/start-stop", test_thread_start_stop);
   g_test_add_func ("/emulator/thread/stop-pending", test_thread_stop_pending);
   g_test_add_func ("/emulator/store/load", test_store_load);

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Exit status: 0 after SIGINT/SIGTERM, --help or --version; 1 if the server
- * cannot start (a busy port, a --data file that does not load); 2 for a bad
- * command line.
+ * cannot start (a busy port, a --data file that does not load, a --tls-cert
+ * or --tls-key that does not load, a --tls-ca-out that cannot be written); 2
+ * for a bad command line.
  */
 
 #include <errno.h>
@@ -15,9 +16,12 @@
 
 #include <gio/gio.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "nexor-emulator.h"
 #include "nexor-emulator-fault.h"
+#include "nexor-emulator-tls.h"
 
 #define DEFAULT_PORT 8765
 
@@ -30,6 +34,10 @@ static char *opt_data_file = NULL;
 static gboolean opt_faults = FALSE;
 static char *opt_fault_script = NULL;
 static gboolean opt_version = FALSE;
+static gboolean opt_tls = FALSE;
+static char *opt_tls_cert = NULL;
+static char *opt_tls_key = NULL;
+static char *opt_tls_ca_out = NULL;
 
 static gboolean
 parse_unsigned_option (const char  *option_name,
@@ -85,6 +93,16 @@ static const GOptionEntry entries[] = {
     "Let clients ask for faults: the X-Nexor-Fault header and /_emulator/faults", NULL },
   { "fault-script", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_fault_script,
     "Queue the faults in FILE, one per line, for the first requests (needs --faults)", "FILE" },
+  { "tls", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_tls,
+    "Serve https, with a self-signed certificate made at start for localhost, "
+    "127.0.0.1 and ::1 (unless --tls-cert is given)", NULL },
+  { "tls-cert", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_tls_cert,
+    "Serve https with the PEM certificate (and chain) in FILE; needs --tls-key", "FILE" },
+  { "tls-key", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_tls_key,
+    "The PEM private key of --tls-cert", "FILE" },
+  { "tls-ca-out", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_tls_ca_out,
+    "Write the certificate clients must trust to FILE (PEM), for NEXOR_CA_FILE "
+    "or --ca-file; by default a temporary file named on standard error", "FILE" },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_version,
     "Print the version and exit", NULL },
   { NULL }
@@ -131,6 +149,63 @@ load_fault_script (NexorEmulator  *emulator,
   return specs->len;
 }
 
+/* The certificate to serve with, from the files or made now. */
+static GTlsCertificate *
+load_tls_certificate (GError **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (opt_tls_cert == NULL)
+    return nexor_emulator_tls_generate (error);
+
+  certificate = g_tls_certificate_new_from_files (opt_tls_cert, opt_tls_key, &local_error);
+  if (certificate == NULL)
+    {
+      g_autofree char *cert = g_filename_display_name (opt_tls_cert);
+      g_autofree char *key = g_filename_display_name (opt_tls_key);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s with key %s: %s", cert, key, local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&certificate);
+}
+
+/* Writes the certificate, never the key, where clients can pick it up. */
+static char *
+write_tls_ca (GTlsCertificate  *certificate,
+              gboolean         *temporary,
+              GError          **error)
+{
+  g_autofree char *pem = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  g_object_get (certificate, "certificate-pem", &pem, NULL);
+
+  if (opt_tls_ca_out != NULL)
+    {
+      if (!g_file_set_contents (opt_tls_ca_out, pem, -1, error))
+        return NULL;
+      *temporary = FALSE;
+      return g_strdup (opt_tls_ca_out);
+    }
+
+  fd = g_file_open_tmp ("nexor-emulator-ca-XXXXXX.pem", &path, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  if (!g_file_set_contents (path, pem, -1, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  *temporary = TRUE;
+  return g_steal_pointer (&path);
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -148,6 +223,9 @@ main (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
+  g_autoptr(GTlsCertificate) tls_certificate = NULL;
+  g_autofree char *tls_ca_path = NULL;
+  gboolean tls_ca_temporary = FALSE;
   guint sigint_id;
   guint sigterm_id;
   guint n_scripted = 0;
@@ -200,7 +278,38 @@ main (int    argc,
       return EXIT_USAGE;
     }
 
+  if ((opt_tls_cert != NULL) != (opt_tls_key != NULL))
+    {
+      g_printerr ("nexor-emulator: --tls-cert and --tls-key go together\n");
+      return EXIT_USAGE;
+    }
+  if (opt_tls_cert != NULL)
+    opt_tls = TRUE;
+  if (opt_tls_ca_out != NULL && !opt_tls)
+    {
+      g_printerr ("nexor-emulator: --tls-ca-out needs --tls\n");
+      return EXIT_USAGE;
+    }
+
+  if (opt_tls)
+    {
+      tls_certificate = load_tls_certificate (&error);
+      if (tls_certificate == NULL)
+        {
+          g_printerr ("nexor-emulator: cannot use the TLS certificate: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      tls_ca_path = write_tls_ca (tls_certificate, &tls_ca_temporary, &error);
+      if (tls_ca_path == NULL)
+        {
+          g_printerr ("nexor-emulator: cannot write the certificate clients must trust: %s\n",
+                      error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
   emulator = nexor_emulator_new ((const char * const *) opt_api_keys);
+  nexor_emulator_set_tls_certificate (emulator, tls_certificate);
   nexor_emulator_set_response_delay (emulator, opt_delay_ms);
   nexor_emulator_set_faults_enabled (emulator, opt_faults);
 
@@ -229,6 +338,8 @@ main (int    argc,
                            ? g_strerror (EADDRINUSE) : error->message;
 
       g_printerr ("nexor-emulator: cannot listen on 127.0.0.1:%u: %s\n", opt_port, reason);
+      if (tls_ca_temporary)
+        g_unlink (tls_ca_path);
       return EXIT_FAILURE;
     }
 
@@ -251,8 +362,26 @@ main (int    argc,
     g_printerr ("nexor-emulator: keeping the state in %s\n", opt_data_file);
   if (opt_faults)
     g_printerr ("nexor-emulator: fault injection on: X-Nexor-Fault headers and "
-                "http://127.0.0.1:%u/_emulator/faults; %u fault(s) queued\n",
-                nexor_emulator_get_port (emulator), n_scripted);
+                "%s://127.0.0.1:%u/_emulator/faults; %u fault(s) queued\n",
+                opt_tls ? "https" : "http", nexor_emulator_get_port (emulator), n_scripted);
+  if (opt_tls)
+    {
+      g_autoptr(GDateTime) expiry = NULL;
+
+      g_object_get (tls_certificate, "not-valid-after", &expiry, NULL);
+      g_printerr ("nexor-emulator: serving https; clients must trust the certificate in %s\n"
+                  "nexor-emulator:   export NEXOR_CA_FILE=%s   (or nexor --ca-file %s)\n",
+                  tls_ca_path, tls_ca_path, tls_ca_path);
+      if (expiry != NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *shown = g_date_time_format_iso8601 (expiry);
+
+          g_printerr ("nexor-emulator: the certificate %s %s\n",
+                      g_date_time_compare (expiry, now) < 0 ? "EXPIRED on" : "is valid until",
+                      shown);
+        }
+    }
   g_printerr ("nexor-emulator: press Ctrl+C to stop\n");
 
   g_main_loop_run (loop);
@@ -260,7 +389,12 @@ main (int    argc,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_clear_object (&emulator);
+  if (tls_ca_temporary)
+    g_unlink (tls_ca_path);
   g_clear_pointer (&opt_api_keys, g_strfreev);
+  g_clear_pointer (&opt_tls_cert, g_free);
+  g_clear_pointer (&opt_tls_key, g_free);
+  g_clear_pointer (&opt_tls_ca_out, g_free);
   g_clear_pointer (&opt_data_file, g_free);
   g_clear_pointer (&opt_fault_script, g_free);
 

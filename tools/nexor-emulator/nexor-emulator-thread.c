@@ -9,6 +9,11 @@
 
 #include "nexor-emulator-thread.h"
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "nexor-emulator-tls.h"
+
 struct _NexorEmulatorThread
 {
   GThread *thread;
@@ -18,6 +23,8 @@ struct _NexorEmulatorThread
   /* Owned by the server thread; valid from start until stop. */
   NexorEmulator *emulator;
   char *base_url;
+  GTlsCertificate *tls_certificate;  /* NULL: plain http */
+  char *ca_file;                     /* its certificate, PEM, removed at stop */
 
   GMutex mutex;
   GCond cond;
@@ -62,6 +69,7 @@ emulator_thread_func (gpointer user_data)
   g_main_context_push_thread_default (self->context);
 
   emulator = nexor_emulator_new (NULL);
+  nexor_emulator_set_tls_certificate (emulator, self->tls_certificate);
   if (!nexor_emulator_listen_local (emulator, 0, &self->error))
     {
       g_clear_object (&emulator);
@@ -99,10 +107,29 @@ nexor_emulator_thread_free (NexorEmulatorThread *self)
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_object (&self->tls_certificate);
+  if (self->ca_file != NULL)
+    g_unlink (self->ca_file);
+  g_clear_pointer (&self->ca_file, g_free);
   g_clear_error (&self->error);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self);
+}
+
+static gboolean
+write_ca_file (NexorEmulatorThread  *self,
+               GError              **error)
+{
+  g_autofree char *pem = NULL;
+  int fd;
+
+  g_object_get (self->tls_certificate, "certificate-pem", &pem, NULL);
+  fd = g_file_open_tmp ("nexor-test-ca-XXXXXX.pem", &self->ca_file, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return g_file_set_contents (self->ca_file, pem, -1, error);
 }
 
 /**
@@ -118,13 +145,48 @@ nexor_emulator_thread_free (NexorEmulatorThread *self)
 NexorEmulatorThread *
 nexor_emulator_thread_start (GError **error)
 {
+  return nexor_emulator_thread_start_full (FALSE, NULL, error);
+}
+
+/**
+ * nexor_emulator_thread_start_full:
+ * @tls: whether to serve https
+ * @certificate: (nullable): with @tls, the certificate (and key) to serve,
+ *   or %NULL for one made now for localhost, 127.0.0.1 and ::1
+ * @error: return location for a #GError
+ *
+ * Like nexor_emulator_thread_start(), over https when @tls is set. The
+ * certificate is then also written to a temporary file, for
+ * #GTlsFileDatabase and `NEXOR_CA_FILE`: see
+ * nexor_emulator_thread_get_ca_file().
+ *
+ * Returns: (transfer full) (nullable): the running thread, or %NULL on error
+ */
+NexorEmulatorThread *
+nexor_emulator_thread_start_full (gboolean          tls,
+                                  GTlsCertificate  *certificate,
+                                  GError          **error)
+{
   NexorEmulatorThread *self;
 
+  g_return_val_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_new0 (NexorEmulatorThread, 1);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
+
+  if (tls)
+    {
+      self->tls_certificate = certificate != NULL ? g_object_ref (certificate)
+                                                  : nexor_emulator_tls_generate (error);
+      if (self->tls_certificate == NULL || !write_ca_file (self, error))
+        {
+          nexor_emulator_thread_free (self);
+          return NULL;
+        }
+    }
+
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
 
@@ -175,6 +237,36 @@ nexor_emulator_thread_get_base_url (NexorEmulatorThread *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->base_url;
+}
+
+/**
+ * nexor_emulator_thread_get_tls_certificate:
+ * @self: a #NexorEmulatorThread
+ *
+ * Returns: (transfer none) (nullable): the certificate the emulator serves
+ *   https with, or %NULL for plain http
+ */
+GTlsCertificate *
+nexor_emulator_thread_get_tls_certificate (NexorEmulatorThread *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->tls_certificate;
+}
+
+/**
+ * nexor_emulator_thread_get_ca_file:
+ * @self: a #NexorEmulatorThread
+ *
+ * Returns: (type filename) (nullable): a PEM file with the certificate
+ *   clients must trust, removed when the thread stops; %NULL for plain http
+ */
+const char *
+nexor_emulator_thread_get_ca_file (NexorEmulatorThread *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->ca_file;
 }
 
 /**

@@ -52,6 +52,7 @@ struct _NexorEmulator
   GHashTable *api_keys;     /* set of accepted keys; never changes after construction */
   GMainContext *context;    /* the context the server was started in */
   guint port;
+  GTlsCertificate *tls_certificate;  /* NULL: plain http */
   GPtrArray *pending;       /* PendingResponse; server thread only */
 
   gint delay_ms;            /* atomic */
@@ -571,6 +572,7 @@ nexor_emulator_finalize (GObject *object)
   NexorEmulator *self = NEXOR_EMULATOR (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->tls_certificate);
   g_clear_pointer (&self->api_keys, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->last_request, json_object_unref);
@@ -684,6 +686,7 @@ nexor_emulator_listen_local (NexorEmulator  *self,
                              GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
   GSList *uris;
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), FALSE);
@@ -691,7 +694,13 @@ nexor_emulator_listen_local (NexorEmulator  *self,
   g_return_val_if_fail (self->port == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &local_error))
+  if (self->tls_certificate != NULL)
+    {
+      soup_server_set_tls_certificate (self->server, self->tls_certificate);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+
+  if (!soup_server_listen_local (self->server, port, options, &local_error))
     {
       /* The GIO message repeats the address in its own words; the reason
        * alone reads better after ours. */
@@ -734,8 +743,8 @@ nexor_emulator_get_port (NexorEmulator *self)
  * @self: a #NexorEmulator
  *
  * Returns: (transfer full) (nullable): the base URL to give a client, like
- *   `http://127.0.0.1:8765/api/public`, or %NULL if the emulator does not
- *   listen yet
+ *   `http://127.0.0.1:8765/api/public` (`https://` in TLS mode), or %NULL
+ *   if the emulator does not listen yet
  */
 char *
 nexor_emulator_dup_base_url (NexorEmulator *self)
@@ -745,7 +754,43 @@ nexor_emulator_dup_base_url (NexorEmulator *self)
   if (self->port == 0)
     return NULL;
 
-  return g_strdup_printf ("http://127.0.0.1:%u" BASE_PATH, self->port);
+  return g_strdup_printf ("%s://127.0.0.1:%u" BASE_PATH,
+                          self->tls_certificate != NULL ? "https" : "http", self->port);
+}
+
+/**
+ * nexor_emulator_set_tls_certificate:
+ * @self: a #NexorEmulator
+ * @certificate: (nullable): a certificate with its private key, or %NULL
+ *   for plain http
+ *
+ * Makes the emulator serve https with @certificate. Call it before
+ * nexor_emulator_listen_local().
+ */
+void
+nexor_emulator_set_tls_certificate (NexorEmulator   *self,
+                                    GTlsCertificate *certificate)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+  g_return_if_fail (self->port == 0);
+
+  g_set_object (&self->tls_certificate, certificate);
+}
+
+/**
+ * nexor_emulator_get_tls_certificate:
+ * @self: a #NexorEmulator
+ *
+ * Returns: (transfer none) (nullable): the certificate the emulator serves
+ *   https with, or %NULL for plain http
+ */
+GTlsCertificate *
+nexor_emulator_get_tls_certificate (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  return self->tls_certificate;
 }
 
 /**

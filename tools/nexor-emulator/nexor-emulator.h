@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -22,6 +22,9 @@ gboolean       nexor_emulator_listen_local        (NexorEmulator      *self,
                                                    guint               port,
                                                    GError            **error);
 guint          nexor_emulator_get_port            (NexorEmulator      *self);
+void           nexor_emulator_set_tls_certificate (NexorEmulator      *self,
+                                                   GTlsCertificate    *certificate);
+GTlsCertificate *nexor_emulator_get_tls_certificate (NexorEmulator    *self);
 char          *nexor_emulator_dup_base_url        (NexorEmulator      *self);
 void           nexor_emulator_set_response_delay  (NexorEmulator      *self,
                                                    guint               delay_ms);

@@ -21,11 +21,14 @@ struct _NexorCli
   char        *api_key;
   char        *api_key_file;
   char        *base_url;
+  char        *ca_file;
   gboolean     help;
   gboolean     version;
 
   char        *path;              /* the command being run, e.g. "nexor lead get" */
   char        *display_base_url;  /* the base URL without user information, for messages */
+  gboolean     loopback;          /* the base URL's host is this machine */
+  gboolean     own_ca_file;       /* --ca-file or NEXOR_CA_FILE was given */
   NexorClient *client;
   char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
   char        *check_advice;      /* or what to do when no command can */
@@ -55,6 +58,9 @@ static const char nexor_cli_description[] =
   "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n"
   "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n"
   "                   (default " NEXOR_DEFAULT_BASE_URL ")\n"
+  "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n"
+  "                   of the system's, used when --ca-file is not given (for example the\n"
+  "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n"
   "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n"
   "                   the API key is never shown\n"
   "  NO_COLOR         when set and not empty, never use colors\n"
@@ -63,10 +69,12 @@ static const char nexor_cli_description[] =
   "  0  success\n"
   "  1  any other error; also “lead create --from-file” when some leads failed\n"
   "  2  usage error: unknown command or option, missing or bad argument, an id\n"
-  "     that is not a UUID, an invalid base URL, or a request the server refused (400)\n"
+  "     that is not a UUID, an invalid base URL or CA file, or a request the server\n"
+  "     refused (400)\n"
   "  3  authentication: no API key, or the server rejected it (401, 403)\n"
   "  4  not found (404)\n"
-  "  5  network: server unreachable, timed out, rate limited, or failed (5xx)\n"
+  "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n"
+  "     or its TLS certificate was refused (nothing was sent)\n"
   "  6  invalid response from the server\n"
   "  7  conflict (409), such as a tag slug that is taken\n"
   "  8  “lead paused --exit-status” only: automation is not paused\n"
@@ -139,6 +147,20 @@ option_base_url_cb (const char  *option_name,
   return TRUE;
 }
 
+static gboolean
+option_ca_file_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  NexorCli *cli = data;
+
+  g_free (cli->ca_file);
+  cli->ca_file = g_strdup (value);
+
+  return TRUE;
+}
+
 /* The summary of a group: its commands, and those of its subgroups. */
 static void
 add_command_rows (NexorCliTable         *table,
@@ -197,6 +219,9 @@ nexor_cli_option_context_new (NexorCli              *cli,
       "Read the API key from FILE (“-” for standard input)", "FILE" },
     { "base-url", 0, 0, G_OPTION_ARG_CALLBACK, option_base_url_cb,
       "API base URL (default: $NEXOR_BASE_URL, or the production API)", "URL" },
+    { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_ca_file_cb,
+      "Trust the certificate authorities in FILE (PEM) instead of the system's "
+      "(default: $NEXOR_CA_FILE)", "FILE" },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
       "Show this help and exit", NULL },
     G_OPTION_ENTRY_NULL
@@ -706,6 +731,7 @@ resolve_base_url (NexorCli  *cli,
 
   g_free (cli->display_base_url);
   cli->display_base_url = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+  cli->loopback = host_is_loopback (host);
 
   /* The library appends "/leads/…": avoid a doubled slash. */
   len = strlen (url);
@@ -724,9 +750,58 @@ has_writable_property (GObjectClass *klass,
   return pspec != NULL && (pspec->flags & G_PARAM_WRITABLE) != 0;
 }
 
+/* The trust store from --ca-file or NEXOR_CA_FILE, or NULL for the
+ * system's. A file that does not load stops the command: carrying on with
+ * the system's store would only fail later, and further from the cause. */
+static gboolean
+resolve_tls_database (NexorCli      *cli,
+                      GTlsDatabase **database,
+                      GError       **error)
+{
+  const char *env = g_getenv ("NEXOR_CA_FILE");
+  const char *path = cli->ca_file;
+  const char *source = "--ca-file";
+  g_autofree char *shown = NULL;
+  g_autofree char *absolute = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GList *certificates;
+
+  *database = NULL;
+  if (path == NULL && env != NULL && env[0] != '\0')
+    path = env, source = "NEXOR_CA_FILE";
+  if (path == NULL)
+    return TRUE;
+  cli->own_ca_file = TRUE;
+
+  shown = g_filename_display_name (path);
+  /* GTlsFileDatabase wants an absolute path (glib-networking warns and
+   * trusts nothing otherwise), and loads a file without a certificate in it
+   * and then trusts nothing: say so here instead. */
+  absolute = g_canonicalize_filename (path, NULL);
+  certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
+  if (local_error == NULL && certificates == NULL)
+    g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                         "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  g_list_free_full (certificates, g_object_unref);
+
+  if (local_error == NULL)
+    *database = g_tls_file_database_new (absolute, &local_error);
+  if (*database == NULL)
+    {
+      g_autofree char *reason = nexor_cli_sanitize (local_error->message);
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "cannot use the CA file “%s” (from %s): %s", shown, source, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static NexorClient *
-nexor_cli_client_new (const char *base_url,
-                      const char *api_key)
+nexor_cli_client_new (const char   *base_url,
+                      const char   *api_key,
+                      GTlsDatabase *tls_database)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (NEXOR_TYPE_CLIENT);
   g_autofree char *user_agent = g_strdup_printf ("nexor-cli/%s nexor-glib/%s",
@@ -739,6 +814,7 @@ nexor_cli_client_new (const char *base_url,
                          "base-url", base_url,
                          "api-key", api_key,
                          "user-agent", user_agent,
+                         "tls-database", tls_database,
                          NULL);
 
   return nexor_client_new_for_url (base_url, api_key);
@@ -760,6 +836,7 @@ nexor_cli_get_client (NexorCli  *cli,
                       GError   **error)
 {
   g_autofree char *base_url = NULL;
+  g_autoptr(GTlsDatabase) tls_database = NULL;
   char *api_key;
 
   if (cli->client != NULL)
@@ -769,11 +846,14 @@ nexor_cli_get_client (NexorCli  *cli,
   if (base_url == NULL)
     return NULL;
 
+  if (!resolve_tls_database (cli, &tls_database, error))
+    return NULL;
+
   api_key = resolve_api_key (cli, error);
   if (api_key == NULL)
     return NULL;
 
-  cli->client = nexor_cli_client_new (base_url, api_key);
+  cli->client = nexor_cli_client_new (base_url, api_key, tls_database);
   nexor_cli_free_secret (api_key);
 
   return cli->client;
@@ -877,6 +957,26 @@ hint_for_error (NexorCli     *cli,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     return g_strdup_printf ("check the network connection and the base URL (%s)", url);
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      /* The message says what is wrong with the certificate; this says what
+       * to do about it, the emulator first, since that is where it mostly
+       * happens. */
+      if (cli->loopback && !cli->own_ca_file)
+        return g_strdup ("for a local nexor-emulator --tls, trust its certificate: "
+                         "--ca-file FILE or NEXOR_CA_FILE=FILE, with the FILE it names "
+                         "on start (or its --tls-ca-out FILE)");
+      if (cli->loopback)
+        return g_strdup ("for nexor-emulator, trust the FILE it names on this start (it makes a "
+                         "new certificate each time unless given --tls-cert), and check the "
+                         "certificate's dates it prints");
+      if (cli->own_ca_file)
+        return g_strdup_printf ("check the base URL (%s), the CA file (--ca-file, "
+                                "NEXOR_CA_FILE) and this computer's date and time", url);
+      return g_strdup_printf ("check the base URL (%s) and this computer's date and time; "
+                              "behind a TLS-inspecting proxy, trust its authority with "
+                              "--ca-file FILE or NEXOR_CA_FILE=FILE", url);
+    }
   if (error->domain == G_TLS_ERROR)
     return g_strdup_printf ("the secure connection to %s failed; check the base URL", url);
   if (error->domain == G_IO_ERROR)
@@ -1091,6 +1191,7 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->api_key, nexor_cli_free_secret);
   g_clear_pointer (&cli->api_key_file, g_free);
   g_clear_pointer (&cli->base_url, g_free);
+  g_clear_pointer (&cli->ca_file, g_free);
   g_clear_pointer (&cli->path, g_free);
   g_clear_pointer (&cli->display_base_url, g_free);
   g_clear_pointer (&cli->check_command, g_free);

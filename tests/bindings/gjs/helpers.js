@@ -1,6 +1,9 @@
 // What the GJS binding tests share: a tiny TAP harness, the assertions, and a
 // nexor-emulator started for the run. A test module registers its cases with
 // test() and ends with runTests(), which prints TAP and exits the process.
+// Cases registered with {https: true} run a second time against a
+// `nexor-emulator --tls`, with a client that trusts its certificate; those
+// with {https: 'only'} run there only.
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -20,8 +23,28 @@ export const UNREACHABLE_URL = 'http://127.0.0.1:1/api/public';
 // --- a tiny TAP harness -------------------------------------------------------
 
 const tests = [];
-export function test(name, fn) {
-    tests.push({name, fn});
+export function test(name, fn, {https = false} = {}) {
+    tests.push({name, fn, https});
+}
+
+/**
+ * A client of url; with caFile, one that trusts the certificates in that file
+ * instead of the system's, as an application would for a private authority.
+ *
+ * @param {object} Nexor - the Nexor module
+ * @param {string} url - the base URL
+ * @param {string} apiKey - the API key
+ * @param {string|null} caFile - a PEM file, or null
+ * @returns {object} a Nexor.Client
+ */
+export function clientFor(Nexor, url, apiKey, caFile) {
+    if (!caFile)
+        return Nexor.Client.new_for_url(url, apiKey);
+    return new Nexor.Client({
+        base_url: url,
+        api_key: apiKey,
+        tls_database: Gio.TlsFileDatabase.new(caFile),
+    });
 }
 
 export function assertEqual(actual, expected, what) {
@@ -47,12 +70,13 @@ export async function assertRejects(promise, domain, code, what) {
 
 // --- the emulator -------------------------------------------------------------
 
-async function startEmulator() {
+async function startEmulator(caFile = null) {
     const path = GLib.getenv('NEXOR_EMULATOR');
     if (!path)
         throw new Error('NEXOR_EMULATOR must point at the nexor-emulator binary');
 
-    const proc = Gio.Subprocess.new([path, '--port', '0'], Gio.SubprocessFlags.STDOUT_PIPE);
+    const tlsArgs = caFile ? ['--tls', '--tls-ca-out', caFile] : [];
+    const proc = Gio.Subprocess.new([path, '--port', '0', ...tlsArgs], Gio.SubprocessFlags.STDOUT_PIPE);
     const stdout = new Gio.DataInputStream({base_stream: proc.get_stdout_pipe()});
     const cancellable = new Gio.Cancellable();
     const timeoutId = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 30, () => {
@@ -69,7 +93,7 @@ async function startEmulator() {
         if (!cancellable.is_cancelled())
             GLib.source_remove(timeoutId);
     }
-    if (!line?.startsWith('http://127.0.0.1:')) {
+    if (!line?.startsWith(caFile ? 'https://127.0.0.1:' : 'http://127.0.0.1:')) {
         proc.force_exit();
         throw new Error(`nexor-emulator did not print its URL (got ${line})`);
     }
@@ -77,7 +101,7 @@ async function startEmulator() {
     Gio.MemoryOutputStream.new_resizable().splice_async(stdout,
         Gio.OutputStreamSpliceFlags.CLOSE_SOURCE | Gio.OutputStreamSpliceFlags.CLOSE_TARGET,
         GLib.PRIORITY_DEFAULT, null, null);
-    return {proc, url: line.trim()};
+    return {proc, url: line.trim(), caFile};
 }
 
 async function stopEmulator(emulator) {
@@ -88,19 +112,34 @@ async function stopEmulator(emulator) {
 // --- the run ------------------------------------------------------------------
 
 async function main(setUp) {
-    print(`1..${tests.length}`);
-    let emulator;
+    const runs = tests.filter(t => t.https !== 'only').map(t => ({...t, tls: false}));
+    for (const t of tests.filter(t => t.https))
+        runs.push({...t, name: `https: ${t.name}`, tls: true});
+    print(`1..${runs.length}`);
+
+    const tmpDir = GLib.dir_make_tmp('nexor-gjs-XXXXXX');
+    const caFile = GLib.build_filenamev([tmpDir, 'ca.pem']);
+    let emulator, tlsEmulator;
     try {
         emulator = await startEmulator();
+        if (runs.some(r => r.tls))
+            tlsEmulator = await startEmulator(caFile);
     } catch (e) {
         print(`Bail out! cannot start nexor-emulator: ${e.message}`);
+        if (emulator)
+            await stopEmulator(emulator);
         return 1;
     }
 
     let failures = 0;
+    let current = null;
     try {
-        setUp(emulator.url);
-        for (const [i, {name, fn}] of tests.entries()) {
+        for (const [i, {name, fn, tls}] of runs.entries()) {
+            const server = tls ? tlsEmulator : emulator;
+            if (server !== current) {
+                setUp(server.url, server.caFile);
+                current = server;
+            }
             try {
                 // eslint-disable-next-line no-await-in-loop
                 await fn();
@@ -114,16 +153,23 @@ async function main(setUp) {
         }
     } finally {
         await stopEmulator(emulator);
+        if (tlsEmulator)
+            await stopEmulator(tlsEmulator);
+        GLib.unlink(caFile);
+        GLib.rmdir(tmpDir);
     }
     return failures === 0 ? 0 : 1;
 }
 
 /**
  * Starts the emulator, calls setUp with its URL (to make the tests' client),
- * runs every registered test in order and exits with 0 only if all passed.
- * The emulator is stopped even when a test or setUp throws.
+ * runs every registered test in order, then those registered with
+ * {https: true} again after calling setUp with the URL of an https emulator
+ * and the CA file that trusts it, and exits with 0 only if all passed. The
+ * emulators are stopped even when a test or setUp throws.
  *
- * @param {function(string)} setUp - called once, before the first test
+ * @param {function(string, string|null)} setUp - called with the base URL
+ *   and the CA file (null for http) before the tests of each emulator
  */
 export function runTests(setUp) {
     const loop = new GLib.MainLoop(null, false);

@@ -12,7 +12,7 @@ import Nexor from 'gi://Nexor?version=1';
 
 import {
     DEMO_API_KEY, SEED_LEAD_ID, UNKNOWN_LEAD_ID, UNREACHABLE_URL,
-    assert, assertEqual, assertRejects, runTests, test,
+    assert, assertEqual, assertRejects, clientFor, runTests, test,
 } from './helpers.js';
 
 for (const name of ['create_lead', 'create_leads', 'update_lead', 'assign_workflow', 'stop_automation',
@@ -82,7 +82,7 @@ test('the desk scenario: create, assign, take over, hand back, read the history'
     const order = ['workflow_assigned', 'automation_stopped', 'automation_resumed'].map(k => kinds.indexOf(k));
     assert(order.every(i => i >= 0), `the history shows the assignment, takeover and resume: ${kinds}`);
     assert(order[0] < order[1] && order[1] < order[2], `in that order: ${kinds}`);
-});
+}, {https: true});
 
 test('a boolean answer resolves to a boolean, a failure rejects', async () => {
     assertEqual(await client.is_paused_async(SEED_LEAD_ID, null, null), false, 'seed lead');
@@ -128,7 +128,7 @@ test('the history fetches its pages on demand', async () => {
     assertEqual(history.get_item(history.get_n_items()), null, 'nothing past the end');
     const stamps = items(history).map(item => item.timestamp.to_unix());
     assert(stamps.every((t, i) => i === 0 || stamps[i - 1] <= t), 'oldest first');
-});
+}, {https: true});
 
 test('null is not unset', async () => {
     const created = await client.create_lead_async(
@@ -204,6 +204,6 @@ test('ids that are not UUIDs are INVALID_ARGUMENT without a request', async () =
         Nexor.Error, Nexor.Error.INVALID_ARGUMENT, 'empty workflow id');
 });
 
-runTests(url => {
-    client = Nexor.Client.new_for_url(url, DEMO_API_KEY);
+runTests((url, caFile) => {
+    client = clientFor(Nexor, url, DEMO_API_KEY, caFile);
 });

@@ -13,7 +13,7 @@ import Soup from 'gi://Soup?version=3.0';
 
 import {
     DEMO_API_KEY, SEED_LEAD_ID, UNKNOWN_LEAD_ID, UNREACHABLE_URL,
-    assert, assertEqual, assertRejects, runTests, test,
+    assert, assertEqual, assertRejects, clientFor, runTests, test,
 } from './helpers.js';
 
 Gio._promisify(Nexor.Client.prototype, 'get_lead_async', 'get_lead_finish');
@@ -35,6 +35,7 @@ function assertDate(dateTime, isoText, what) {
 // --- the tests ----------------------------------------------------------------
 
 let url;
+let caFile;
 let client;
 
 function checkSeedLead(lead) {
@@ -110,11 +111,11 @@ function checkSeedLead(lead) {
 
 test('get_lead_async with await returns the Get Lead example', async () => {
     checkSeedLead(await client.get_lead_async(SEED_LEAD_ID, null));
-});
+}, {https: true});
 
 test('blocking get_lead returns the Get Lead example', () => {
     checkSeedLead(client.get_lead(SEED_LEAD_ID, null));
-});
+}, {https: true});
 
 test('properties mirror the getters', async () => {
     const lead = await client.get_lead_async(SEED_LEAD_ID, null);
@@ -147,7 +148,7 @@ test('an unknown lead is NOT_FOUND', async () => {
     const e = await assertRejects(client.get_lead_async(UNKNOWN_LEAD_ID, null),
         Nexor.Error, Nexor.Error.NOT_FOUND, 'unknown lead');
     assert(e.message.includes('404'), 'the message carries the HTTP status');
-});
+}, {https: true});
 
 test('the error domain is Nexor.error_quark()', async () => {
     try {
@@ -161,10 +162,17 @@ test('the error domain is Nexor.error_quark()', async () => {
 });
 
 test('a wrong API key is UNAUTHORIZED', async () => {
-    const other = Nexor.Client.new_for_url(url, 'nxr_live_not_a_valid_key');
+    const other = clientFor(Nexor, url, 'nxr_live_not_a_valid_key', caFile);
     await assertRejects(other.get_lead_async(SEED_LEAD_ID, null),
         Nexor.Error, Nexor.Error.UNAUTHORIZED, 'wrong key');
-});
+}, {https: true});
+
+test('a certificate the system does not trust is refused', async () => {
+    const untrusting = Nexor.Client.new_for_url(url, DEMO_API_KEY);
+    const e = await assertRejects(untrusting.get_lead_async(SEED_LEAD_ID, null),
+        Gio.TlsError, Gio.TlsError.BAD_CERTIFICATE, 'unknown CA');
+    assert(e.message.includes('not signed by a certificate authority'), `says why: ${e.message}`);
+}, {https: 'only'});
 
 test('ids that are not UUIDs are INVALID_ARGUMENT without a request', async () => {
     const offline = Nexor.Client.new_for_url(UNREACHABLE_URL, DEMO_API_KEY);
@@ -186,7 +194,7 @@ test('several requests in flight at once', async () => {
     const leads = await Promise.all(
         [SEED_LEAD_ID, NULLS_LEAD_ID, LEGACY_LEAD_ID].map(id => client.get_lead_async(id, null)));
     assertEqual(leads.map(l => l.get_first_name()).join(','), 'Carlos,Valentina,Mariana', 'names');
-});
+}, {https: true});
 
 // A server of the test's own, in this main context: 429 with a wait longer
 // than the client makes by itself.
@@ -219,7 +227,8 @@ test('a failed call carries its own Retry-After wait', async () => {
     }
 });
 
-runTests(emulatorUrl => {
+runTests((emulatorUrl, emulatorCaFile) => {
     url = emulatorUrl;
-    client = Nexor.Client.new_for_url(url, DEMO_API_KEY);
+    caFile = emulatorCaFile;
+    client = clientFor(Nexor, url, DEMO_API_KEY, caFile);
 });

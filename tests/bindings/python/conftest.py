@@ -1,4 +1,9 @@
-# Fixtures for the PyGObject tests: a nexor-emulator of their own.
+# Fixtures for the PyGObject tests: a nexor-emulator of their own, over
+# http and over https (`--tls`).
+#
+# A test that takes `client` gets a client of the http emulator; mark it
+# with @over_http_and_https to run it against both, the https client trusting
+# the emulator's certificate through NexorClient:tls-database.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -10,12 +15,14 @@ import subprocess
 import threading
 import time
 
+import tempfile
+
 import pytest
 
 import gi
 
 gi.require_version("Nexor", "1")
-from gi.repository import Nexor  # noqa: E402
+from gi.repository import Gio, Nexor  # noqa: E402
 
 DEMO_API_KEY = "nxr_live_emulator_demo_key"
 
@@ -55,15 +62,14 @@ def _drain(stream):
         pass
 
 
-@pytest.fixture(scope="session")
-def emulator_url():
-    """Starts `nexor-emulator --port 0`, yields its base URL, stops it."""
+def _run_emulator(*extra):
+    """Starts `nexor-emulator --port 0 EXTRA…`, yields its base URL, stops it."""
     path = os.environ.get("NEXOR_EMULATOR")
     if not path:
         pytest.fail("NEXOR_EMULATOR must point at the nexor-emulator binary")
 
     proc = subprocess.Popen(
-        [path, "--port", "0"],
+        [path, "--port", "0", *extra],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         bufsize=0,
@@ -71,7 +77,8 @@ def emulator_url():
     )
     try:
         url = _read_first_line(proc, timeout=30)
-        assert url.startswith("http://127.0.0.1:"), url
+        scheme = "https" if "--tls" in extra else "http"
+        assert url.startswith(scheme + "://127.0.0.1:"), url
         assert url.endswith("/api/public"), url
         threading.Thread(target=_drain, args=(proc.stdout,), daemon=True).start()
         yield url
@@ -84,6 +91,47 @@ def emulator_url():
             proc.wait()
 
 
+@pytest.fixture(scope="session")
+def emulator_url():
+    """The base URL of a plain-http emulator."""
+    yield from _run_emulator()
+
+
+@pytest.fixture(scope="session")
+def tls_emulator():
+    """(base URL, CA file) of an emulator serving https with a certificate
+    made at start, written to the CA file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        ca_file = os.path.join(tmp, "ca.pem")
+        for url in _run_emulator("--tls", "--tls-ca-out", ca_file):
+            yield url, ca_file
+
+
+def client_for(url, api_key, ca_file=None):
+    """A client of @url; with @ca_file, trusting only the certificates in it."""
+    if ca_file is None:
+        return Nexor.Client.new_for_url(url, api_key)
+    return Nexor.Client(base_url=url, api_key=api_key,
+                        tls_database=Gio.TlsFileDatabase.new(ca_file))
+
+
+over_http_and_https = pytest.mark.parametrize("transport", ["http", "https"], indirect=True)
+
+
 @pytest.fixture
-def client(emulator_url):
-    return Nexor.Client.new_for_url(emulator_url, DEMO_API_KEY)
+def transport(request):
+    """"http" unless the test is marked @over_http_and_https."""
+    return getattr(request, "param", "http")
+
+
+@pytest.fixture
+def server(request, transport):
+    """(base URL, CA file or None) of the emulator for this test's transport."""
+    if transport == "https":
+        return request.getfixturevalue("tls_emulator")
+    return request.getfixturevalue("emulator_url"), None
+
+
+@pytest.fixture
+def client(server):
+    return client_for(server[0], DEMO_API_KEY, server[1])

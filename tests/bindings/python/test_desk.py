@@ -13,6 +13,8 @@ gi.require_version("Nexor", "1")
 gi.require_version("Json", "1.0")
 from gi.repository import Gio, GLib, Json, Nexor  # noqa: E402
 
+from conftest import over_http_and_https  # noqa: E402
+
 SALES_WORKFLOW = "4aca1485-3259-4b0d-a4d0-51cff048729e"
 DEMO_WORKFLOW = "c3c0efb2-99dc-4f2f-bb33-ea2894911065"
 SEED_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"
@@ -69,6 +71,7 @@ def activity_types(history):
 
 # --- the desk scenario ----------------------------------------------------------
 
+@over_http_and_https
 def test_desk_scenario(client):
     # Create.
     lead_input = Nexor.LeadInput(first_name="Ana", last_name="Soto", email=unique_email("ana"))
@@ -135,6 +138,7 @@ def test_desk_scenario(client):
         assert item.get_type_string()
 
 
+@over_http_and_https
 def test_desk_scenario_async(client):
     lead_input = Nexor.LeadInput(first_name="Bruno", email=unique_email("bruno"), workflow_id=DEMO_WORKFLOW)
 
@@ -173,6 +177,7 @@ def test_desk_scenario_async(client):
 
 # --- paging ---------------------------------------------------------------------
 
+@over_http_and_https
 def test_history_pages_on_demand(client):
     history = Nexor.HistoryList(client=client, lead_id=SEED_LEAD_ID, page_size=40)
     changes = []

@@ -10,7 +10,7 @@ gi.require_version("Nexor", "1")
 gi.require_version("Json", "1.0")
 from gi.repository import Gio, GLib, GObject, Json, Nexor  # noqa: E402
 
-from conftest import DEMO_API_KEY  # noqa: E402
+from conftest import DEMO_API_KEY, client_for, over_http_and_https  # noqa: E402
 
 SEED_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"  # the Get Lead page's example
 NULLS_LEAD_ID = "3430cf98-7b04-4d40-8f4d-02428acf28ba"
@@ -183,6 +183,7 @@ def assert_seed_lead(lead):
 
 # --- success -----------------------------------------------------------------
 
+@over_http_and_https
 def test_get_lead_sync(client):
     assert_seed_lead(client.get_lead(SEED_LEAD_ID, None))
 
@@ -192,12 +193,14 @@ def test_get_lead_uppercase_id(client):
     assert lead.get_first_name() == "Carlos"
 
 
+@over_http_and_https
 def test_get_lead_async(client):
     lead, error = get_lead_async(client, SEED_LEAD_ID)
     assert error is None
     assert_seed_lead(lead)
 
 
+@over_http_and_https
 def test_get_lead_async_concurrent(client):
     ids = [SEED_LEAD_ID, NULLS_LEAD_ID, LEGACY_LEAD_ID, TAKEOVER_LEAD_ID, UNKNOWN_LEAD_ID]
     loop = GLib.MainLoop()
@@ -245,6 +248,36 @@ def test_client_from_environment(emulator_url, monkeypatch):
     client = Nexor.Client.new_from_environment()
     assert client.get_base_url() == emulator_url
     assert client.get_lead(SEED_LEAD_ID, None).get_last_name() == "Lopez"
+
+
+def test_client_from_environment_with_ca_file(tls_emulator, monkeypatch):
+    url, ca_file = tls_emulator
+    monkeypatch.setenv("NEXOR_BASE_URL", url)
+    monkeypatch.setenv("NEXOR_API_KEY", DEMO_API_KEY)
+    monkeypatch.setenv("NEXOR_CA_FILE", ca_file)
+    client = Nexor.Client.new_from_environment()
+    assert isinstance(client.props.tls_database, Gio.TlsFileDatabase)
+    assert client.get_lead(SEED_LEAD_ID, None).get_last_name() == "Lopez"
+
+    monkeypatch.setenv("NEXOR_CA_FILE", ca_file + ".missing")
+    with pytest.raises(GLib.Error) as info:
+        Nexor.Client.new_from_environment()
+    assert_nexor_error(info.value, Nexor.Error.INVALID_ARGUMENT)
+    assert "NEXOR_CA_FILE" in info.value.message
+
+
+def test_untrusted_certificate_is_refused(tls_emulator):
+    # The system's trust store does not know the emulator's certificate.
+    client = Nexor.Client.new_for_url(tls_emulator[0], DEMO_API_KEY)
+    assert client.props.tls_database is None
+    with pytest.raises(GLib.Error) as info:
+        client.get_lead(SEED_LEAD_ID, None)
+    assert info.value.matches(Gio.tls_error_quark(), Gio.TlsError.BAD_CERTIFICATE), info.value
+    assert "not signed by a certificate authority" in info.value.message
+    assert "nothing was sent" in info.value.message
+    lead, error = get_lead_async(client, SEED_LEAD_ID)
+    assert lead is None
+    assert error.matches(Gio.tls_error_quark(), Gio.TlsError.BAD_CERTIFICATE), error
 
 
 def test_client_from_environment_without_key(monkeypatch):
@@ -358,6 +391,7 @@ def test_human_takeover_lead(client):
 
 # --- errors ------------------------------------------------------------------
 
+@over_http_and_https
 def test_not_found(client):
     with pytest.raises(GLib.Error) as info:
         client.get_lead(UNKNOWN_LEAD_ID, None)
@@ -365,14 +399,16 @@ def test_not_found(client):
     assert "404" in info.value.message
 
 
+@over_http_and_https
 def test_not_found_async(client):
     lead, error = get_lead_async(client, UNKNOWN_LEAD_ID)
     assert lead is None
     assert_nexor_error(error, Nexor.Error.NOT_FOUND)
 
 
-def test_wrong_api_key(emulator_url):
-    client = Nexor.Client.new_for_url(emulator_url, "nxr_live_not_a_valid_key")
+@over_http_and_https
+def test_wrong_api_key(server):
+    client = client_for(server[0], "nxr_live_not_a_valid_key", server[1])
     with pytest.raises(GLib.Error) as info:
         client.get_lead(SEED_LEAD_ID, None)
     assert_nexor_error(info.value, Nexor.Error.UNAUTHORIZED)
@@ -381,8 +417,9 @@ def test_wrong_api_key(emulator_url):
     assert "nxr_live_not_a_valid_key" not in info.value.message
 
 
-def test_wrong_api_key_async(emulator_url):
-    client = Nexor.Client.new_for_url(emulator_url, "nxr_live_not_a_valid_key")
+@over_http_and_https
+def test_wrong_api_key_async(server):
+    client = client_for(server[0], "nxr_live_not_a_valid_key", server[1])
     lead, error = get_lead_async(client, SEED_LEAD_ID)
     assert lead is None
     assert_nexor_error(error, Nexor.Error.UNAUTHORIZED)

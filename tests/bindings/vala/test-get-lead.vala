@@ -1,7 +1,10 @@
 /* Vala tests of Nexor.Client.get_lead, compiled against nexor-glib-1.vapi.
  *
  * Runs against the server in NEXOR_BASE_URL (or the first argument) with the
- * key in NEXOR_API_KEY; scripts/with-emulator.sh provides both. Prints TAP.
+ * key in NEXOR_API_KEY; scripts/with-emulator.sh provides both. With
+ * NEXOR_CA_FILE set (`with-emulator.sh --tls`), the server is https and the
+ * clients trust the certificates in that file through their tls-database.
+ * Prints TAP.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -12,6 +15,20 @@ const string UNREACHABLE_URL = "http://127.0.0.1:1/api/public";
 
 string base_url;
 string api_key;
+string? ca_file;
+
+Nexor.Client make_client (string url, string key) {
+    if (ca_file == null)
+        return new Nexor.Client.for_url (url, key);
+    try {
+        return (Nexor.Client) Object.new (typeof (Nexor.Client),
+                                          "base-url", url,
+                                          "api-key", key,
+                                          "tls-database", TlsFileDatabase.@new (ca_file));
+    } catch (Error e) {
+        error ("cannot load %s: %s", ca_file, e.message);
+    }
+}
 
 void check_date (DateTime? date, string expected) {
     assert_nonnull (date);
@@ -109,7 +126,7 @@ void run_loop (MainLoop loop) {
 }
 
 void test_get_lead_async () {
-    var client = new Nexor.Client.for_url (base_url, api_key);
+    var client = make_client (base_url, api_key);
     var loop = new MainLoop ();
     Error? failure = null;
 
@@ -128,7 +145,7 @@ void test_get_lead_async () {
 }
 
 void test_not_found_async () {
-    var client = new Nexor.Client.for_url (base_url, api_key);
+    var client = make_client (base_url, api_key);
     var loop = new MainLoop ();
     Error? failure = null;
 
@@ -147,7 +164,7 @@ void test_not_found_async () {
 }
 
 void test_get_lead_sync () {
-    var client = new Nexor.Client.for_url (base_url, api_key);
+    var client = make_client (base_url, api_key);
     try {
         check_seed_lead (client.get_lead (SEED_LEAD_ID, null));
     } catch (Error e) {
@@ -156,7 +173,7 @@ void test_get_lead_sync () {
 }
 
 void test_unauthorized () {
-    var client = new Nexor.Client.for_url (base_url, "nxr_live_not_a_valid_key");
+    var client = make_client (base_url, "nxr_live_not_a_valid_key");
     try {
         client.get_lead (SEED_LEAD_ID, null);
         assert_not_reached ();
@@ -182,7 +199,7 @@ void test_invalid_argument () {
 }
 
 void test_cancelled () {
-    var client = new Nexor.Client.for_url (base_url, api_key);
+    var client = make_client (base_url, api_key);
     var cancellable = new Cancellable ();
     cancellable.cancel ();
     try {
@@ -195,8 +212,25 @@ void test_cancelled () {
     }
 }
 
+void test_untrusted_certificate () {
+    /* The system's trust store does not know the emulator's certificate. */
+    var client = new Nexor.Client.for_url (base_url, api_key);
+    try {
+        client.get_lead (SEED_LEAD_ID, null);
+        assert_not_reached ();
+    } catch (TlsError.BAD_CERTIFICATE e) {
+        assert_true ("not signed by a certificate authority" in e.message);
+    } catch (Error e) {
+        error ("expected BAD_CERTIFICATE, got %s", e.message);
+    }
+}
+
 int main (string[] args) {
     Test.init (ref args);
+
+    ca_file = Environment.get_variable ("NEXOR_CA_FILE");
+    if (ca_file == "")
+        ca_file = null;
 
     base_url = args.length > 1 ? args[1] : Environment.get_variable ("NEXOR_BASE_URL");
     api_key = Environment.get_variable ("NEXOR_API_KEY") ?? "nxr_live_emulator_demo_key";
@@ -211,6 +245,8 @@ int main (string[] args) {
     Test.add_func ("/vala/get-lead/unauthorized", test_unauthorized);
     Test.add_func ("/vala/get-lead/invalid-argument", test_invalid_argument);
     Test.add_func ("/vala/get-lead/cancelled", test_cancelled);
+    if (ca_file != null)
+        Test.add_func ("/vala/tls/untrusted-certificate", test_untrusted_certificate);
 
     return Test.run ();
 }
