@@ -55,15 +55,13 @@ def _drain(stream):
         pass
 
 
-@pytest.fixture(scope="session")
-def emulator_url():
-    """Starts `nexor-emulator --port 0`, yields its base URL, stops it."""
+def _run_emulator(*args):
     path = os.environ.get("NEXOR_EMULATOR")
     if not path:
         pytest.fail("NEXOR_EMULATOR must point at the nexor-emulator binary")
 
     proc = subprocess.Popen(
-        [path, "--port", "0"],
+        [path, "--port", "0", *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         bufsize=0,
@@ -82,6 +80,18 @@ def emulator_url():
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def emulator_url():
+    """Starts `nexor-emulator --port 0`, yields its base URL, stops it."""
+    yield from _run_emulator()
+
+
+@pytest.fixture(scope="session")
+def faults_emulator_url():
+    """The same with `--faults`: POST /_emulator/faults queues faults."""
+    yield from _run_emulator("--faults")
 
 
 @pytest.fixture
