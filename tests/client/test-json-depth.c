@@ -18,8 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__has_include)
+# if __has_include(<valgrind/memcheck.h>)
+#  include <valgrind/memcheck.h>
+#  define HAVE_MEMCHECK_H 1
+# endif
+#endif
+
 #include "client-fixture.h"
 #include "nexor-emulator-json.h"
+#include "nexor-input-private.h"
 #include "nexor-json-document-private.h"
 #include "nexor-json-writer.h"
 
@@ -80,6 +88,12 @@ stack_used (StepFunc func,
   g_assert_cmpint (pthread_create (&thread, &attr, run_job, &job), ==, 0);
   g_assert_cmpint (pthread_join (thread, NULL), ==, 0);
   pthread_attr_destroy (&attr);
+
+#ifdef HAVE_MEMCHECK_H
+  /* Memcheck marks what a thread's stack held once it is done with it; the
+   * paint is what is looked for there. */
+  VALGRIND_MAKE_MEM_DEFINED (stack, MEASURE_STACK);
+#endif
 
   /* The stack grows down: what was never touched is at the bottom. */
   while (untouched < MEASURE_STACK && stack[untouched] == PAINT)
@@ -219,6 +233,14 @@ step_writer (gpointer user_data)
 }
 
 static void
+step_input_copy (gpointer user_data)
+{
+  StepData *d = user_data;
+
+  d->result = _nexor_json_node_deep_copy (d->tree);
+}
+
+static void
 step_json_parser (gpointer user_data)
 {
   StepData *d = user_data;
@@ -260,6 +282,7 @@ static const Step steps[] = {
   { "json_node_equal", step_equal, TRUE, TRUE, NULL },
   { "JsonGenerator", step_generator, TRUE, FALSE, g_free },
   { "nexor_json_writer_to_string (CLI --json)", step_writer, TRUE, FALSE, g_free },
+  { "_nexor_json_node_deep_copy (inputs)", step_input_copy, TRUE, FALSE, (GDestroyNotify) json_node_unref },
   { "JsonParser (emulator bodies)", step_json_parser, FALSE, FALSE, g_object_unref },
   { "nexor_emulator_json_parse_text", step_emulator_parse, FALSE, FALSE, (GDestroyNotify) json_node_unref },
   { "nexor_emulator_json_node_deep_copy", step_emulator_copy, TRUE, FALSE, (GDestroyNotify) json_node_unref },
@@ -383,13 +406,16 @@ test_measure (ClientFixture *fixture,
   /* What the limit was derived from, and must stay true: with the worst
    * step at the deepest accepted level on top of what a shallow call
    * needs, at least half of a 128 KiB stack is left to the caller.
-   * Sanitizers inflate frames several times; their builds only print. */
+   * Sanitizers inflate frames several times, and so does -O0 for the
+   * tools' own recursive functions; those builds only print. */
+#ifdef __OPTIMIZE__
   if (STACK_SCALE == 1)
     {
       g_assert_cmpfloat (MAX (base, cli_base) + worst * NEXOR_JSON_MAX_DEPTH, <=, 64 * 1024);
       g_assert_cmpuint (at_limit, <=, 64 * 1024);
       g_assert_cmpuint (cli_at_limit, <=, 64 * 1024);
     }
+#endif
 }
 
 /* 128 KiB */
@@ -421,6 +447,7 @@ test_small_stack (ClientFixture *fixture,
           {
             g_autofree char *limit = g_strdup_printf ("%u levels", NEXOR_JSON_MAX_DEPTH);
 
+            g_test_message ("%s", d.error != NULL ? d.error->message : "(no error)");
             g_assert_error (d.error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
             g_assert_false (d.got_lead);
             g_assert_nonnull (strstr (d.error->message, "line 1, column "));
