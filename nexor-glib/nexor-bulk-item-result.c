@@ -80,11 +80,15 @@ static const NexorField nexor_bulk_item_result_fields[] = {
 
 NEXOR_DEFINE_RESOURCE (NexorBulkItemResult, nexor_bulk_item_result, nexor_bulk_item_result_fields)
 
-static gboolean
-finish_item (NexorBulkItemResult  *self,
-             JsonObject           *object,
-             GError              **error)
+/* Both members are optional: "success" follows from "error" when it is
+ * missing or not a boolean, and an "error" that is no message is left
+ * unset. */
+static void
+finish_item (NexorBulkItemResult *self,
+             JsonObject          *object)
 {
+  g_autoptr(GError) why = NULL;
+
   JsonNode *node = _nexor_json_lookup1 (object, "error");
 
   /* The error is a message, or an {"error"|"message": …} object. */
@@ -98,30 +102,30 @@ finish_item (NexorBulkItemResult  *self,
     }
   if (node != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        self->error_message = g_utf8_make_valid (json_node_get_string (node), -1);
+      else
         {
-          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid bulk create item in response: member “error” should be a string, not %s",
-                       _nexor_json_node_type_name (node));
-          return FALSE;
+          why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                             "it should be a message, not %s", _nexor_json_node_type_name (node));
+          _nexor_json_skip_member ("bulk create item", "error", why);
+          g_clear_error (&why);
         }
-      self->error_message = g_utf8_make_valid (json_node_get_string (node), -1);
     }
 
   node = _nexor_json_lookup1 (object, "success");
-  if (node == NULL)
-    self->success = self->error_message == NULL;
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    self->success = json_node_get_boolean (node);
-  else
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid bulk create item in response: member “success” should be a boolean, not %s",
-                   _nexor_json_node_type_name (node));
-      return FALSE;
+      self->success = json_node_get_boolean (node);
+      return;
     }
-
-  return TRUE;
+  if (node != NULL)
+    {
+      why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                         "it should be a boolean, not %s", _nexor_json_node_type_name (node));
+      _nexor_json_skip_member ("bulk create item", "success", why);
+    }
+  self->success = self->error_message == NULL;
 }
 
 NexorBulkItemResult *
@@ -136,8 +140,7 @@ _nexor_bulk_item_result_new_from_json (JsonObject  *object,
   if (self == NULL)
     return NULL;
 
-  if (!finish_item (self, object, error))
-    return NULL;
+  finish_item (self, object);
 
   return g_steal_pointer (&self);
 }

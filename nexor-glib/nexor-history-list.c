@@ -132,28 +132,29 @@ _nexor_history_page_init (NexorHistoryPage *self)
   self->has_more = -1;
 }
 
-static gboolean
+static void
 read_has_more (JsonObject  *object,
-               int         *has_more,
-               GError     **error)
+               int         *has_more)
 {
   static const char * const names[] = { "has_more", "hasMore", NULL };
   const char *name = NULL;
   JsonNode *node = _nexor_json_lookup (object, names, &name);
 
   if (node == NULL)
-    return TRUE;
+    return;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid lead history in response: member “%s” should be a boolean, not %s",
-                   name, _nexor_json_node_type_name (node));
-      return FALSE;
+      g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                                           "it should be a boolean, not %s",
+                                           _nexor_json_node_type_name (node));
+
+      /* Unknown, as if it were missing: the page size tells instead. */
+      _nexor_json_skip_member ("lead history", name, why);
+      return;
     }
 
   *has_more = json_node_get_boolean (node);
-  return TRUE;
 }
 
 NexorHistoryPage *
@@ -175,15 +176,18 @@ _nexor_history_page_new_from_response (JsonNode  *root,
     return g_steal_pointer (&self);
   object = json_node_get_object (root);
 
-  if (!_nexor_json_get_object (object, "lead history", "lead", &member, error))
-    return NULL;
-  if (member != NULL && !(self->lead = _nexor_lead_new_from_json (member, NULL, error)))
-    return NULL;
+  member = _nexor_json_get_optional_object (object, "lead history", "lead");
+  if (member != NULL)
+    {
+      g_autoptr(GError) why = NULL;
 
-  if (!_nexor_json_get_object (object, "lead history", "pagination", &member, error))
-    return NULL;
-  if (!read_has_more (member != NULL ? member : object, &self->has_more, error))
-    return NULL;
+      self->lead = _nexor_lead_new_from_json (member, NULL, &why);
+      if (self->lead == NULL)
+        _nexor_json_skip_member ("lead history", "lead", why);
+    }
+
+  member = _nexor_json_get_optional_object (object, "lead history", "pagination");
+  read_has_more (member != NULL ? member : object, &self->has_more);
 
   return g_steal_pointer (&self);
 }

@@ -18,8 +18,15 @@ G_BEGIN_DECLS
  * the text again only when asked for their JSON. */
 typedef struct _NexorJsonDocument NexorJsonDocument;
 
-/* Nothing deeper is accepted: the reader recurses once per level. */
-#define NEXOR_JSON_MAX_DEPTH 512
+/* Nothing deeper is accepted. The reader itself keeps its open levels on the
+ * heap, but json-glib recurses once per level wherever a tree goes next:
+ * sealing it (metadata, dup_json), freeing it, json_node_equal,
+ * JsonGenerator, and the tools' writer. Measured (tests/client/
+ * test-json-depth.c, docs/reliability.md): at most 176 bytes a level, and a
+ * blocking get_lead with dup_json needs about 15 KiB of its own. 256 levels
+ * keep the deepest accepted answer within 64 KiB of stack, half of musl's
+ * 128 KiB thread default, leaving the other half to the caller. */
+#define NEXOR_JSON_MAX_DEPTH 256
 
 /* Parses @bytes as one RFC 8259 JSON text (UTF-8, an optional byte order
  * mark, nothing after the value but whitespace). Fails with

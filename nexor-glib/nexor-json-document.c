@@ -42,6 +42,7 @@ typedef struct
   GHashTable *spans;  /* NULL when spans are not wanted */
   GArray *span_list;
   gboolean spans_lost;  /* a duplicate member may have freed a recorded object */
+  gboolean too_deep;
   const char *error_at;
   char *error_reason;
   GString *scratch;   /* unescaped strings too long for the stack buffer */
@@ -392,150 +393,46 @@ read_literal (Reader     *r,
   return TRUE;
 }
 
-static JsonNode *read_value (Reader *r,
-                             guint   depth);
-
-static JsonNode *
-read_object (Reader *r,
-             guint   depth)
+/* One open object or array: what the next value goes into. */
+typedef struct
 {
-  const char *open = r->p;
-  guint n_members = 0;
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_alloc ();
+  JsonNode *node;      /* owns the container; attached to its parent once closed */
+  char *key;           /* an object's member whose value comes next */
+  const char *open;    /* its '{' or '[' */
+  guint n_members;
+} Level;
 
-  json_node_init_object (node, object);
-  json_object_unref (object);
+/* Reads the member name at r->p and the ':' after it, leaving r->p at the
+ * value, as a copy (the value may need the buffers the name was read into). */
+static char *
+read_member_name (Reader *r)
+{
+  char key_buf[STACK_STRING];
+  const char *key;
 
+  if (r->p >= r->end || *r->p != '"')
+    {
+      fail_unexpected (r, "a member name in quotes");
+      return NULL;
+    }
+  if (!read_string (r, key_buf, &key))
+    return NULL;
+
+  skip_whitespace (r);
+  if (r->p >= r->end || *r->p != ':')
+    {
+      fail_unexpected (r, "“:”");
+      return NULL;
+    }
   r->p++;
   skip_whitespace (r);
 
-  if (r->p < r->end && *r->p == '}')
-    r->p++;
-  else
-    for (;;)
-      {
-        char key_buf[STACK_STRING];
-        const char *key;
-        g_autofree char *key_copy = NULL;
-        JsonNode *member;
-
-        if (r->p >= r->end || *r->p != '"')
-          {
-            fail_unexpected (r, "a member name in quotes");
-            goto error;
-          }
-        if (!read_string (r, key_buf, &key))
-          goto error;
-        /* The value may need the scratch buffer a long key is in. */
-        if (key != key_buf)
-          key = key_copy = g_strdup (key);
-
-        skip_whitespace (r);
-        if (r->p >= r->end || *r->p != ':')
-          {
-            fail_unexpected (r, "“:”");
-            goto error;
-          }
-        r->p++;
-        skip_whitespace (r);
-
-        member = read_value (r, depth);
-        if (member == NULL)
-          goto error;
-        json_object_set_member (object, key, member);
-        n_members++;
-
-        skip_whitespace (r);
-        if (r->p < r->end && *r->p == ',')
-          {
-            r->p++;
-            skip_whitespace (r);
-            continue;
-          }
-        if (r->p < r->end && *r->p == '}')
-          {
-            r->p++;
-            break;
-          }
-        fail_unexpected (r, "“,” or “}”");
-        goto error;
-      }
-
-  /* A duplicate member freed the value it replaced; if that was an object,
-   * its span would outlive it and could be found again under a new object
-   * at the same address. Duplicates are rare enough to give up spans for
-   * the whole document, which then keeps trees as a document without spans
-   * does. */
-  if (r->spans != NULL && json_object_get_size (object) != n_members)
-    r->spans_lost = TRUE;
-
-  if (r->spans != NULL)
-    {
-      Span span = { object, (guint32) (open - r->start), (guint32) (r->p - open) };
-
-      g_array_append_val (r->span_list, span);
-      g_hash_table_insert (r->spans, object, GUINT_TO_POINTER (r->span_list->len));
-    }
-
-  return node;
-
-error:
-  json_node_unref (node);
-  return NULL;
+  return g_strdup (key);
 }
 
+/* A scalar at r->p, or NULL after fail(). */
 static JsonNode *
-read_array (Reader *r,
-            guint   depth)
-{
-  JsonArray *array = json_array_new ();
-  JsonNode *node = json_node_alloc ();
-
-  json_node_init_array (node, array);
-  json_array_unref (array);
-
-  r->p++;
-  skip_whitespace (r);
-
-  if (r->p < r->end && *r->p == ']')
-    {
-      r->p++;
-      return node;
-    }
-
-  for (;;)
-    {
-      JsonNode *element = read_value (r, depth);
-
-      if (element == NULL)
-        goto error;
-      json_array_add_element (array, element);
-
-      skip_whitespace (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          skip_whitespace (r);
-          continue;
-        }
-      if (r->p < r->end && *r->p == ']')
-        {
-          r->p++;
-          return node;
-        }
-      fail_unexpected (r, "“,” or “]”");
-      goto error;
-    }
-
-error:
-  json_node_unref (node);
-  return NULL;
-}
-
-static JsonNode *
-read_value (Reader *r,
-            guint   depth)
+read_scalar (Reader *r)
 {
   JsonNode *node;
 
@@ -547,15 +444,6 @@ read_value (Reader *r,
 
   switch (*r->p)
     {
-    case '{':
-    case '[':
-      if (depth >= NEXOR_JSON_MAX_DEPTH)
-        {
-          fail (r, r->p, "JSON nested more than %u levels deep", NEXOR_JSON_MAX_DEPTH);
-          return NULL;
-        }
-      return *r->p == '{' ? read_object (r, depth + 1) : read_array (r, depth + 1);
-
     case '"':
       {
         char buf[STACK_STRING];
@@ -602,11 +490,175 @@ read_value (Reader *r,
     }
 }
 
+/* Records where the object of @level was, once it is closed at r->p. */
+static void
+close_object (Reader *r,
+              Level  *level)
+{
+  JsonObject *object = json_node_get_object (level->node);
+
+  if (r->spans == NULL)
+    return;
+
+  /* A duplicate member freed the value it replaced; if that was an object,
+   * its span would outlive it and could be found again under a new object
+   * at the same address. Duplicates are rare enough to give up spans for
+   * the whole document, which then keeps trees as a document without spans
+   * does. */
+  if (json_object_get_size (object) != level->n_members)
+    r->spans_lost = TRUE;
+
+  {
+    Span span = { object, (guint32) (level->open - r->start), (guint32) (r->p - level->open) };
+
+    g_array_append_val (r->span_list, span);
+    g_hash_table_insert (r->spans, object, GUINT_TO_POINTER (r->span_list->len));
+  }
+}
+
+/* Reads one JSON value at r->p with an explicit stack of the open objects
+ * and arrays instead of recursion, so that the reader's own stack use is the
+ * same at any depth; NEXOR_JSON_MAX_DEPTH bounds what the recursive
+ * json-glib functions that walk the tree afterwards need. */
+static JsonNode *
+read_value (Reader *r)
+{
+  g_autoptr(GArray) levels = g_array_sized_new (FALSE, FALSE, sizeof (Level), 16);
+  JsonNode *value = NULL;
+
+  for (;;)
+    {
+      Level *top;
+
+      /* A value starts at r->p. */
+      if (r->p < r->end && (*r->p == '{' || *r->p == '['))
+        {
+          Level level = { NULL, NULL, r->p, 0 };
+          gboolean is_object = *r->p == '{';
+
+          if (levels->len >= NEXOR_JSON_MAX_DEPTH)
+            {
+              fail (r, r->p, "JSON nested more than %u levels deep, the most accepted",
+                    NEXOR_JSON_MAX_DEPTH);
+              r->too_deep = TRUE;
+              goto error;
+            }
+
+          level.node = json_node_alloc ();
+          if (is_object)
+            {
+              JsonObject *object = json_object_new ();
+
+              json_node_init_object (level.node, object);
+              json_object_unref (object);
+            }
+          else
+            {
+              JsonArray *array = json_array_new ();
+
+              json_node_init_array (level.node, array);
+              json_array_unref (array);
+            }
+          g_array_append_val (levels, level);
+
+          r->p++;
+          skip_whitespace (r);
+
+          if (r->p < r->end && *r->p == (is_object ? '}' : ']'))
+            {
+              top = &g_array_index (levels, Level, levels->len - 1);
+              r->p++;
+              if (is_object)
+                close_object (r, top);
+              value = top->node;
+              g_array_set_size (levels, levels->len - 1);
+            }
+          else
+            {
+              if (is_object)
+                {
+                  top = &g_array_index (levels, Level, levels->len - 1);
+                  top->key = read_member_name (r);
+                  if (top->key == NULL)
+                    goto error;
+                }
+              continue;
+            }
+        }
+      else
+        {
+          value = read_scalar (r);
+          if (value == NULL)
+            goto error;
+        }
+
+      /* A value is complete: it goes into the innermost open container,
+       * which may then close, and so on outwards. */
+      for (;;)
+        {
+          gboolean is_object;
+
+          if (levels->len == 0)
+            return value;
+
+          top = &g_array_index (levels, Level, levels->len - 1);
+          is_object = JSON_NODE_HOLDS_OBJECT (top->node);
+          if (is_object)
+            {
+              json_object_set_member (json_node_get_object (top->node), top->key, value);
+              g_clear_pointer (&top->key, g_free);
+              top->n_members++;
+            }
+          else
+            json_array_add_element (json_node_get_array (top->node), value);
+          value = NULL;
+
+          skip_whitespace (r);
+          if (r->p < r->end && *r->p == ',')
+            {
+              r->p++;
+              skip_whitespace (r);
+              if (is_object)
+                {
+                  top->key = read_member_name (r);
+                  if (top->key == NULL)
+                    goto error;
+                }
+              break;
+            }
+          if (r->p < r->end && *r->p == (is_object ? '}' : ']'))
+            {
+              r->p++;
+              if (is_object)
+                close_object (r, top);
+              value = top->node;
+              g_array_set_size (levels, levels->len - 1);
+              continue;
+            }
+          fail_unexpected (r, is_object ? "“,” or “}”" : "“,” or “]”");
+          goto error;
+        }
+    }
+
+error:
+  /* Each open container holds only values that are complete, none deeper
+   * than the limit: freeing them, innermost first, stays bounded too. */
+  for (guint i = levels->len; i > 0; i--)
+    {
+      Level *level = &g_array_index (levels, Level, i - 1);
+
+      g_free (level->key);
+      json_node_unref (level->node);
+    }
+  return NULL;
+}
+
 static JsonNode *
 read_document (const char  *data,
                gsize        size,
                GHashTable  *spans,
                GArray      *span_list,
+               gboolean    *too_deep,
                GError     **error)
 {
   Reader r = { NULL, };
@@ -630,7 +682,7 @@ read_document (const char  *data,
 
   r.scratch = g_string_new (NULL);
   skip_whitespace (&r);
-  root = read_value (&r, 0);
+  root = read_value (&r);
   if (root != NULL)
     {
       skip_whitespace (&r);
@@ -665,6 +717,8 @@ read_document (const char  *data,
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "line %u, column %u: %s", line, column, r.error_reason);
+      if (too_deep != NULL)
+        *too_deep = r.too_deep;
       g_free (r.error_reason);
       return NULL;
     }
@@ -681,7 +735,8 @@ read_response (const char  *data,
                GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root = read_document (data, size, spans, span_list, &local_error);
+  gboolean too_deep = FALSE;
+  JsonNode *root = read_document (data, size, spans, span_list, &too_deep, &local_error);
 
   if (root != NULL)
     return root;
@@ -689,6 +744,9 @@ read_response (const char  *data,
   if (size == 0)
     g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                          "Invalid response: the body is empty, expected JSON");
+  else if (too_deep)
+    g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                 "Invalid response: the body nests too deep (%s)", local_error->message);
   else
     g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                  "Invalid response: the body is not JSON (%s)", local_error->message);
@@ -702,7 +760,7 @@ _nexor_json_read_text (const char  *data,
 {
   g_return_val_if_fail (data != NULL || size == 0, NULL);
 
-  return read_document (data, size, NULL, NULL, error);
+  return read_document (data, size, NULL, NULL, NULL, error);
 }
 
 NexorJsonDocument *

@@ -10,18 +10,22 @@
 
 G_BEGIN_DECLS
 
-/* The kinds of value a resource field holds.  A JSON null or a missing member
- * leaves a field unset; any other type mismatch is NEXOR_ERROR_INVALID_RESPONSE. */
+/* The kinds of value a resource field holds. A JSON null or a missing member
+ * leaves a field unset. A required member that is missing, null or cannot be
+ * read is NEXOR_ERROR_INVALID_RESPONSE; an optional one that cannot be read
+ * (the wrong type, a date that is no date, 12.5 for an integer) is left unset
+ * with a debug line, and stays in the resource's dup_json(). */
 typedef enum {
   NEXOR_FIELD_STRING,      /* char * */
   NEXOR_FIELD_BOOLEAN,     /* gboolean */
   NEXOR_FIELD_DOUBLE,      /* double, from any JSON number */
-  NEXOR_FIELD_DATETIME,    /* GDateTime *, from an ISO 8601 string */
+  NEXOR_FIELD_DATETIME,    /* GDateTime *, see _nexor_json_parse_datetime() */
   NEXOR_FIELD_JSON_OBJECT, /* JsonObject * (sealed; that object, not the tree around it) */
   NEXOR_FIELD_JSON_NODE,   /* JsonNode * of any type (sealed; a copy without a parent) */
   NEXOR_FIELD_RESOURCE,    /* GObject * built by @parse from a JSON object */
-  NEXOR_FIELD_LIST,        /* GListModel * of objects built by @parse from a JSON array */
-  NEXOR_FIELD_INT,         /* int, from a JSON number without a fractional part */
+  NEXOR_FIELD_LIST,        /* GListModel * of objects built by @parse from a JSON array;
+                            * optional: an item that cannot be read is left out */
+  NEXOR_FIELD_INT,         /* int, from a JSON number without a fractional part (12, 12.0) */
 } NexorFieldKind;
 
 typedef gpointer (*NexorResourceParseFunc) (JsonObject  *object,
@@ -72,11 +76,27 @@ JsonNode *_nexor_json_lookup               (JsonObject        *object,
 JsonNode *_nexor_json_lookup1              (JsonObject        *object,
                                             const char        *name);
 
-gboolean  _nexor_json_get_object           (JsonObject        *object,
-                                            const char        *what,
+/* An optional member that cannot be read: says so at debug level. */
+void      _nexor_json_skip_member          (const char        *what,
                                             const char        *name,
-                                            JsonObject       **out,
-                                            GError           **error);
+                                            const GError      *why);
+
+/* The optional member @name of @object if it is an object; NULL if it is
+ * missing, null or something else (skipped as above). */
+JsonObject *_nexor_json_get_optional_object (JsonObject       *object,
+                                            const char        *what,
+                                            const char        *name);
+
+/* @parse (@object), for an optional member @name: NULL when @object is NULL
+ * or cannot be read (skipped as above). */
+gpointer  _nexor_json_parse_optional       (NexorResourceParseFunc parse,
+                                            JsonObject        *object,
+                                            const char        *what,
+                                            const char        *name);
+
+/* An ISO 8601 date-time, with UTC for one without an offset; also a date
+ * alone (midnight UTC) and a time without seconds. NULL otherwise. */
+GDateTime *_nexor_json_parse_datetime      (const char        *str);
 
 JsonNode *_nexor_json_parse_bytes          (GBytes            *bytes,
                                             GError           **error);

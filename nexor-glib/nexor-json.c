@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "nexor-error.h"
@@ -89,23 +90,55 @@ type_error (const char  *what,
   return FALSE;
 }
 
-gboolean
-_nexor_json_get_object (JsonObject  *object,
-                        const char  *what,
-                        const char  *name,
-                        JsonObject **out,
-                        GError     **error)
+void
+_nexor_json_skip_member (const char   *what,
+                         const char   *name,
+                         const GError *why)
+{
+  g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+  /* Debug, never a warning: the data is the server's, and the member is
+   * still in dup_json() for whoever wants it. */
+  g_debug ("Optional member “%s” of a %s left unset: %s", shown, what, why->message);
+}
+
+JsonObject *
+_nexor_json_get_optional_object (JsonObject *object,
+                                 const char *what,
+                                 const char *name)
 {
   JsonNode *node = _nexor_json_lookup1 (object, name);
 
-  *out = NULL;
   if (node == NULL)
-    return TRUE;
+    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (what, name, "an object", node, error);
+    {
+      g_autoptr(GError) why = NULL;
 
-  *out = json_node_get_object (node);
-  return TRUE;
+      type_error (what, name, "an object", node, &why);
+      _nexor_json_skip_member (what, name, why);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+gpointer
+_nexor_json_parse_optional (NexorResourceParseFunc  parse,
+                            JsonObject             *object,
+                            const char             *what,
+                            const char             *name)
+{
+  g_autoptr(GError) why = NULL;
+  gpointer result;
+
+  if (object == NULL)
+    return NULL;
+
+  result = parse (object, &why);
+  if (result == NULL)
+    _nexor_json_skip_member (what, name, why);
+  return result;
 }
 
 static gboolean
@@ -131,21 +164,59 @@ node_is_type (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-static GDateTime *
-parse_datetime (const char *str)
+static gboolean
+digits (const char *str,
+        guint       n)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-  /* The API sends UTC with a Z; a date-time without an offset is read as UTC. */
-  return g_date_time_new_from_iso8601 (str, utc);
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (str[i]))
+      return FALSE;
+  return TRUE;
 }
 
+GDateTime *
+_nexor_json_parse_datetime (const char *str)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *dt;
+  gsize len;
+
+  /* The API sends UTC with a Z; a date-time without an offset is read as UTC. */
+  dt = g_date_time_new_from_iso8601 (str, utc);
+  if (dt != NULL)
+    return dt;
+
+  len = strlen (str);
+
+  /* What other servers send for a date-time that GLib's ISO 8601 reader
+   * does not take: a date alone ("2024-01-15", midnight UTC) ... */
+  if (len == 10 && digits (str, 4) && str[4] == '-' && digits (str + 5, 2) && str[7] == '-' &&
+      digits (str + 8, 2))
+    return g_date_time_new_utc (atoi (str), atoi (str + 5), atoi (str + 8), 0, 0, 0);
+
+  /* ... and a time without seconds ("2024-01-15T10:30", with or without an
+   * offset). */
+  if (len >= 16 && len < 64 && (str[10] == 'T' || str[10] == ' ') && digits (str + 11, 2) &&
+      str[13] == ':' && digits (str + 14, 2) && (len == 16 || str[16] != ':'))
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", str, str + 16);
+
+      return g_date_time_new_from_iso8601 (with_seconds, utc);
+    }
+
+  return NULL;
+}
+
+/* With @lenient (a list that is an optional member of a resource), an item
+ * that cannot be read is left out, and said so at debug level; otherwise
+ * (the list is the answer) it fails the whole list. */
 static GListModel *
 parse_array (const char              *what,
              const char              *member,
              GType                    item_type,
              NexorResourceParseFunc   parse,
              JsonArray               *array,
+             gboolean                 lenient,
              GError                 **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (item_type);
@@ -155,32 +226,30 @@ parse_array (const char              *what,
     {
       JsonNode *item = json_array_get_element (array, i);
       g_autoptr(GObject) object = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid %s in response: item %u of “%s” should be an object, not %s",
-                       what, i, member, _nexor_json_node_type_name (item));
-          return NULL;
-        }
+        g_set_error (&local_error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                     "Invalid %s in response: item %u of “%s” should be an object, not %s",
+                     what, i, member, _nexor_json_node_type_name (item));
+      else
+        object = parse (json_node_get_object (item), &local_error);
 
-      object = parse (json_node_get_object (item), error);
       if (object == NULL)
-        return NULL;
+        {
+          if (!lenient)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_debug ("Item %u of “%s” in a %s left out: %s", i, member, what, local_error->message);
+          continue;
+        }
 
       g_list_store_append (store, object);
     }
 
   return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-static GListModel *
-parse_list (const NexorField  *field,
-            const char        *what,
-            JsonArray         *array,
-            GError           **error)
-{
-  return parse_array (what, field->json_names[0], field->get_type (), field->parse, array, error);
 }
 
 static gboolean
@@ -223,6 +292,157 @@ parse_int (const char  *what,
   return FALSE;
 }
 
+static void
+init_field (gpointer          instance,
+            const NexorField *field)
+{
+  gpointer slot = FIELD_PTR (instance, field);
+
+  if (field->kind == NEXOR_FIELD_DOUBLE)
+    *(double *) slot = field->default_double;
+  else if (field->kind == NEXOR_FIELD_INT)
+    *(int *) slot = (int) field->default_double;
+  else if (field->kind == NEXOR_FIELD_BOOLEAN)
+    *(gboolean *) slot = FALSE;
+  else if (field->kind == NEXOR_FIELD_LIST)
+    /* An absent list reads as empty, so bindings can always iterate it. */
+    *(GListModel **) slot = G_LIST_MODEL (g_list_store_new (field->get_type ()));
+}
+
+static void
+clear_field (gpointer          instance,
+             const NexorField *field)
+{
+  gpointer slot = FIELD_PTR (instance, field);
+
+  switch (field->kind)
+    {
+    case NEXOR_FIELD_STRING:
+      g_clear_pointer ((char **) slot, g_free);
+      break;
+    case NEXOR_FIELD_DATETIME:
+      g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+      break;
+    case NEXOR_FIELD_JSON_OBJECT:
+      g_clear_pointer ((JsonObject **) slot, json_object_unref);
+      break;
+    case NEXOR_FIELD_JSON_NODE:
+      g_clear_pointer ((JsonNode **) slot, json_node_unref);
+      break;
+    case NEXOR_FIELD_RESOURCE:
+    case NEXOR_FIELD_LIST:
+      g_clear_object ((GObject **) slot);
+      break;
+    case NEXOR_FIELD_BOOLEAN:
+    case NEXOR_FIELD_DOUBLE:
+    case NEXOR_FIELD_INT:
+    default:
+      break;
+    }
+}
+
+/* Reads @node, the member @name, into the field's slot. */
+static gboolean
+read_field (gpointer           instance,
+            const char        *what,
+            const NexorField  *field,
+            const char        *name,
+            JsonNode          *node,
+            GError           **error)
+{
+  gpointer slot = FIELD_PTR (instance, field);
+
+  switch (field->kind)
+    {
+    case NEXOR_FIELD_STRING:
+      if (!node_is_type (node, G_TYPE_STRING))
+        return type_error (what, name, "a string", node, error);
+      if (field->required && *json_node_get_string (node) == '\0')
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                       "Invalid %s in response: member “%s” is empty", what, name);
+          return FALSE;
+        }
+      /* json-glib lets a lone surrogate escape through as invalid
+       * UTF-8; string properties and bindings need valid UTF-8. */
+      if (G_LIKELY (g_utf8_validate (json_node_get_string (node), -1, NULL)))
+        *(char **) slot = json_node_dup_string (node);
+      else
+        *(char **) slot = g_utf8_make_valid (json_node_get_string (node), -1);
+      return TRUE;
+
+    case NEXOR_FIELD_BOOLEAN:
+      if (!node_is_type (node, G_TYPE_BOOLEAN))
+        return type_error (what, name, "a boolean", node, error);
+      *(gboolean *) slot = json_node_get_boolean (node);
+      return TRUE;
+
+    case NEXOR_FIELD_DOUBLE:
+      if (!node_is_number (node))
+        return type_error (what, name, "a number", node, error);
+      *(double *) slot = json_node_get_double (node);
+      return TRUE;
+
+    case NEXOR_FIELD_INT:
+      return parse_int (what, name, node, (int *) slot, error);
+
+    case NEXOR_FIELD_DATETIME:
+      {
+        GDateTime *dt;
+
+        if (!node_is_type (node, G_TYPE_STRING))
+          return type_error (what, name, "an ISO 8601 date-time string", node, error);
+        dt = _nexor_json_parse_datetime (json_node_get_string (node));
+        if (dt == NULL)
+          {
+            g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                         "Invalid %s in response: member “%s” is not an ISO 8601 date-time",
+                         what, name);
+            return FALSE;
+          }
+        *(GDateTime **) slot = dt;
+      }
+      return TRUE;
+
+    case NEXOR_FIELD_JSON_OBJECT:
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return type_error (what, name, "an object", node, error);
+      /* A JsonObject does not point to its parent: keeping just it leaves
+       * the rest of the response's tree free to go. Sealed, as the
+       * getters promise, whether or not the tree was. */
+      json_object_seal (json_node_get_object (node));
+      *(JsonObject **) slot = json_object_ref (json_node_get_object (node));
+      return TRUE;
+
+    case NEXOR_FIELD_JSON_NODE:
+      /* A JsonNode may point to its parent, which dies with the tree: a
+       * copy has none, and shares the value, object or array it holds. */
+      *(JsonNode **) slot = json_node_copy (node);
+      json_node_seal (*(JsonNode **) slot);
+      return TRUE;
+
+    case NEXOR_FIELD_RESOURCE:
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return type_error (what, name, "an object", node, error);
+      *(gpointer *) slot = field->parse (json_node_get_object (node), error);
+      return *(gpointer *) slot != NULL;
+
+    case NEXOR_FIELD_LIST:
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return type_error (what, name, "an array", node, error);
+      /* The empty list made at init already says it: no second store. */
+      if (json_array_get_length (json_node_get_array (node)) == 0)
+        return TRUE;
+      g_clear_object ((GListModel **) slot);
+      *(GListModel **) slot = parse_array (what, field->json_names[0], field->get_type (), field->parse,
+                                           json_node_get_array (node), !field->required, error);
+      return *(gpointer *) slot != NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 gboolean
 _nexor_fields_parse (gpointer           instance,
                      const char        *what,
@@ -235,9 +455,9 @@ _nexor_fields_parse (gpointer           instance,
     {
       const NexorField *field = &fields[i];
       const char *name = field->json_names[0];
-      gpointer slot = FIELD_PTR (instance, field);
       /* Errors name the spelling the server actually sent. */
       JsonNode *node = _nexor_json_lookup (object, field->json_names, &name);
+      g_autoptr(GError) local_error = NULL;
 
       if (node == NULL)
         {
@@ -251,100 +471,20 @@ _nexor_fields_parse (gpointer           instance,
           continue;
         }
 
-      switch (field->kind)
+      if (read_field (instance, what, field, name, node, &local_error))
+        continue;
+
+      /* A required member makes the answer unusable without it; an optional
+       * one that cannot be read is left as if it were not there. */
+      if (field->required)
         {
-        case NEXOR_FIELD_STRING:
-          if (!node_is_type (node, G_TYPE_STRING))
-            return type_error (what, name, "a string", node, error);
-          if (field->required && *json_node_get_string (node) == '\0')
-            {
-              g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid %s in response: member “%s” is empty", what, name);
-              return FALSE;
-            }
-          /* json-glib lets a lone surrogate escape through as invalid
-           * UTF-8; string properties and bindings need valid UTF-8. */
-          if (G_LIKELY (g_utf8_validate (json_node_get_string (node), -1, NULL)))
-            *(char **) slot = json_node_dup_string (node);
-          else
-            *(char **) slot = g_utf8_make_valid (json_node_get_string (node), -1);
-          break;
-
-        case NEXOR_FIELD_BOOLEAN:
-          if (!node_is_type (node, G_TYPE_BOOLEAN))
-            return type_error (what, name, "a boolean", node, error);
-          *(gboolean *) slot = json_node_get_boolean (node);
-          break;
-
-        case NEXOR_FIELD_DOUBLE:
-          if (!node_is_number (node))
-            return type_error (what, name, "a number", node, error);
-          *(double *) slot = json_node_get_double (node);
-          break;
-
-        case NEXOR_FIELD_INT:
-          if (!parse_int (what, name, node, (int *) slot, error))
-            return FALSE;
-          break;
-
-        case NEXOR_FIELD_DATETIME:
-          {
-            GDateTime *dt;
-
-            if (!node_is_type (node, G_TYPE_STRING))
-              return type_error (what, name, "an ISO 8601 date-time string", node, error);
-            dt = parse_datetime (json_node_get_string (node));
-            if (dt == NULL)
-              {
-                g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                             "Invalid %s in response: member “%s” is not an ISO 8601 date-time",
-                             what, name);
-                return FALSE;
-              }
-            *(GDateTime **) slot = dt;
-          }
-          break;
-
-        case NEXOR_FIELD_JSON_OBJECT:
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return type_error (what, name, "an object", node, error);
-          /* A JsonObject does not point to its parent: keeping just it leaves
-           * the rest of the response's tree free to go. Sealed, as the
-           * getters promise, whether or not the tree was. */
-          json_object_seal (json_node_get_object (node));
-          *(JsonObject **) slot = json_object_ref (json_node_get_object (node));
-          break;
-
-        case NEXOR_FIELD_JSON_NODE:
-          /* A JsonNode may point to its parent, which dies with the tree: a
-           * copy has none, and shares the value, object or array it holds. */
-          *(JsonNode **) slot = json_node_copy (node);
-          json_node_seal (*(JsonNode **) slot);
-          break;
-
-        case NEXOR_FIELD_RESOURCE:
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return type_error (what, name, "an object", node, error);
-          *(gpointer *) slot = field->parse (json_node_get_object (node), error);
-          if (*(gpointer *) slot == NULL)
-            return FALSE;
-          break;
-
-        case NEXOR_FIELD_LIST:
-          if (!JSON_NODE_HOLDS_ARRAY (node))
-            return type_error (what, name, "an array", node, error);
-          /* The empty list made at init already says it: no second store. */
-          if (*(gpointer *) slot != NULL && json_array_get_length (json_node_get_array (node)) == 0)
-            break;
-          g_clear_object ((GListModel **) slot);
-          *(GListModel **) slot = parse_list (field, what, json_node_get_array (node), error);
-          if (*(gpointer *) slot == NULL)
-            return FALSE;
-          break;
-
-        default:
-          g_assert_not_reached ();
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
+
+      _nexor_json_skip_member (what, name, local_error);
+      clear_field (instance, field);
+      init_field (instance, field);
     }
 
   return TRUE;
@@ -356,17 +496,7 @@ _nexor_fields_init (gpointer          instance,
                     guint             n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    {
-      const NexorField *field = &fields[i];
-
-      if (field->kind == NEXOR_FIELD_DOUBLE)
-        *(double *) FIELD_PTR (instance, field) = field->default_double;
-      else if (field->kind == NEXOR_FIELD_INT)
-        *(int *) FIELD_PTR (instance, field) = (int) field->default_double;
-      else if (field->kind == NEXOR_FIELD_LIST)
-        /* An absent list reads as empty, so bindings can always iterate it. */
-        *(GListModel **) FIELD_PTR (instance, field) = G_LIST_MODEL (g_list_store_new (field->get_type ()));
-    }
+    init_field (instance, &fields[i]);
 }
 
 void
@@ -375,35 +505,7 @@ _nexor_fields_clear (gpointer          instance,
                      guint             n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    {
-      const NexorField *field = &fields[i];
-      gpointer slot = FIELD_PTR (instance, field);
-
-      switch (field->kind)
-        {
-        case NEXOR_FIELD_STRING:
-          g_clear_pointer ((char **) slot, g_free);
-          break;
-        case NEXOR_FIELD_DATETIME:
-          g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
-          break;
-        case NEXOR_FIELD_JSON_OBJECT:
-          g_clear_pointer ((JsonObject **) slot, json_object_unref);
-          break;
-        case NEXOR_FIELD_JSON_NODE:
-          g_clear_pointer ((JsonNode **) slot, json_node_unref);
-          break;
-        case NEXOR_FIELD_RESOURCE:
-        case NEXOR_FIELD_LIST:
-          g_clear_object ((GObject **) slot);
-          break;
-        case NEXOR_FIELD_BOOLEAN:
-        case NEXOR_FIELD_DOUBLE:
-        case NEXOR_FIELD_INT:
-        default:
-          break;
-        }
-    }
+    clear_field (instance, &fields[i]);
 }
 
 void
@@ -632,7 +734,7 @@ _nexor_json_unwrap_list (JsonNode                *root,
   JsonNode *inner;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
-    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), error);
+    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), FALSE, error);
 
   object = _nexor_json_get_root_object (root, what, error);
   if (object == NULL)
@@ -661,7 +763,7 @@ _nexor_json_unwrap_list (JsonNode                *root,
       return NULL;
     }
 
-  return parse_array (what, member, item_type, parse, json_node_get_array (inner), error);
+  return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, error);
 }
 
 gboolean

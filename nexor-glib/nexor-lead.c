@@ -25,7 +25,10 @@
  *
  * A lead is an immutable snapshot of the server's answer: fetch it again to
  * see changes. Every member the server sent, including those this version of
- * the library does not model, is kept in [method@Nexor.Lead.dup_json].
+ * the library does not model, is kept in [method@Nexor.Lead.dup_json]. So is
+ * an optional member the library could not read (a date that is no date, a
+ * string where a number belongs): its property is left unset instead of
+ * failing the whole answer; only a missing or unreadable `id` does.
  *
  * Both documented shapes of the Get Lead response are understood: the current
  * `{"success": true, "lead": {…}, "variables": {…}}` and the legacy bare lead
@@ -193,10 +196,11 @@ static const NexorField nexor_lead_fields[] = {
 
 NEXOR_DEFINE_RESOURCE (NexorLead, nexor_lead, nexor_lead_fields)
 
-static gboolean
-parse_variables (NexorLead   *self,
-                 JsonObject  *variables,
-                 GError     **error)
+/* Variables are optional members of the answer, each on its own: one that
+ * cannot be read is left out (and stays in the lead's raw JSON). */
+static void
+parse_variables (NexorLead  *self,
+                 JsonObject *variables)
 {
   g_autoptr(GList) names = json_object_get_members (variables);
 
@@ -205,59 +209,50 @@ parse_variables (NexorLead   *self,
       const char *name = l->data;
       JsonNode *node = json_object_get_member (variables, name);
       g_autoptr(NexorVariable) variable = NULL;
+      g_autoptr(GError) why = NULL;
 
       if (JSON_NODE_HOLDS_NULL (node))
         continue;
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid lead in response: variable “%s” should be an object, not %s",
-                       name, _nexor_json_node_type_name (node));
-          return FALSE;
-        }
+        g_set_error (&why, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                     "it should be an object, not %s", _nexor_json_node_type_name (node));
+      else
+        variable = _nexor_variable_new_from_json (name, json_node_get_object (node), &why);
 
-      variable = _nexor_variable_new_from_json (name, json_node_get_object (node), error);
       if (variable == NULL)
         {
-          g_autofree char *shown = g_utf8_make_valid (name, -1);
-
-          g_prefix_error (error, "In variable “%s”: ", shown);
-          return FALSE;
+          _nexor_json_skip_member ("lead's variables", name, why);
+          continue;
         }
 
       g_list_store_append (G_LIST_STORE (self->variables), variable);
     }
-
-  return TRUE;
 }
 
 /* The legacy shape hoists the run's workflow and current status to the lead. */
-static gboolean
-adopt_legacy_members (NexorLead   *self,
-                      JsonObject  *lead,
-                      GError     **error)
+static void
+adopt_legacy_members (NexorLead  *self,
+                      JsonObject *lead)
 {
   g_autoptr(NexorWorkflow) workflow = NULL;
   g_autoptr(NexorWorkflowStatus) status = NULL;
-  JsonObject *object = NULL;
+  const char *status_name = "currentStatus";
+  JsonObject *object;
 
   if (self->active_workflow_run == NULL)
-    return TRUE;
+    return;
 
-  if (!_nexor_json_get_object (lead, "lead", "workflow", &object, error))
-    return FALSE;
-  if (object != NULL && !(workflow = _nexor_workflow_new_from_json (object, error)))
-    return FALSE;
+  object = _nexor_json_get_optional_object (lead, "lead", "workflow");
+  workflow = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_new_from_json,
+                                         object, "lead", "workflow");
 
-  if (!_nexor_json_get_object (lead, "lead", "currentStatus", &object, error))
-    return FALSE;
-  if (object == NULL && !_nexor_json_get_object (lead, "lead", "current_status", &object, error))
-    return FALSE;
-  if (object != NULL && !(status = _nexor_workflow_status_new_from_json (object, error)))
-    return FALSE;
+  object = _nexor_json_get_optional_object (lead, "lead", status_name);
+  if (object == NULL)
+    object = _nexor_json_get_optional_object (lead, "lead", status_name = "current_status");
+  status = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_status_new_from_json,
+                                       object, "lead", status_name);
 
   _nexor_workflow_run_adopt_legacy (self->active_workflow_run, workflow, status);
-  return TRUE;
 }
 
 NexorLead *
@@ -274,14 +269,13 @@ _nexor_lead_new_from_json (JsonObject  *lead,
   if (self == NULL)
     return NULL;
 
-  if (!adopt_legacy_members (self, lead, error))
-    return NULL;
+  adopt_legacy_members (self, lead);
 
   if (self->campaign_id == NULL && self->campaign != NULL)
     self->campaign_id = g_strdup (nexor_campaign_get_id (self->campaign));
 
-  if (variables != NULL && !parse_variables (self, variables, error))
-    return NULL;
+  if (variables != NULL)
+    parse_variables (self, variables);
 
   return g_steal_pointer (&self);
 }
@@ -298,12 +292,10 @@ _nexor_lead_new_from_response (JsonNode  *root,
     return NULL;
 
   /* The current shape puts "variables" beside "lead"; accept it inside too. */
-  if (lead != json_node_get_object (root) &&
-      !_nexor_json_get_object (json_node_get_object (root), "lead response", "variables", &variables, error))
-    return NULL;
-  if (variables == NULL &&
-      !_nexor_json_get_object (lead, "lead", "variables", &variables, error))
-    return NULL;
+  if (lead != json_node_get_object (root))
+    variables = _nexor_json_get_optional_object (json_node_get_object (root), "lead response", "variables");
+  if (variables == NULL)
+    variables = _nexor_json_get_optional_object (lead, "lead", "variables");
 
   return _nexor_lead_new_from_json (lead, variables, error);
 }

@@ -79,42 +79,40 @@ static const NexorField nexor_status_change_fields[] = {
 
 NEXOR_DEFINE_RESOURCE (NexorStatusChange, nexor_status_change, nexor_status_change_fields)
 
-static gboolean
-adopt_run (NexorStatusChange  *self,
-           JsonObject         *object,
-           GError            **error)
+/* The run's ids, both optional: one that is not a string is left unset. */
+static char *
+run_id (JsonObject *run,
+        const char *name)
 {
-  JsonObject *run = NULL;
-  JsonNode *node;
+  JsonNode *node = _nexor_json_lookup1 (run, name);
 
-  if (!_nexor_json_get_object (object, "status change", "workflow_run", &run, error))
-    return FALSE;
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                                           "it should be a string, not %s",
+                                           _nexor_json_node_type_name (node));
+
+      _nexor_json_skip_member ("status change's workflow_run", name, why);
+      return NULL;
+    }
+
+  return g_utf8_make_valid (json_node_get_string (node), -1);
+}
+
+static void
+adopt_run (NexorStatusChange *self,
+           JsonObject        *object)
+{
+  JsonObject *run = _nexor_json_get_optional_object (object, "status change", "workflow_run");
+
   if (run == NULL)
-    return TRUE;
+    return;
 
-  node = _nexor_json_lookup1 (run, "id");
-  if (node != NULL && self->workflow_run_id == NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        goto wrong_type;
-      self->workflow_run_id = g_utf8_make_valid (json_node_get_string (node), -1);
-    }
-
-  node = _nexor_json_lookup1 (run, "workflow_id");
-  if (node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        goto wrong_type;
-      self->workflow_id = g_utf8_make_valid (json_node_get_string (node), -1);
-    }
-
-  return TRUE;
-
-wrong_type:
-  g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-               "Invalid status change in response: the ids of “workflow_run” should be strings, not %s",
-               _nexor_json_node_type_name (node));
-  return FALSE;
+  if (self->workflow_run_id == NULL)
+    self->workflow_run_id = run_id (run, "id");
+  self->workflow_id = run_id (run, "workflow_id");
 }
 
 NexorStatusChange *
@@ -129,8 +127,7 @@ _nexor_status_change_new_from_json (JsonObject  *object,
   if (self == NULL)
     return NULL;
 
-  if (!adopt_run (self, object, error))
-    return NULL;
+  adopt_run (self, object);
 
   return g_steal_pointer (&self);
 }

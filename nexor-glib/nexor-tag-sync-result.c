@@ -137,11 +137,12 @@ nexor_tag_sync_result_init (NexorTagSyncResult *self)
   _nexor_fields_init (self, nexor_tag_sync_result_fields, N_FIELDS);
 }
 
-/* A missing or null array reads as empty, so bindings can always iterate it. */
+/* A missing or null array reads as empty, so bindings can always iterate it;
+ * so does one that is not an array, and ids that are not strings are left
+ * out (both said at debug level). */
 static GStrv
-parse_ids (JsonObject  *object,
-           const char  *name,
-           GError     **error)
+parse_ids (JsonObject *object,
+           const char *name)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node = _nexor_json_lookup1 (object, name);
@@ -153,10 +154,12 @@ parse_ids (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid tag sync result in response: member “%s” should be an array, not %s",
-                   name, _nexor_json_node_type_name (node));
-      return NULL;
+      g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                                           "it should be an array, not %s",
+                                           _nexor_json_node_type_name (node));
+
+      _nexor_json_skip_member ("tag sync result", name, why);
+      return g_strv_builder_end (builder);
     }
 
   array = json_node_get_array (node);
@@ -168,10 +171,9 @@ parse_ids (JsonObject  *object,
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
         {
-          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid tag sync result in response: item %u of “%s” should be a string, not %s",
-                       i, name, _nexor_json_node_type_name (item));
-          return NULL;
+          g_debug ("Item %u of “%s” in a tag sync result left out: it should be a string, not %s",
+                   i, name, _nexor_json_node_type_name (item));
+          continue;
         }
 
       id = g_utf8_make_valid (json_node_get_string (item), -1);
@@ -193,12 +195,8 @@ _nexor_tag_sync_result_new_from_json (JsonObject  *object,
   if (self == NULL)
     return NULL;
 
-  self->added = parse_ids (object, "added", error);
-  if (self->added == NULL)
-    return NULL;
-  self->removed = parse_ids (object, "removed", error);
-  if (self->removed == NULL)
-    return NULL;
+  self->added = parse_ids (object, "added");
+  self->removed = parse_ids (object, "removed");
 
   return g_steal_pointer (&self);
 }

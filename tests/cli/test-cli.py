@@ -728,6 +728,34 @@ def test_fault_paths(t):
                         timeout=10).read()
 
 
+# Answers nested as deeply as the library accepts, and one level deeper (the
+# emulator's body= fault): the first printed as JSON, the second one clean
+# error. The stack this takes is measured and bounded by the json-depth test.
+def test_deep_answers(t):
+    import base64
+    limit = 256  # NEXOR_JSON_MAX_DEPTH, docs/reliability.md
+    for depth in (limit, limit + 1):
+        inner = "[" * (depth - 3) + "]" * (depth - 3)
+        body = ('{"success": true, "lead": {"id": "%s", "first_name": "Deep", '
+                '"metadata": {"deep": %s}}}' % (SEED_ID, inner))
+        push_faults(t.base_url, "body=" + base64.b64encode(body.encode()).decode())
+        r = t.run("lead", "get", SEED_ID, "--json")
+        if depth == limit:
+            ok = r.returncode == EXIT_OK
+            if ok:
+                printed = json.loads(r.stdout)["lead"]["metadata"]["deep"]
+                for _ in range(depth - 4):
+                    ok = ok and isinstance(printed, list) and len(printed) == 1
+                    printed = printed[0] if ok else None
+                ok = ok and printed == []
+            t.check("lead get --json: an answer %d levels deep is printed whole" % depth, ok, r)
+        else:
+            errors = [line for line in r.stderr.splitlines() if line.startswith("nexor: ")]
+            t.check("lead get --json: %d levels deep is one clean error naming the limit" % depth,
+                    r.returncode > 0 and r.stdout == "" and len(errors) == 1
+                    and "more than %d levels deep" % limit in r.stderr, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -761,7 +789,7 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_fault_paths, test_no_secrets):
+                     test_fault_paths, test_deep_answers, test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

@@ -1842,6 +1842,72 @@ test_list_json (Fixture       *fixture,
   assert_json_equal (lead_json, json_object_get_object_member (json_node_get_object (history_root), "lead"));
 }
 
+
+/* A real server's answers need not be spelled as the emulator spells them:
+ * an integral float for an integer and a date without a time must not fail
+ * the page or the lead (the answers come from the body= fault). */
+static void
+push_body (Fixture    *fixture,
+           const char *body)
+{
+  g_autofree char *base64 = g_base64_encode ((const guchar *) body, strlen (body));
+  g_autofree char *fault = g_strconcat ("body=", base64, NULL);
+
+  nexor_emulator_push_fault (fixture->emulator, fault);
+}
+
+static void
+test_lenient_answers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(NexorHistoryList) list = NULL;
+
+    push_body (fixture, "{\"success\": true, \"history\": ["
+                        "{\"type\": \"call\", \"id\": \"c1\", \"timestamp\": \"2024-01-15T10:30:00Z\", "
+                        "\"duration_seconds\": 12.0},"
+                        "{\"type\": \"call\", \"id\": \"c2\", \"duration_seconds\": 12.5}], "
+                        "\"pagination\": {\"has_more\": false}}");
+    list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+    g_assert_cmpint (nexor_history_item_get_duration_seconds (item_at (G_LIST_MODEL (list), 0)), ==, 12);
+    /* Not an integer: left unset, still in the item's JSON. */
+    g_assert_cmpint (nexor_history_item_get_duration_seconds (item_at (G_LIST_MODEL (list), 1)), ==, 0);
+    {
+      g_autoptr(JsonObject) raw = nexor_history_item_dup_json (item_at (G_LIST_MODEL (list), 1));
+
+      g_assert_cmpfloat (json_object_get_double_member (raw, "duration_seconds"), ==, 12.5);
+    }
+  }
+
+  {
+    g_autoptr(NexorLead) lead = NULL;
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) midnight = g_date_time_new (utc, 2024, 1, 15, 0, 0, 0);
+
+    push_body (fixture, "{\"success\": true, \"lead\": {\"id\": \"" CARLOS "\", \"first_name\": \"Carlos\", "
+                        "\"created_at\": \"2024-01-10T08:00:00\", \"updated_at\": \"2024-01-15\"}}");
+    lead = nexor_client_get_lead (fixture->client, CARLOS, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
+    g_assert_true (g_date_time_equal (nexor_lead_get_updated_at (lead), midnight));
+    g_assert_cmpint (g_date_time_get_hour (nexor_lead_get_created_at (lead)), ==, 8);
+  }
+
+  {
+    /* Still refused: a lead without its id. */
+    g_autoptr(NexorLead) lead = NULL;
+
+    push_body (fixture, "{\"success\": true, \"lead\": {\"first_name\": \"Carlos\"}}");
+    lead = nexor_client_get_lead (fixture->client, CARLOS, NULL, &error);
+    g_assert_null (lead);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1865,6 +1931,7 @@ main (int   argc,
   ADD ("history/paging", test_history_paging);
   ADD ("history/channels", test_history_channels);
   ADD ("history/unknown-type", test_history_unknown_type);
+  ADD ("lenient-answers", test_lenient_answers);
   ADD ("history/cancel", test_history_cancel);
   ADD ("history/cancellable", test_history_cancellable);
   ADD ("history/worker-thread", test_history_worker_thread);

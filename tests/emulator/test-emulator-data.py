@@ -102,8 +102,8 @@ def test_round_trip():
                 "workflow_id": SALES_WORKFLOW, "tags": ["Persisted"], "plan": "gold"})
             assert status == 201, (status, created)
             new_id = created["lead"]["id"]
-            # As deep as a request may nest (512 levels): it must load again.
-            deep_body = '{"first_name": "Deep", "metadata": {"d": ' + "[" * 510 + "]" * 510 + "}}"
+            # As deep as a request may nest (256 levels): it must load again.
+            deep_body = '{"first_name": "Deep", "metadata": {"d": ' + "[" * 254 + "]" * 254 + "}}"
             status, deep = call(base_url, "POST", "/leads", raw=deep_body.encode())
             assert status == 201, (status, deep)
             for method, route, body, expected in [

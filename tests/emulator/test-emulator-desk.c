@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "emulator-fixture.h"
+#include "nexor-emulator-json.h"
 
 #define KEY NEXOR_EMULATOR_DEFAULT_API_KEY
 
@@ -1612,8 +1613,8 @@ test_bad_bodies (Fixture       *fixture,
     g_assert_nonnull (strstr (str_at (reply.body, "message"), "levels deep"));
   }
   {
-    /* The limit is 512 levels, the body's own object included. */
-    for (guint depth = 512; depth <= 513; depth++)
+    /* The limit counts the body's own object. */
+    for (guint depth = NEXOR_EMULATOR_MAX_BODY_DEPTH; depth <= NEXOR_EMULATOR_MAX_BODY_DEPTH + 1; depth++)
       {
         GString *body = g_string_new ("{\"first_name\":\"Deep\",\"metadata\":{\"d\":");
         g_autofree char *text = NULL;
@@ -1627,7 +1628,7 @@ test_bad_bodies (Fixture       *fixture,
         text = g_string_free (body, FALSE);
 
         reply = send_raw (fixture, "POST", "/leads", text, strlen (text));
-        expect (&reply, depth == 512 ? 201 : 400, NULL);
+        expect (&reply, depth == NEXOR_EMULATOR_MAX_BODY_DEPTH ? 201 : 400, NULL);
       }
 
     g_clear_pointer (&before, json_node_unref);

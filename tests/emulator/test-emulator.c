@@ -1023,8 +1023,11 @@ test_fault_parser_transport (void)
     "reset;trickle=5", "reset;chunked", "reset=1", "chunked=yes", "content-type=",
     "content-type=nothing", "content-type=text/html\r\nX-Evil: 1", "retry-after-date=5",
     "status=429;retry-after=1;retry-after-date=1", "delay=1;delay=2", "\xff",
+    "body", "body=", "body=e30", "body=e30=x", "body=e3!=", "body=====", "body=e30=;html",
+    "status=503;body=e30=",
   };
   g_autoptr(NexorEmulatorFault) huge = NULL;
+  g_autoptr(NexorEmulatorFault) body = NULL;
   g_autoptr(NexorEmulatorFault) all = NULL;
   g_autoptr(NexorEmulatorFault) dated = NULL;
   g_autoptr(GError) error = NULL;
@@ -1044,6 +1047,14 @@ test_fault_parser_transport (void)
   g_assert_false (all->reset);
   g_assert_cmpstr (all->content_type, ==, "text/html");
   g_assert_cmpuint (all->delay_ms, ==, 7);
+
+  /* Whatever bytes a test needs, answered exactly. */
+  body = nexor_emulator_fault_parse ("body=eyJhIjpbXX0=;delay=3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (body->kind, ==, NEXOR_EMULATOR_FAULT_BODY);
+  g_assert_true (nexor_emulator_fault_answers (body));
+  g_assert_cmpmem (g_bytes_get_data (body->body, NULL), g_bytes_get_size (body->body), "{\"a\":[]}", 8);
+  g_assert_cmpuint (body->delay_ms, ==, 3);
 
   dated = nexor_emulator_fault_parse ("status=503;retry-after-date=30;reset", &error);
   g_assert_no_error (error);

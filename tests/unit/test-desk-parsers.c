@@ -93,6 +93,21 @@ parse_failure (const char     *json,
   return error;
 }
 
+/* Parses @json, which must succeed: what a reasonable server may send. */
+static gpointer
+parse_lenient (const char     *json,
+               ResponseParser  parse)
+{
+  g_autoptr(JsonNode) root = nexor_test_parse_string (json);
+  g_autoptr(GError) error = NULL;
+  gpointer result = parse (root, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  read_all_properties (result, 0);
+  return result;
+}
+
 static gpointer
 list_parser_for (const char *member,
                  GType       type,
@@ -200,21 +215,28 @@ test_create_lead_bad_shapes (void)
                                              (ResponseParser) _nexor_create_lead_result_new_from_response);
   g_autoptr(GError) failed = parse_failure ("{\"success\":false,\"lead\":{\"id\":\"x\"}}",
                                             (ResponseParser) _nexor_create_lead_result_new_from_response);
-  g_autoptr(GError) fraction = parse_failure (
-    "{\"lead\":{\"id\":\"a\"},\"workflow_run\":{\"id\":\"r\",\"cadence\":{\"stepIndex\":1.5}}}",
+  g_autoptr(GError) no_lead_id = parse_failure ("{\"lead\":{\"first_name\":\"A\"}}",
+                                                (ResponseParser) _nexor_create_lead_result_new_from_response);
+  g_autoptr(GError) lead_id_number = parse_failure ("{\"lead\":{\"id\":7}}",
+                                                    (ResponseParser) _nexor_create_lead_result_new_from_response);
+  /* Optional members that are not integers are left unset; the rest of the
+   * cadence, and the answer, stand. */
+  g_autoptr(NexorCreateLeadResult) odd = parse_lenient (
+    "{\"lead\":{\"id\":\"a\"},\"workflow_run\":{\"id\":\"r\",\"cadence\":"
+    "{\"stepIndex\":1.5,\"maxAttempts\":\"3\",\"totalSteps\":1e300,\"attemptNumber\":2.0,\"channel\":\"sms\"}}}",
     (ResponseParser) _nexor_create_lead_result_new_from_response);
-  g_autoptr(GError) text = parse_failure (
-    "{\"lead\":{\"id\":\"a\"},\"workflow_run\":{\"id\":\"r\",\"cadence\":{\"maxAttempts\":\"3\"}}}",
-    (ResponseParser) _nexor_create_lead_result_new_from_response);
-  g_autoptr(GError) huge = parse_failure (
-    "{\"lead\":{\"id\":\"a\"},\"workflow_run\":{\"id\":\"r\",\"cadence\":{\"totalSteps\":1e300}}}",
-    (ResponseParser) _nexor_create_lead_result_new_from_response);
+  NexorCadence *cadence = nexor_workflow_run_summary_get_cadence (nexor_create_lead_result_get_workflow_run (odd));
 
   nexor_test_assert_message_has (missing, "lead");
   nexor_test_assert_message_has (failed, "success");
-  nexor_test_assert_message_has (fraction, "stepIndex");
-  nexor_test_assert_message_has (text, "maxAttempts");
-  nexor_test_assert_message_has (huge, "totalSteps");
+  nexor_test_assert_message_has (no_lead_id, "“id” is missing");
+  nexor_test_assert_message_has (lead_id_number, "“id” should be a string");
+  g_assert_cmpstr (nexor_lead_get_id (nexor_create_lead_result_get_lead (odd)), ==, "a");
+  g_assert_cmpint (nexor_cadence_get_step_index (cadence), ==, 0);
+  g_assert_cmpint (nexor_cadence_get_max_attempts (cadence), ==, 0);
+  g_assert_cmpint (nexor_cadence_get_total_steps (cadence), ==, 0);
+  g_assert_cmpint (nexor_cadence_get_attempt_number (cadence), ==, 2);
+  g_assert_cmpstr (nexor_cadence_get_channel (cadence), ==, "sms");
 }
 
 static void
@@ -272,16 +294,21 @@ test_bulk_create_variants (void)
   g_assert_cmpint (nexor_bulk_item_result_get_index (item_at (results, 2)), ==, -1);
 
   {
-    g_autoptr(GError) bad_error = parse_failure ("{\"results\":[{\"error\":42}]}",
-                                                 (ResponseParser) _nexor_bulk_create_result_new_from_response);
-    g_autoptr(GError) bad_item = parse_failure ("{\"results\":[true]}",
-                                                (ResponseParser) _nexor_bulk_create_result_new_from_response);
-    g_autoptr(GError) bad_success = parse_failure ("{\"results\":[{\"success\":\"yes\"}]}",
-                                                   (ResponseParser) _nexor_bulk_create_result_new_from_response);
+    /* An error that is no message is left unset, and the item failed only
+     * if it says so; a success that is no boolean follows from the error;
+     * an item that is not an object is left out. */
+    g_autoptr(NexorBulkCreateResult) odd = parse_lenient (
+      "{\"results\":[{\"error\":42,\"success\":false},{\"success\":\"yes\"},true,"
+      "{\"success\":\"no\",\"error\":\"duplicate\"}]}",
+      (ResponseParser) _nexor_bulk_create_result_new_from_response);
+    GListModel *odd_results = nexor_bulk_create_result_get_results (odd);
 
-    nexor_test_assert_message_has (bad_error, "error");
-    nexor_test_assert_message_has (bad_item, "results");
-    nexor_test_assert_message_has (bad_success, "success");
+    g_assert_cmpuint (g_list_model_get_n_items (odd_results), ==, 3);
+    g_assert_null (nexor_bulk_item_result_get_error_message (item_at (odd_results, 0)));
+    g_assert_false (nexor_bulk_item_result_get_success (item_at (odd_results, 0)));
+    g_assert_true (nexor_bulk_item_result_get_success (item_at (odd_results, 1)));
+    g_assert_false (nexor_bulk_item_result_get_success (item_at (odd_results, 2)));
+    g_assert_cmpstr (nexor_bulk_item_result_get_error_message (item_at (odd_results, 2)), ==, "duplicate");
   }
 }
 
@@ -358,10 +385,13 @@ test_assign_workflow_movements (void)
     }
 
   {
-    g_autoptr(GError) error = parse_failure ("{\"paused\":\"no\"}",
-                                             (ResponseParser) _nexor_assign_result_new_from_response);
+    /* Every member of an assignment is optional: one of the wrong type is
+     * left unset. */
+    g_autoptr(NexorAssignResult) odd = parse_lenient ("{\"paused\":\"no\",\"workflowRunId\":\"r\"}",
+                                                      (ResponseParser) _nexor_assign_result_new_from_response);
 
-    nexor_test_assert_message_has (error, "paused");
+    g_assert_false (nexor_assign_result_get_paused (odd));
+    g_assert_cmpstr (nexor_assign_result_get_workflow_run_id (odd), ==, "r");
   }
 }
 
@@ -395,13 +425,18 @@ test_set_status_no_op (void)
   g_assert_null (nexor_status_change_get_workflow_run_id (change));
 
   {
-    g_autoptr(GError) bad = parse_failure ("{\"workflow_run\":{\"id\":7}}",
-                                           (ResponseParser) _nexor_status_change_new_from_response);
-    g_autoptr(GError) bad_run = parse_failure ("{\"workflow_run\":[]}",
-                                               (ResponseParser) _nexor_status_change_new_from_response);
+    /* The run's ids are optional: one that is not a string is unset. */
+    g_autoptr(NexorStatusChange) bad = parse_lenient ("{\"changed\":true,\"workflow_run\":{\"id\":7,\"workflow_id\":\"w\"}}",
+                                                      (ResponseParser) _nexor_status_change_new_from_response);
+    g_autoptr(NexorStatusChange) bad_run = parse_lenient ("{\"changed\":true,\"workflow_run\":[]}",
+                                                          (ResponseParser) _nexor_status_change_new_from_response);
+    g_autoptr(GError) array = parse_failure ("[]", (ResponseParser) _nexor_status_change_new_from_response);
 
-    nexor_test_assert_message_has (bad, "workflow_run");
-    nexor_test_assert_message_has (bad_run, "workflow_run");
+    g_assert_null (nexor_status_change_get_workflow_run_id (bad));
+    g_assert_cmpstr (nexor_status_change_get_workflow_id (bad), ==, "w");
+    g_assert_true (nexor_status_change_get_changed (bad_run));
+    g_assert_null (nexor_status_change_get_workflow_run_id (bad_run));
+    nexor_test_assert_message_has (array, "status change");
   }
 }
 
@@ -575,21 +610,24 @@ test_history_shapes (void)
                                                  (ResponseParser) _nexor_history_page_new_from_response);
     g_autoptr(GError) missing = parse_failure ("{\"success\":true}",
                                                (ResponseParser) _nexor_history_page_new_from_response);
-    g_autoptr(GError) duration = parse_failure ("{\"history\":[{\"type\":\"call\",\"duration_seconds\":\"185\"}]}",
-                                                (ResponseParser) _nexor_history_page_new_from_response);
-    g_autoptr(GError) date = parse_failure ("{\"history\":[{\"type\":\"call\",\"timestamp\":\"yesterday\"}]}",
-                                            (ResponseParser) _nexor_history_page_new_from_response);
-    g_autoptr(GError) has_more = parse_failure ("{\"history\":[],\"pagination\":{\"has_more\":1}}",
-                                                (ResponseParser) _nexor_history_page_new_from_response);
     g_autoptr(GError) item = parse_failure ("{\"history\":[null]}",
                                             (ResponseParser) _nexor_history_page_new_from_response);
+    /* Optional members that cannot be read are left unset, the item and the
+     * page stand. */
+    g_autoptr(NexorHistoryPage) odd = parse_lenient (
+      "{\"history\":[{\"type\":\"call\",\"duration_seconds\":\"185\",\"timestamp\":\"yesterday\","
+      "\"summary\":\"Talked\"}],\"pagination\":{\"has_more\":1}}",
+      (ResponseParser) _nexor_history_page_new_from_response);
+    NexorHistoryItem *odd_item = g_list_model_get_item (_nexor_history_page_get_items (odd), 0);
 
     nexor_test_assert_message_has (not_array, "history");
     nexor_test_assert_message_has (missing, "history");
-    nexor_test_assert_message_has (duration, "duration_seconds");
-    nexor_test_assert_message_has (date, "timestamp");
-    nexor_test_assert_message_has (has_more, "has_more");
     nexor_test_assert_message_has (item, "history");
+    g_assert_cmpint (nexor_history_item_get_duration_seconds (odd_item), ==, 0);
+    g_assert_null (nexor_history_item_get_timestamp (odd_item));
+    g_assert_cmpstr (nexor_history_item_get_summary (odd_item), ==, "Talked");
+    g_assert_cmpint (_nexor_history_page_get_has_more (odd), ==, -1);
+    g_object_unref (odd_item);
   }
 }
 
@@ -652,17 +690,20 @@ test_tag_sync (void)
     g_autoptr(JsonNode) root = nexor_test_parse_string ("{\"success\":true,\"tags\":[]}");
     g_autoptr(GError) error = NULL;
     g_autoptr(NexorTagSyncResult) empty = _nexor_tag_sync_result_new_from_response (root, &error);
-    g_autoptr(GError) bad = parse_failure ("{\"added\":[1]}",
-                                           (ResponseParser) _nexor_tag_sync_result_new_from_response);
-    g_autoptr(GError) bad_removed = parse_failure ("{\"removed\":\"x\"}",
-                                                   (ResponseParser) _nexor_tag_sync_result_new_from_response);
+    /* Ids that are not strings are left out; a list that is not a list
+     * reads as empty. */
+    g_autoptr(NexorTagSyncResult) bad = parse_lenient ("{\"added\":[1,\"t\"]}",
+                                                       (ResponseParser) _nexor_tag_sync_result_new_from_response);
+    g_autoptr(NexorTagSyncResult) bad_removed = parse_lenient ("{\"removed\":\"x\"}",
+                                                               (ResponseParser) _nexor_tag_sync_result_new_from_response);
 
     g_assert_no_error (error);
     g_assert_nonnull (nexor_tag_sync_result_get_added (empty));
     g_assert_null (nexor_tag_sync_result_get_added (empty)[0]);
     g_assert_null (nexor_tag_sync_result_get_removed (empty)[0]);
-    nexor_test_assert_message_has (bad, "added");
-    nexor_test_assert_message_has (bad_removed, "removed");
+    g_assert_cmpstr (nexor_tag_sync_result_get_added (bad)[0], ==, "t");
+    g_assert_null (nexor_tag_sync_result_get_added (bad)[1]);
+    g_assert_null (nexor_tag_sync_result_get_removed (bad_removed)[0]);
   }
 }
 
@@ -965,6 +1006,224 @@ test_tag_input (void)
   read_all_properties (G_OBJECT (input), 0);
 }
 
+
+/* ---------------------------------------------------------------------------
+ * Optional members a reasonable server may send oddly (tests/data/lenient-*):
+ * dates without a time or an offset and integral floats are read; what still
+ * cannot be read is left unset (items of lists left out), with a debug line
+ * naming it. Answers without what makes them usable still fail
+ * (tests/data/strict-*).
+ * ------------------------------------------------------------------------- */
+
+static gpointer
+parse_lead_response (JsonNode *root, GError **error)
+{
+  return _nexor_lead_new_from_response (root, error);
+}
+
+/* parse_fixture(), also asserting that the debug log names each of @members. */
+static gpointer
+parse_fixture_skipping (const char         *name,
+                        ResponseParser      parse,
+                        const char * const *members)
+{
+  g_autoptr(GString) debug = g_string_new (NULL);
+  guint handler = nexor_test_capture_debug (debug);
+  gpointer result = parse_fixture (name, parse);
+
+  g_log_remove_handler ("Nexor", handler);
+  g_test_message ("%s", debug->str);
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", members[i]);
+
+      if (strstr (debug->str, quoted) == NULL)
+        g_error ("no debug line names %s", quoted);
+    }
+
+  return result;
+}
+
+static void
+test_lenient_lead (void)
+{
+  static const char * const skipped[] = {
+    "last_name", "metadata", "tags", "campaign", "is_active", "color", "confidence", "score", NULL,
+  };
+  g_autoptr(NexorLead) lead = parse_fixture_skipping ("lenient-lead.json", parse_lead_response, skipped);
+  g_autoptr(JsonObject) raw = nexor_lead_dup_json (lead);
+  GListModel *tags;
+  NexorWorkflowRun *run = nexor_lead_get_active_workflow_run (lead);
+  g_autoptr(NexorTag) tag = NULL;
+  g_autoptr(NexorTag) late_tag = NULL;
+  g_autoptr(NexorVariable) edad = NULL;
+  g_autoptr(NexorVariable) broker = NULL;
+  g_autoptr(JsonObject) broker_raw = NULL;
+
+  g_assert_cmpstr (nexor_lead_get_id (lead), ==, "123e4567-e89b-12d3-a456-426614174000");
+  g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
+  /* Read: a date-time without an offset is UTC, a date alone is midnight UTC. */
+  nexor_test_assert_datetime (nexor_lead_get_created_at (lead), "2024-01-15T10:30:00Z");
+  nexor_test_assert_datetime (nexor_lead_get_updated_at (lead), "2024-01-15T00:00:00Z");
+  /* Unset, and still in the raw JSON. */
+  g_assert_null (nexor_lead_get_last_name (lead));
+  g_assert_null (nexor_lead_get_metadata (lead));
+  g_assert_null (nexor_lead_get_campaign (lead));
+  g_assert_cmpint (json_object_get_int_member (raw, "last_name"), ==, 42);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (raw, "metadata")));
+  g_assert_true (json_object_has_member (raw, "campaign"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (raw, "tags")), ==, 4);
+
+  /* Tags without an id, or that are no object, are left out. */
+  tags = nexor_lead_get_tags (lead);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 2);
+  tag = g_list_model_get_item (tags, 0);
+  late_tag = g_list_model_get_item (tags, 1);
+  g_assert_cmpstr (nexor_tag_get_id (tag), ==, "t1");
+  nexor_test_assert_datetime (nexor_tag_get_created_at (tag), "2024-01-15T00:00:00Z");
+  nexor_test_assert_datetime (nexor_tag_get_updated_at (tag), "2024-01-15T10:30:00Z");
+  g_assert_cmpstr (nexor_tag_get_id (late_tag), ==, "t2");
+  g_assert_null (nexor_tag_get_created_at (late_tag));
+
+  g_assert_cmpstr (nexor_workflow_run_get_id (run), ==, "r1");
+  g_assert_false (nexor_workflow_run_get_is_active (run));
+  g_assert_cmpstr (nexor_workflow_status_get_key (nexor_workflow_run_get_current_status (run)), ==, "qualified");
+  g_assert_null (nexor_workflow_status_get_color (nexor_workflow_run_get_current_status (run)));
+
+  /* Variables: one that is no object is left out, the others keep what
+   * can be read. */
+  g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 2);
+  edad = g_list_model_get_item (nexor_lead_get_variables (lead), 0);
+  broker = g_list_model_get_item (nexor_lead_get_variables (lead), 1);
+  g_assert_cmpstr (nexor_variable_get_name (edad), ==, "edad");
+  nexor_test_assert_datetime (nexor_variable_get_updated_at (edad), "2024-01-15T00:00:00Z");
+  g_assert_cmpfloat (nexor_variable_get_confidence (edad), ==, 0.95);
+  g_assert_cmpstr (nexor_variable_get_name (broker), ==, "broker_asociado");
+  g_assert_cmpfloat (nexor_variable_get_confidence (broker), ==, -1.0);
+  g_assert_null (nexor_variable_get_updated_at (broker));
+  broker_raw = nexor_variable_dup_json (broker);
+  g_assert_cmpstr (json_object_get_string_member (broker_raw, "confidence"), ==, "high");
+}
+
+static void
+test_lenient_history (void)
+{
+  static const char * const skipped[] = {
+    "duration_seconds", "timestamp", "call_successful", "read_at", "content", "has_more", NULL,
+  };
+  g_autoptr(NexorHistoryPage) page = parse_fixture_skipping ("lenient-history.json",
+                                                             (ResponseParser) _nexor_history_page_new_from_response,
+                                                             skipped);
+  GListModel *items = _nexor_history_page_get_items (page);
+  static const struct {
+    const char *timestamp;  /* NULL: unset */
+    int duration;
+  } expected[] = {
+    { "2024-01-15T10:30:00Z", 12 },   /* 12.0 is an integer */
+    { "2024-01-15T00:00:00Z", 0 },    /* 12.5 is not */
+    { "2024-01-15T10:30:00Z", 0 },    /* nor is 1e300 */
+    { NULL, 0 },                      /* "185" is a string, "yesterday" no date */
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpint (nexor_history_item_get_duration_seconds (item), ==, expected[i].duration);
+      if (expected[i].timestamp != NULL)
+        nexor_test_assert_datetime (nexor_history_item_get_timestamp (item), expected[i].timestamp);
+      else
+        g_assert_null (nexor_history_item_get_timestamp (item));
+    }
+
+  {
+    g_autoptr(NexorHistoryItem) call = g_list_model_get_item (items, 0);
+    g_autoptr(NexorHistoryItem) odd_call = g_list_model_get_item (items, 3);
+    g_autoptr(NexorHistoryItem) message = g_list_model_get_item (items, 4);
+    g_autoptr(JsonObject) raw = nexor_history_item_dup_json (odd_call);
+
+    g_assert_true (nexor_history_item_get_call_successful (call));
+    g_assert_false (nexor_history_item_get_call_successful (odd_call));
+    g_assert_cmpstr (json_object_get_string_member (raw, "duration_seconds"), ==, "185");
+    nexor_test_assert_datetime (nexor_history_item_get_sent_at (message), "2024-01-15T00:00:00Z");
+    g_assert_null (nexor_history_item_get_read_at (message));
+    g_assert_null (nexor_history_item_get_content (message));
+    g_assert_cmpstr (nexor_history_item_get_summary (message), ==, "kept");
+  }
+
+  /* "has_more": "no" is unknown, as if it were not sent. */
+  g_assert_cmpint (_nexor_history_page_get_has_more (page), ==, -1);
+}
+
+static void
+test_lenient_meetings (void)
+{
+  static const char * const skipped[] = {
+    "confirmed_by_lead", "title", "starts_at", "duration_minutes", "created_at", NULL,
+  };
+  g_autoptr(GListModel) meetings = parse_fixture_skipping ("lenient-meetings.json", parse_meetings, skipped);
+  g_autoptr(NexorMeeting) first = g_list_model_get_item (meetings, 0);
+  g_autoptr(NexorMeeting) second = g_list_model_get_item (meetings, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+  nexor_test_assert_datetime (nexor_meeting_get_starts_at (first), "2024-01-15T00:00:00Z");
+  nexor_test_assert_datetime (nexor_meeting_get_ends_at (first), "2024-01-15T10:30:00Z");
+  g_assert_cmpint (nexor_meeting_get_duration_minutes (first), ==, 30);
+  g_assert_false (nexor_meeting_get_confirmed_by_lead (first));
+  g_assert_cmpstr (nexor_meeting_get_id (second), ==, "e2");
+  g_assert_null (nexor_meeting_get_title (second));
+  g_assert_null (nexor_meeting_get_starts_at (second));
+  g_assert_cmpint (nexor_meeting_get_duration_minutes (second), ==, 0);
+  g_assert_null (nexor_meeting_get_created_at (second));  /* February 30th */
+}
+
+static void
+test_lenient_tags (void)
+{
+  static const char * const skipped[] = { "description", "slug", NULL };
+  g_autoptr(GListModel) tags = parse_fixture_skipping ("lenient-tags.json", parse_tags, skipped);
+  g_autoptr(NexorTag) first = g_list_model_get_item (tags, 0);
+  g_autoptr(NexorTag) second = g_list_model_get_item (tags, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 2);
+  nexor_test_assert_datetime (nexor_tag_get_created_at (first), "2024-01-15T00:00:00Z");
+  g_assert_null (nexor_tag_get_description (first));
+  g_assert_cmpstr (nexor_tag_get_slug (first), ==, "vip");
+  g_assert_null (nexor_tag_get_slug (second));
+  nexor_test_assert_datetime (nexor_tag_get_updated_at (second), "2024-01-15T10:30:00Z");
+}
+
+static void
+test_strict (void)
+{
+  static const struct {
+    const char *fixture;
+    ResponseParser parse;
+    const char *needle;
+  } cases[] = {
+    /* An item of the list that is the answer, without its id. */
+    { "strict-tags-no-id.json", parse_tags, "“id” is missing" },
+    { "strict-team-no-id.json", parse_team, "“id” is missing" },
+    /* The id of the wrong type. */
+    { "strict-lead-id-number.json", parse_lead_response, "“id” should be a string" },
+    /* The wrong shape. */
+    { "strict-history-shape.json", (ResponseParser) _nexor_history_page_new_from_response, "should be an array" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = nexor_test_load_json (cases[i].fixture);
+      g_autoptr(GError) error = NULL;
+      gpointer result = cases[i].parse (root, &error);
+
+      g_test_message ("%s: %s", cases[i].fixture, error != NULL ? error->message : "(parsed)");
+      g_assert_null (result);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+      nexor_test_assert_message_has (error, cases[i].needle);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,6 +1247,11 @@ main (int   argc,
   g_test_add_func ("/desk/history/shapes", test_history_shapes);
   g_test_add_func ("/desk/meetings", test_meetings);
   g_test_add_func ("/desk/tag-sync", test_tag_sync);
+  g_test_add_func ("/desk/lenient/lead", test_lenient_lead);
+  g_test_add_func ("/desk/lenient/history", test_lenient_history);
+  g_test_add_func ("/desk/lenient/meetings", test_lenient_meetings);
+  g_test_add_func ("/desk/lenient/tags", test_lenient_tags);
+  g_test_add_func ("/desk/strict", test_strict);
   g_test_add_func ("/desk/tags", test_tags);
   g_test_add_func ("/desk/tag-envelopes", test_tag_envelopes);
   g_test_add_func ("/desk/team", test_team);

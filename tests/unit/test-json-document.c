@@ -646,8 +646,15 @@ test_depth (void)
 
       g_assert_cmpuint (depth_of (_nexor_json_document_get_root (document)), ==, NEXOR_JSON_MAX_DEPTH);
       g_assert_null (refused);
-      /* It points at the opening that goes one level too deep. */
+      /* It points at the opening that goes one level too deep, and names
+       * the limit. */
       assert_where (error, 1, i == 0 ? NEXOR_JSON_MAX_DEPTH + 1 : 5 * NEXOR_JSON_MAX_DEPTH + 1);
+      {
+        g_autofree char *limit = g_strdup_printf ("more than %u levels deep", NEXOR_JSON_MAX_DEPTH);
+
+        g_assert_nonnull (strstr (error->message, limit));
+        g_assert_nonnull (strstr (error->message, "nests too deep"));
+      }
     }
 
   {

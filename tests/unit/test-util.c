@@ -291,3 +291,19 @@ nexor_test_assert_properties (NexorLead *lead)
   if (nexor_lead_get_active_workflow_run (lead) != NULL)
     assert_run_properties (nexor_lead_get_active_workflow_run (lead));
 }
+
+static void
+append_debug (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_string_append (user_data, message);
+  g_string_append_c (user_data, '\n');
+}
+
+guint
+nexor_test_capture_debug (GString *into)
+{
+  return g_log_set_handler ("Nexor", G_LOG_LEVEL_DEBUG, append_debug, into);
+}

@@ -33,6 +33,10 @@ void       nexor_test_assert_datetime   (GDateTime  *dt,
  * properties of the lead and everything in it equal what the getters return. */
 void       nexor_test_assert_properties (NexorLead  *lead);
 
+/* Appends each debug message of the "Nexor" log domain to @into, one a line,
+ * until g_log_remove_handler ("Nexor", id) with the id returned. */
+guint      nexor_test_capture_debug     (GString    *into);
+
 /* The message of @error is valid UTF-8 and contains @needle. */
 #define nexor_test_assert_message_has(error, needle)                             \
   G_STMT_START {                                                                 \

@@ -9,6 +9,9 @@
  *   truncated         answer normally, but with the body cut in half
  *   huge[=MIB]        answer normally, after MIB (default 40) MiB of JSON
  *                     whitespace: a valid document, only too large
+ *   body=BASE64       answer 200 with these bytes (standard base64) as
+ *                     application/json: any answer a test needs that the
+ *                     service would never give, such as deep nesting
  *
  * How it is answered, in any combination unless said otherwise:
  *
@@ -44,6 +47,8 @@
 #define DEFAULT_HUGE_MIB  40
 #define DEFAULT_CHUNK     16
 #define MAX_CHUNK         (64 * 1024)
+/* A fault travels in a header or a control request: a few pages at most. */
+#define MAX_BODY_BASE64   (256 * 1024)
 
 /* A reset sends at most this much of the body: enough to be mid-body, never
  * so much that the blocking write could stall the server's thread. */
@@ -106,6 +111,43 @@ is_media_type (const char *value)
   return strchr (value, '/') != NULL;
 }
 
+/* g_base64_decode() skips what is not base64 without a word: a typo would
+ * become a different body instead of an error. */
+static gboolean
+parse_base64 (const char  *value,
+              GBytes     **out,
+              GError     **error)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+  gsize pad = 0;
+  guchar *data;
+  gsize size = 0;
+
+  if (len == 0 || len % 4 != 0 || len > MAX_BODY_BASE64)
+    goto invalid;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = value[i];
+
+      if (c == '=')
+        pad++;
+      else if (pad > 0 || !(g_ascii_isalnum (c) || c == '+' || c == '/'))
+        goto invalid;
+    }
+  if (pad > 2)
+    goto invalid;
+
+  data = g_base64_decode (value, &size);
+  *out = g_bytes_new_take (data, size);
+  return TRUE;
+
+invalid:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "“body” needs standard base64 of at most %u characters", MAX_BODY_BASE64);
+  return FALSE;
+}
+
 NexorEmulatorFault *
 nexor_emulator_fault_parse (const char  *spec,
                             GError     **error)
@@ -162,16 +204,23 @@ nexor_emulator_fault_parse (const char  *spec,
         }
 
       if (g_str_equal (item, "status") || g_str_equal (item, "html") ||
-          g_str_equal (item, "truncated") || g_str_equal (item, "huge"))
+          g_str_equal (item, "truncated") || g_str_equal (item, "huge") ||
+          g_str_equal (item, "body"))
         {
           if (fault->kind != NEXOR_EMULATOR_FAULT_NONE)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           "Only one of status=, html, truncated and huge is allowed");
+                           "Only one of status=, html, truncated, huge and body= is allowed");
               return NULL;
             }
 
-          if (g_str_equal (item, "status"))
+          if (g_str_equal (item, "body"))
+            {
+              if (!parse_base64 (value, &fault->body, error))
+                return NULL;
+              fault->kind = NEXOR_EMULATOR_FAULT_BODY;
+            }
+          else if (g_str_equal (item, "status"))
             {
               if (!parse_number (item, value, 400, 599, &number, error))
                 return NULL;
@@ -292,6 +341,7 @@ nexor_emulator_fault_free (NexorEmulatorFault *fault)
     return;
 
   g_free (fault->content_type);
+  g_clear_pointer (&fault->body, g_bytes_unref);
   g_free (fault->spec);
   g_free (fault);
 }
@@ -301,7 +351,8 @@ nexor_emulator_fault_free (NexorEmulatorFault *fault)
 gboolean
 nexor_emulator_fault_answers (const NexorEmulatorFault *fault)
 {
-  return fault->kind == NEXOR_EMULATOR_FAULT_STATUS || fault->kind == NEXOR_EMULATOR_FAULT_HTML;
+  return fault->kind == NEXOR_EMULATOR_FAULT_STATUS || fault->kind == NEXOR_EMULATOR_FAULT_HTML ||
+         fault->kind == NEXOR_EMULATOR_FAULT_BODY;
 }
 
 static const char *
@@ -386,6 +437,13 @@ nexor_emulator_fault_respond (const NexorEmulatorFault *fault,
     respond_status (fault, msg);
   else if (fault->kind == NEXOR_EMULATOR_FAULT_HTML)
     respond_html (msg);
+  else if (fault->kind == NEXOR_EMULATOR_FAULT_BODY)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (fault->body, NULL),
+                                        g_bytes_get_size (fault->body));
+    }
 }
 
 /* One MiB of spaces, shared by every huge answer. */

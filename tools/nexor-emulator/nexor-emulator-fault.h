@@ -18,6 +18,7 @@ typedef enum {
   NEXOR_EMULATOR_FAULT_HTML,      /* an HTML page with status 200, instead */
   NEXOR_EMULATOR_FAULT_TRUNCATED, /* the normal answer, its body cut in half */
   NEXOR_EMULATOR_FAULT_HUGE,      /* the normal answer after huge_mib MiB of JSON whitespace */
+  NEXOR_EMULATOR_FAULT_BODY,      /* 200 with @body as application/json, instead */
 } NexorEmulatorFaultKind;
 
 typedef struct {
@@ -32,6 +33,7 @@ typedef struct {
   gboolean chunked;       /* chunked transfer encoding, no Content-Length */
   gboolean reset;         /* headers and part of the body, then a TCP reset */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
+  GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */
   char *spec;             /* the text it was parsed from */
 } NexorEmulatorFault;
 
@@ -39,7 +41,7 @@ NexorEmulatorFault *nexor_emulator_fault_parse   (const char                *spe
                                                   GError                   **error);
 void                nexor_emulator_fault_free    (NexorEmulatorFault        *fault);
 
-/* Whether the fault answers in the service's place (status=, html): like a
+/* Whether the fault answers in the service's place (status=, html, body=): like a
  * proxy in front of it, before authentication. */
 gboolean            nexor_emulator_fault_answers (const NexorEmulatorFault  *fault);
 void                nexor_emulator_fault_respond (const NexorEmulatorFault  *fault,

@@ -861,6 +861,7 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * `retry-after-date=SECS` (with `status=`), `html` (an HTML page with status
  * 200), `truncated` (the normal response with its body cut in half),
  * `huge[=MIB]` (the normal response after 40 or MIB MiB of whitespace),
+ * `body=BASE64` (status 200 with exactly these bytes as application/json),
  * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
  * with an optional `chunk=BYTES` (the body a few bytes at a time),
  * `chunked`, and `reset` (part of the body, then a TCP reset); see

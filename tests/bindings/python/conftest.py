@@ -115,6 +115,12 @@ def client_for(url, api_key, ca_file=None):
                         tls_database=Gio.TlsFileDatabase.new(ca_file))
 
 
+@pytest.fixture(scope="session")
+def faults_emulator_url():
+    """A plain-http emulator with `--faults`: POST /_emulator/faults queues faults."""
+    yield from _run_emulator("--faults")
+
+
 over_http_and_https = pytest.mark.parametrize("transport", ["http", "https"], indirect=True)
 
 
