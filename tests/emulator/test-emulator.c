@@ -13,6 +13,7 @@
 
 #include "emulator-fixture.h"
 #include "nexor-emulator-fault.h"
+#include "nexor-emulator-json.h"
 #include "nexor-emulator-store.h"
 
 #define KEY NEXOR_EMULATOR_DEFAULT_API_KEY
@@ -1163,6 +1164,19 @@ test_thread_stop_pending (void)
 
 /* Store */
 
+/* Whatever a state file holds, the message that refuses it is one line of
+ * UTF-8 of a bounded length: it is printed, logged and put in JSON. */
+static void
+assert_error_message_quotable (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), <, 1024);
+  for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+}
+
 static void
 test_store_load (void)
 {
@@ -1225,12 +1239,77 @@ test_store_load (void)
       ok = nexor_emulator_store_load_data (other, cases[i].data, -1, &local_error);
       g_assert_cmpint (ok, ==, cases[i].valid);
       g_assert_true ((local_error == NULL) == cases[i].valid);
+      if (local_error != NULL)
+        assert_error_message_quotable (local_error);
     }
 
   /* A failed load leaves the content alone. */
   g_assert_false (nexor_emulator_store_load_data (store, "{\"leads\": [1]}", -1, NULL));
   g_assert_cmpuint (nexor_emulator_store_get_n_leads (store), ==, 7);
   g_assert_true (nexor_emulator_store_has_lead (store, SEED_LEAD_ID));
+}
+
+static void
+test_store_load_error_quotes (void)
+{
+  g_autofree char *long_name = g_strnfill (100000, 'x');
+  g_autofree char *long_number = g_strnfill (100000, '9');
+  g_autofree char *long_slug = g_strnfill (100000, 's');
+  g_autofree char *long_id = g_strnfill (100000, 'i');
+  char *cases[] = {
+    /* json-glib quotes the token before the error cut after a fixed number
+     * of bytes: here inside the three bytes of “—”. */
+    g_strdup ("{\"about\": \"aaaaaaaaaaaaaaaaaaaaaaaaaa\u00e9\u2014bbbb\" x}"),
+    /* ... and with the escapes it decoded, control characters included. */
+    g_strdup ("{\"about\": \"\\u001b[31m\\u0007\\n\" x}"),
+    g_strdup_printf ("{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"%s\": 1}}]}", long_name),
+    g_strdup_printf ("{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"frist_name\\u0007\": 1}}]}"),
+    g_strdup_printf ("{\"n\": %s}", long_number),
+    g_strdup_printf ("{\"tags\": [{\"id\": \"" SEED_LEAD_ID "\", \"name\": \"A\", \"slug\": \"%s\"},"
+                     " {\"id\": \"" UNKNOWN_LEAD_ID "\", \"name\": \"B\", \"slug\": \"%s\"}]}", long_slug, long_slug),
+    g_strdup_printf ("{\"team\": [{\"id\": \"%s\"}, {\"id\": \"%s\"}]}", long_id, long_id),
+    NULL
+  };
+
+  for (guint i = 0; cases[i] != NULL; i++)
+    {
+      g_autoptr(NexorEmulatorStore) store = nexor_emulator_store_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (nexor_emulator_store_load_data (store, cases[i], -1, &error));
+      assert_error_message_quotable (error);
+    }
+
+  for (guint i = 0; cases[i] != NULL; i++)
+    g_free (cases[i]);
+}
+
+static void
+test_quote (void)
+{
+  struct {
+    const char *text;
+    gssize length;
+    guint max_chars;
+    const char *quoted;
+  } cases[] = {
+    { "plain", -1, 64, "plain" },
+    { "abcdef", -1, 3, "abc…" },
+    { "abc", -1, 3, "abc" },
+    /* Cut by characters, never inside one. */
+    { "\xc3\xa9\xc3\xa9\xc3\xa9", -1, 2, "\xc3\xa9\xc3\xa9…" },
+    { "a\xe2\x80", -1, 64, "a\xef\xbf\xbd\xef\xbf\xbd" },
+    { "a\nb\x1b[0m\x7f", -1, 64, "a\\u000ab\\u001b[0m\\u007f" },
+    { "a\0b", 3, 64, "a\xef\xbf\xbd" "b" },
+    { NULL, -1, 64, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = nexor_emulator_quote (cases[i].text, cases[i].length, cases[i].max_chars);
+
+      g_assert_cmpstr (quoted, ==, cases[i].quoted);
+    }
 }
 
 static void
@@ -1300,6 +1379,8 @@ main (int    argc,
   g_test_add_func ("/emulator/thread/start-stop", test_thread_start_stop);
   g_test_add_func ("/emulator/thread/stop-pending", test_thread_stop_pending);
   g_test_add_func ("/emulator/store/load", test_store_load);
+  g_test_add_func ("/emulator/store/load-error-quotes", test_store_load_error_quotes);
+  g_test_add_func ("/emulator/quote", test_quote);
   g_test_add_func ("/emulator/store/normalize-uuid", test_normalize_uuid);
 
 #undef ADD

@@ -838,7 +838,9 @@ nexor_emulator_push_fault (NexorEmulator *self,
   parsed = nexor_emulator_fault_parse (fault, &error);
   if (parsed == NULL)
     {
-      g_debug ("Ignoring fault “%s”: %s", fault, error->message);
+      g_autofree char *shown = nexor_emulator_quote (fault, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      g_debug ("Ignoring fault “%s”: %s", shown, error->message);
       return;
     }
 
