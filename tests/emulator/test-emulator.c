@@ -9,6 +9,16 @@
 
 #include <string.h>
 
+#ifdef __linux__
+# include <arpa/inet.h>
+# include <linux/inet_diag.h>
+# include <linux/netlink.h>
+# include <linux/sock_diag.h>
+# include <netinet/in.h>
+# include <sys/socket.h>
+# include <unistd.h>
+#endif
+
 #include <gio/gio.h>
 
 #include "emulator-fixture.h"
@@ -1104,6 +1114,91 @@ test_listen (void)
   emulator_test_drain_main_context ();
 }
 
+#ifdef __linux__
+/* The accept backlog the kernel keeps for the socket listening on
+ * 127.0.0.1:@port (what `ss -ltn` shows as Send-Q), read with sock_diag. */
+static guint
+listen_backlog (guint port)
+{
+  struct {
+    struct nlmsghdr header;
+    struct inet_diag_req_v2 request;
+  } query = { 0, };
+  char buffer[16384];
+  int fd;
+  gint64 backlog = -1;
+  gboolean done = FALSE;
+
+  fd = socket (AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  g_assert_cmpint (fd, >=, 0);
+
+  query.header.nlmsg_len = sizeof query;
+  query.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  query.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  query.request.sdiag_family = AF_INET;
+  query.request.sdiag_protocol = IPPROTO_TCP;
+  query.request.idiag_states = 1 << 10;  /* TCP_LISTEN */
+  g_assert_cmpint (send (fd, &query, sizeof query, 0), ==, (ssize_t) sizeof query);
+
+  while (!done)
+    {
+      ssize_t n = recv (fd, buffer, sizeof buffer, 0);
+      struct nlmsghdr *header = (struct nlmsghdr *) buffer;
+
+      g_assert_cmpint (n, >, 0);
+      for (; NLMSG_OK (header, (size_t) n); header = NLMSG_NEXT (header, n))
+        {
+          const struct inet_diag_msg *message = NLMSG_DATA (header);
+
+          g_assert_cmpint (header->nlmsg_type, !=, NLMSG_ERROR);
+          if (header->nlmsg_type == NLMSG_DONE)
+            {
+              done = TRUE;
+              break;
+            }
+          /* For a listening socket, wqueue is the backlog it was given. */
+          if (ntohs (message->id.idiag_sport) == port)
+            backlog = message->idiag_wqueue;
+        }
+    }
+
+  close (fd);
+  g_assert_cmpint (backlog, >=, 0);
+  return (guint) backlog;
+}
+#endif
+
+/* With GSocket's default backlog of 10, connections a client opened at once
+ * overflowed the accept queue of an emulator slowed by a busy machine; the
+ * kernel then reset some of them (SYN cookies that a request's second
+ * segment fails), so one of 1,000 concurrent creates of the load test got
+ * "Connection reset by peer". */
+static void
+test_listen_backlog (void)
+{
+#ifdef __linux__
+  g_autoptr(NexorEmulator) emulator = nexor_emulator_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint64 somaxconn = 4096;
+
+  /* The kernel caps every backlog at net.core.somaxconn. */
+  if (g_file_get_contents ("/proc/sys/net/core/somaxconn", &text, NULL, NULL))
+    somaxconn = g_ascii_strtoull (text, NULL, 10);
+
+  g_assert_true (nexor_emulator_listen_local (emulator, 0, &error));
+  g_assert_no_error (error);
+
+  /* Far above the 64 connections one client opens at most. */
+  g_assert_cmpuint (listen_backlog (nexor_emulator_get_port (emulator)), >=, MIN (somaxconn, 1024));
+
+  g_clear_object (&emulator);
+  emulator_test_drain_main_context ();
+#else
+  g_test_skip ("sock_diag is Linux only");
+#endif
+}
+
 static void
 test_thread_start_stop (void)
 {
@@ -1376,6 +1471,7 @@ main (int    argc,
   g_test_add_func ("/emulator/fault/parser", test_fault_parser);
   g_test_add_func ("/emulator/fault/parser-transport", test_fault_parser_transport);
   g_test_add_func ("/emulator/listen", test_listen);
+  g_test_add_func ("/emulator/listen-backlog", test_listen_backlog);
   g_test_add_func ("/emulator/thread/start-stop", test_thread_start_stop);
   g_test_add_func ("/emulator/thread/stop-pending", test_thread_stop_pending);
   g_test_add_func ("/emulator/store/load", test_store_load);
