@@ -12,6 +12,7 @@
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 #include "nexor-lead-private.h"
+#include "nexor-text-private.h"
 
 /**
  * NexorClient:
@@ -1202,10 +1203,10 @@ describe_error_body (GBytes *body)
         {
           g_autofree char *both = g_strdup_printf ("%s: %s", title, message);
 
-          return g_utf8_make_valid (both, -1);
+          return _nexor_quote (both, -1, NEXOR_QUOTE_SERVER_TEXT_CHARS);
         }
       if (title != NULL || message != NULL)
-        return g_utf8_make_valid (title != NULL ? title : message, -1);
+        return _nexor_quote (title != NULL ? title : message, -1, NEXOR_QUOTE_SERVER_TEXT_CHARS);
       return NULL;
     }
 
@@ -1243,16 +1244,19 @@ http_error (NexorClient *self,
   guint status = soup_message_get_status (message);
   const char *reason = soup_message_get_reason_phrase (message);
   g_autofree char *detail = describe_error_body (body);
+  g_autofree char *shown_reason = NULL;
   g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
 
   if (reason == NULL || *reason == '\0')
     reason = soup_status_get_phrase (status);
+  /* A reason phrase may hold any byte from 0x80 up (obs-text). */
+  shown_reason = _nexor_quote (reason, -1, NEXOR_QUOTE_CHARS);
 
   if (detail != NULL)
     text = g_strdup_printf ("HTTP %u: %s", status, detail);
   else
-    text = g_strdup_printf ("HTTP %u %s", status, reason ? reason : "");
+    text = g_strdup_printf ("HTTP %u %s", status, shown_reason);
 
   safe = redact (text, self->api_key);
   return g_error_new_literal (NEXOR_ERROR, error_code_for_status (status), safe);

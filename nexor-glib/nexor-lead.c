@@ -15,6 +15,7 @@
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-status-private.h"
 #include "nexor-resource-private.h"
+#include "nexor-text-private.h"
 
 /**
  * NexorLead:
@@ -219,7 +220,7 @@ parse_variables (NexorLead   *self,
       variable = _nexor_variable_new_from_json (name, json_node_get_object (node), error);
       if (variable == NULL)
         {
-          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          g_autofree char *shown = _nexor_quote (name, -1, NEXOR_QUOTE_CHARS);
 
           g_prefix_error (error, "In variable “%s”: ", shown);
           return FALSE;
