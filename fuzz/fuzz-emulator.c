@@ -20,7 +20,8 @@
  * their meaning. Seeds name the seed lead, 123e4567-e89b-12d3-a456-426614174000.
  *
  * A run fails on a crash, a sanitizer report, a g_warning/g_critical, a 5xx
- * answer, or an answer that is not a JSON object.
+ * answer, an answer that is not a JSON object, or a state file refused with a
+ * message that is not one line of UTF-8 of bounded length.
  */
 
 #include <stdint.h>
@@ -100,6 +101,12 @@ run_state_file (const uint8_t *data,
         fail ("load_data failed without an error");
       if (!g_utf8_validate (error->message, -1, NULL))
         fail ("load_data: the error message is not UTF-8");
+      /* Quoted text is cut (nexor_emulator_quote()): one line, bounded. */
+      if (strlen (error->message) > 2048)
+        fail ("load_data: the error message is %zu bytes long", strlen (error->message));
+      for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_iscntrl (g_utf8_get_char (p)))
+          fail ("load_data: the error message holds a control character");
       return;
     }
 

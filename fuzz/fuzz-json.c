@@ -8,7 +8,8 @@
  * hand it over. Besides crashes and sanitizer reports, a run fails on:
  *   - a g_warning or g_critical (fatal here, as in the tests);
  *   - a parser that returns NULL without an error, or an object with one;
- *   - an error message, or a string property of a result, that is not UTF-8;
+ *   - an error message that is not one line of UTF-8 of bounded length, or a
+ *     string property of a result that is not UTF-8;
  *   - a tree that differs from json-glib's own JsonParser's on the same
  *     bytes, when both accept them and json-glib is known to read them right;
  *   - an object whose recorded span does not read back as that object.
@@ -143,6 +144,28 @@ check_utf8 (const char *what,
     }
 }
 
+/* A message quotes what it did not write (_nexor_quote()): it stays one
+ * line of UTF-8 of a bounded length, whatever the body. */
+#define MAX_MESSAGE_BYTES 2048
+
+static void
+check_message (const char *what,
+               const char *message)
+{
+  check_utf8 (what, "the error message", message);
+  if (strlen (message) > MAX_MESSAGE_BYTES)
+    {
+      g_printerr ("%s: the error message is %zu bytes long\n", what, strlen (message));
+      abort ();
+    }
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_printerr ("%s: the error message holds a control character\n", what);
+        abort ();
+      }
+}
+
 /* Reads every property, as a binding would; strings must be UTF-8. */
 static void
 check_object (const char *what,
@@ -198,7 +221,7 @@ check_result (const char *what,
       abort ();
     }
   if (error != NULL)
-    check_utf8 (what, "the error message", error->message);
+    check_message (what, error->message);
   else
     check_object (what, result, 0);
 }

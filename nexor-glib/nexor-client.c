@@ -12,6 +12,7 @@
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 #include "nexor-lead-private.h"
+#include "nexor-text-private.h"
 
 /**
  * NexorClient:
@@ -1369,10 +1370,10 @@ describe_error_body (GBytes *body)
         {
           g_autofree char *both = g_strdup_printf ("%s: %s", title, message);
 
-          return g_utf8_make_valid (both, -1);
+          return _nexor_quote (both, -1, NEXOR_QUOTE_SERVER_TEXT_CHARS);
         }
       if (title != NULL || message != NULL)
-        return g_utf8_make_valid (title != NULL ? title : message, -1);
+        return _nexor_quote (title != NULL ? title : message, -1, NEXOR_QUOTE_SERVER_TEXT_CHARS);
       return NULL;
     }
 
@@ -1409,27 +1410,10 @@ quote_untrusted (NexorClient *self,
                  const char  *text,
                  guint        max_chars)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *redacted = redact (valid, self->api_key);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
+  /* Redacted before it is cut, so that no part of the key survives a cut. */
+  g_autofree char *redacted = redact (text, self->api_key);
 
-  for (const char *p = redacted; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (g_unichar_isprint (c))
-        g_string_append_unichar (out, c);
-      else
-        g_string_append_c (out, '?');
-    }
-
-  return g_string_free (out, FALSE);
+  return _nexor_quote (redacted, -1, max_chars);
 }
 
 static GError *
@@ -1446,7 +1430,8 @@ http_error (NexorClient *self,
 
   if (reason == NULL || *reason == '\0')
     reason = soup_status_get_phrase (status);
-  shown_reason = quote_untrusted (self, reason ? reason : "", 80);
+  /* A reason phrase may hold any byte from 0x80 up (obs-text). */
+  shown_reason = quote_untrusted (self, reason, NEXOR_QUOTE_CHARS);
 
   if (detail != NULL)
     text = g_strdup_printf ("HTTP %u: %s", status, detail);

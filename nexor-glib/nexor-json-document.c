@@ -17,6 +17,7 @@
 
 #include "nexor-error.h"
 #include "nexor-json-document-private.h"
+#include "nexor-text-private.h"
 
 struct _NexorJsonDocument
 {
@@ -374,7 +375,11 @@ read_number (Reader   *r,
     errno = 0;
     value = g_ascii_strtod (text, NULL);
     if (errno == ERANGE && (value > 1.0 || value < -1.0))
-      return fail (r, start, "the number %s is out of range", text);
+      {
+        g_autofree char *shown = _nexor_quote (text, -1, NEXOR_QUOTE_CHARS);
+
+        return fail (r, start, "the number %s is out of range", shown);
+      }
     json_node_init_double (node, value);
   }
 

@@ -10,6 +10,7 @@
 
 #include "nexor-error.h"
 #include "nexor-json-private.h"
+#include "nexor-text-private.h"
 #include "nexor-json-document-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
@@ -95,7 +96,7 @@ _nexor_json_skip_member (const char   *what,
                          const char   *name,
                          const GError *why)
 {
-  g_autofree char *shown = g_utf8_make_valid (name, -1);
+  g_autofree char *shown = _nexor_quote (name, -1, NEXOR_QUOTE_CHARS);
 
   /* Debug, never a warning: the data is the server's, and the member is
    * still in dup_json() for whoever wants it. */

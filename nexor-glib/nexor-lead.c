@@ -15,6 +15,7 @@
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-status-private.h"
 #include "nexor-resource-private.h"
+#include "nexor-text-private.h"
 
 /**
  * NexorLead:

@@ -10,6 +10,7 @@
 #include "nexor-error.h"
 #include "nexor-json-private.h"
 #include "nexor-request-private.h"
+#include "nexor-text-private.h"
 
 struct _NexorRequest
 {
@@ -70,12 +71,11 @@ _nexor_request_add_id_segment (NexorRequest *self,
     {
       g_autofree char *shown = NULL;
 
-      /* Shortened by characters, not bytes, so the message stays UTF-8. */
       if (id != NULL && g_utf8_validate (id, -1, NULL))
         {
-          g_autofree char *head = g_utf8_substring (id, 0, MIN (g_utf8_strlen (id, -1), 64));
+          g_autofree char *quoted = _nexor_quote (id, -1, NEXOR_QUOTE_CHARS);
 
-          shown = g_strdup_printf ("“%s%s”", head, g_utf8_strlen (id, -1) > 64 ? "…" : "");
+          shown = g_strdup_printf ("“%s”", quoted);
         }
 
       _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,

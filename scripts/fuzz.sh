@@ -15,7 +15,8 @@
 #   mkdir -p ~/nexor-corpus/fuzz-json
 #   ~/nexor-fuzz/fuzz/fuzz-json -max_total_time=3600 -jobs=2 -workers=2 \
 #     -timeout=10 -rss_limit_mb=2048 ~/nexor-corpus/fuzz-json tests/data fuzz/corpus/json
-# (the same for fuzz-emulator with fuzz/corpus/emulator). See docs/reliability.md.
+# (the same for fuzz-emulator with fuzz/corpus/emulator, -max_len=16384 and
+# -detect_leaks=0, as fuzz/meson.build gives it). See docs/reliability.md.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -438,6 +438,12 @@ def test_errors(t):
 
     r = t.run("lead", "get", SEED_ID, "--base-url", "http://example.com/api/public")
     t.check_exit("plain http:// to a remote host is refused", r, EXIT_USAGE)
+    r = t.run("lead", "get", SEED_ID, "--base-url", "http://%1b[2J" + "h" * 5000 + ".example/api/public")
+    t.check_exit("plain http:// to a long, escaped remote host is refused", r, EXIT_USAGE)
+    t.check("the refused host is shortened, its escape not echoed",
+            len(r.stderr) < 400 and "\x1b" not in r.stderr, r)
+    r = t.run("lead", "get", SEED_ID, env=t.env(base_url="http://127.0.0.1:9/" + "p" * 5000))
+    t.check("a hint shortens a long base URL", "hint: " in r.stderr and len(r.stderr) < 600, r)
     for url in ("not a url", "ftp://127.0.0.1/", "http://", "\xe9"):
         r = t.run("lead", "get", SEED_ID, "--base-url", url)
         t.check_exit("bad base URL %r" % url, r, EXIT_USAGE)

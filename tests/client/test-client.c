@@ -910,6 +910,78 @@ test_tls_database_with_session (Fixture       *fixture,
   assert_seed_lead (lead);
 }
 
+/* Text from the server (a reason phrase, an error message, a JSON token)
+ * reaches GError messages quoted: one line of UTF-8, of a bounded length. */
+static void
+quoting_server_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  if (g_str_has_prefix (path, "/reason/"))
+    {
+      /* obs-text and a terminal escape in the reason phrase, no body. */
+      soup_server_message_set_status (msg, 418, "Bad \xff\xfe tea \x1b[2J");
+    }
+  else if (g_str_has_prefix (path, "/message/"))
+    {
+      /* Under the size up to which the client reads an error body. */
+      g_autofree char *long_text = g_strnfill (20000, 'A');
+      g_autofree char *body = g_strdup_printf ("{\"error\": \"Bad \\u001b[31m\", \"message\": \"%s\"}", long_text);
+
+      soup_server_message_set_status (msg, 400, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+    }
+  else
+    {
+      g_autofree char *digits = g_strnfill (100000, '9');
+      g_autofree char *body = g_strdup_printf ("{\"id\": 1e%s}", digits);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+    }
+}
+
+static void
+test_server_text_quoted (void)
+{
+  static const char * const prefixes[] = { "reason", "message", "number" };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  guint port;
+
+  soup_server_add_handler (server, NULL, quoting_server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/%s/api/public", port, prefixes[i]);
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+
+      nexor_client_set_max_retries (client, 0);
+      nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+      lead = nexor_client_get_lead_finish (client, nexor_test_wait_for_result (&result), &error);
+      g_assert_null (lead);
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", prefixes[i], error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_cmpuint (strlen (error->message), <, 2048);
+      for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+      g_clear_error (&error);
+    }
+
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/client/tls/refused/not-yet-valid", test_tls_not_yet_valid);
   g_test_add_func ("/client/bad-base-urls", test_bad_base_urls);
   g_test_add_func ("/client/from-environment", test_from_environment);
+  g_test_add_func ("/client/server-text-quoted", test_server_text_quoted);
 
   return g_test_run ();
 }

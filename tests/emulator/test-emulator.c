@@ -9,10 +9,21 @@
 
 #include <string.h>
 
+#ifdef __linux__
+# include <arpa/inet.h>
+# include <linux/inet_diag.h>
+# include <linux/netlink.h>
+# include <linux/sock_diag.h>
+# include <netinet/in.h>
+# include <sys/socket.h>
+# include <unistd.h>
+#endif
+
 #include <gio/gio.h>
 
 #include "emulator-fixture.h"
 #include "nexor-emulator-fault.h"
+#include "nexor-emulator-json.h"
 #include "nexor-emulator-store.h"
 
 #define KEY NEXOR_EMULATOR_DEFAULT_API_KEY
@@ -1114,6 +1125,91 @@ test_listen (void)
   emulator_test_drain_main_context ();
 }
 
+#ifdef __linux__
+/* The accept backlog the kernel keeps for the socket listening on
+ * 127.0.0.1:@port (what `ss -ltn` shows as Send-Q), read with sock_diag. */
+static guint
+listen_backlog (guint port)
+{
+  struct {
+    struct nlmsghdr header;
+    struct inet_diag_req_v2 request;
+  } query = { 0, };
+  char buffer[16384];
+  int fd;
+  gint64 backlog = -1;
+  gboolean done = FALSE;
+
+  fd = socket (AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  g_assert_cmpint (fd, >=, 0);
+
+  query.header.nlmsg_len = sizeof query;
+  query.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  query.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  query.request.sdiag_family = AF_INET;
+  query.request.sdiag_protocol = IPPROTO_TCP;
+  query.request.idiag_states = 1 << 10;  /* TCP_LISTEN */
+  g_assert_cmpint (send (fd, &query, sizeof query, 0), ==, (ssize_t) sizeof query);
+
+  while (!done)
+    {
+      ssize_t n = recv (fd, buffer, sizeof buffer, 0);
+      struct nlmsghdr *header = (struct nlmsghdr *) buffer;
+
+      g_assert_cmpint (n, >, 0);
+      for (; NLMSG_OK (header, (size_t) n); header = NLMSG_NEXT (header, n))
+        {
+          const struct inet_diag_msg *message = NLMSG_DATA (header);
+
+          g_assert_cmpint (header->nlmsg_type, !=, NLMSG_ERROR);
+          if (header->nlmsg_type == NLMSG_DONE)
+            {
+              done = TRUE;
+              break;
+            }
+          /* For a listening socket, wqueue is the backlog it was given. */
+          if (ntohs (message->id.idiag_sport) == port)
+            backlog = message->idiag_wqueue;
+        }
+    }
+
+  close (fd);
+  g_assert_cmpint (backlog, >=, 0);
+  return (guint) backlog;
+}
+#endif
+
+/* With GSocket's default backlog of 10, connections a client opened at once
+ * overflowed the accept queue of an emulator slowed by a busy machine; the
+ * kernel then reset some of them (SYN cookies that a request's second
+ * segment fails), so one of 1,000 concurrent creates of the load test got
+ * "Connection reset by peer". */
+static void
+test_listen_backlog (void)
+{
+#ifdef __linux__
+  g_autoptr(NexorEmulator) emulator = nexor_emulator_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint64 somaxconn = 4096;
+
+  /* The kernel caps every backlog at net.core.somaxconn. */
+  if (g_file_get_contents ("/proc/sys/net/core/somaxconn", &text, NULL, NULL))
+    somaxconn = g_ascii_strtoull (text, NULL, 10);
+
+  g_assert_true (nexor_emulator_listen_local (emulator, 0, &error));
+  g_assert_no_error (error);
+
+  /* Far above the 64 connections one client opens at most. */
+  g_assert_cmpuint (listen_backlog (nexor_emulator_get_port (emulator)), >=, MIN (somaxconn, 1024));
+
+  g_clear_object (&emulator);
+  emulator_test_drain_main_context ();
+#else
+  g_test_skip ("sock_diag is Linux only");
+#endif
+}
+
 static void
 test_thread_start_stop (void)
 {
@@ -1173,6 +1269,19 @@ test_thread_stop_pending (void)
 }
 
 /* Store */
+
+/* Whatever a state file holds, the message that refuses it is one line of
+ * UTF-8 of a bounded length: it is printed, logged and put in JSON. */
+static void
+assert_error_message_quotable (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), <, 1024);
+  for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+}
 
 static void
 test_store_load (void)
@@ -1236,12 +1345,77 @@ test_store_load (void)
       ok = nexor_emulator_store_load_data (other, cases[i].data, -1, &local_error);
       g_assert_cmpint (ok, ==, cases[i].valid);
       g_assert_true ((local_error == NULL) == cases[i].valid);
+      if (local_error != NULL)
+        assert_error_message_quotable (local_error);
     }
 
   /* A failed load leaves the content alone. */
   g_assert_false (nexor_emulator_store_load_data (store, "{\"leads\": [1]}", -1, NULL));
   g_assert_cmpuint (nexor_emulator_store_get_n_leads (store), ==, 7);
   g_assert_true (nexor_emulator_store_has_lead (store, SEED_LEAD_ID));
+}
+
+static void
+test_store_load_error_quotes (void)
+{
+  g_autofree char *long_name = g_strnfill (100000, 'x');
+  g_autofree char *long_number = g_strnfill (100000, '9');
+  g_autofree char *long_slug = g_strnfill (100000, 's');
+  g_autofree char *long_id = g_strnfill (100000, 'i');
+  char *cases[] = {
+    /* json-glib quotes the token before the error cut after a fixed number
+     * of bytes: here inside the three bytes of “—”. */
+    g_strdup ("{\"about\": \"aaaaaaaaaaaaaaaaaaaaaaaaaa\u00e9\u2014bbbb\" x}"),
+    /* ... and with the escapes it decoded, control characters included. */
+    g_strdup ("{\"about\": \"\\u001b[31m\\u0007\\n\" x}"),
+    g_strdup_printf ("{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"%s\": 1}}]}", long_name),
+    g_strdup_printf ("{\"leads\": [{\"lead\": {\"id\": \"" SEED_LEAD_ID "\", \"frist_name\\u0007\": 1}}]}"),
+    g_strdup_printf ("{\"n\": %s}", long_number),
+    g_strdup_printf ("{\"tags\": [{\"id\": \"" SEED_LEAD_ID "\", \"name\": \"A\", \"slug\": \"%s\"},"
+                     " {\"id\": \"" UNKNOWN_LEAD_ID "\", \"name\": \"B\", \"slug\": \"%s\"}]}", long_slug, long_slug),
+    g_strdup_printf ("{\"team\": [{\"id\": \"%s\"}, {\"id\": \"%s\"}]}", long_id, long_id),
+    NULL
+  };
+
+  for (guint i = 0; cases[i] != NULL; i++)
+    {
+      g_autoptr(NexorEmulatorStore) store = nexor_emulator_store_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (nexor_emulator_store_load_data (store, cases[i], -1, &error));
+      assert_error_message_quotable (error);
+    }
+
+  for (guint i = 0; cases[i] != NULL; i++)
+    g_free (cases[i]);
+}
+
+static void
+test_quote (void)
+{
+  struct {
+    const char *text;
+    gssize length;
+    guint max_chars;
+    const char *quoted;
+  } cases[] = {
+    { "plain", -1, 64, "plain" },
+    { "abcdef", -1, 3, "abc…" },
+    { "abc", -1, 3, "abc" },
+    /* Cut by characters, never inside one. */
+    { "\xc3\xa9\xc3\xa9\xc3\xa9", -1, 2, "\xc3\xa9\xc3\xa9…" },
+    { "a\xe2\x80", -1, 64, "a\xef\xbf\xbd\xef\xbf\xbd" },
+    { "a\nb\x1b[0m\x7f", -1, 64, "a\\u000ab\\u001b[0m\\u007f" },
+    { "a\0b", 3, 64, "a\xef\xbf\xbd" "b" },
+    { NULL, -1, 64, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = nexor_emulator_quote (cases[i].text, cases[i].length, cases[i].max_chars);
+
+      g_assert_cmpstr (quoted, ==, cases[i].quoted);
+    }
 }
 
 static void
@@ -1308,6 +1482,7 @@ main (int    argc,
   g_test_add_func ("/emulator/fault/parser", test_fault_parser);
   g_test_add_func ("/emulator/fault/parser-transport", test_fault_parser_transport);
   g_test_add_func ("/emulator/listen", test_listen);
+  g_test_add_func ("/emulator/listen-backlog", test_listen_backlog);
 
   /* The same server over https, with the certificate it makes. */
 #define ADD_TLS(path, func) \
@@ -1327,6 +1502,8 @@ main (int    argc,
   g_test_add_func ("/emulator/thread/start-stop", test_thread_start_stop);
   g_test_add_func ("/emulator/thread/stop-pending", test_thread_stop_pending);
   g_test_add_func ("/emulator/store/load", test_store_load);
+  g_test_add_func ("/emulator/store/load-error-quotes", test_store_load_error_quotes);
+  g_test_add_func ("/emulator/quote", test_quote);
   g_test_add_func ("/emulator/store/normalize-uuid", test_normalize_uuid);
 
 #undef ADD

@@ -489,7 +489,16 @@ main (int    argc,
   printf ("# emulator: VmRSS %" G_GUINT64_FORMAT " KiB, VmHWM %" G_GUINT64_FORMAT " KiB\n",
           emulator_rss, emulator_hwm);
 
-  /* The emulator still answers, and every write is still there. */
+  /* The emulator still answers, and every write is still there.
+   *
+   * libsoup 3.2 hands an async call's connection back to the pool from this
+   * thread's main context, after the call's callback has run. A blocking
+   * call made right after a round, before that context ran again, found
+   * all 32 connections to the host still busy and waited on a condition
+   * only this (blocked) thread could signal: the load test hung. Let the
+   * pool take its connections back first. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(NexorLead) lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);

@@ -22,6 +22,7 @@
 #include "nexor-emulator.h"
 #include "nexor-emulator-fault.h"
 #include "nexor-emulator-tls.h"
+#include "nexor-emulator-json.h"
 
 #define DEFAULT_PORT 8765
 
@@ -51,9 +52,11 @@ parse_unsigned_option (const char  *option_name,
 
   if (!g_ascii_string_to_unsigned (value, 10, 0, max, &number, &local_error))
     {
+      g_autofree char *shown = nexor_emulator_quote (value, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "Invalid value “%s” for %s: expected a whole number from 0 to %" G_GUINT64_FORMAT,
-                   value, option_name, max);
+                   shown, option_name, max);
       return FALSE;
     }
 
@@ -252,7 +255,9 @@ main (int    argc,
 
   if (argc > 1)
     {
-      g_printerr ("nexor-emulator: unexpected argument “%s”\n", argv[1]);
+      g_autofree char *shown = nexor_emulator_quote (argv[1], -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      g_printerr ("nexor-emulator: unexpected argument “%s”\n", shown);
       g_printerr ("Try “nexor-emulator --help” for more information.\n");
       return EXIT_USAGE;
     }

@@ -35,6 +35,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nexor-json-writer.h"
+#include "nexor-emulator-json.h"
 
 #ifdef G_OS_UNIX
 # include <sys/socket.h>
@@ -65,19 +66,24 @@ parse_number (const char  *key,
               guint64     *out,
               GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  /* Fault items come from request headers and files: quoted, never raw. */
+  g_autofree char *shown_key = nexor_emulator_quote (key, -1, NEXOR_EMULATOR_QUOTE_CHARS);
 
   if (value == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” needs a value", key);
+                   "“%s” needs a value", shown_key);
       return FALSE;
     }
 
-  if (!g_ascii_string_to_unsigned (value, 10, min, max, out, &local_error))
+  /* GLib's own message would quote the value whole. */
+  if (!g_ascii_string_to_unsigned (value, 10, min, max, out, NULL))
     {
+      g_autofree char *shown_value = nexor_emulator_quote (value, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid value for “%s”: %s", key, local_error->message);
+                   "Invalid value for “%s”: “%s” is not a whole number from %" G_GUINT64_FORMAT
+                   " to %" G_GUINT64_FORMAT, shown_key, shown_value, min, max);
       return FALSE;
     }
 
@@ -92,9 +98,13 @@ no_value (const char  *key,
   if (value == NULL)
     return TRUE;
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "“%s” takes no value", key);
-  return FALSE;
+  {
+    g_autofree char *shown = nexor_emulator_quote (key, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 "“%s” takes no value", shown);
+    return FALSE;
+  }
 }
 
 /* A header value must not smuggle in a line break or another header. */
@@ -198,8 +208,10 @@ nexor_emulator_fault_parse (const char  *spec,
 
       if (!g_hash_table_add (seen, g_strdup (item)))
         {
+          g_autofree char *shown = nexor_emulator_quote (item, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "“%s” given twice", item);
+                       "“%s” given twice", shown);
           return NULL;
         }
 
@@ -291,8 +303,10 @@ nexor_emulator_fault_parse (const char  *spec,
         }
       else
         {
+          g_autofree char *shown = nexor_emulator_quote (item, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "Unknown fault item “%s”", item);
+                       "Unknown fault item “%s”", shown);
           return NULL;
         }
     }

@@ -89,6 +89,56 @@ nexor_emulator_json_object_get_object_or_null (JsonObject *object,
   return json_node_get_object (node);
 }
 
+/**
+ * nexor_emulator_quote:
+ * @text: (nullable): untrusted text: an id, a member name, a token, a file's
+ *   contents, or another library's message that quotes them
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @max_chars: how many characters to keep
+ *
+ * The one way the emulator puts text it did not write into an error message,
+ * an answer or its log. Messages end up in JSON answers, state files and
+ * terminals, so the result is valid UTF-8 (invalid bytes become U+FFFD),
+ * holds no control characters (they become `\u00XX`, so a message stays one
+ * line and cannot drive a terminal) and is cut after @max_chars characters,
+ * never inside one, with “…” to show the cut.
+ *
+ * Returns: (transfer full): the text to quote; "" for %NULL
+ */
+char *
+nexor_emulator_quote (const char *text,
+                      gssize      length,
+                      guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, length);
+  out = g_string_sized_new (MIN (strlen (valid), (gsize) max_chars * 4) + 4);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Checks what json-glib 1.6 would get wrong without a word: nesting deeper
  * than @max_depth (it parses recursively and would overflow the stack), the
  * escape \u0000 (it cuts the string there) and integers beyond 64 bits (it
@@ -148,8 +198,10 @@ json_text_is_sane (const char  *data,
               if (!g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL) &&
                   strlen (token) > 18)
                 {
+                  g_autofree char *shown = nexor_emulator_quote (token, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
                   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "the integer %s does not fit in 64 bits", token);
+                               "the integer %s does not fit in 64 bits", shown);
                   return FALSE;
                 }
             }
@@ -232,6 +284,7 @@ nexor_emulator_json_parse_text (const char  *data,
                                 GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
   if (!g_utf8_validate_len (data, length, NULL))
@@ -243,8 +296,15 @@ nexor_emulator_json_parse_text (const char  *data,
   if (!json_text_is_sane (data, length, max_depth, error))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
-    return NULL;
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      /* json-glib quotes the bad token cut at a byte count, inside a
+       * character if need be, and decodes escapes such as \u0001 into it. */
+      g_autofree char *reason = nexor_emulator_quote (local_error->message, -1, 4 * NEXOR_EMULATOR_QUOTE_CHARS);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, reason);
+      return NULL;
+    }
 
   root = json_parser_get_root (parser);
   if (root == NULL)

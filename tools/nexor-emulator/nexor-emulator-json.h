@@ -22,6 +22,13 @@ JsonObject *nexor_emulator_json_object_get_object_or_null (JsonObject *object,
 #define NEXOR_EMULATOR_MAX_BODY_DEPTH 256
 #define NEXOR_EMULATOR_MAX_STATE_DEPTH (NEXOR_EMULATOR_MAX_BODY_DEPTH + 32)
 
+/* How many characters of untrusted text a message quotes. */
+#define NEXOR_EMULATOR_QUOTE_CHARS 64
+
+char       *nexor_emulator_quote                 (const char  *text,
+                                                  gssize       length,
+                                                  guint        max_chars);
+
 JsonNode   *nexor_emulator_json_parse_text       (const char  *data,
                                                   gsize        length,
                                                   guint        max_depth,

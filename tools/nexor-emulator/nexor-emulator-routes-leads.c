@@ -92,10 +92,18 @@ check_contact_formats (JsonObject *body)
   const char *phone = nexor_emulator_json_string (body, "phone");
 
   if (!is_blank_string (email) && !looks_like_email (email))
-    return g_strdup_printf ("email “%s” is not a valid email address", email);
+    {
+      g_autofree char *shown = nexor_emulator_quote (email, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      return g_strdup_printf ("email “%s” is not a valid email address", shown);
+    }
 
   if (!is_blank_string (phone) && !looks_like_phone (phone))
-    return g_strdup_printf ("phone “%s” is not a valid phone number", phone);
+    {
+      g_autofree char *shown = nexor_emulator_quote (phone, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      return g_strdup_printf ("phone “%s” is not a valid phone number", shown);
+    }
 
   return NULL;
 }
@@ -918,10 +926,11 @@ nexor_emulator_route_set_status (NexorEmulatorRequest *request)
   if (status == NULL)
     {
       g_autofree char *keys = status_keys (workflow);
+      g_autofree char *shown = nexor_emulator_quote (key, -1, NEXOR_EMULATOR_QUOTE_CHARS);
 
       return nexor_emulator_reply_invalid (request, "status_key “%s” is not a status of the workflow “%s”; "
                                                     "its keys are: %s",
-                                           key, nexor_emulator_json_string (workflow, "name"), keys);
+                                           shown, nexor_emulator_json_string (workflow, "name"), keys);
     }
 
   previous_id = nexor_emulator_json_string (run, "status_id");
@@ -1269,8 +1278,12 @@ nexor_emulator_route_history (NexorEmulatorRequest *request)
 
   wanted = parse_filter (g_hash_table_lookup (request->query, "channel"), history_channels, &bad);
   if (wanted == NULL)
-    return nexor_emulator_reply_invalid (request, "channel “%s” is unknown: use a comma-separated list of "
-                                                  "call, whatsapp, email, sms or system", bad);
+    {
+      g_autofree char *shown = nexor_emulator_quote (bad, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      return nexor_emulator_reply_invalid (request, "channel “%s” is unknown: use a comma-separated list of "
+                                                    "call, whatsapp, email, sms or system", shown);
+    }
 
   if (!parse_count (g_hash_table_lookup (request->query, "limit"), 1, 200, 50, &limit))
     return nexor_emulator_reply_invalid (request, "limit must be a whole number from 1 to 200");
@@ -1343,8 +1356,12 @@ nexor_emulator_route_meetings (NexorEmulatorRequest *request)
 
   wanted = parse_filter (g_hash_table_lookup (request->query, "status"), meeting_statuses, &bad);
   if (wanted == NULL)
-    return nexor_emulator_reply_invalid (request, "status “%s” is unknown: use a comma-separated list of "
-                                                  "scheduled, confirmed, completed, cancelled or no_show", bad);
+    {
+      g_autofree char *shown = nexor_emulator_quote (bad, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      return nexor_emulator_reply_invalid (request, "status “%s” is unknown: use a comma-separated list of "
+                                                    "scheduled, confirmed, completed, cancelled or no_show", shown);
+    }
 
   meetings = nexor_emulator_lead_meetings (lead);
   for (guint i = 0; i < json_array_get_length (meetings); i++)

@@ -6,6 +6,7 @@
  * slugs are unique in the account.
  */
 
+#include "nexor-emulator-json.h"
 #include "nexor-emulator-routes-private.h"
 
 #include <string.h>
@@ -455,8 +456,12 @@ check_tag_body (NexorEmulatorRequest  *request,
     return nexor_emulator_reply_error (request, SOUP_STATUS_BAD_REQUEST, "Tag slug is required", NULL);
 
   if (*out_slug != NULL && !slug_is_valid (*out_slug))
-    return nexor_emulator_reply_invalid (request, "slug “%s” may hold only lower-case letters, digits, "
-                                                  "'-' and '_'", *out_slug);
+    {
+      g_autofree char *shown = nexor_emulator_quote (*out_slug, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      return nexor_emulator_reply_invalid (request, "slug “%s” may hold only lower-case letters, digits, "
+                                                    "'-' and '_'", shown);
+    }
 
   if (*out_slug != NULL)
     {

@@ -232,7 +232,11 @@ nexor_emulator_parse_tag_names (JsonNode   *node,
       name = g_strstrip (g_strdup (json_node_get_string (element)));
       slug = nexor_emulator_slugify (name);
       if (*slug == '\0')
-        return g_strdup_printf ("tags[%u] “%s” has no letters or digits to make a slug of", i, name);
+        {
+          g_autofree char *shown = nexor_emulator_quote (name, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+          return g_strdup_printf ("tags[%u] “%s” has no letters or digits to make a slug of", i, shown);
+        }
 
       /* The same tag named twice is one tag. */
       if (g_ptr_array_find_with_equal_func (slugs, slug, g_str_equal, NULL))
@@ -291,12 +295,8 @@ parse_body (NexorEmulatorRequest *request,
   node = nexor_emulator_json_parse_text (data, length, NEXOR_EMULATOR_MAX_BODY_DEPTH, &error);
   if (node == NULL)
     {
-      /* json-glib quotes the bad token cut at a byte count (and decodes
-       * octal escapes to raw bytes): the answer must stay UTF-8. */
-      g_autofree char *reason = g_utf8_make_valid (error->message, -1);
-
       *out_error = nexor_emulator_reply_invalid (request, "Cannot read the request body as JSON: %s",
-                                                 reason);
+                                                 error->message);
       return NULL;
     }
 

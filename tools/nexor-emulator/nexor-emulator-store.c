@@ -436,8 +436,10 @@ check_no_other_members (JsonObject         *object,
     {
       if (!g_strv_contains (known, l->data))
         {
+          g_autofree char *shown = nexor_emulator_quote (l->data, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s has an unknown member “%s”", where, (const char *) l->data);
+                       "%s has an unknown member “%s”", where, shown);
           return FALSE;
         }
     }
@@ -461,8 +463,10 @@ check_id_unique (GHashTable  *seen,
 
   if (g_hash_table_contains (seen, key))
     {
+      g_autofree char *shown = nexor_emulator_quote (id, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: duplicate id %s", where, id);
+                   "%s: duplicate id %s", where, shown);
       return FALSE;
     }
 
@@ -697,9 +701,10 @@ check_run (Loading     *loading,
   status_id = nexor_emulator_json_string (run, "status_id");
   if (status_id != NULL && nexor_emulator_workflow_find_status (workflow, status_id, TRUE) == NULL)
     {
+      g_autofree char *shown = nexor_emulator_quote (nexor_emulator_json_string (workflow, "id"), -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s.status_id names no status of workflow %s", where,
-                   nexor_emulator_json_string (workflow, "id"));
+                   "%s.status_id names no status of workflow %s", where, shown);
       return FALSE;
     }
 
@@ -1068,8 +1073,10 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
       for (guint j = 0; j < i; j++)
         if (g_str_equal (slug, nexor_emulator_json_string (g_ptr_array_index (loading.tags, j), "slug")))
           {
+            g_autofree char *shown = nexor_emulator_quote (slug, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         "tags[%u]: the slug “%s” is used twice", i, slug);
+                         "tags[%u]: the slug “%s” is used twice", i, shown);
             return FALSE;
           }
     }
@@ -1253,8 +1260,10 @@ nexor_emulator_store_open_data_file (NexorEmulatorStore  *self,
     {
       if (!nexor_emulator_store_load_data (self, contents, (gssize) length, &local_error))
         {
+          g_autofree char *display = g_filename_display_name (path);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s is not a valid state file: %s", path, local_error->message);
+                       "%s is not a valid state file: %s", display, local_error->message);
           return FALSE;
         }
     }

@@ -686,7 +686,10 @@ nexor_emulator_listen_local (NexorEmulator  *self,
                              GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
+  SoupServerListenOptions options = 0;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
   GSList *uris;
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), FALSE);
@@ -700,7 +703,23 @@ nexor_emulator_listen_local (NexorEmulator  *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen_local (self->server, port, options, &local_error))
+  /* Not soup_server_listen_local(): it listens with GSocket's default
+   * backlog of 10. A client opens up to 32 connections to a host at once
+   * (one per write), so on a busy machine the queue overflowed, the kernel
+   * answered further connects with SYN cookies, and a request that reached
+   * the listener in two segments before its connection was accepted failed
+   * the cookie check and was reset ("Connection reset by peer"). The kernel
+   * caps the backlog at net.core.somaxconn. */
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, (guint16) port);
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &local_error);
+  if (socket != NULL)
+    g_socket_set_listen_backlog (socket, NEXOR_EMULATOR_LISTEN_BACKLOG);
+
+  if (socket == NULL ||
+      !g_socket_bind (socket, address, TRUE, &local_error) ||
+      !g_socket_listen (socket, &local_error) ||
+      !soup_server_listen_socket (self->server, socket, options, &local_error))
     {
       /* The GIO message repeats the address in its own words; the reason
        * alone reads better after ours. */
@@ -884,7 +903,9 @@ nexor_emulator_push_fault (NexorEmulator *self,
   parsed = nexor_emulator_fault_parse (fault, &error);
   if (parsed == NULL)
     {
-      g_debug ("Ignoring fault “%s”: %s", fault, error->message);
+      g_autofree char *shown = nexor_emulator_quote (fault, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      g_debug ("Ignoring fault “%s”: %s", shown, error->message);
       return;
     }
 

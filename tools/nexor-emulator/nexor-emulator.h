@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 /* The key every emulator accepts unless it is given its own set. */
 #define NEXOR_EMULATOR_DEFAULT_API_KEY "nxr_live_emulator_demo_key"
 
+/* The listening socket's accept backlog (the kernel caps it at
+ * net.core.somaxconn): far above the connections clients open at once. */
+#define NEXOR_EMULATOR_LISTEN_BACKLOG 4096
+
 #define NEXOR_TYPE_EMULATOR (nexor_emulator_get_type ())
 
 G_DECLARE_FINAL_TYPE (NexorEmulator, nexor_emulator, NEXOR, EMULATOR, GObject)

@@ -723,9 +723,12 @@ resolve_base_url (NexorCli  *cli,
 
   if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
     {
+      /* The host is percent-decoded: it may hold anything. */
+      g_autofree char *shown_host = nexor_cli_ellipsize (host, 80);
+
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
                    "refusing to send the API key over plain http:// to “%s”: use https:// "
-                   "(http:// is only allowed for localhost)", host);
+                   "(http:// is only allowed for localhost)", shown_host);
       return NULL;
     }
 
@@ -909,7 +912,8 @@ static char *
 hint_for_error (NexorCli     *cli,
                 const GError *error)
 {
-  const char *url = cli->display_base_url != NULL ? cli->display_base_url : "the base URL";
+  g_autofree char *shown_url = nexor_cli_ellipsize (cli->display_base_url, 80);
+  const char *url = shown_url != NULL ? shown_url : "the base URL";
 
   if (error->domain == NEXOR_ERROR)
     {
