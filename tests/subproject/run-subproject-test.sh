@@ -83,7 +83,7 @@ if ninja -C "$build" >"$work/build.log" 2>&1; then
     not_ok "the app builds in ${steps:-?} ninja steps, more than $max_steps"
   fi
 else
-  not_ok "the app does not build" "$(grep -E -A5 'FAILED|error' "$work/build.log" | head -30)"
+  not_ok "the app does not build" "$(grep -E 'error|FAILED' "$work/build.log" | head -20)"
   exit 1
 fi
 
