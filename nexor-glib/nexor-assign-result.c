@@ -19,6 +19,8 @@
  *
  * This is the one answer of the API in camelCase (`workflowRunId`,
  * `movementType`, …); the properties have the usual names.
+ *
+ * Since: 0.1
  */
 
 struct _NexorAssignResult
@@ -39,16 +41,22 @@ struct _NexorAssignResult
  * NexorAssignResult:workflow-run-id:
  *
  * The id of the workflow run the lead is now in.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAssignResult:workflow-id:
  *
  * The id of the workflow the lead was assigned to.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAssignResult:workflow-name:
  *
  * The name of that workflow.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAssignResult:movement-type-string:
@@ -56,12 +64,16 @@ struct _NexorAssignResult
  * The movement as the server named it, such as `enrollment`; kept even when
  * [property@Nexor.AssignResult:movement-type] is
  * %NEXOR_MOVEMENT_TYPE_UNKNOWN.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAssignResult:paused:
  *
  * Whether the workflow is paused, so the run's cadence waits until it is
  * resumed.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_assign_result_fields[] = {
   { "workflow-run-id", NEXOR_FIELD_NAMES ("workflowRunId", "workflow_run_id"), NEXOR_FIELD_STRING,
@@ -137,6 +149,8 @@ nexor_assign_result_class_init (NexorAssignResultClass *klass)
    *
    * How the lead was moved: enrolled (it had no active run) or reassigned
    * (its active run was ended and replaced).
+   *
+   * Since: 0.1
    */
   props[PROP_MOVEMENT_TYPE] =
     g_param_spec_enum ("movement-type", NULL, NULL,
@@ -199,6 +213,8 @@ _nexor_assign_result_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_assign_result_dup_json (NexorAssignResult *self)
@@ -215,6 +231,8 @@ nexor_assign_result_dup_json (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:workflow-run-id] property.
  *
  * Returns: (nullable): the id of the new run
+ *
+ * Since: 0.1
  */
 const char *
 nexor_assign_result_get_workflow_run_id (NexorAssignResult *self)
@@ -231,6 +249,8 @@ nexor_assign_result_get_workflow_run_id (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:workflow-id] property.
  *
  * Returns: (nullable): the workflow id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_assign_result_get_workflow_id (NexorAssignResult *self)
@@ -247,6 +267,8 @@ nexor_assign_result_get_workflow_id (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:workflow-name] property.
  *
  * Returns: (nullable): the workflow name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_assign_result_get_workflow_name (NexorAssignResult *self)
@@ -263,6 +285,8 @@ nexor_assign_result_get_workflow_name (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:movement-type] property.
  *
  * Returns: how the lead was moved
+ *
+ * Since: 0.1
  */
 NexorMovementType
 nexor_assign_result_get_movement_type (NexorAssignResult *self)
@@ -279,6 +303,8 @@ nexor_assign_result_get_movement_type (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:movement-type-string] property.
  *
  * Returns: (nullable): the movement as the server named it
+ *
+ * Since: 0.1
  */
 const char *
 nexor_assign_result_get_movement_type_string (NexorAssignResult *self)
@@ -295,6 +321,8 @@ nexor_assign_result_get_movement_type_string (NexorAssignResult *self)
  * Gets the [property@Nexor.AssignResult:paused] property.
  *
  * Returns: whether the workflow is paused
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_assign_result_get_paused (NexorAssignResult *self)

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @NEXOR_MOVEMENT_TYPE_REASSIGNMENT: the lead's active run was ended and replaced
  *
  * How assigning a workflow moved a lead.
+ *
+ * Since: 0.1
  */
 typedef enum {
   NEXOR_MOVEMENT_TYPE_UNKNOWN,
@@ -33,22 +35,22 @@ typedef enum {
 
 #define NEXOR_TYPE_ASSIGN_RESULT (nexor_assign_result_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorAssignResult, nexor_assign_result, NEXOR, ASSIGN_RESULT, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char        *nexor_assign_result_get_workflow_run_id      (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char        *nexor_assign_result_get_workflow_id          (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char        *nexor_assign_result_get_workflow_name        (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorMovementType  nexor_assign_result_get_movement_type        (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char        *nexor_assign_result_get_movement_type_string (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean           nexor_assign_result_get_paused               (NexorAssignResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject        *nexor_assign_result_dup_json                 (NexorAssignResult *self);
 
 G_END_DECLS

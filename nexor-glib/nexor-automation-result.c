@@ -17,6 +17,8 @@
  * [method@Nexor.Client.resume_automation]. Both are idempotent: stopping a stopped run
  * sets [property@Nexor.AutomationResult:already-stopped] and resuming a running one
  * [property@Nexor.AutomationResult:already-running], instead of failing.
+ *
+ * Since: 0.1
  */
 
 struct _NexorAutomationResult
@@ -36,31 +38,43 @@ struct _NexorAutomationResult
  * NexorAutomationResult:workflow-run-id:
  *
  * The id of the workflow run that was stopped or resumed.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAutomationResult:cadence-paused:
  *
  * Whether stopping paused the run's follow-up cadence.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAutomationResult:tasks-cancelled:
  *
  * How many pending tasks stopping cancelled.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAutomationResult:already-stopped:
  *
  * Whether the automation was already stopped, so stopping changed nothing.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAutomationResult:cadence-resumed:
  *
  * Whether resuming also resumed the follow-up cadence.
+ *
+ * Since: 0.1
  */
 /**
  * NexorAutomationResult:already-running:
  *
  * Whether the automation was already running, so resuming changed nothing.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_automation_result_fields[] = {
   { "workflow-run-id", NEXOR_FIELD_NAMES ("workflow_run_id", "workflowRunId"), NEXOR_FIELD_STRING,
@@ -116,6 +130,8 @@ _nexor_automation_result_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -125,6 +141,8 @@ _nexor_automation_result_new_from_response (JsonNode  *root,
  * Gets the [property@Nexor.AutomationResult:workflow-run-id] property.
  *
  * Returns: (nullable): the run id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_automation_result_get_workflow_run_id (NexorAutomationResult *self)
@@ -141,6 +159,8 @@ nexor_automation_result_get_workflow_run_id (NexorAutomationResult *self)
  * Gets the [property@Nexor.AutomationResult:cadence-paused] property.
  *
  * Returns: whether the cadence was paused
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_automation_result_get_cadence_paused (NexorAutomationResult *self)
@@ -157,6 +177,8 @@ nexor_automation_result_get_cadence_paused (NexorAutomationResult *self)
  * Gets the [property@Nexor.AutomationResult:tasks-cancelled] property.
  *
  * Returns: how many tasks were cancelled
+ *
+ * Since: 0.1
  */
 int
 nexor_automation_result_get_tasks_cancelled (NexorAutomationResult *self)
@@ -173,6 +195,8 @@ nexor_automation_result_get_tasks_cancelled (NexorAutomationResult *self)
  * Gets the [property@Nexor.AutomationResult:already-stopped] property.
  *
  * Returns: whether it was already stopped
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_automation_result_get_already_stopped (NexorAutomationResult *self)
@@ -189,6 +213,8 @@ nexor_automation_result_get_already_stopped (NexorAutomationResult *self)
  * Gets the [property@Nexor.AutomationResult:cadence-resumed] property.
  *
  * Returns: whether the cadence was resumed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_automation_result_get_cadence_resumed (NexorAutomationResult *self)
@@ -205,6 +231,8 @@ nexor_automation_result_get_cadence_resumed (NexorAutomationResult *self)
  * Gets the [property@Nexor.AutomationResult:already-running] property.
  *
  * Returns: whether it was already running
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_automation_result_get_already_running (NexorAutomationResult *self)

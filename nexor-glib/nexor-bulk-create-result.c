@@ -16,6 +16,8 @@
  *
  * The answer to [method@Nexor.Client.create_leads]: how many inputs were stored and how
  * many failed, and the outcome of each in [property@Nexor.BulkCreateResult:results].
+ *
+ * Since: 0.1
  */
 
 struct _NexorBulkCreateResult
@@ -32,17 +34,23 @@ struct _NexorBulkCreateResult
  * NexorBulkCreateResult:created:
  *
  * How many inputs were stored, new or merged into an existing lead.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkCreateResult:failed:
  *
  * How many inputs failed.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkCreateResult:results:
  *
  * The outcome of each input, a [iface@Gio.ListModel] of [class@Nexor.BulkItemResult] in
  * the order the server sent them.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_bulk_create_result_fields[] = {
   { "created", NEXOR_FIELD_NAMES ("created"), NEXOR_FIELD_INT,
@@ -120,6 +128,8 @@ _nexor_bulk_create_result_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -129,6 +139,8 @@ _nexor_bulk_create_result_new_from_response (JsonNode  *root,
  * Gets the [property@Nexor.BulkCreateResult:created] property.
  *
  * Returns: how many inputs were stored
+ *
+ * Since: 0.1
  */
 int
 nexor_bulk_create_result_get_created (NexorBulkCreateResult *self)
@@ -145,6 +157,8 @@ nexor_bulk_create_result_get_created (NexorBulkCreateResult *self)
  * Gets the [property@Nexor.BulkCreateResult:failed] property.
  *
  * Returns: how many inputs failed
+ *
+ * Since: 0.1
  */
 int
 nexor_bulk_create_result_get_failed (NexorBulkCreateResult *self)
@@ -161,6 +175,8 @@ nexor_bulk_create_result_get_failed (NexorBulkCreateResult *self)
  * Gets the [property@Nexor.BulkCreateResult:results] property.
  *
  * Returns: (transfer none): a list model of [class@Nexor.BulkItemResult]
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_bulk_create_result_get_results (NexorBulkCreateResult *self)

@@ -19,16 +19,16 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_BULK_CREATE_RESULT (nexor_bulk_create_result_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorBulkCreateResult, nexor_bulk_create_result, NEXOR, BULK_CREATE_RESULT, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_bulk_create_result_get_created (NexorBulkCreateResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_bulk_create_result_get_failed (NexorBulkCreateResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel *nexor_bulk_create_result_get_results (NexorBulkCreateResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_bulk_create_result_dup_json (NexorBulkCreateResult *self);
 
 G_END_DECLS

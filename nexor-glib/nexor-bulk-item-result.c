@@ -17,6 +17,8 @@
  * The outcome of [method@Nexor.Client.create_leads] for one of its inputs: the position
  * of the input, and either the lead or why it failed. Valid leads are created even when
  * others in the same call fail.
+ *
+ * Since: 0.1
  */
 
 struct _NexorBulkItemResult
@@ -36,26 +38,36 @@ struct _NexorBulkItemResult
  *
  * The position of the input this outcome belongs to, counting from 0; -1 if the server
  * did not say.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkItemResult:success:
  *
  * Whether this lead was created or updated.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkItemResult:lead:
  *
  * The lead as stored; %NULL when this input failed.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkItemResult:existed:
  *
  * Whether the lead already existed and was updated instead of created.
+ *
+ * Since: 0.1
  */
 /**
  * NexorBulkItemResult:error-message:
  *
  * Why this input failed, in the server's words; %NULL when it succeeded.
+ *
+ * Since: 0.1
  */
 /* Leads inside results carry no variables map. */
 static NexorLead *
@@ -155,6 +167,8 @@ _nexor_bulk_item_result_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -164,6 +178,8 @@ _nexor_bulk_item_result_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.BulkItemResult:index] property.
  *
  * Returns: the position of the input
+ *
+ * Since: 0.1
  */
 int
 nexor_bulk_item_result_get_index (NexorBulkItemResult *self)
@@ -180,6 +196,8 @@ nexor_bulk_item_result_get_index (NexorBulkItemResult *self)
  * Gets the [property@Nexor.BulkItemResult:success] property.
  *
  * Returns: whether the lead was stored
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_bulk_item_result_get_success (NexorBulkItemResult *self)
@@ -196,6 +214,8 @@ nexor_bulk_item_result_get_success (NexorBulkItemResult *self)
  * Gets the [property@Nexor.BulkItemResult:lead] property.
  *
  * Returns: (nullable) (transfer none): the lead
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_bulk_item_result_get_lead (NexorBulkItemResult *self)
@@ -212,6 +232,8 @@ nexor_bulk_item_result_get_lead (NexorBulkItemResult *self)
  * Gets the [property@Nexor.BulkItemResult:existed] property.
  *
  * Returns: whether the lead already existed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_bulk_item_result_get_existed (NexorBulkItemResult *self)
@@ -228,6 +250,8 @@ nexor_bulk_item_result_get_existed (NexorBulkItemResult *self)
  * Gets the [property@Nexor.BulkItemResult:error-message] property.
  *
  * Returns: (nullable): the error message
+ *
+ * Since: 0.1
  */
 const char *
 nexor_bulk_item_result_get_error_message (NexorBulkItemResult *self)

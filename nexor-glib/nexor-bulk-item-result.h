@@ -19,20 +19,20 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_BULK_ITEM_RESULT (nexor_bulk_item_result_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorBulkItemResult, nexor_bulk_item_result, NEXOR, BULK_ITEM_RESULT, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_bulk_item_result_get_index (NexorBulkItemResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean nexor_bulk_item_result_get_success (NexorBulkItemResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorLead *nexor_bulk_item_result_get_lead (NexorBulkItemResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean nexor_bulk_item_result_get_existed (NexorBulkItemResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_bulk_item_result_get_error_message (NexorBulkItemResult *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_bulk_item_result_dup_json (NexorBulkItemResult *self);
 
 G_END_DECLS

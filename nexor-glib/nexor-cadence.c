@@ -14,6 +14,8 @@
  *
  * Where a workflow run stands in its follow-up cadence, as reported when a lead is
  * created in a workflow: see [property@Nexor.WorkflowRunSummary:cadence].
+ *
+ * Since: 0.1
  */
 
 struct _NexorCadence
@@ -32,27 +34,37 @@ struct _NexorCadence
  * NexorCadence:step-index:
  *
  * The index of the current step of the cadence, counting from 0.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCadence:channel:
  *
  * The channel of the current step, such as `call`, `whatsapp` or `email`; values the
  * library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCadence:attempt-number:
  *
  * The number of the current attempt at this step, counting from 1.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCadence:max-attempts:
  *
  * How many attempts the current step makes at most.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCadence:total-steps:
  *
  * How many steps the cadence has.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_cadence_fields[] = {
   { "step-index", NEXOR_FIELD_NAMES ("stepIndex", "step_index"), NEXOR_FIELD_INT,
@@ -94,6 +106,8 @@ _nexor_cadence_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -103,6 +117,8 @@ _nexor_cadence_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.Cadence:step-index] property.
  *
  * Returns: the step index
+ *
+ * Since: 0.1
  */
 int
 nexor_cadence_get_step_index (NexorCadence *self)
@@ -119,6 +135,8 @@ nexor_cadence_get_step_index (NexorCadence *self)
  * Gets the [property@Nexor.Cadence:channel] property.
  *
  * Returns: (nullable): the channel
+ *
+ * Since: 0.1
  */
 const char *
 nexor_cadence_get_channel (NexorCadence *self)
@@ -135,6 +153,8 @@ nexor_cadence_get_channel (NexorCadence *self)
  * Gets the [property@Nexor.Cadence:attempt-number] property.
  *
  * Returns: the attempt number
+ *
+ * Since: 0.1
  */
 int
 nexor_cadence_get_attempt_number (NexorCadence *self)
@@ -151,6 +171,8 @@ nexor_cadence_get_attempt_number (NexorCadence *self)
  * Gets the [property@Nexor.Cadence:max-attempts] property.
  *
  * Returns: the most attempts of the step
+ *
+ * Since: 0.1
  */
 int
 nexor_cadence_get_max_attempts (NexorCadence *self)
@@ -167,6 +189,8 @@ nexor_cadence_get_max_attempts (NexorCadence *self)
  * Gets the [property@Nexor.Cadence:total-steps] property.
  *
  * Returns: the number of steps
+ *
+ * Since: 0.1
  */
 int
 nexor_cadence_get_total_steps (NexorCadence *self)

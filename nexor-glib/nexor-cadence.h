@@ -18,20 +18,20 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_CADENCE (nexor_cadence_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorCadence, nexor_cadence, NEXOR, CADENCE, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_cadence_get_step_index (NexorCadence *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_cadence_get_channel (NexorCadence *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_cadence_get_attempt_number (NexorCadence *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_cadence_get_max_attempts (NexorCadence *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 int nexor_cadence_get_total_steps (NexorCadence *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_cadence_dup_json (NexorCadence *self);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
  * NexorCampaign:
  *
  * The campaign a lead belongs to.
+ *
+ * Since: 0.1
  */
 
 struct _NexorCampaign
@@ -27,11 +29,15 @@ struct _NexorCampaign
  * NexorCampaign:id:
  *
  * The campaign's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCampaign:name:
  *
  * The name of the campaign.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_campaign_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -60,6 +66,8 @@ _nexor_campaign_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -69,6 +77,8 @@ _nexor_campaign_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.Campaign:id] property: the campaign's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_campaign_get_id (NexorCampaign *self)
@@ -85,6 +95,8 @@ nexor_campaign_get_id (NexorCampaign *self)
  * Gets the [property@Nexor.Campaign:name] property: the name of the campaign.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_campaign_get_name (NexorCampaign *self)

@@ -18,14 +18,14 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_CAMPAIGN (nexor_campaign_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorCampaign, nexor_campaign, NEXOR, CAMPAIGN, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_campaign_get_id (NexorCampaign *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_campaign_get_name (NexorCampaign *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_campaign_dup_json (NexorCampaign *self);
 
 G_END_DECLS

@@ -93,6 +93,8 @@ create_lead_request (NexorLeadInput *input)
  * it did not process the request (HTTP 408, 425, 429); after a server error
  * or a connection lost once the request was sent it fails with
  * %NEXOR_ERROR_OUTCOME_UNKNOWN, since the lead may have been created anyway.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_create_lead_async (NexorClient         *self,
@@ -119,6 +121,8 @@ nexor_client_create_lead_async (NexorClient         *self,
  *
  * Returns: (transfer full): the stored lead, with its workflow run when it
  *   was enrolled, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorCreateLeadResult *
 nexor_client_create_lead_finish (NexorClient   *self,
@@ -141,6 +145,8 @@ nexor_client_create_lead_finish (NexorClient   *self,
  * [method@Nexor.Client.create_lead_async].
  *
  * Returns: (transfer full): the stored lead, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorCreateLeadResult *
 nexor_client_create_lead (NexorClient     *self,
@@ -224,6 +230,8 @@ create_leads_request (GListModel *leads)
  * or an input without a first name fails the whole call with
  * %NEXOR_ERROR_INVALID_ARGUMENT before anything is sent; the message names
  * the position of the bad input.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_create_leads_async (NexorClient         *self,
@@ -250,6 +258,8 @@ nexor_client_create_leads_async (NexorClient         *self,
  *
  * Returns: (transfer full): the outcome of every input, or %NULL with @error
  *   set
+ *
+ * Since: 0.1
  */
 NexorBulkCreateResult *
 nexor_client_create_leads_finish (NexorClient   *self,
@@ -273,6 +283,8 @@ nexor_client_create_leads_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the outcome of every input, or %NULL with @error
  *   set
+ *
+ * Since: 0.1
  */
 NexorBulkCreateResult *
 nexor_client_create_leads (NexorClient   *self,
@@ -330,6 +342,8 @@ update_lead_request (const char     *id,
  * [property@Nexor.LeadInput:force-first-message] apply only when creating a
  * lead and fail with %NEXOR_ERROR_INVALID_ARGUMENT here, as does a null first
  * name; nothing is sent then.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_update_lead_async (NexorClient         *self,
@@ -359,6 +373,8 @@ nexor_client_update_lead_async (NexorClient         *self,
  *   @error set. The update answer is shorter than Get Lead's: it has the
  *   lead's fields and [property@Nexor.Lead:campaign-id], but no workflow run,
  *   tags or variables.
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_client_update_lead_finish (NexorClient   *self,
@@ -383,6 +399,8 @@ nexor_client_update_lead_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the lead as the update left it, or %NULL with
  *   @error set
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_client_update_lead (NexorClient     *self,
@@ -456,6 +474,8 @@ assign_workflow_request (const char *id,
  * request; a workflow the account does not have is the server's error. The
  * call is never sent twice once it was sent, since each one replaces the
  * lead's active run: a failure after that is %NEXOR_ERROR_OUTCOME_UNKNOWN.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_assign_workflow_async (NexorClient         *self,
@@ -484,6 +504,8 @@ nexor_client_assign_workflow_async (NexorClient         *self,
  *
  * Returns: (transfer full): the new run and how the lead was moved, or %NULL
  *   with @error set
+ *
+ * Since: 0.1
  */
 NexorAssignResult *
 nexor_client_assign_workflow_finish (NexorClient   *self,
@@ -510,6 +532,8 @@ nexor_client_assign_workflow_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the new run and how the lead was moved, or %NULL
  *   with @error set
+ *
+ * Since: 0.1
  */
 NexorAssignResult *
 nexor_client_assign_workflow (NexorClient   *self,
@@ -582,6 +606,8 @@ set_lead_status_request (const char *id,
  * [property@Nexor.StatusChange:changed] is %FALSE. An empty @status_key or
  * @workflow_id, or an @id that is not a UUID, fails with
  * %NEXOR_ERROR_INVALID_ARGUMENT without a request.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_set_lead_status_async (NexorClient         *self,
@@ -609,6 +635,8 @@ nexor_client_set_lead_status_async (NexorClient         *self,
  * Finishes [method@Nexor.Client.set_lead_status_async].
  *
  * Returns: (transfer full): what changed, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorStatusChange *
 nexor_client_set_lead_status_finish (NexorClient   *self,
@@ -634,6 +662,8 @@ nexor_client_set_lead_status_finish (NexorClient   *self,
  * [method@Nexor.Client.set_lead_status_async].
  *
  * Returns: (transfer full): what changed, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorStatusChange *
 nexor_client_set_lead_status (NexorClient   *self,
@@ -698,6 +728,8 @@ automation_request (const char *id,
  * Stopping a stopped run is not an error:
  * [property@Nexor.AutomationResult:already-stopped] is %TRUE. A lead with no
  * active run in the workflow fails with %NEXOR_ERROR_NOT_FOUND.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_stop_automation_async (NexorClient         *self,
@@ -723,6 +755,8 @@ nexor_client_stop_automation_async (NexorClient         *self,
  * Finishes [method@Nexor.Client.stop_automation_async].
  *
  * Returns: (transfer full): what stopping did, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorAutomationResult *
 nexor_client_stop_automation_finish (NexorClient   *self,
@@ -746,6 +780,8 @@ nexor_client_stop_automation_finish (NexorClient   *self,
  * [method@Nexor.Client.stop_automation_async].
  *
  * Returns: (transfer full): what stopping did, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorAutomationResult *
 nexor_client_stop_automation (NexorClient   *self,
@@ -780,6 +816,8 @@ nexor_client_stop_automation (NexorClient   *self,
  * Resuming a running automation is not an error:
  * [property@Nexor.AutomationResult:already-running] is %TRUE. A lead with no
  * active run in the workflow fails with %NEXOR_ERROR_NOT_FOUND.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_resume_automation_async (NexorClient         *self,
@@ -806,6 +844,8 @@ nexor_client_resume_automation_async (NexorClient         *self,
  * Finishes [method@Nexor.Client.resume_automation_async].
  *
  * Returns: (transfer full): what resuming did, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorAutomationResult *
 nexor_client_resume_automation_finish (NexorClient   *self,
@@ -830,6 +870,8 @@ nexor_client_resume_automation_finish (NexorClient   *self,
  * [method@Nexor.Client.resume_automation_async].
  *
  * Returns: (transfer full): what resuming did, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorAutomationResult *
 nexor_client_resume_automation (NexorClient   *self,
@@ -882,6 +924,8 @@ is_paused_request (const char *id,
  * Asks whether a human has taken over a lead (`GET /leads/{id}/is_paused`):
  * whether any of its active runs, or its run in @workflow_id, has its
  * automation stopped.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_is_paused_async (NexorClient         *self,
@@ -908,6 +952,8 @@ nexor_client_is_paused_async (NexorClient         *self,
  *
  * Returns: whether the lead's automation is paused; %FALSE with @error set if
  *   the call failed, so check @error to tell the two apart
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_client_is_paused_finish (NexorClient   *self,
@@ -932,6 +978,8 @@ nexor_client_is_paused_finish (NexorClient   *self,
  *
  * Returns: whether the lead's automation is paused; %FALSE with @error set if
  *   the call failed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_client_is_paused (NexorClient   *self,
@@ -983,6 +1031,8 @@ on_first_history_page (GObject      *source,
  * oldest first (`GET /leads/{id}/history`) — as a [class@Nexor.HistoryList]
  * whose first page is loaded. The list fetches further pages as they are
  * needed.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_list_lead_history_async (NexorClient         *self,
@@ -1015,6 +1065,8 @@ nexor_client_list_lead_history_async (NexorClient         *self,
  *
  * Returns: (transfer full): the history, with its first page loaded, or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorHistoryList *
 nexor_client_list_lead_history_finish (NexorClient   *self,
@@ -1044,6 +1096,8 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the history, with its first page loaded, or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorHistoryList *
 nexor_client_list_lead_history (NexorClient         *self,
@@ -1098,6 +1152,8 @@ list_lead_meetings_request (const char         *id,
  * @user_data: (closure): data for @callback
  *
  * Lists a lead's meetings, most recent first (`GET /leads/{id}/meetings`).
+ *
+ * Since: 0.1
  */
 void
 nexor_client_list_lead_meetings_async (NexorClient         *self,
@@ -1124,6 +1180,8 @@ nexor_client_list_lead_meetings_async (NexorClient         *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Meeting],
  *   or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_lead_meetings_finish (NexorClient   *self,
@@ -1149,6 +1207,8 @@ nexor_client_list_lead_meetings_finish (NexorClient   *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Meeting],
  *   or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_lead_meetings (NexorClient         *self,

@@ -25,57 +25,57 @@
 
 G_BEGIN_DECLS
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_create_lead_async         (NexorClient          *self,
                                                                NexorLeadInput       *input,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorCreateLeadResult *nexor_client_create_lead_finish        (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorCreateLeadResult *nexor_client_create_lead               (NexorClient          *self,
                                                                NexorLeadInput       *input,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_create_leads_async        (NexorClient          *self,
                                                                GListModel           *leads,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorBulkCreateResult *nexor_client_create_leads_finish       (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorBulkCreateResult *nexor_client_create_leads              (NexorClient          *self,
                                                                GListModel           *leads,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_update_lead_async         (NexorClient          *self,
                                                                const char           *id,
                                                                NexorLeadInput       *input,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorLead             *nexor_client_update_lead_finish        (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorLead             *nexor_client_update_lead               (NexorClient          *self,
                                                                const char           *id,
                                                                NexorLeadInput       *input,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_assign_workflow_async     (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
@@ -84,11 +84,11 @@ void                   nexor_client_assign_workflow_async     (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAssignResult     *nexor_client_assign_workflow_finish    (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAssignResult     *nexor_client_assign_workflow           (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
@@ -97,7 +97,7 @@ NexorAssignResult     *nexor_client_assign_workflow           (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_set_lead_status_async     (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *status_key,
@@ -106,11 +106,11 @@ void                   nexor_client_set_lead_status_async     (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorStatusChange     *nexor_client_set_lead_status_finish    (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorStatusChange     *nexor_client_set_lead_status           (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *status_key,
@@ -119,25 +119,25 @@ NexorStatusChange     *nexor_client_set_lead_status           (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_stop_automation_async     (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAutomationResult *nexor_client_stop_automation_finish    (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAutomationResult *nexor_client_stop_automation           (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_resume_automation_async   (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
@@ -145,11 +145,11 @@ void                   nexor_client_resume_automation_async   (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAutomationResult *nexor_client_resume_automation_finish  (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorAutomationResult *nexor_client_resume_automation         (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
@@ -157,54 +157,54 @@ NexorAutomationResult *nexor_client_resume_automation         (NexorClient      
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_is_paused_async           (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean               nexor_client_is_paused_finish          (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean               nexor_client_is_paused                 (NexorClient          *self,
                                                                const char           *id,
                                                                const char           *workflow_id,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_list_lead_history_async   (NexorClient          *self,
                                                                const char           *id,
                                                                const char * const   *channels,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorHistoryList      *nexor_client_list_lead_history_finish  (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorHistoryList      *nexor_client_list_lead_history         (NexorClient          *self,
                                                                const char           *id,
                                                                const char * const   *channels,
                                                                GCancellable         *cancellable,
                                                                GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_list_lead_meetings_async  (NexorClient          *self,
                                                                const char           *id,
                                                                const char * const   *statuses,
                                                                GCancellable         *cancellable,
                                                                GAsyncReadyCallback   callback,
                                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel            *nexor_client_list_lead_meetings_finish (NexorClient          *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel            *nexor_client_list_lead_meetings        (NexorClient          *self,
                                                                const char           *id,
                                                                const char * const   *statuses,

@@ -126,6 +126,8 @@ sync_lead_tags_request (const char         *lead_id,
  *
  * A missing id and email, or an empty id, email or tag name, fails with
  * %NEXOR_ERROR_INVALID_ARGUMENT without a request.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_sync_lead_tags_async (NexorClient         *self,
@@ -153,6 +155,8 @@ nexor_client_sync_lead_tags_async (NexorClient         *self,
  *
  * Returns: (transfer full): the lead's tags after the sync and what changed,
  *   or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorTagSyncResult *
 nexor_client_sync_lead_tags_finish (NexorClient   *self,
@@ -179,6 +183,8 @@ nexor_client_sync_lead_tags_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the lead's tags after the sync and what changed,
  *   or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorTagSyncResult *
 nexor_client_sync_lead_tags (NexorClient         *self,
@@ -220,6 +226,8 @@ lead_tags_request (const char *method,
  * @user_data: (closure): data for @callback
  *
  * Lists the tags on a lead (`GET /leads/{id}/tags`).
+ *
+ * Since: 0.1
  */
 void
 nexor_client_list_lead_tags_async (NexorClient         *self,
@@ -245,6 +253,8 @@ nexor_client_list_lead_tags_async (NexorClient         *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Tag], or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_lead_tags_finish (NexorClient   *self,
@@ -268,6 +278,8 @@ nexor_client_list_lead_tags_finish (NexorClient   *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Tag], or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_lead_tags (NexorClient   *self,
@@ -333,6 +345,8 @@ assign_lead_tags_request (const char         *lead_id,
  *
  * A @lead_id that is not a UUID, no tag ids or an empty one fails with
  * %NEXOR_ERROR_INVALID_ARGUMENT without a request.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_assign_lead_tags_async (NexorClient         *self,
@@ -359,6 +373,8 @@ nexor_client_assign_lead_tags_async (NexorClient         *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of the assigned
  *   [class@Nexor.Tag], or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_assign_lead_tags_finish (NexorClient   *self,
@@ -383,6 +399,8 @@ nexor_client_assign_lead_tags_finish (NexorClient   *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of the assigned
  *   [class@Nexor.Tag], or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_assign_lead_tags (NexorClient         *self,
@@ -425,6 +443,8 @@ list_tags_request (const char *search)
  *
  * Lists the account's tags (`GET /tags`), with their descriptions and
  * timestamps.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_list_tags_async (NexorClient         *self,
@@ -450,6 +470,8 @@ nexor_client_list_tags_async (NexorClient         *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Tag], or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_tags_finish (NexorClient   *self,
@@ -474,6 +496,8 @@ nexor_client_list_tags_finish (NexorClient   *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Tag], or
  *   %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_tags (NexorClient   *self,
@@ -524,6 +548,8 @@ write_tag_request (const char           *method,
  * Creates a tag (`POST /tags`). A slug the account already uses fails with
  * %NEXOR_ERROR_CONFLICT; a missing name or slug with
  * %NEXOR_ERROR_INVALID_ARGUMENT, without a request.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_create_tag_async (NexorClient         *self,
@@ -549,6 +575,8 @@ nexor_client_create_tag_async (NexorClient         *self,
  * Finishes [method@Nexor.Client.create_tag_async].
  *
  * Returns: (transfer full): the new tag, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorTag *
 nexor_client_create_tag_finish (NexorClient   *self,
@@ -571,6 +599,8 @@ nexor_client_create_tag_finish (NexorClient   *self,
  * [method@Nexor.Client.create_tag_async].
  *
  * Returns: (transfer full): the new tag, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorTag *
 nexor_client_create_tag (NexorClient    *self,
@@ -600,6 +630,8 @@ nexor_client_create_tag (NexorClient    *self,
  * sent; a description set to %NULL clears it, while a null name or slug
  * fails with %NEXOR_ERROR_INVALID_ARGUMENT without a request. A slug
  * another tag uses fails with %NEXOR_ERROR_CONFLICT.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_update_tag_async (NexorClient         *self,
@@ -627,6 +659,8 @@ nexor_client_update_tag_async (NexorClient         *self,
  *
  * Returns: (transfer full): the tag as the update left it, or %NULL with
  *   @error set
+ *
+ * Since: 0.1
  */
 NexorTag *
 nexor_client_update_tag_finish (NexorClient   *self,
@@ -651,6 +685,8 @@ nexor_client_update_tag_finish (NexorClient   *self,
  *
  * Returns: (transfer full): the tag as the update left it, or %NULL with
  *   @error set
+ *
+ * Since: 0.1
  */
 NexorTag *
 nexor_client_update_tag (NexorClient    *self,
@@ -697,6 +733,8 @@ delete_tag_request (const char *id)
  *
  * Deletes a tag and takes it off every lead (`DELETE /tags/{id}`). A tag that
  * does not exist fails with %NEXOR_ERROR_NOT_FOUND.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_delete_tag_async (NexorClient         *self,
@@ -721,6 +759,8 @@ nexor_client_delete_tag_async (NexorClient         *self,
  * Finishes [method@Nexor.Client.delete_tag_async].
  *
  * Returns: %TRUE if the tag was deleted; %FALSE with @error set otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_client_delete_tag_finish (NexorClient   *self,
@@ -743,6 +783,8 @@ nexor_client_delete_tag_finish (NexorClient   *self,
  * [method@Nexor.Client.delete_tag_async].
  *
  * Returns: %TRUE if the tag was deleted; %FALSE with @error set otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_client_delete_tag (NexorClient   *self,

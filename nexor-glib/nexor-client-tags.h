@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_sync_lead_tags_async    (NexorClient          *self,
                                                           const char           *lead_id,
                                                           const char           *email,
@@ -27,11 +27,11 @@ void                nexor_client_sync_lead_tags_async    (NexorClient          *
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTagSyncResult *nexor_client_sync_lead_tags_finish   (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTagSyncResult *nexor_client_sync_lead_tags          (NexorClient          *self,
                                                           const char           *lead_id,
                                                           const char           *email,
@@ -39,101 +39,101 @@ NexorTagSyncResult *nexor_client_sync_lead_tags          (NexorClient          *
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_list_lead_tags_async    (NexorClient          *self,
                                                           const char           *lead_id,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_list_lead_tags_finish   (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_list_lead_tags          (NexorClient          *self,
                                                           const char           *lead_id,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_assign_lead_tags_async  (NexorClient          *self,
                                                           const char           *lead_id,
                                                           const char * const   *tag_ids,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_assign_lead_tags_finish (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_assign_lead_tags        (NexorClient          *self,
                                                           const char           *lead_id,
                                                           const char * const   *tag_ids,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_list_tags_async         (NexorClient          *self,
                                                           const char           *search,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_list_tags_finish        (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel         *nexor_client_list_tags               (NexorClient          *self,
                                                           const char           *search,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_create_tag_async        (NexorClient          *self,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTag           *nexor_client_create_tag_finish       (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTag           *nexor_client_create_tag              (NexorClient          *self,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_update_tag_async        (NexorClient          *self,
                                                           const char           *id,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTag           *nexor_client_update_tag_finish       (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorTag           *nexor_client_update_tag              (NexorClient          *self,
                                                           const char           *id,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_delete_tag_async        (NexorClient          *self,
                                                           const char           *id,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean            nexor_client_delete_tag_finish       (NexorClient          *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean            nexor_client_delete_tag              (NexorClient          *self,
                                                           const char           *id,
                                                           GCancellable         *cancellable,

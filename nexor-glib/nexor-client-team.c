@@ -36,6 +36,8 @@ list_team_request (void)
  *
  * Lists the account's active team members (`GET /team`): the people who can
  * own leads and host meetings.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_list_team_async (NexorClient         *self,
@@ -60,6 +62,8 @@ nexor_client_list_team_async (NexorClient         *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of
  *   [class@Nexor.TeamMember], or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_team_finish (NexorClient   *self,
@@ -82,6 +86,8 @@ nexor_client_list_team_finish (NexorClient   *self,
  *
  * Returns: (transfer full): a [iface@Gio.ListModel] of
  *   [class@Nexor.TeamMember], or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_client_list_team (NexorClient   *self,

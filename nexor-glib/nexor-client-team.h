@@ -17,16 +17,16 @@
 
 G_BEGIN_DECLS
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void        nexor_client_list_team_async  (NexorClient          *self,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel *nexor_client_list_team_finish (NexorClient          *self,
                                            GAsyncResult         *result,
                                            GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel *nexor_client_list_team        (NexorClient          *self,
                                            GCancellable         *cancellable,
                                            GError              **error);

@@ -63,6 +63,8 @@
  * the `Location`. The whole call, retries and waits included, is bounded by
  * [property@Nexor.Client:timeout]; a response body over 32 MiB is refused
  * with %NEXOR_ERROR_INVALID_RESPONSE. The errors guide details the policy.
+ *
+ * Since: 0.1
  */
 
 #define DEFAULT_TIMEOUT_S 90
@@ -446,6 +448,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * It must be `https`, or `http` to a loopback address such as a local
    * `nexor-emulator`; otherwise every call fails with
    * %NEXOR_ERROR_INVALID_ARGUMENT.
+   *
+   * Since: 0.1
    */
   props[PROP_BASE_URL] =
     g_param_spec_string ("base-url", NULL, NULL, NEXOR_DEFAULT_BASE_URL,
@@ -459,6 +463,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * It can only be written, when the client is built, and is never logged.
    * Without a key every call fails with %NEXOR_ERROR_UNAUTHORIZED before a
    * request is sent.
+   *
+   * Since: 0.1
    */
   props[PROP_API_KEY] =
     g_param_spec_string ("api-key", NULL, NULL, NULL,
@@ -468,6 +474,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * NexorClient:user-agent:
    *
    * The `User-Agent` sent with every request; `nexor-glib/VERSION` unless set.
+   *
+   * Since: 0.1
    */
   props[PROP_USER_AGENT] =
     g_param_spec_string ("user-agent", NULL, NULL, NULL,
@@ -478,6 +486,8 @@ nexor_client_class_init (NexorClientClass *klass)
    *
    * The deadline of a whole call in seconds, retries and waits included, or 0
    * for none. A call that runs out of time fails with %NEXOR_ERROR_TIMEOUT.
+   *
+   * Since: 0.1
    */
   props[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT / 1000, DEFAULT_TIMEOUT_S,
@@ -487,6 +497,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * NexorClient:max-retries:
    *
    * How many times a failed request may be retried, when retrying is safe.
+   *
+   * Since: 0.1
    */
   props[PROP_MAX_RETRIES] =
     g_param_spec_uint ("max-retries", NULL, NULL, 0, 10, DEFAULT_MAX_RETRIES,
@@ -500,6 +512,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * given (set [property@Soup.Session:tls-database] on it, not
    * [property@Nexor.Client:tls-database], which then makes every call fail
    * with %NEXOR_ERROR_INVALID_ARGUMENT).
+   *
+   * Since: 0.1
    */
   props[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
@@ -530,6 +544,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * the request is sent, with %G_TLS_ERROR_BAD_CERTIFICATE and a message
    * that says why (unknown authority, wrong host, expired, not yet valid,
    * revoked or insecure).
+   *
+   * Since: 0.1
    */
   props[PROP_TLS_DATABASE] =
     g_param_spec_object ("tls-database", NULL, NULL, G_TYPE_TLS_DATABASE,
@@ -555,6 +571,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * blocking call it is emitted in the calling thread, before the wait.
    * Cancelling the call's [class@Gio.Cancellable] from the handler ends the
    * wait at once.
+   *
+   * Since: 0.1
    */
   signals[SIGNAL_RETRY_SCHEDULED] =
     g_signal_new ("retry-scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -576,6 +594,8 @@ nexor_client_init (NexorClient *self)
  * Creates a client of the production API.
  *
  * Returns: (transfer full): a new client
+ *
+ * Since: 0.1
  */
 NexorClient *
 nexor_client_new (const char *api_key)
@@ -595,6 +615,8 @@ nexor_client_new (const char *api_key)
  * %NEXOR_ERROR_INVALID_ARGUMENT and says why.
  *
  * Returns: (transfer full): a new client
+ *
+ * Since: 0.1
  */
 NexorClient *
 nexor_client_new_for_url (const char *base_url,
@@ -652,6 +674,8 @@ load_ca_file (const char  *path,
  * Returns: (transfer full) (nullable): a new client, or %NULL if the key is
  *   missing, the URL is unusable, or the `NEXOR_CA_FILE` is missing,
  *   unreadable or holds no certificate (%NEXOR_ERROR_INVALID_ARGUMENT)
+ *
+ * Since: 0.1
  */
 NexorClient *
 nexor_client_new_from_environment (GError **error)
@@ -694,6 +718,8 @@ nexor_client_new_from_environment (GError **error)
  * Gets the [property@Nexor.Client:base-url] property.
  *
  * Returns: the base URL, without a trailing slash
+ *
+ * Since: 0.1
  */
 const char *
 nexor_client_get_base_url (NexorClient *self)
@@ -710,6 +736,8 @@ nexor_client_get_base_url (NexorClient *self)
  * Gets the [property@Nexor.Client:user-agent] property.
  *
  * Returns: the user agent
+ *
+ * Since: 0.1
  */
 const char *
 nexor_client_get_user_agent (NexorClient *self)
@@ -726,6 +754,8 @@ nexor_client_get_user_agent (NexorClient *self)
  * Gets the [property@Nexor.Client:timeout] property.
  *
  * Returns: the deadline of a call in seconds, or 0 for none
+ *
+ * Since: 0.1
  */
 guint
 nexor_client_get_timeout (NexorClient *self)
@@ -742,6 +772,8 @@ nexor_client_get_timeout (NexorClient *self)
  *
  * Sets the [property@Nexor.Client:timeout] property. Calls already under
  * way keep the deadline they started with.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_set_timeout (NexorClient *self,
@@ -761,6 +793,8 @@ nexor_client_set_timeout (NexorClient *self,
  * Gets the [property@Nexor.Client:max-retries] property.
  *
  * Returns: how many times a request may be retried
+ *
+ * Since: 0.1
  */
 guint
 nexor_client_get_max_retries (NexorClient *self)
@@ -776,6 +810,8 @@ nexor_client_get_max_retries (NexorClient *self)
  * @max_retries: how many times a request may be retried, at most 10
  *
  * Sets the [property@Nexor.Client:max-retries] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_set_max_retries (NexorClient *self,
@@ -795,6 +831,8 @@ nexor_client_set_max_retries (NexorClient *self,
  * Gets the [property@Nexor.Client:session] property.
  *
  * Returns: (transfer none): the session requests are sent with
+ *
+ * Since: 0.1
  */
 SoupSession *
 nexor_client_get_session (NexorClient *self)
@@ -812,6 +850,8 @@ nexor_client_get_session (NexorClient *self)
  *
  * Returns: (transfer none) (nullable): the trust store the client was
  *   given, or %NULL for the system's
+ *
+ * Since: 0.1
  */
 GTlsDatabase *
 nexor_client_get_tls_database (NexorClient *self)
@@ -2201,6 +2241,8 @@ get_lead_request (const char *id)
  * An @id that is not a UUID fails with %NEXOR_ERROR_INVALID_ARGUMENT without
  * sending a request. @callback runs in the thread-default main context of the
  * calling thread; call [method@Nexor.Client.get_lead_finish] there.
+ *
+ * Since: 0.1
  */
 void
 nexor_client_get_lead_async (NexorClient         *self,
@@ -2227,6 +2269,8 @@ nexor_client_get_lead_async (NexorClient         *self,
  * Returns: (transfer full): the lead, or %NULL with @error set: in the
  *   [error@Nexor.Error] domain (for example %NEXOR_ERROR_NOT_FOUND), a
  *   transport error, or %G_IO_ERROR_CANCELLED
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_client_get_lead_finish (NexorClient   *self,
@@ -2249,6 +2293,8 @@ nexor_client_get_lead_finish (NexorClient   *self,
  * [method@Nexor.Client.get_lead_async].
  *
  * Returns: (transfer full): the lead, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_client_get_lead (NexorClient   *self,

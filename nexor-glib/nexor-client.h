@@ -21,52 +21,54 @@ G_BEGIN_DECLS
  * NEXOR_DEFAULT_BASE_URL:
  *
  * The base URL of the production Nexor public API.
+ *
+ * Since: 0.1
  */
 #define NEXOR_DEFAULT_BASE_URL "https://api.getnexor.ai/api/public"
 
 #define NEXOR_TYPE_CLIENT (nexor_client_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorClient, nexor_client, NEXOR, CLIENT, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorClient *nexor_client_new                  (const char           *api_key);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorClient *nexor_client_new_for_url          (const char           *base_url,
                                                 const char           *api_key);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorClient *nexor_client_new_from_environment (GError              **error);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char  *nexor_client_get_base_url         (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char  *nexor_client_get_user_agent       (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 guint        nexor_client_get_timeout          (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void         nexor_client_set_timeout          (NexorClient          *self,
                                                 guint                 timeout);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 guint        nexor_client_get_max_retries      (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void         nexor_client_set_max_retries      (NexorClient          *self,
                                                 guint                 max_retries);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 SoupSession *nexor_client_get_session          (NexorClient          *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GTlsDatabase *nexor_client_get_tls_database    (NexorClient          *self);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 void         nexor_client_get_lead_async       (NexorClient          *self,
                                                 const char           *id,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorLead   *nexor_client_get_lead_finish      (NexorClient          *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorLead   *nexor_client_get_lead             (NexorClient          *self,
                                                 const char           *id,
                                                 GCancellable         *cancellable,

@@ -18,6 +18,8 @@
  * The answer to [method@Nexor.Client.create_lead]: the lead, whether it already existed
  * (the API upserts by email, then phone) and, when the lead was created in a workflow,
  * the run it was enrolled in.
+ *
+ * Since: 0.1
  */
 
 struct _NexorCreateLeadResult
@@ -34,17 +36,23 @@ struct _NexorCreateLeadResult
  * NexorCreateLeadResult:lead:
  *
  * The lead as stored: new, or an existing lead the input was merged into.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCreateLeadResult:workflow-run:
  *
  * The workflow run the lead was enrolled in; %NULL unless the input named a workflow.
+ *
+ * Since: 0.1
  */
 /**
  * NexorCreateLeadResult:existed:
  *
  * Whether the lead already existed (matched by email, then phone) and was updated
  * instead of created.
+ *
+ * Since: 0.1
  */
 /* Leads inside results carry no variables map. */
 static NexorLead *
@@ -102,6 +110,8 @@ _nexor_create_lead_result_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -111,6 +121,8 @@ _nexor_create_lead_result_new_from_response (JsonNode  *root,
  * Gets the [property@Nexor.CreateLeadResult:lead] property.
  *
  * Returns: (nullable) (transfer none): the lead
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_create_lead_result_get_lead (NexorCreateLeadResult *self)
@@ -127,6 +139,8 @@ nexor_create_lead_result_get_lead (NexorCreateLeadResult *self)
  * Gets the [property@Nexor.CreateLeadResult:workflow-run] property.
  *
  * Returns: (nullable) (transfer none): the workflow run
+ *
+ * Since: 0.1
  */
 NexorWorkflowRunSummary *
 nexor_create_lead_result_get_workflow_run (NexorCreateLeadResult *self)
@@ -143,6 +157,8 @@ nexor_create_lead_result_get_workflow_run (NexorCreateLeadResult *self)
  * Gets the [property@Nexor.CreateLeadResult:existed] property.
  *
  * Returns: whether the lead already existed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_create_lead_result_get_existed (NexorCreateLeadResult *self)

@@ -56,6 +56,8 @@ nexor_error_private_clear (GError *error)
  * The quark of the [error@Nexor.Error] domain, `NEXOR_ERROR`.
  *
  * Returns: the error quark
+ *
+ * Since: 0.1
  */
 GQuark
 nexor_error_quark (void)

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * NEXOR_ERROR:
  *
  * The error domain of nexor-glib; codes are in [enum@Nexor.Error].
+ *
+ * Since: 0.1
  */
 #define NEXOR_ERROR (nexor_error_quark ())
 
@@ -58,6 +60,8 @@ G_BEGIN_DECLS
  * [func@Nexor.Error.get_retry_after]. The message then ends with the wait in
  * one fixed form, ` (retry after N s)`, so that it survives language
  * bindings that keep only an error's domain, code and message.
+ *
+ * Since: 0.1
  */
 typedef enum {
   NEXOR_ERROR_FAILED,
@@ -73,10 +77,10 @@ typedef enum {
   NEXOR_ERROR_OUTCOME_UNKNOWN,
 } NexorError;
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GQuark nexor_error_quark           (void);
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 guint  nexor_error_get_retry_after (const GError *error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "nexor-version-macros.h"
 #include "nexor-enum-types.h"
 #include "nexor-error.h"
+#include "nexor-json-text.h"
 #include "nexor-campaign.h"
 #include "nexor-client.h"
 #include "nexor-lead.h"

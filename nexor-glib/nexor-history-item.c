@@ -21,6 +21,8 @@
  * as %NEXOR_HISTORY_ITEM_TYPE_UNKNOWN with the server's word in
  * [property@Nexor.HistoryItem:type-string] and every member in
  * [method@Nexor.HistoryItem.dup_json].
+ *
+ * Since: 0.1
  */
 
 struct _NexorHistoryItem
@@ -63,136 +65,190 @@ struct _NexorHistoryItem
  * NexorHistoryItem:type-string:
  *
  * The item's `type` as the server sent it, such as `message` or `call_missed`; kept even when [property@Nexor.HistoryItem:item-type] is %NEXOR_HISTORY_ITEM_TYPE_UNKNOWN.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:id:
  *
  * The id of the message or call; activities have none.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:channel:
  *
  * The channel: `system` for activities, `whatsapp`, `email` or `call`; values the library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:timestamp:
  *
  * When it happened; the timeline is ordered by it, oldest first.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:direction:
  *
  * For messages: `inbound` (from the lead) or `outbound` (to the lead).
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:content:
  *
  * For messages, the text; for missed calls, a short description.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:message-type:
  *
  * For messages: `text` or `template`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:status:
  *
  * For messages, the delivery status, such as `delivered` or `read`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:title:
  *
  * For activities, a one-line title such as `Assigned to Sales Outreach`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:description:
  *
  * For activities, a longer description.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:activity-type:
  *
  * For activities, what happened, such as `workflow_assigned`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:actor-type:
  *
  * For activities, who did it, such as `system`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:duration-seconds:
  *
  * For calls, how long the call lasted in seconds; 0 if not given.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:call-status:
  *
  * For calls and missed calls, the call's status, such as `ended` or `not_connected`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:call-successful:
  *
  * For calls, whether the call reached its goal.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:summary:
  *
  * For calls, a summary of the conversation.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:recording-url:
  *
  * For calls, where the recording is.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:disconnection-reason:
  *
  * For missed calls, why the call did not connect, such as `dial_no_answer`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:provider-message-id:
  *
  * For messages, the provider's id of the message (for WhatsApp, a `wamid.…`).
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:provider-call-id:
  *
  * For calls, the provider's id of the call.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:media-url:
  *
  * For messages, the attached media.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:sent-at:
  *
  * For messages, when it was sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:delivered-at:
  *
  * For messages, when it was delivered.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:read-at:
  *
  * For messages, when it was read.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:reaction:
  *
  * For messages, the reaction the lead left on it, such as an emoji.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:buttons:
  *
  * For template messages, the buttons, as sent: an array of objects with `type`, `text` and `url`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorHistoryItem:attachments:
  *
  * For messages, the attachments, as sent.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_history_item_fields[] = {
   { "type-string", NEXOR_FIELD_NAMES ("type"), NEXOR_FIELD_STRING,
@@ -311,6 +367,8 @@ nexor_history_item_class_init (NexorHistoryItemClass *klass)
    * NexorHistoryItem:item-type:
    *
    * What kind of entry this is.
+   *
+   * Since: 0.1
    */
   props[PROP_ITEM_TYPE] =
     g_param_spec_enum ("item-type", NULL, NULL,
@@ -372,6 +430,8 @@ _nexor_history_item_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_history_item_dup_json (NexorHistoryItem *self)
@@ -388,6 +448,8 @@ nexor_history_item_dup_json (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:item-type] property.
  *
  * Returns: what kind of entry this is
+ *
+ * Since: 0.1
  */
 NexorHistoryItemType
 nexor_history_item_get_item_type (NexorHistoryItem *self)
@@ -404,6 +466,8 @@ nexor_history_item_get_item_type (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:type-string] property.
  *
  * Returns: (nullable): the raw type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_type_string (NexorHistoryItem *self)
@@ -420,6 +484,8 @@ nexor_history_item_get_type_string (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:id] property.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_id (NexorHistoryItem *self)
@@ -436,6 +502,8 @@ nexor_history_item_get_id (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:channel] property.
  *
  * Returns: (nullable): the channel
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_channel (NexorHistoryItem *self)
@@ -452,6 +520,8 @@ nexor_history_item_get_channel (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:timestamp] property.
  *
  * Returns: (nullable) (transfer none): the time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_history_item_get_timestamp (NexorHistoryItem *self)
@@ -468,6 +538,8 @@ nexor_history_item_get_timestamp (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:direction] property.
  *
  * Returns: (nullable): the direction
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_direction (NexorHistoryItem *self)
@@ -484,6 +556,8 @@ nexor_history_item_get_direction (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:content] property.
  *
  * Returns: (nullable): the content
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_content (NexorHistoryItem *self)
@@ -500,6 +574,8 @@ nexor_history_item_get_content (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:message-type] property.
  *
  * Returns: (nullable): the message type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_message_type (NexorHistoryItem *self)
@@ -516,6 +592,8 @@ nexor_history_item_get_message_type (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:status] property.
  *
  * Returns: (nullable): the delivery status
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_status (NexorHistoryItem *self)
@@ -532,6 +610,8 @@ nexor_history_item_get_status (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:title] property.
  *
  * Returns: (nullable): the title
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_title (NexorHistoryItem *self)
@@ -548,6 +628,8 @@ nexor_history_item_get_title (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:description] property.
  *
  * Returns: (nullable): the description
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_description (NexorHistoryItem *self)
@@ -564,6 +646,8 @@ nexor_history_item_get_description (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:activity-type] property.
  *
  * Returns: (nullable): the activity type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_activity_type (NexorHistoryItem *self)
@@ -580,6 +664,8 @@ nexor_history_item_get_activity_type (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:actor-type] property.
  *
  * Returns: (nullable): the actor type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_actor_type (NexorHistoryItem *self)
@@ -596,6 +682,8 @@ nexor_history_item_get_actor_type (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:duration-seconds] property.
  *
  * Returns: the duration in seconds
+ *
+ * Since: 0.1
  */
 int
 nexor_history_item_get_duration_seconds (NexorHistoryItem *self)
@@ -612,6 +700,8 @@ nexor_history_item_get_duration_seconds (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:call-status] property.
  *
  * Returns: (nullable): the call status
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_call_status (NexorHistoryItem *self)
@@ -628,6 +718,8 @@ nexor_history_item_get_call_status (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:call-successful] property.
  *
  * Returns: whether the call was successful
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_history_item_get_call_successful (NexorHistoryItem *self)
@@ -644,6 +736,8 @@ nexor_history_item_get_call_successful (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:summary] property.
  *
  * Returns: (nullable): the summary
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_summary (NexorHistoryItem *self)
@@ -660,6 +754,8 @@ nexor_history_item_get_summary (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:recording-url] property.
  *
  * Returns: (nullable): the recording URL
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_recording_url (NexorHistoryItem *self)
@@ -676,6 +772,8 @@ nexor_history_item_get_recording_url (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:disconnection-reason] property.
  *
  * Returns: (nullable): the disconnection reason
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_disconnection_reason (NexorHistoryItem *self)
@@ -692,6 +790,8 @@ nexor_history_item_get_disconnection_reason (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:provider-message-id] property.
  *
  * Returns: (nullable): the provider message id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_provider_message_id (NexorHistoryItem *self)
@@ -708,6 +808,8 @@ nexor_history_item_get_provider_message_id (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:provider-call-id] property.
  *
  * Returns: (nullable): the provider call id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_provider_call_id (NexorHistoryItem *self)
@@ -724,6 +826,8 @@ nexor_history_item_get_provider_call_id (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:media-url] property.
  *
  * Returns: (nullable): the media URL
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_media_url (NexorHistoryItem *self)
@@ -740,6 +844,8 @@ nexor_history_item_get_media_url (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:sent-at] property.
  *
  * Returns: (nullable) (transfer none): the time it was sent
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_history_item_get_sent_at (NexorHistoryItem *self)
@@ -756,6 +862,8 @@ nexor_history_item_get_sent_at (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:delivered-at] property.
  *
  * Returns: (nullable) (transfer none): the time it was delivered
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_history_item_get_delivered_at (NexorHistoryItem *self)
@@ -772,6 +880,8 @@ nexor_history_item_get_delivered_at (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:read-at] property.
  *
  * Returns: (nullable) (transfer none): the time it was read
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_history_item_get_read_at (NexorHistoryItem *self)
@@ -788,6 +898,8 @@ nexor_history_item_get_read_at (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:reaction] property.
  *
  * Returns: (nullable): the reaction
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_item_get_reaction (NexorHistoryItem *self)
@@ -804,6 +916,8 @@ nexor_history_item_get_reaction (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:buttons] property.
  *
  * Returns: (nullable) (transfer none): the buttons
+ *
+ * Since: 0.1
  */
 JsonNode *
 nexor_history_item_get_buttons (NexorHistoryItem *self)
@@ -820,6 +934,8 @@ nexor_history_item_get_buttons (NexorHistoryItem *self)
  * Gets the [property@Nexor.HistoryItem:attachments] property.
  *
  * Returns: (nullable) (transfer none): the attachments
+ *
+ * Since: 0.1
  */
 JsonNode *
 nexor_history_item_get_attachments (NexorHistoryItem *self)

@@ -37,6 +37,8 @@
  *
  * A list belongs to the thread it was created in: use it there, and iterate
  * that thread's thread-default main context.
+ *
+ * Since: 0.1
  */
 
 /* Asking for one of the last PREFETCH_DISTANCE items fetches the next page. */
@@ -602,6 +604,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:client:
    *
    * The client pages are fetched with.
+   *
+   * Since: 0.1
    */
   props[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, NEXOR_TYPE_CLIENT, construct_only);
@@ -611,6 +615,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    *
    * The id of the lead whose history this is. An id that is not a UUID makes
    * every fetch fail with %NEXOR_ERROR_INVALID_ARGUMENT, without a request.
+   *
+   * Since: 0.1
    */
   props[PROP_LEAD_ID] =
     g_param_spec_string ("lead-id", NULL, NULL, NULL, construct_only);
@@ -620,6 +626,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    *
    * The channels to list, such as `whatsapp` and `call`; %NULL or empty for
    * all of them.
+   *
+   * Since: 0.1
    */
   props[PROP_CHANNELS] =
     g_param_spec_boxed ("channels", NULL, NULL, G_TYPE_STRV, construct_only);
@@ -629,6 +637,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    *
    * How many entries to ask for per page, from 1 to
    * [const@Nexor.HISTORY_LIST_MAX_PAGE_SIZE].
+   *
+   * Since: 0.1
    */
   props[PROP_PAGE_SIZE] =
     g_param_spec_uint ("page-size", NULL, NULL, 1, NEXOR_HISTORY_LIST_MAX_PAGE_SIZE,
@@ -638,6 +648,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:cancellable:
    *
    * Cancelling this cancels the page being fetched and every later fetch.
+   *
+   * Since: 0.1
    */
   props[PROP_CANCELLABLE] =
     g_param_spec_object ("cancellable", NULL, NULL, G_TYPE_CANCELLABLE, construct_only);
@@ -646,6 +658,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:n-items:
    *
    * How many entries have been fetched so far.
+   *
+   * Since: 0.1
    */
   props[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, readable);
@@ -654,6 +668,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:loading:
    *
    * Whether a page is being fetched.
+   *
+   * Since: 0.1
    */
   props[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, readable);
@@ -664,6 +680,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * Whether there may be more entries to fetch: %TRUE until a page says
    * there are no more (`pagination.has_more`, or a page shorter than
    * [property@Nexor.HistoryList:page-size] when the server does not say).
+   *
+   * Since: 0.1
    */
   props[PROP_HAS_MORE] =
     g_param_spec_boolean ("has-more", NULL, NULL, TRUE, readable);
@@ -673,6 +691,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    *
    * Why the last fetch failed, or %NULL if it did not. Cleared when a page
    * arrives.
+   *
+   * Since: 0.1
    */
   props[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, readable);
@@ -682,6 +702,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    *
    * The lead, as summarized by the first page (name, contact details and
    * creation time), or %NULL before it arrives.
+   *
+   * Since: 0.1
    */
   props[PROP_LEAD] =
     g_param_spec_object ("lead", NULL, NULL, NEXOR_TYPE_LEAD, readable);
@@ -719,6 +741,8 @@ nexor_history_list_init (NexorHistoryList *self)
  * with [ctor@GObject.Object.new] and [property@Nexor.HistoryList:page-size].
  *
  * Returns: (transfer full): a new history list
+ *
+ * Since: 0.1
  */
 NexorHistoryList *
 nexor_history_list_new (NexorClient        *client,
@@ -752,6 +776,8 @@ nexor_history_list_new (NexorClient        *client,
  *
  * The new entries are in the list, and [signal@Gio.ListModel::items-changed]
  * has been emitted, by the time @callback runs.
+ *
+ * Since: 0.1
  */
 void
 nexor_history_list_load_more_async (NexorHistoryList    *self,
@@ -793,6 +819,8 @@ nexor_history_list_load_more_async (NexorHistoryList    *self,
  *
  * Returns: %TRUE if the page arrived or there was nothing more to fetch;
  *   %FALSE with @error set otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_history_list_load_more_finish (NexorHistoryList  *self,
@@ -819,6 +847,8 @@ nexor_history_list_load_more_finish (NexorHistoryList  *self,
  *
  * Returns: %TRUE if the page arrived or there was nothing more to fetch;
  *   %FALSE with @error set otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_history_list_load_more (NexorHistoryList  *self,
@@ -865,6 +895,8 @@ nexor_history_list_load_more (NexorHistoryList  *self,
  * %G_IO_ERROR_CANCELLED, which also becomes
  * [property@Nexor.HistoryList:error], so nothing more is fetched in the
  * background until [method@Nexor.HistoryList.load_more_async] is called.
+ *
+ * Since: 0.1
  */
 void
 nexor_history_list_cancel (NexorHistoryList *self)
@@ -883,6 +915,8 @@ nexor_history_list_cancel (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:client] property.
  *
  * Returns: (transfer none): the client
+ *
+ * Since: 0.1
  */
 NexorClient *
 nexor_history_list_get_client (NexorHistoryList *self)
@@ -899,6 +933,8 @@ nexor_history_list_get_client (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:lead-id] property.
  *
  * Returns: (nullable): the lead id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_history_list_get_lead_id (NexorHistoryList *self)
@@ -916,6 +952,8 @@ nexor_history_list_get_lead_id (NexorHistoryList *self)
  *
  * Returns: (nullable) (transfer none) (array zero-terminated=1): the channels,
  *   or %NULL for all
+ *
+ * Since: 0.1
  */
 const char * const *
 nexor_history_list_get_channels (NexorHistoryList *self)
@@ -932,6 +970,8 @@ nexor_history_list_get_channels (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:page-size] property.
  *
  * Returns: how many entries a page asks for
+ *
+ * Since: 0.1
  */
 guint
 nexor_history_list_get_page_size (NexorHistoryList *self)
@@ -949,6 +989,8 @@ nexor_history_list_get_page_size (NexorHistoryList *self)
  * [method@Gio.ListModel.get_n_items].
  *
  * Returns: how many entries have been fetched
+ *
+ * Since: 0.1
  */
 guint
 nexor_history_list_get_n_items (NexorHistoryList *self)
@@ -965,6 +1007,8 @@ nexor_history_list_get_n_items (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:loading] property.
  *
  * Returns: whether a page is being fetched
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_history_list_get_loading (NexorHistoryList *self)
@@ -981,6 +1025,8 @@ nexor_history_list_get_loading (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:has-more] property.
  *
  * Returns: whether there may be more entries to fetch
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_history_list_get_has_more (NexorHistoryList *self)
@@ -997,6 +1043,8 @@ nexor_history_list_get_has_more (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:error] property.
  *
  * Returns: (nullable) (transfer none): why the last fetch failed
+ *
+ * Since: 0.1
  */
 const GError *
 nexor_history_list_get_error (NexorHistoryList *self)
@@ -1013,6 +1061,8 @@ nexor_history_list_get_error (NexorHistoryList *self)
  * Gets the [property@Nexor.HistoryList:lead] property.
  *
  * Returns: (nullable) (transfer none): the lead summary of the first page
+ *
+ * Since: 0.1
  */
 NexorLead *
 nexor_history_list_get_lead (NexorHistoryList *self)

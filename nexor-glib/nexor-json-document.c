@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nexor-error.h"
+#include "nexor-json-text.h"
 #include "nexor-json-document-private.h"
 #include "nexor-text-private.h"
 
@@ -758,14 +759,42 @@ read_response (const char  *data,
   return NULL;
 }
 
+/**
+ * nexor_parse_json:
+ * @text: JSON text in UTF-8
+ * @length: the length of @text in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Parses @text with the reader nexor-glib reads every response with, so that
+ * what a program sends to the API is JSON by the same rules as what it reads
+ * back (the `nexor` CLI reads its `--json` input with it).
+ *
+ * @text must be exactly one RFC 8259 JSON text: valid UTF-8 with an optional
+ * byte order mark, no comments, no control characters or U+0000 in strings,
+ * no lone surrogates, numbers within range, at most 256 levels of nesting,
+ * and nothing after the value but whitespace. Integers that fit in a #gint64
+ * become %G_TYPE_INT64 values, other numbers %G_TYPE_DOUBLE; of duplicate
+ * members the last one wins.
+ *
+ * Anything else fails with %G_IO_ERROR_INVALID_DATA and a message that says
+ * where: "empty", or "line L, column C: " and what is wrong.
+ *
+ * Returns: (transfer full): the root of a new, unsealed tree
+ *
+ * Since: 0.1
+ */
 JsonNode *
-_nexor_json_read_text (const char  *data,
-                       gsize        size,
-                       GError     **error)
+nexor_parse_json (const char  *text,
+                  gssize       length,
+                  GError     **error)
 {
-  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_document (data, size, NULL, NULL, NULL, error);
+  if (length < 0)
+    length = strlen (text);
+
+  return read_document (text, length, NULL, NULL, NULL, error);
 }
 
 NexorJsonDocument *

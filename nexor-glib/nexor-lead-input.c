@@ -35,6 +35,8 @@
  * ```js
  * const lead = new Nexor.LeadInput({first_name: 'Ana', email: 'ana@example.com'});
  * ```
+ *
+ * Since: 0.1
  */
 
 struct _NexorLeadInput
@@ -141,6 +143,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:last-name:
@@ -149,6 +153,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:email:
@@ -158,6 +164,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:phone:
@@ -167,6 +175,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:company:
@@ -175,6 +185,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:title:
@@ -183,6 +195,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:source:
@@ -192,6 +206,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:campaign-id:
@@ -201,6 +217,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:workflow-id:
@@ -210,6 +228,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:external-id:
@@ -218,6 +238,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:metadata:
@@ -227,6 +249,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorLeadInput:force-first-message:
@@ -237,6 +261,8 @@ nexor_lead_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
+ *
+ * Since: 0.1
  */
 static void
 nexor_lead_input_class_init (NexorLeadInputClass *klass)
@@ -262,6 +288,8 @@ nexor_lead_input_init (NexorLeadInput *self)
  * Creates an input with no property set.
  *
  * Returns: (transfer full): a new [class@Nexor.LeadInput]
+ *
+ * Since: 0.1
  */
 NexorLeadInput *
 nexor_lead_input_new (void)
@@ -285,6 +313,8 @@ find_field (const char *property_name)
  * sent.
  *
  * Returns: whether the property is set
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_lead_input_is_set (NexorLeadInput *self,
@@ -311,6 +341,8 @@ nexor_lead_input_is_set (NexorLeadInput *self,
  * `null`. A property that is unset is not null.
  *
  * Returns: whether the property is set to null
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_lead_input_is_null (NexorLeadInput *self,
@@ -335,6 +367,8 @@ nexor_lead_input_is_null (NexorLeadInput *self,
  *
  * Makes a property unset again, so it is not sent at all. Compare setting it
  * to %NULL, which sends JSON `null`.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_unset (NexorLeadInput *self,
@@ -415,6 +449,8 @@ _nexor_lead_input_to_json (NexorLeadInput *self)
  * Gets the [property@Nexor.LeadInput:first-name] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_first_name (NexorLeadInput *self)
@@ -430,6 +466,8 @@ nexor_lead_input_get_first_name (NexorLeadInput *self)
  * @first_name: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:first-name] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_first_name (NexorLeadInput *self,
@@ -448,6 +486,8 @@ nexor_lead_input_set_first_name (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:last-name] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_last_name (NexorLeadInput *self)
@@ -463,6 +503,8 @@ nexor_lead_input_get_last_name (NexorLeadInput *self)
  * @last_name: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:last-name] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_last_name (NexorLeadInput *self,
@@ -481,6 +523,8 @@ nexor_lead_input_set_last_name (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:email] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_email (NexorLeadInput *self)
@@ -496,6 +540,8 @@ nexor_lead_input_get_email (NexorLeadInput *self)
  * @email: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:email] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_email (NexorLeadInput *self,
@@ -514,6 +560,8 @@ nexor_lead_input_set_email (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:phone] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_phone (NexorLeadInput *self)
@@ -529,6 +577,8 @@ nexor_lead_input_get_phone (NexorLeadInput *self)
  * @phone: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:phone] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_phone (NexorLeadInput *self,
@@ -547,6 +597,8 @@ nexor_lead_input_set_phone (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:company] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_company (NexorLeadInput *self)
@@ -562,6 +614,8 @@ nexor_lead_input_get_company (NexorLeadInput *self)
  * @company: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:company] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_company (NexorLeadInput *self,
@@ -580,6 +634,8 @@ nexor_lead_input_set_company (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:title] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_title (NexorLeadInput *self)
@@ -595,6 +651,8 @@ nexor_lead_input_get_title (NexorLeadInput *self)
  * @title: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:title] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_title (NexorLeadInput *self,
@@ -613,6 +671,8 @@ nexor_lead_input_set_title (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:source] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_source (NexorLeadInput *self)
@@ -628,6 +688,8 @@ nexor_lead_input_get_source (NexorLeadInput *self)
  * @source: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:source] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_source (NexorLeadInput *self,
@@ -646,6 +708,8 @@ nexor_lead_input_set_source (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:campaign-id] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_campaign_id (NexorLeadInput *self)
@@ -661,6 +725,8 @@ nexor_lead_input_get_campaign_id (NexorLeadInput *self)
  * @campaign_id: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:campaign-id] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_campaign_id (NexorLeadInput *self,
@@ -679,6 +745,8 @@ nexor_lead_input_set_campaign_id (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:workflow-id] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_workflow_id (NexorLeadInput *self)
@@ -694,6 +762,8 @@ nexor_lead_input_get_workflow_id (NexorLeadInput *self)
  * @workflow_id: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:workflow-id] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_workflow_id (NexorLeadInput *self,
@@ -712,6 +782,8 @@ nexor_lead_input_set_workflow_id (NexorLeadInput *self,
  * Gets the [property@Nexor.LeadInput:external-id] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_input_get_external_id (NexorLeadInput *self)
@@ -727,6 +799,8 @@ nexor_lead_input_get_external_id (NexorLeadInput *self)
  * @external_id: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.LeadInput:external-id] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_external_id (NexorLeadInput *self,
@@ -746,6 +820,8 @@ nexor_lead_input_set_external_id (NexorLeadInput *self,
  *
  * Returns: (nullable) (transfer none): the value, or %NULL when it is unset or
  *   set to null
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_lead_input_get_metadata (NexorLeadInput *self)
@@ -762,6 +838,8 @@ nexor_lead_input_get_metadata (NexorLeadInput *self)
  *
  * Sets the [property@Nexor.LeadInput:metadata] property. The input keeps a copy
  * of @metadata: changing the object afterwards does not change the input.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_metadata (NexorLeadInput *self,
@@ -781,6 +859,8 @@ nexor_lead_input_set_metadata (NexorLeadInput *self,
  *
  * Returns: (nullable) (transfer none): the value, or %NULL when it is unset or
  *   set to null
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_lead_input_get_force_first_message (NexorLeadInput *self)
@@ -797,6 +877,8 @@ nexor_lead_input_get_force_first_message (NexorLeadInput *self)
  *
  * Sets the [property@Nexor.LeadInput:force-first-message] property. The input keeps a copy
  * of @force_first_message: changing the object afterwards does not change the input.
+ *
+ * Since: 0.1
  */
 void
 nexor_lead_input_set_force_first_message (NexorLeadInput *self,

@@ -35,6 +35,8 @@
  * `{"success": true, "lead": {…}, "variables": {…}}` and the legacy bare lead
  * object (`activeWorkflowRun`, with `workflow`, `currentStatus` and
  * `assigned_user` beside it); they give the same objects.
+ *
+ * Since: 0.1
  */
 
 struct _NexorLead
@@ -65,57 +67,79 @@ struct _NexorLead
  * NexorLead:id:
  *
  * The lead's id, a UUID.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:first-name:
  *
  * The lead's first name.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:last-name:
  *
  * The lead's last name.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:email:
  *
  * The lead's email address.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:phone:
  *
  * The lead's phone number, such as `+56912345678`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:source:
  *
  * Where the lead came from, such as `api`, `website` or `meta_ads`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:company:
  *
  * The lead's company.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:title:
  *
  * The lead's job title.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:metadata:
  *
  * Free-form data stored on the lead, as a JSON object.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:tags:
  *
  * The tags on the lead, a [iface@Gio.ListModel] of [class@Nexor.Tag]; empty
  * when the lead has none.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:campaign:
  *
  * The campaign the lead belongs to.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:campaign-id:
@@ -123,28 +147,38 @@ struct _NexorLead
  * The id of the campaign the lead belongs to. The update calls answer with a
  * flat `campaign_id` instead of the `campaign` object of Get Lead; this
  * property reads either, so it is set whenever the answer names a campaign.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:active-workflow-run:
  *
  * The lead's currently active workflow run, with its workflow and the lead's
  * current status in it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:assigned-user:
  *
  * The user the lead is assigned to; the server sends it only for workflows
  * whose goal type is `appointment`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:created-at:
  *
  * When the lead was created.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:updated-at:
  *
  * When the lead was last changed.
+ *
+ * Since: 0.1
  */
 /**
  * NexorLead:variables:
@@ -152,6 +186,8 @@ struct _NexorLead
  * The values collected from the lead, a [iface@Gio.ListModel] of
  * [class@Nexor.Variable] in the order the server sent them; empty when there
  * are none.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_lead_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -312,6 +348,8 @@ _nexor_lead_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -321,6 +359,8 @@ _nexor_lead_new_from_response (JsonNode  *root,
  * Gets the [property@Nexor.Lead:id] property.
  *
  * Returns: the lead's id, a UUID
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_id (NexorLead *self)
@@ -337,6 +377,8 @@ nexor_lead_get_id (NexorLead *self)
  * Gets the [property@Nexor.Lead:first-name] property.
  *
  * Returns: (nullable): the first name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_first_name (NexorLead *self)
@@ -353,6 +395,8 @@ nexor_lead_get_first_name (NexorLead *self)
  * Gets the [property@Nexor.Lead:last-name] property.
  *
  * Returns: (nullable): the last name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_last_name (NexorLead *self)
@@ -369,6 +413,8 @@ nexor_lead_get_last_name (NexorLead *self)
  * Gets the [property@Nexor.Lead:email] property.
  *
  * Returns: (nullable): the email address
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_email (NexorLead *self)
@@ -385,6 +431,8 @@ nexor_lead_get_email (NexorLead *self)
  * Gets the [property@Nexor.Lead:phone] property.
  *
  * Returns: (nullable): the phone number
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_phone (NexorLead *self)
@@ -401,6 +449,8 @@ nexor_lead_get_phone (NexorLead *self)
  * Gets the [property@Nexor.Lead:source] property.
  *
  * Returns: (nullable): where the lead came from
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_source (NexorLead *self)
@@ -417,6 +467,8 @@ nexor_lead_get_source (NexorLead *self)
  * Gets the [property@Nexor.Lead:company] property.
  *
  * Returns: (nullable): the company
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_company (NexorLead *self)
@@ -433,6 +485,8 @@ nexor_lead_get_company (NexorLead *self)
  * Gets the [property@Nexor.Lead:title] property.
  *
  * Returns: (nullable): the job title
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_title (NexorLead *self)
@@ -449,6 +503,8 @@ nexor_lead_get_title (NexorLead *self)
  * Gets the [property@Nexor.Lead:metadata] property.
  *
  * Returns: (nullable) (transfer none): the metadata object, immutable (sealed)
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_lead_get_metadata (NexorLead *self)
@@ -465,6 +521,8 @@ nexor_lead_get_metadata (NexorLead *self)
  * Gets the [property@Nexor.Lead:tags] property.
  *
  * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_lead_get_tags (NexorLead *self)
@@ -481,6 +539,8 @@ nexor_lead_get_tags (NexorLead *self)
  * Gets the [property@Nexor.Lead:campaign] property.
  *
  * Returns: (nullable) (transfer none): the campaign
+ *
+ * Since: 0.1
  */
 NexorCampaign *
 nexor_lead_get_campaign (NexorLead *self)
@@ -498,6 +558,8 @@ nexor_lead_get_campaign (NexorLead *self)
  * of an update answer, or else the id of [property@Nexor.Lead:campaign].
  *
  * Returns: (nullable): the campaign id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_lead_get_campaign_id (NexorLead *self)
@@ -514,6 +576,8 @@ nexor_lead_get_campaign_id (NexorLead *self)
  * Gets the [property@Nexor.Lead:active-workflow-run] property.
  *
  * Returns: (nullable) (transfer none): the active workflow run
+ *
+ * Since: 0.1
  */
 NexorWorkflowRun *
 nexor_lead_get_active_workflow_run (NexorLead *self)
@@ -530,6 +594,8 @@ nexor_lead_get_active_workflow_run (NexorLead *self)
  * Gets the [property@Nexor.Lead:assigned-user] property.
  *
  * Returns: (nullable) (transfer none): the assigned user
+ *
+ * Since: 0.1
  */
 NexorUser *
 nexor_lead_get_assigned_user (NexorLead *self)
@@ -546,6 +612,8 @@ nexor_lead_get_assigned_user (NexorLead *self)
  * Gets the [property@Nexor.Lead:created-at] property.
  *
  * Returns: (nullable) (transfer none): when the lead was created
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_lead_get_created_at (NexorLead *self)
@@ -562,6 +630,8 @@ nexor_lead_get_created_at (NexorLead *self)
  * Gets the [property@Nexor.Lead:updated-at] property.
  *
  * Returns: (nullable) (transfer none): when the lead was last changed
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_lead_get_updated_at (NexorLead *self)
@@ -578,6 +648,8 @@ nexor_lead_get_updated_at (NexorLead *self)
  * Gets the [property@Nexor.Lead:variables] property.
  *
  * Returns: (transfer none): a list model of [class@Nexor.Variable]
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_lead_get_variables (NexorLead *self)
@@ -596,6 +668,8 @@ nexor_lead_get_variables (NexorLead *self)
  *
  * Returns: (nullable) (transfer none): the variable, or %NULL if the lead has
  *   no variable of that name
+ *
+ * Since: 0.1
  */
 NexorVariable *
 nexor_lead_get_variable (NexorLead  *self,

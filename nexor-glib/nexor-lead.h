@@ -23,47 +23,47 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_LEAD (nexor_lead_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorLead, nexor_lead, NEXOR, LEAD, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_id                  (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_first_name          (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_last_name           (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_email               (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_phone               (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_source              (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_company             (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_title               (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject          *nexor_lead_get_metadata            (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel          *nexor_lead_get_tags                (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorCampaign       *nexor_lead_get_campaign            (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_campaign_id         (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorWorkflowRun    *nexor_lead_get_active_workflow_run (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorUser           *nexor_lead_get_assigned_user       (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GDateTime           *nexor_lead_get_created_at          (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GDateTime           *nexor_lead_get_updated_at          (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 GListModel          *nexor_lead_get_variables           (NexorLead  *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 NexorVariable       *nexor_lead_get_variable            (NexorLead  *self,
                                                          const char *name);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject          *nexor_lead_dup_json                (NexorLead  *self);
 
 G_END_DECLS

@@ -17,6 +17,8 @@
  * [property@Nexor.Meeting:timezone] is the zone the meeting was booked in.
  * [property@Nexor.Meeting:status] and [property@Nexor.Meeting:location-type] are kept
  * as the server sends them, so values added later are not lost.
+ *
+ * Since: 0.1
  */
 
 struct _NexorMeeting
@@ -54,122 +56,170 @@ struct _NexorMeeting
  * NexorMeeting:id:
  *
  * The meeting's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:title:
  *
  * The meeting's title.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:starts-at:
  *
  * When the meeting starts.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:ends-at:
  *
  * When the meeting ends.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:duration-minutes:
  *
  * How long the meeting lasts, in minutes.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:timezone:
  *
  * The IANA time zone the meeting was booked in, such as `America/Santiago`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:status:
  *
  * The meeting's status: `scheduled`, `confirmed`, `completed`, `cancelled` or
  * `no_show`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:meeting-url:
  *
  * The link to join a video meeting.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:location-type:
  *
  * Where the meeting happens: `video`, `phone` or `in_person`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:location-details:
  *
  * Details of the location, such as an address.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:host-name:
  *
  * The name of the team member who hosts the meeting.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:meeting-type:
  *
  * The name of the kind of meeting, such as `Google Meet`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:attendee-name:
  *
  * The attendee's name.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:attendee-email:
  *
  * The attendee's email address.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:attendee-phone:
  *
  * The attendee's phone number, when the answer carries it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:confirmed-by-lead:
  *
  * Whether the lead confirmed attendance.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:cancelled-at:
  *
  * When the meeting was cancelled.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:cancellation-reason:
  *
  * Why the meeting was cancelled.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:no-show-reason:
  *
  * Why the meeting was marked as a no-show.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:outcome-notes:
  *
  * Notes on the meeting's outcome.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:outcome-at:
  *
  * When the outcome was recorded, when the answer carries it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:lead-id:
  *
  * The id of the lead, when the answer carries it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:source:
  *
  * Who booked the meeting, such as `ai_agent`, when the answer carries it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorMeeting:created-at:
  *
  * When the meeting was booked.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_meeting_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -249,6 +299,8 @@ _nexor_meeting_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -258,6 +310,8 @@ _nexor_meeting_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.Meeting:id] property.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_id (NexorMeeting *self)
@@ -274,6 +328,8 @@ nexor_meeting_get_id (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:title] property.
  *
  * Returns: (nullable): the title
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_title (NexorMeeting *self)
@@ -290,6 +346,8 @@ nexor_meeting_get_title (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:starts-at] property.
  *
  * Returns: (nullable) (transfer none): the start time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_meeting_get_starts_at (NexorMeeting *self)
@@ -306,6 +364,8 @@ nexor_meeting_get_starts_at (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:ends-at] property.
  *
  * Returns: (nullable) (transfer none): the end time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_meeting_get_ends_at (NexorMeeting *self)
@@ -322,6 +382,8 @@ nexor_meeting_get_ends_at (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:duration-minutes] property.
  *
  * Returns: the duration in minutes
+ *
+ * Since: 0.1
  */
 int
 nexor_meeting_get_duration_minutes (NexorMeeting *self)
@@ -338,6 +400,8 @@ nexor_meeting_get_duration_minutes (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:timezone] property.
  *
  * Returns: (nullable): the time zone
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_timezone (NexorMeeting *self)
@@ -354,6 +418,8 @@ nexor_meeting_get_timezone (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:status] property.
  *
  * Returns: (nullable): the status
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_status (NexorMeeting *self)
@@ -370,6 +436,8 @@ nexor_meeting_get_status (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:meeting-url] property.
  *
  * Returns: (nullable): the meeting link
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_meeting_url (NexorMeeting *self)
@@ -386,6 +454,8 @@ nexor_meeting_get_meeting_url (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:location-type] property.
  *
  * Returns: (nullable): the location type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_location_type (NexorMeeting *self)
@@ -402,6 +472,8 @@ nexor_meeting_get_location_type (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:location-details] property.
  *
  * Returns: (nullable): the location details
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_location_details (NexorMeeting *self)
@@ -418,6 +490,8 @@ nexor_meeting_get_location_details (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:host-name] property.
  *
  * Returns: (nullable): the host name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_host_name (NexorMeeting *self)
@@ -434,6 +508,8 @@ nexor_meeting_get_host_name (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:meeting-type] property.
  *
  * Returns: (nullable): the meeting type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_meeting_type (NexorMeeting *self)
@@ -450,6 +526,8 @@ nexor_meeting_get_meeting_type (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:attendee-name] property.
  *
  * Returns: (nullable): the attendee name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_attendee_name (NexorMeeting *self)
@@ -466,6 +544,8 @@ nexor_meeting_get_attendee_name (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:attendee-email] property.
  *
  * Returns: (nullable): the attendee email address
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_attendee_email (NexorMeeting *self)
@@ -482,6 +562,8 @@ nexor_meeting_get_attendee_email (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:attendee-phone] property.
  *
  * Returns: (nullable): the attendee phone number
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_attendee_phone (NexorMeeting *self)
@@ -498,6 +580,8 @@ nexor_meeting_get_attendee_phone (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:confirmed-by-lead] property.
  *
  * Returns: whether the lead confirmed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_meeting_get_confirmed_by_lead (NexorMeeting *self)
@@ -514,6 +598,8 @@ nexor_meeting_get_confirmed_by_lead (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:cancelled-at] property.
  *
  * Returns: (nullable) (transfer none): the cancellation time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_meeting_get_cancelled_at (NexorMeeting *self)
@@ -530,6 +616,8 @@ nexor_meeting_get_cancelled_at (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:cancellation-reason] property.
  *
  * Returns: (nullable): the cancellation reason
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_cancellation_reason (NexorMeeting *self)
@@ -546,6 +634,8 @@ nexor_meeting_get_cancellation_reason (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:no-show-reason] property.
  *
  * Returns: (nullable): the no-show reason
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_no_show_reason (NexorMeeting *self)
@@ -562,6 +652,8 @@ nexor_meeting_get_no_show_reason (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:outcome-notes] property.
  *
  * Returns: (nullable): the outcome notes
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_outcome_notes (NexorMeeting *self)
@@ -578,6 +670,8 @@ nexor_meeting_get_outcome_notes (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:outcome-at] property.
  *
  * Returns: (nullable) (transfer none): the outcome time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_meeting_get_outcome_at (NexorMeeting *self)
@@ -594,6 +688,8 @@ nexor_meeting_get_outcome_at (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:lead-id] property.
  *
  * Returns: (nullable): the lead id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_lead_id (NexorMeeting *self)
@@ -610,6 +706,8 @@ nexor_meeting_get_lead_id (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:source] property.
  *
  * Returns: (nullable): the source
+ *
+ * Since: 0.1
  */
 const char *
 nexor_meeting_get_source (NexorMeeting *self)
@@ -626,6 +724,8 @@ nexor_meeting_get_source (NexorMeeting *self)
  * Gets the [property@Nexor.Meeting:created-at] property.
  *
  * Returns: (nullable) (transfer none): the creation time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_meeting_get_created_at (NexorMeeting *self)

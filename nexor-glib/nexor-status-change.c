@@ -16,6 +16,8 @@
  * The answer to [method@Nexor.Client.set_lead_status]: whether the status changed, from
  * what to what, and in which workflow run. Setting the status a lead already has is not
  * an error: [property@Nexor.StatusChange:changed] is then %FALSE.
+ *
+ * Since: 0.1
  */
 
 struct _NexorStatusChange
@@ -36,31 +38,43 @@ struct _NexorStatusChange
  *
  * Whether the status changed; %FALSE when the lead already had it, or a concurrent
  * change got there first.
+ *
+ * Since: 0.1
  */
 /**
  * NexorStatusChange:previous-status:
  *
  * The key of the status the lead had before.
+ *
+ * Since: 0.1
  */
 /**
  * NexorStatusChange:new-status:
  *
  * The key of the status the lead has now.
+ *
+ * Since: 0.1
  */
 /**
  * NexorStatusChange:workflow-run-id:
  *
  * The id of the workflow run whose status was set (the answer's `workflow_run.id`).
+ *
+ * Since: 0.1
  */
 /**
  * NexorStatusChange:workflow-id:
  *
  * The id of the workflow of that run (the answer's `workflow_run.workflow_id`).
+ *
+ * Since: 0.1
  */
 /**
  * NexorStatusChange:note:
  *
  * The server's explanation of a change that did not happen; usually %NULL.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_status_change_fields[] = {
   { "changed", NEXOR_FIELD_NAMES ("changed"), NEXOR_FIELD_BOOLEAN,
@@ -154,6 +168,8 @@ _nexor_status_change_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -163,6 +179,8 @@ _nexor_status_change_new_from_response (JsonNode  *root,
  * Gets the [property@Nexor.StatusChange:changed] property.
  *
  * Returns: whether the status changed
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_status_change_get_changed (NexorStatusChange *self)
@@ -179,6 +197,8 @@ nexor_status_change_get_changed (NexorStatusChange *self)
  * Gets the [property@Nexor.StatusChange:previous-status] property.
  *
  * Returns: (nullable): the previous status key
+ *
+ * Since: 0.1
  */
 const char *
 nexor_status_change_get_previous_status (NexorStatusChange *self)
@@ -195,6 +215,8 @@ nexor_status_change_get_previous_status (NexorStatusChange *self)
  * Gets the [property@Nexor.StatusChange:new-status] property.
  *
  * Returns: (nullable): the new status key
+ *
+ * Since: 0.1
  */
 const char *
 nexor_status_change_get_new_status (NexorStatusChange *self)
@@ -211,6 +233,8 @@ nexor_status_change_get_new_status (NexorStatusChange *self)
  * Gets the [property@Nexor.StatusChange:workflow-run-id] property.
  *
  * Returns: (nullable): the run id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_status_change_get_workflow_run_id (NexorStatusChange *self)
@@ -227,6 +251,8 @@ nexor_status_change_get_workflow_run_id (NexorStatusChange *self)
  * Gets the [property@Nexor.StatusChange:workflow-id] property.
  *
  * Returns: (nullable): the workflow id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_status_change_get_workflow_id (NexorStatusChange *self)
@@ -243,6 +269,8 @@ nexor_status_change_get_workflow_id (NexorStatusChange *self)
  * Gets the [property@Nexor.StatusChange:note] property.
  *
  * Returns: (nullable): the note
+ *
+ * Since: 0.1
  */
 const char *
 nexor_status_change_get_note (NexorStatusChange *self)

@@ -18,22 +18,22 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_STATUS_CHANGE (nexor_status_change_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorStatusChange, nexor_status_change, NEXOR, STATUS_CHANGE, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 gboolean nexor_status_change_get_changed (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_status_change_get_previous_status (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_status_change_get_new_status (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_status_change_get_workflow_run_id (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_status_change_get_workflow_id (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_status_change_get_note (NexorStatusChange *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_status_change_dup_json (NexorStatusChange *self);
 
 G_END_DECLS

@@ -22,6 +22,8 @@
  * ```python
  * tag = Nexor.TagInput(name="VIP Client", slug="vip-client")
  * ```
+ *
+ * Since: 0.1
  */
 
 struct _NexorTagInput
@@ -110,6 +112,8 @@ nexor_tag_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.TagInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorTagInput:slug:
@@ -118,6 +122,8 @@ nexor_tag_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.TagInput.unset].
+ *
+ * Since: 0.1
  */
 /**
  * NexorTagInput:description:
@@ -126,6 +132,8 @@ nexor_tag_input_set_property (GObject      *object,
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.TagInput.unset].
+ *
+ * Since: 0.1
  */
 static void
 nexor_tag_input_class_init (NexorTagInputClass *klass)
@@ -151,6 +159,8 @@ nexor_tag_input_init (NexorTagInput *self)
  * Creates an input with no property set.
  *
  * Returns: (transfer full): a new [class@Nexor.TagInput]
+ *
+ * Since: 0.1
  */
 NexorTagInput *
 nexor_tag_input_new (void)
@@ -174,6 +184,8 @@ find_field (const char *property_name)
  * sent.
  *
  * Returns: whether the property is set
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_tag_input_is_set (NexorTagInput *self,
@@ -200,6 +212,8 @@ nexor_tag_input_is_set (NexorTagInput *self,
  * `null`. A property that is unset is not null.
  *
  * Returns: whether the property is set to null
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_tag_input_is_null (NexorTagInput *self,
@@ -224,6 +238,8 @@ nexor_tag_input_is_null (NexorTagInput *self,
  *
  * Makes a property unset again, so it is not sent at all. Compare setting it
  * to %NULL, which sends JSON `null`.
+ *
+ * Since: 0.1
  */
 void
 nexor_tag_input_unset (NexorTagInput *self,
@@ -272,6 +288,8 @@ _nexor_tag_input_to_json (NexorTagInput *self)
  * Gets the [property@Nexor.TagInput:name] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_input_get_name (NexorTagInput *self)
@@ -287,6 +305,8 @@ nexor_tag_input_get_name (NexorTagInput *self)
  * @name: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.TagInput:name] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_tag_input_set_name (NexorTagInput *self,
@@ -305,6 +325,8 @@ nexor_tag_input_set_name (NexorTagInput *self,
  * Gets the [property@Nexor.TagInput:slug] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_input_get_slug (NexorTagInput *self)
@@ -320,6 +342,8 @@ nexor_tag_input_get_slug (NexorTagInput *self)
  * @slug: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.TagInput:slug] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_tag_input_set_slug (NexorTagInput *self,
@@ -338,6 +362,8 @@ nexor_tag_input_set_slug (NexorTagInput *self,
  * Gets the [property@Nexor.TagInput:description] property.
  *
  * Returns: (nullable): the value, or %NULL when it is unset or set to null
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_input_get_description (NexorTagInput *self)
@@ -353,6 +379,8 @@ nexor_tag_input_get_description (NexorTagInput *self)
  * @description: (nullable): the new value, or %NULL to send JSON `null`
  *
  * Sets the [property@Nexor.TagInput:description] property.
+ *
+ * Since: 0.1
  */
 void
 nexor_tag_input_set_description (NexorTagInput *self,

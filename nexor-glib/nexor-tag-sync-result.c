@@ -15,6 +15,8 @@
  *
  * The answer to [method@Nexor.Client.sync_lead_tags]: the lead's complete tag
  * set after the sync, and the ids of the tags the sync added and removed.
+ *
+ * Since: 0.1
  */
 
 struct _NexorTagSyncResult
@@ -33,11 +35,15 @@ struct _NexorTagSyncResult
  * NexorTagSyncResult:lead-id:
  *
  * The id of the lead whose tags were synced.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTagSyncResult:tags:
  *
  * The lead's tags after the sync, a [iface@Gio.ListModel] of [class@Nexor.Tag].
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_tag_sync_result_fields[] = {
   { "lead-id", NEXOR_FIELD_NAMES ("lead_id", "leadId"), NEXOR_FIELD_STRING,
@@ -113,6 +119,8 @@ nexor_tag_sync_result_class_init (NexorTagSyncResultClass *klass)
    * NexorTagSyncResult:added:
    *
    * The ids of the tags the sync put on the lead; empty when none.
+   *
+   * Since: 0.1
    */
   props[PROP_ADDED] =
     g_param_spec_boxed ("added", NULL, NULL, G_TYPE_STRV,
@@ -122,6 +130,8 @@ nexor_tag_sync_result_class_init (NexorTagSyncResultClass *klass)
    * NexorTagSyncResult:removed:
    *
    * The ids of the tags the sync took off the lead; empty when none.
+   *
+   * Since: 0.1
    */
   props[PROP_REMOVED] =
     g_param_spec_boxed ("removed", NULL, NULL, G_TYPE_STRV,
@@ -223,6 +233,8 @@ _nexor_tag_sync_result_new_from_response (JsonNode  *root,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 JsonObject *
 nexor_tag_sync_result_dup_json (NexorTagSyncResult *self)
@@ -239,6 +251,8 @@ nexor_tag_sync_result_dup_json (NexorTagSyncResult *self)
  * Gets the [property@Nexor.TagSyncResult:lead-id] property.
  *
  * Returns: (nullable): the lead id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_sync_result_get_lead_id (NexorTagSyncResult *self)
@@ -255,6 +269,8 @@ nexor_tag_sync_result_get_lead_id (NexorTagSyncResult *self)
  * Gets the [property@Nexor.TagSyncResult:tags] property.
  *
  * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ *
+ * Since: 0.1
  */
 GListModel *
 nexor_tag_sync_result_get_tags (NexorTagSyncResult *self)
@@ -271,6 +287,8 @@ nexor_tag_sync_result_get_tags (NexorTagSyncResult *self)
  * Gets the [property@Nexor.TagSyncResult:added] property.
  *
  * Returns: (transfer none) (array zero-terminated=1): the ids of the added tags
+ *
+ * Since: 0.1
  */
 const char * const *
 nexor_tag_sync_result_get_added (NexorTagSyncResult *self)
@@ -287,6 +305,8 @@ nexor_tag_sync_result_get_added (NexorTagSyncResult *self)
  * Gets the [property@Nexor.TagSyncResult:removed] property.
  *
  * Returns: (transfer none) (array zero-terminated=1): the ids of the removed tags
+ *
+ * Since: 0.1
  */
 const char * const *
 nexor_tag_sync_result_get_removed (NexorTagSyncResult *self)

@@ -17,6 +17,8 @@
  * Tags embedded in a lead, and those of the lead tag endpoints, carry only
  * these three; the account's tag list ([method@Nexor.Client.list_tags]) and
  * the tag create and update calls add a description and timestamps.
+ *
+ * Since: 0.1
  */
 
 struct _NexorTag
@@ -36,31 +38,43 @@ struct _NexorTag
  * NexorTag:id:
  *
  * The tag's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTag:name:
  *
  * The display name of the tag.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTag:slug:
  *
  * The slug of the tag, unique per account.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTag:description:
  *
  * What the tag is for; %NULL when it has none or the answer did not carry it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTag:created-at:
  *
  * When the tag was created, if the answer carried it.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTag:updated-at:
  *
  * When the tag was last changed, if the answer carried it.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_tag_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -97,6 +111,8 @@ _nexor_tag_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -106,6 +122,8 @@ _nexor_tag_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.Tag:id] property: the tag's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_get_id (NexorTag *self)
@@ -122,6 +140,8 @@ nexor_tag_get_id (NexorTag *self)
  * Gets the [property@Nexor.Tag:name] property: the display name of the tag.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_get_name (NexorTag *self)
@@ -138,6 +158,8 @@ nexor_tag_get_name (NexorTag *self)
  * Gets the [property@Nexor.Tag:slug] property: the slug of the tag, unique per account.
  *
  * Returns: (nullable): the slug
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_get_slug (NexorTag *self)
@@ -154,6 +176,8 @@ nexor_tag_get_slug (NexorTag *self)
  * Gets the [property@Nexor.Tag:description] property: what the tag is for.
  *
  * Returns: (nullable): the description
+ *
+ * Since: 0.1
  */
 const char *
 nexor_tag_get_description (NexorTag *self)
@@ -170,6 +194,8 @@ nexor_tag_get_description (NexorTag *self)
  * Gets the [property@Nexor.Tag:created-at] property: when the tag was created.
  *
  * Returns: (nullable) (transfer none): the creation time
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_tag_get_created_at (NexorTag *self)
@@ -186,6 +212,8 @@ nexor_tag_get_created_at (NexorTag *self)
  * Gets the [property@Nexor.Tag:updated-at] property: when the tag was last changed.
  *
  * Returns: (nullable) (transfer none): the time of the last change
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_tag_get_updated_at (NexorTag *self)

@@ -14,6 +14,8 @@
  *
  * A member of the account's team, as listed by [method@Nexor.Client.list_team]: the
  * active users who can own leads and host meetings.
+ *
+ * Since: 0.1
  */
 
 struct _NexorTeamMember
@@ -31,21 +33,29 @@ struct _NexorTeamMember
  * NexorTeamMember:id:
  *
  * The member's id, a UUID.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTeamMember:name:
  *
  * The member's name.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTeamMember:email:
  *
  * The member's email address.
+ *
+ * Since: 0.1
  */
 /**
  * NexorTeamMember:external-id:
  *
  * The member's id in the account's CRM, such as a HubSpot owner id; not a UUID.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_team_member_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -85,6 +95,8 @@ _nexor_team_member_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -94,6 +106,8 @@ _nexor_team_member_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.TeamMember:id] property.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_team_member_get_id (NexorTeamMember *self)
@@ -110,6 +124,8 @@ nexor_team_member_get_id (NexorTeamMember *self)
  * Gets the [property@Nexor.TeamMember:name] property.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_team_member_get_name (NexorTeamMember *self)
@@ -126,6 +142,8 @@ nexor_team_member_get_name (NexorTeamMember *self)
  * Gets the [property@Nexor.TeamMember:email] property.
  *
  * Returns: (nullable): the email address
+ *
+ * Since: 0.1
  */
 const char *
 nexor_team_member_get_email (NexorTeamMember *self)
@@ -142,6 +160,8 @@ nexor_team_member_get_email (NexorTeamMember *self)
  * Gets the [property@Nexor.TeamMember:external-id] property.
  *
  * Returns: (nullable): the CRM id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_team_member_get_external_id (NexorTeamMember *self)

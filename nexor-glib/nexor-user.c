@@ -12,6 +12,8 @@
  * NexorUser:
  *
  * A user of the Nexor account, such as the user a lead is assigned to.
+ *
+ * Since: 0.1
  */
 
 struct _NexorUser
@@ -29,21 +31,29 @@ struct _NexorUser
  * NexorUser:id:
  *
  * The user's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorUser:name:
  *
  * The user's name.
+ *
+ * Since: 0.1
  */
 /**
  * NexorUser:email:
  *
  * The user's email address.
+ *
+ * Since: 0.1
  */
 /**
  * NexorUser:avatar-url:
  *
  * The URL of the user's avatar picture.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_user_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -76,6 +86,8 @@ _nexor_user_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -85,6 +97,8 @@ _nexor_user_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.User:id] property: the user's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_user_get_id (NexorUser *self)
@@ -101,6 +115,8 @@ nexor_user_get_id (NexorUser *self)
  * Gets the [property@Nexor.User:name] property: the user's name.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_user_get_name (NexorUser *self)
@@ -117,6 +133,8 @@ nexor_user_get_name (NexorUser *self)
  * Gets the [property@Nexor.User:email] property: the user's email address.
  *
  * Returns: (nullable): the email address
+ *
+ * Since: 0.1
  */
 const char *
 nexor_user_get_email (NexorUser *self)
@@ -133,6 +151,8 @@ nexor_user_get_email (NexorUser *self)
  * Gets the [property@Nexor.User:avatar-url] property: the URL of the user's avatar picture.
  *
  * Returns: (nullable): the avatar URL
+ *
+ * Since: 0.1
  */
 const char *
 nexor_user_get_avatar_url (NexorUser *self)

@@ -14,6 +14,8 @@
  * A value the AI agent collected from a lead during a workflow (a “workflow
  * field”), such as an age or the name of a broker, with how confident the
  * extraction was.
+ *
+ * Since: 0.1
  */
 
 struct _NexorVariable
@@ -32,26 +34,36 @@ struct _NexorVariable
  * NexorVariable:name:
  *
  * The name (key) of the variable, such as `edad`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorVariable:value:
  *
  * The typed value as JSON: a number, a string, a boolean, or any other JSON value.
+ *
+ * Since: 0.1
  */
 /**
  * NexorVariable:value-text:
  *
  * The value rendered as text, such as `35`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorVariable:confidence:
  *
  * How confident the extraction was, from 0 to 1, or -1 when the server did not say.
+ *
+ * Since: 0.1
  */
 /**
  * NexorVariable:updated-at:
  *
  * When the value was last collected.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_variable_fields[] = {
   { "name", NEXOR_FIELD_NAMES (NULL), NEXOR_FIELD_STRING,
@@ -78,6 +90,8 @@ NEXOR_DEFINE_RESOURCE (NexorVariable, nexor_variable, nexor_variable_fields)
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -87,6 +101,8 @@ NEXOR_DEFINE_RESOURCE (NexorVariable, nexor_variable, nexor_variable_fields)
  * Gets the [property@Nexor.Variable:name] property: the name (key) of the variable, such as `edad`.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_variable_get_name (NexorVariable *self)
@@ -103,6 +119,8 @@ nexor_variable_get_name (NexorVariable *self)
  * Gets the [property@Nexor.Variable:value] property: the typed value as JSON: a number, a string, a boolean, or any other JSON value.
  *
  * Returns: (nullable) (transfer none): the value
+ *
+ * Since: 0.1
  */
 JsonNode *
 nexor_variable_get_value (NexorVariable *self)
@@ -119,6 +137,8 @@ nexor_variable_get_value (NexorVariable *self)
  * Gets the [property@Nexor.Variable:value-text] property: the value rendered as text, such as `35`.
  *
  * Returns: (nullable): the value as text
+ *
+ * Since: 0.1
  */
 const char *
 nexor_variable_get_value_text (NexorVariable *self)
@@ -135,6 +155,8 @@ nexor_variable_get_value_text (NexorVariable *self)
  * Gets the [property@Nexor.Variable:confidence] property: how confident the extraction was, from 0 to 1, or -1 when the server did not say.
  *
  * Returns: the confidence, or -1 if unknown
+ *
+ * Since: 0.1
  */
 double
 nexor_variable_get_confidence (NexorVariable *self)
@@ -151,6 +173,8 @@ nexor_variable_get_confidence (NexorVariable *self)
  * Gets the [property@Nexor.Variable:updated-at] property: when the value was last collected.
  *
  * Returns: (nullable) (transfer none): when the value was last collected
+ *
+ * Since: 0.1
  */
 GDateTime *
 nexor_variable_get_updated_at (NexorVariable *self)

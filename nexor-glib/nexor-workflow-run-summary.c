@@ -17,6 +17,8 @@
  * The workflow run a lead was enrolled in when it was created with a workflow id: see
  * [property@Nexor.CreateLeadResult:workflow-run]. It names the job that starts the
  * run's cadence and where the cadence stands.
+ *
+ * Since: 0.1
  */
 
 struct _NexorWorkflowRunSummary
@@ -34,21 +36,29 @@ struct _NexorWorkflowRunSummary
  * NexorWorkflowRunSummary:id:
  *
  * The run's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRunSummary:job-id:
  *
  * The id of the job that runs the cadence; not a UUID.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRunSummary:workflow:
  *
  * The workflow of the run.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRunSummary:cadence:
  *
  * Where the run stands in its cadence.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_workflow_run_summary_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -88,6 +98,8 @@ _nexor_workflow_run_summary_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -97,6 +109,8 @@ _nexor_workflow_run_summary_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.WorkflowRunSummary:id] property.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_summary_get_id (NexorWorkflowRunSummary *self)
@@ -113,6 +127,8 @@ nexor_workflow_run_summary_get_id (NexorWorkflowRunSummary *self)
  * Gets the [property@Nexor.WorkflowRunSummary:job-id] property.
  *
  * Returns: (nullable): the job id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_summary_get_job_id (NexorWorkflowRunSummary *self)
@@ -129,6 +145,8 @@ nexor_workflow_run_summary_get_job_id (NexorWorkflowRunSummary *self)
  * Gets the [property@Nexor.WorkflowRunSummary:workflow] property.
  *
  * Returns: (nullable) (transfer none): the workflow
+ *
+ * Since: 0.1
  */
 NexorWorkflow *
 nexor_workflow_run_summary_get_workflow (NexorWorkflowRunSummary *self)
@@ -145,6 +163,8 @@ nexor_workflow_run_summary_get_workflow (NexorWorkflowRunSummary *self)
  * Gets the [property@Nexor.WorkflowRunSummary:cadence] property.
  *
  * Returns: (nullable) (transfer none): the cadence
+ *
+ * Since: 0.1
  */
 NexorCadence *
 nexor_workflow_run_summary_get_cadence (NexorWorkflowRunSummary *self)

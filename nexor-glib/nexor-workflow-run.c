@@ -16,6 +16,8 @@
  * A lead's run through a workflow: whether it is active, whether a human has
  * taken over from the AI agent, the state of its cadence and the lead's current
  * status in the workflow.
+ *
+ * Since: 0.1
  */
 
 struct _NexorWorkflowRun
@@ -37,41 +39,57 @@ struct _NexorWorkflowRun
  * NexorWorkflowRun:id:
  *
  * The run's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:workflow-id:
  *
  * The id of the workflow this run belongs to.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:is-active:
  *
  * Whether the run is active.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:human-takeover:
  *
  * Whether a human has taken over the conversation from the AI agent (the lead's automation is paused).
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:cadence-state:
  *
  * The state of the run's follow-up cadence, such as `active` or `paused`; values the library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:run-status:
  *
  * The status of the run, such as `running`; values the library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:workflow:
  *
  * The workflow of the run.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowRun:current-status:
  *
  * The lead's current status in the workflow.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_workflow_run_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -112,6 +130,8 @@ _nexor_workflow_run_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -121,6 +141,8 @@ _nexor_workflow_run_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.WorkflowRun:id] property: the run's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_get_id (NexorWorkflowRun *self)
@@ -137,6 +159,8 @@ nexor_workflow_run_get_id (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:workflow-id] property: the id of the workflow this run belongs to.
  *
  * Returns: (nullable): the workflow id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_get_workflow_id (NexorWorkflowRun *self)
@@ -153,6 +177,8 @@ nexor_workflow_run_get_workflow_id (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:is-active] property: whether the run is active.
  *
  * Returns: whether the run is active
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_workflow_run_get_is_active (NexorWorkflowRun *self)
@@ -169,6 +195,8 @@ nexor_workflow_run_get_is_active (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:human-takeover] property: whether a human has taken over the conversation from the AI agent (the lead's automation is paused).
  *
  * Returns: whether a human has taken over
+ *
+ * Since: 0.1
  */
 gboolean
 nexor_workflow_run_get_human_takeover (NexorWorkflowRun *self)
@@ -185,6 +213,8 @@ nexor_workflow_run_get_human_takeover (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:cadence-state] property: the state of the run's follow-up cadence, such as `active` or `paused`; values the library does not know are kept as sent.
  *
  * Returns: (nullable): the cadence state
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_get_cadence_state (NexorWorkflowRun *self)
@@ -201,6 +231,8 @@ nexor_workflow_run_get_cadence_state (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:run-status] property: the status of the run, such as `running`; values the library does not know are kept as sent.
  *
  * Returns: (nullable): the run status
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_run_get_run_status (NexorWorkflowRun *self)
@@ -217,6 +249,8 @@ nexor_workflow_run_get_run_status (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:workflow] property: the workflow of the run.
  *
  * Returns: (nullable) (transfer none): the workflow
+ *
+ * Since: 0.1
  */
 NexorWorkflow *
 nexor_workflow_run_get_workflow (NexorWorkflowRun *self)
@@ -233,6 +267,8 @@ nexor_workflow_run_get_workflow (NexorWorkflowRun *self)
  * Gets the [property@Nexor.WorkflowRun:current-status] property: the lead's current status in the workflow.
  *
  * Returns: (nullable) (transfer none): the current status
+ *
+ * Since: 0.1
  */
 NexorWorkflowStatus *
 nexor_workflow_run_get_current_status (NexorWorkflowRun *self)

@@ -12,6 +12,8 @@
  * NexorWorkflowStatus:
  *
  * A status a lead can be in within a workflow, such as “Contacted”.
+ *
+ * Since: 0.1
  */
 
 struct _NexorWorkflowStatus
@@ -30,26 +32,36 @@ struct _NexorWorkflowStatus
  * NexorWorkflowStatus:id:
  *
  * The status's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowStatus:key:
  *
  * The machine key of the status, such as `contacted`.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowStatus:label:
  *
  * The human-readable label of the status.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowStatus:category:
  *
  * The category of the status, such as `active`, `won` or `lost`; values the library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflowStatus:color:
  *
  * The display color of the status as a hex string such as `#3b82f6`, when the server sends one.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_workflow_status_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -84,6 +96,8 @@ _nexor_workflow_status_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -93,6 +107,8 @@ _nexor_workflow_status_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.WorkflowStatus:id] property: the status's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_status_get_id (NexorWorkflowStatus *self)
@@ -109,6 +125,8 @@ nexor_workflow_status_get_id (NexorWorkflowStatus *self)
  * Gets the [property@Nexor.WorkflowStatus:key] property: the machine key of the status, such as `contacted`.
  *
  * Returns: (nullable): the key
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_status_get_key (NexorWorkflowStatus *self)
@@ -125,6 +143,8 @@ nexor_workflow_status_get_key (NexorWorkflowStatus *self)
  * Gets the [property@Nexor.WorkflowStatus:label] property: the human-readable label of the status.
  *
  * Returns: (nullable): the label
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_status_get_label (NexorWorkflowStatus *self)
@@ -141,6 +161,8 @@ nexor_workflow_status_get_label (NexorWorkflowStatus *self)
  * Gets the [property@Nexor.WorkflowStatus:category] property: the category of the status, such as `active`, `won` or `lost`; values the library does not know are kept as sent.
  *
  * Returns: (nullable): the category
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_status_get_category (NexorWorkflowStatus *self)
@@ -157,6 +179,8 @@ nexor_workflow_status_get_category (NexorWorkflowStatus *self)
  * Gets the [property@Nexor.WorkflowStatus:color] property: the display color of the status as a hex string such as `#3b82f6`, when the server sends one.
  *
  * Returns: (nullable): the color
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_status_get_color (NexorWorkflowStatus *self)

@@ -18,20 +18,20 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_WORKFLOW_STATUS (nexor_workflow_status_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorWorkflowStatus, nexor_workflow_status, NEXOR, WORKFLOW_STATUS, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_id (NexorWorkflowStatus *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_key (NexorWorkflowStatus *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_label (NexorWorkflowStatus *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_category (NexorWorkflowStatus *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_color (NexorWorkflowStatus *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_workflow_status_dup_json (NexorWorkflowStatus *self);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
  *
  * A workflow (an AI agent configuration, “Agente” in the Spanish product), as
  * summarized inside a workflow run.
+ *
+ * Since: 0.1
  */
 
 struct _NexorWorkflow
@@ -29,16 +31,22 @@ struct _NexorWorkflow
  * NexorWorkflow:id:
  *
  * The workflow's id.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflow:name:
  *
  * The name of the workflow.
+ *
+ * Since: 0.1
  */
 /**
  * NexorWorkflow:goal-type:
  *
  * The goal of the workflow, such as `appointment` or `sale`; values the library does not know are kept as sent.
+ *
+ * Since: 0.1
  */
 static const NexorField nexor_workflow_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
@@ -69,6 +77,8 @@ _nexor_workflow_new_from_json (JsonObject  *object,
  * The object is immutable (sealed).
  *
  * Returns: (transfer full): the raw JSON object
+ *
+ * Since: 0.1
  */
 
 /**
@@ -78,6 +88,8 @@ _nexor_workflow_new_from_json (JsonObject  *object,
  * Gets the [property@Nexor.Workflow:id] property: the workflow's id.
  *
  * Returns: (nullable): the id
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_get_id (NexorWorkflow *self)
@@ -94,6 +106,8 @@ nexor_workflow_get_id (NexorWorkflow *self)
  * Gets the [property@Nexor.Workflow:name] property: the name of the workflow.
  *
  * Returns: (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_get_name (NexorWorkflow *self)
@@ -110,6 +124,8 @@ nexor_workflow_get_name (NexorWorkflow *self)
  * Gets the [property@Nexor.Workflow:goal-type] property: the goal of the workflow, such as `appointment` or `sale`; values the library does not know are kept as sent.
  *
  * Returns: (nullable): the goal type
+ *
+ * Since: 0.1
  */
 const char *
 nexor_workflow_get_goal_type (NexorWorkflow *self)

@@ -18,16 +18,16 @@ G_BEGIN_DECLS
 
 #define NEXOR_TYPE_WORKFLOW (nexor_workflow_get_type ())
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorWorkflow, nexor_workflow, NEXOR, WORKFLOW, GObject)
 
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_get_id (NexorWorkflow *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_get_name (NexorWorkflow *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_get_goal_type (NexorWorkflow *self);
-NEXOR_AVAILABLE_IN_ALL
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_workflow_dup_json (NexorWorkflow *self);
 
 G_END_DECLS

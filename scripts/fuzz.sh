@@ -48,7 +48,7 @@ echo "== fuzz: meson setup $builddir (clang, address,undefined, fuzzer)"
 CC=clang meson setup "$builddir" \
   -Dfuzzing=true -Dfuzz_seconds="$seconds" \
   -Db_sanitize=address,undefined -Db_lundef=false \
-  -Dtests=false -Dintrospection=disabled -Dvapi=disabled -Ddocs=disabled \
+  -Dtests=disabled -Dintrospection=disabled -Dvapi=disabled -Ddocs=disabled \
   >"$builddir.setup.log" 2>&1 || { cat "$builddir.setup.log" >&2; exit 1; }
 rm -f "$builddir.setup.log"
 meson compile -C "$builddir" >"$builddir/compile.log" 2>&1 \

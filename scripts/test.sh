@@ -48,8 +48,9 @@ trap 'rc=$?; [[ $rc -eq 0 ]] || echo "== failed ($rc); logs in $builddir/meson-l
 unset NEXOR_API_KEY NEXOR_BASE_URL NEXOR_DEBUG
 
 start=$(date +%s)
-echo "== meson setup $builddir"
-meson setup "$builddir" "$@"
+# A packager's prefix, so that the install test checks the FHS places.
+echo "== meson setup $builddir --prefix=/usr"
+meson setup "$builddir" --prefix=/usr "$@"
 echo "== meson compile"
 meson compile -C "$builddir"
 

@@ -3,13 +3,20 @@
 # the files, the pkg-config module, and a program built against it both
 # shared and static.
 #
-#   run-install-test.sh BUILDDIR CONSUMER_C LIBRARY_KIND HAVE_GIR HAVE_VAPI VERSION
+#   run-install-test.sh BUILDDIR CONSUMER_C LIBRARY_KIND HAVE_GIR HAVE_VAPI VERSION \
+#                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR
 #
-# LIBRARY_KIND is meson's default_library (both, shared, static); HAVE_GIR and
-# HAVE_VAPI are true/false. $MESON is the meson command (default: meson).
+# LIBRARY_KIND is meson's default_library (both, shared, static); the HAVE_
+# arguments are true/false. EXPECTED_FILES lists every file the install puts
+# in the prefix (see tests/install/expected-files.txt); the installed files
+# must be exactly those. With a packager's --prefix=/usr (as scripts/test.sh
+# sets up) that means /usr/bin, /usr/include/nexor-glib-1, /usr/lib/<triplet>,
+# /usr/share/gir-1.0, /usr/share/vala/vapi and /usr/share/doc/nexor-glib-1.
+# $MESON is the meson command (default: meson).
 set -euo pipefail
 
 builddir=$1 consumer_c=$2 library_kind=$3 have_gir=$4 have_vapi=$5 version=$6
+expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10}
 meson=${MESON:-meson}
 cc=${CC:-cc}
 
@@ -87,11 +94,56 @@ if [[ $have_vapi == true ]]; then
   expect_found nexor-glib-1.deps
 fi
 
+step "installed files against $(basename "$expected_files")"
+options=$("$meson" introspect --buildoptions "$builddir")
+option_value() {
+  /usr/bin/python3 -c 'import json, sys
+print(next(o["value"] for o in json.loads(sys.argv[1]) if o["name"] == sys.argv[2]))' "$options" "$1"
+}
+install_prefix=$(option_value prefix)
+install_libdir=$(option_value libdir)
+install_libdir=${install_libdir#"$install_prefix/"}
+echo "  prefix $install_prefix, libdir $install_libdir"
+declare -A enabled=([cli]=$have_cli [emulator]=$have_emulator [gir]=$have_gir
+                    [vapi]=$have_vapi [docs]=$have_docs
+                    [shared]=$([[ $library_kind != static ]] && echo true || echo false)
+                    [static]=$([[ $library_kind != shared ]] && echo true || echo false))
+expected=() globs=()
+while read -r line; do
+  [[ -z $line || $line == \#* ]] && continue
+  if [[ $line =~ ^\[([a-z]+)\]\ (.*)$ ]]; then
+    [[ ${enabled[${BASH_REMATCH[1]}]:-false} == true ]] || continue
+    line=${BASH_REMATCH[2]}
+  fi
+  line=${line//@libdir@/$install_libdir}
+  if [[ $line == */\*\* ]]; then globs+=("${line%/\*\*}/"); else expected+=("$line"); fi
+done <"$expected_files"
+installed=$(cd "$stage$install_prefix" && find . \( -type f -o -type l \) | sed 's|^\./||' | sort)
+outside=$(cd "$stage" && find . \( -type f -o -type l \) | sed 's|^\.||' | grep -v -e "^$install_prefix/" -e '^/\.pkgconfig/' || true)
+[[ -z $outside ]] || fail "installed outside the prefix $install_prefix: $outside"
+for file in "${expected[@]}"; do
+  grep -q -x -F "$file" <<<"$installed" || fail "not installed: $install_prefix/$file"
+done
+for dir in "${globs[@]}"; do
+  grep -q "^$dir" <<<"$installed" || fail "nothing installed in $install_prefix/$dir"
+done
+unlisted=0
+while read -r file; do
+  listed=false
+  for want in "${expected[@]}"; do [[ $file == "$want" ]] && { listed=true; break; }; done
+  for dir in "${globs[@]}"; do [[ $file == "$dir"* ]] && { listed=true; break; }; done
+  if [[ $listed == false ]]; then
+    fail "installed but not in $(basename "$expected_files"): $install_prefix/$file"
+    unlisted=$((unlisted + 1))
+  fi
+done <<<"$installed"
+echo "  $(wc -l <<<"$installed") files installed, ${#expected[@]} listed one by one and ${#globs[@]} directories"
+
 # Every header the umbrella header includes is installed; no private one is.
 for header in $(sed -n 's/^#include "\(.*\)"$/\1/p' "$includedir/nexor-glib-1/nexor-glib.h"); do
   [[ -e $includedir/nexor-glib-1/$header ]] || fail "nexor-glib.h includes $header, which is not installed"
 done
-private=$(find "$stage" -name '*-private.h')
+private=$(find "$stage" -name '*-private.h' -o -name config.h)
 [[ -z $private ]] || fail "private headers installed: ${private//$stage/}"
 
 work=$stage/.work

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#include "nexor-json-document-private.h"
+#include <nexor-glib.h>
+
 #include "nexor-json-writer.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -79,7 +80,7 @@ nexor_cli_json_parse (const char  *data,
 
   /* The library's strict reader, so that what the CLI sends is JSON by the
    * same rules as what it reads back. */
-  root = _nexor_json_read_text (data, len, &local_error);
+  root = nexor_parse_json (data, len, &local_error);
   if (root == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -45,13 +45,6 @@ JsonNode          *_nexor_json_parse_span         (GBytes             *bytes,
                                                    gsize               length,
                                                    GError            **error);
 
-/* The same reader for text that is not a response (the nexor CLI's input):
- * G_IO_ERROR_INVALID_DATA, "empty" or "line L, column C: <what is wrong>".
- * The tree is not sealed. */
-JsonNode          *_nexor_json_read_text          (const char         *data,
-                                                   gsize               size,
-                                                   GError            **error);
-
 NexorJsonDocument *_nexor_json_document_ref       (NexorJsonDocument  *document);
 void               _nexor_json_document_unref     (NexorJsonDocument  *document);
 
