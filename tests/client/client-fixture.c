@@ -76,6 +76,19 @@ nexor_test_wait_for_result (GAsyncResult **slot)
   return *slot;
 }
 
+guint
+nexor_test_server_get_port (SoupServer *server)
+{
+  GSList *listeners = soup_server_get_listeners (server);
+  g_autoptr(GSocketAddress) address = NULL;
+
+  g_assert_nonnull (listeners);
+  address = g_socket_get_local_address (listeners->data, NULL);
+  g_slist_free (listeners);
+  g_assert_nonnull (address);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+}
+
 void
 nexor_test_drain_context (GMainContext *context)
 {

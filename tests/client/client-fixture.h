@@ -64,4 +64,9 @@ void          nexor_test_drain_context      (GMainContext   *context);
 const char   *nexor_test_request_header     (JsonObject     *headers,
                                              const char     *name);
 
+/* The port a test's own server listens on, read from its first listening
+ * socket: libsoup 3.2's soup_server_get_uris() leaks a GSocketAddress per
+ * call, which the valgrind stage would count. */
+guint         nexor_test_server_get_port    (SoupServer     *server);
+
 G_END_DECLS

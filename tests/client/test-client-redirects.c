@@ -14,6 +14,7 @@
 
 #include <libsoup/soup.h>
 #include <nexor-glib.h>
+#include "client-fixture.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define KEY          "nxr_live_redirect_test_key"
@@ -37,18 +38,6 @@ typedef struct {
   guint api_requests;
   guint target_requests;    /* same-origin targets, which must never be asked for */
 } Servers;
-
-/* From the listening socket: libsoup 3.2's soup_server_get_uris() leaks a
- * GSocketAddress per call, which the valgrind stage would count. */
-static guint
-first_port (SoupServer *server)
-{
-  GSList *listeners = soup_server_get_listeners (server);
-  g_autoptr(GSocketAddress) address = g_socket_get_local_address (listeners->data, NULL);
-
-  g_slist_free (listeners);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-}
 
 static void
 thief_handler (SoupServer        *server,
@@ -145,8 +134,8 @@ servers_thread (gpointer user_data)
   if (soup_server_listen_local (servers->api, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error) &&
       soup_server_listen (servers->thief, thief_socket, 0, &error))
     {
-      servers->api_port = first_port (servers->api);
-      servers->thief_port = first_port (servers->thief);
+      servers->api_port = nexor_test_server_get_port (servers->api);
+      servers->thief_port = nexor_test_server_get_port (servers->thief);
     }
 
   g_mutex_lock (&servers->lock);

@@ -949,15 +949,12 @@ test_server_text_quoted (void)
   static const char * const prefixes[] = { "reason", "message", "number" };
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  GSList *uris;
   guint port;
 
   soup_server_add_handler (server, NULL, quoting_server_cb, NULL, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  port = nexor_test_server_get_port (server);
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {

@@ -54,6 +54,7 @@ struct _NexorEmulator
   guint port;
   GTlsCertificate *tls_certificate;  /* NULL: plain http */
   GPtrArray *pending;       /* PendingResponse; server thread only */
+  gint held_count;          /* atomic: pending->len, readable from any thread */
 
   gint delay_ms;            /* atomic */
   gint request_count;       /* atomic */
@@ -107,7 +108,10 @@ pending_response_timeout_cb (gpointer user_data)
   PendingResponse *pending = user_data;
   g_autoptr(SoupServerMessage) msg = g_object_ref (pending->msg);
 
-  g_ptr_array_remove_fast (pending->self->pending, pending);
+  NexorEmulator *self = pending->self;
+
+  g_ptr_array_remove_fast (self->pending, pending);
+  g_atomic_int_set (&self->held_count, (gint) self->pending->len);
   soup_server_message_unpause (msg);
 
   return G_SOURCE_REMOVE;
@@ -117,7 +121,10 @@ static void
 pending_response_finished_cb (SoupServerMessage *msg,
                               PendingResponse   *pending)
 {
-  g_ptr_array_remove_fast (pending->self->pending, pending);
+  NexorEmulator *self = pending->self;
+
+  g_ptr_array_remove_fast (self->pending, pending);
+  g_atomic_int_set (&self->held_count, (gint) self->pending->len);
 }
 
 static void
@@ -142,6 +149,7 @@ delay_response (NexorEmulator     *self,
   g_source_attach (pending->source, self->context);
 
   g_ptr_array_add (self->pending, pending);
+  g_atomic_int_set (&self->held_count, (gint) self->pending->len);
   soup_server_message_pause (msg);
 }
 
@@ -690,7 +698,6 @@ nexor_emulator_listen_local (NexorEmulator  *self,
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GInetAddress) loopback = NULL;
   g_autoptr(GSocketAddress) address = NULL;
-  GSList *uris;
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
@@ -731,10 +738,18 @@ nexor_emulator_listen_local (NexorEmulator  *self,
       return FALSE;
     }
 
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* From the socket itself: libsoup 3.2's soup_server_get_uris() leaks a
+   * GSocketAddress per listener. */
+  {
+    g_autoptr(GSocketAddress) bound = g_socket_get_local_address (socket, &local_error);
+
+    if (bound == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  }
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
@@ -827,6 +842,50 @@ nexor_emulator_set_response_delay (NexorEmulator *self,
   g_return_if_fail (NEXOR_IS_EMULATOR (self));
 
   g_atomic_int_set (&self->delay_ms, (gint) MIN (delay_ms, G_MAXINT));
+}
+
+/**
+ * nexor_emulator_get_held_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: how many responses a delay holds back right now. With a long
+ *   delay and nexor_emulator_release_held(), a test can see requests served
+ *   side by side without measuring time. Thread-safe.
+ */
+guint
+nexor_emulator_get_held_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return (guint) g_atomic_int_get (&self->held_count);
+}
+
+static gboolean
+release_held_cb (gpointer user_data)
+{
+  NexorEmulator *self = user_data;
+
+  /* Each timeout callback takes its response out of the array. */
+  while (self->pending->len > 0)
+    pending_response_timeout_cb (g_ptr_array_index (self->pending, self->pending->len - 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_release_held:
+ * @self: a #NexorEmulator
+ *
+ * Sends every response a delay holds back now, in the server's own main
+ * context. Thread-safe.
+ */
+void
+nexor_emulator_release_held (NexorEmulator *self)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, release_held_cb,
+                              g_object_ref (self), g_object_unref);
 }
 
 /**

@@ -32,6 +32,8 @@ GTlsCertificate *nexor_emulator_get_tls_certificate (NexorEmulator    *self);
 char          *nexor_emulator_dup_base_url        (NexorEmulator      *self);
 void           nexor_emulator_set_response_delay  (NexorEmulator      *self,
                                                    guint               delay_ms);
+guint          nexor_emulator_get_held_count      (NexorEmulator      *self);
+void           nexor_emulator_release_held        (NexorEmulator      *self);
 guint          nexor_emulator_get_request_count   (NexorEmulator      *self);
 JsonObject    *nexor_emulator_dup_last_request    (NexorEmulator      *self);
 void           nexor_emulator_push_fault          (NexorEmulator      *self,
