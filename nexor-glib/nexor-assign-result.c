@@ -13,7 +13,7 @@
 /**
  * NexorAssignResult:
  *
- * The answer to [method@Nexor.Client.assign_workflow]: the new workflow run,
+ * The answer to [method@Nexor.Client.assign_lead_workflow]: the new workflow run,
  * its workflow, whether the lead was enrolled or moved from another run, and
  * whether the cadence waits because the workflow is paused.
  *

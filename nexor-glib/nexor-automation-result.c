@@ -13,8 +13,8 @@
 /**
  * NexorAutomationResult:
  *
- * The answer to [method@Nexor.Client.stop_automation] and
- * [method@Nexor.Client.resume_automation]. Both are idempotent: stopping a stopped run
+ * The answer to [method@Nexor.Client.stop_lead_automation] and
+ * [method@Nexor.Client.resume_lead_automation]. Both are idempotent: stopping a stopped run
  * sets [property@Nexor.AutomationResult:already-stopped] and resuming a running one
  * [property@Nexor.AutomationResult:already-running], instead of failing.
  *

@@ -11,7 +11,6 @@
 #include "nexor-error-private.h"
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
-#include "nexor-lead-private.h"
 #include "nexor-text-private.h"
 
 /**
@@ -2211,100 +2210,4 @@ _nexor_client_send (NexorClient   *self,
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   return value;
-}
-
-/* ---------------------------------------------------------------------------
- * Leads
- * ------------------------------------------------------------------------- */
-
-static NexorRequest *
-get_lead_request (const char *id)
-{
-  NexorRequest *request = _nexor_request_new ("GET", (NexorResponseParser) _nexor_lead_new_from_response);
-
-  _nexor_request_add_segment (request, "leads");
-  _nexor_request_add_id_segment (request, "lead", id);
-  return request;
-}
-
-/**
- * nexor_client_get_lead_async:
- * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
- * @cancellable: (nullable): a [class@Gio.Cancellable]
- * @callback: (scope async): called when the lead is fetched or the call failed
- * @user_data: (closure): data for @callback
- *
- * Fetches a lead, with its campaign, active workflow run, status, tags and
- * collected variables (`GET /leads/{id}`).
- *
- * An @id that is not a UUID fails with %NEXOR_ERROR_INVALID_ARGUMENT without
- * sending a request. @callback runs in the thread-default main context of the
- * calling thread; call [method@Nexor.Client.get_lead_finish] there.
- *
- * Since: 0.1
- */
-void
-nexor_client_get_lead_async (NexorClient         *self,
-                             const char          *id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (NEXOR_IS_CLIENT (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  _nexor_client_send_async (self, get_lead_request (id), cancellable, callback, user_data,
-                            nexor_client_get_lead_async);
-}
-
-/**
- * nexor_client_get_lead_finish:
- * @self: a [class@Nexor.Client]
- * @result: the result passed to the callback
- * @error: return location for an error
- *
- * Finishes [method@Nexor.Client.get_lead_async].
- *
- * Returns: (transfer full): the lead, or %NULL with @error set: in the
- *   [error@Nexor.Error] domain (for example %NEXOR_ERROR_NOT_FOUND), a
- *   transport error, or %G_IO_ERROR_CANCELLED
- *
- * Since: 0.1
- */
-NexorLead *
-nexor_client_get_lead_finish (NexorClient   *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
-
-  return _nexor_client_send_finish (self, result, nexor_client_get_lead_async, error);
-}
-
-/**
- * nexor_client_get_lead:
- * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
- * @cancellable: (nullable): a [class@Gio.Cancellable]
- * @error: return location for an error
- *
- * Fetches a lead, blocking the calling thread; see
- * [method@Nexor.Client.get_lead_async].
- *
- * Returns: (transfer full): the lead, or %NULL with @error set
- *
- * Since: 0.1
- */
-NexorLead *
-nexor_client_get_lead (NexorClient   *self,
-                       const char    *id,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _nexor_client_send (self, get_lead_request (id), cancellable, error);
 }

@@ -224,7 +224,7 @@ nexor_lead_input_set_property (GObject      *object,
  * NexorLeadInput:workflow-id:
  *
  * On create only: the id of a workflow to enroll the lead in, a UUID. To move an
- * existing lead, use [method@Nexor.Client.assign_workflow].
+ * existing lead, use [method@Nexor.Client.assign_lead_workflow].
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
@@ -425,7 +425,7 @@ _nexor_lead_input_check (NexorLeadInput         *self,
           {
             g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
                          "Invalid lead input: “%s” can only be given when creating a lead; "
-                         "use nexor_client_assign_workflow() to move a lead",
+                         "use nexor_client_assign_lead_workflow() to move a lead",
                          fields[create_only[i] - 1].property);
             return FALSE;
           }

@@ -12,7 +12,7 @@
 /**
  * NexorTeamMember:
  *
- * A member of the account's team, as listed by [method@Nexor.Client.list_team]: the
+ * A member of the account's team, as listed by [method@Nexor.Client.list_team_members]: the
  * active users who can own leads and host meetings.
  *
  * Since: 0.1

@@ -335,7 +335,7 @@ test_update_lead (void)
 }
 
 static void
-test_assign_workflow (void)
+test_assign_lead_workflow (void)
 {
   g_autoptr(NexorAssignResult) result =
     parse_fixture ("desk-assign-workflow.json", (ResponseParser) _nexor_assign_result_new_from_response);
@@ -353,7 +353,7 @@ test_assign_workflow (void)
 }
 
 static void
-test_assign_workflow_movements (void)
+test_assign_lead_workflow_movements (void)
 {
   static const struct {
     const char *json;
@@ -468,7 +468,7 @@ test_automation (void)
 }
 
 static void
-test_is_paused (void)
+test_is_lead_paused (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("desk-is-paused.json");
   g_autoptr(JsonNode) paused = nexor_test_parse_string ("{\"success\":true,\"paused\":true}");
@@ -1236,12 +1236,12 @@ main (int   argc,
   g_test_add_func ("/desk/bulk-create", test_bulk_create);
   g_test_add_func ("/desk/bulk-create/variants", test_bulk_create_variants);
   g_test_add_func ("/desk/update-lead", test_update_lead);
-  g_test_add_func ("/desk/assign-workflow", test_assign_workflow);
-  g_test_add_func ("/desk/assign-workflow/movements", test_assign_workflow_movements);
+  g_test_add_func ("/desk/assign-workflow", test_assign_lead_workflow);
+  g_test_add_func ("/desk/assign-workflow/movements", test_assign_lead_workflow_movements);
   g_test_add_func ("/desk/set-status", test_set_status);
   g_test_add_func ("/desk/set-status/no-op", test_set_status_no_op);
   g_test_add_func ("/desk/automation", test_automation);
-  g_test_add_func ("/desk/is-paused", test_is_paused);
+  g_test_add_func ("/desk/is-paused", test_is_lead_paused);
   g_test_add_func ("/desk/history", test_history_page);
   g_test_add_func ("/desk/history/unknown-types", test_history_unknown_types);
   g_test_add_func ("/desk/history/shapes", test_history_shapes);

@@ -84,7 +84,7 @@ def test_desk_scenario(client):
     assert created.get_lead().get_first_name() == "Ana"
 
     # Assign.
-    assigned = client.assign_workflow(lead_id, SALES_WORKFLOW, "Inbound demo request", "user-abc-123", None)
+    assigned = client.assign_lead_workflow(lead_id, SALES_WORKFLOW, "Inbound demo request", "user-abc-123", None)
     assert assigned.get_movement_type() == Nexor.MovementType.ENROLLMENT
     assert assigned.props.movement_type == Nexor.MovementType.ENROLLMENT
     assert assigned.props.movement_type_string == "enrollment"
@@ -93,30 +93,30 @@ def test_desk_scenario(client):
     assert assigned.get_paused() is False
     run_id = assigned.get_workflow_run_id()
 
-    assert client.is_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None) is False
 
     # Take over.
-    stopped = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    stopped = client.stop_lead_automation(lead_id, SALES_WORKFLOW, None)
     assert stopped.get_workflow_run_id() == run_id
     assert stopped.get_cadence_paused() is True
     assert stopped.get_already_stopped() is False
     assert stopped.get_tasks_cancelled() >= 0
 
-    assert client.is_paused(lead_id, None, None) is True
-    assert client.is_paused(lead_id, SALES_WORKFLOW, None) is True
+    assert client.is_lead_paused(lead_id, None, None) is True
+    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None) is True
     lead = client.get_lead(lead_id, None)
     run = lead.get_active_workflow_run()
     assert run.get_id() == run_id
     assert run.get_human_takeover() is True
 
-    again = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    again = client.stop_lead_automation(lead_id, SALES_WORKFLOW, None)
     assert again.get_already_stopped() is True
 
     # Hand back.
-    resumed = client.resume_automation(lead_id, SALES_WORKFLOW, True, None)
+    resumed = client.resume_lead_automation(lead_id, SALES_WORKFLOW, True, None)
     assert resumed.get_cadence_resumed() is True
     assert resumed.get_already_running() is False
-    assert client.is_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None) is False
     assert client.get_lead(lead_id, None).get_active_workflow_run().get_human_takeover() is False
 
     # The history shows all of it, in order.
@@ -153,19 +153,19 @@ def test_desk_scenario_async(client):
     assert cadence.props.attempt_number == 1
     assert cadence.props.total_steps > 0
 
-    stopped = run_async(lambda cb: client.stop_automation_async(lead_id, DEMO_WORKFLOW, None, cb),
-                        client.stop_automation_finish)
+    stopped = run_async(lambda cb: client.stop_lead_automation_async(lead_id, DEMO_WORKFLOW, None, cb),
+                        client.stop_lead_automation_finish)
     assert stopped.get_cadence_paused() is True
 
     # A boolean answer comes back as a bool, an error as an exception.
-    paused = run_async(lambda cb: client.is_paused_async(lead_id, None, None, cb), client.is_paused_finish)
+    paused = run_async(lambda cb: client.is_lead_paused_async(lead_id, None, None, cb), client.is_lead_paused_finish)
     assert paused is True
     with pytest.raises(GLib.Error) as excinfo:
-        run_async(lambda cb: client.is_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_paused_finish)
+        run_async(lambda cb: client.is_lead_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_lead_paused_finish)
     assert_nexor_error(excinfo.value, Nexor.Error.NOT_FOUND)
 
-    resumed = run_async(lambda cb: client.resume_automation_async(lead_id, DEMO_WORKFLOW, False, None, cb),
-                        client.resume_automation_finish)
+    resumed = run_async(lambda cb: client.resume_lead_automation_async(lead_id, DEMO_WORKFLOW, False, None, cb),
+                        client.resume_lead_automation_finish)
     assert resumed.get_cadence_resumed() is False
 
     history = run_async(lambda cb: client.list_lead_history_async(lead_id, ["system"], None, cb),
@@ -302,17 +302,17 @@ def test_tags_and_team(client):
     assert meetings and all(m.get_status() == "completed" for m in meetings)
     assert all(isinstance(m.get_starts_at(), GLib.DateTime) for m in meetings)
 
-    team = items(client.list_team(None))
+    team = items(client.list_team_members(None))
     assert team and all(isinstance(m, Nexor.TeamMember) and uuid.UUID(m.get_id()) for m in team)
 
 
 def test_bad_ids_send_nothing(client):
     for bad in ["..", "a/b", ""]:
         with pytest.raises(GLib.Error) as excinfo:
-            client.stop_automation(bad, SALES_WORKFLOW, None)
+            client.stop_lead_automation(bad, SALES_WORKFLOW, None)
         assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
         with pytest.raises(GLib.Error) as excinfo:
-            client.is_paused(bad, None, None)
+            client.is_lead_paused(bad, None, None)
         assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
         with pytest.raises(GLib.Error) as excinfo:
             client.list_lead_history(bad, None, None)
