@@ -174,7 +174,8 @@ nexor_bulk_create_result_get_failed (NexorBulkCreateResult *self)
  *
  * Gets the [property@Nexor.BulkCreateResult:results] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.BulkItemResult]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.BulkItemResult]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

@@ -12,6 +12,21 @@
 
 /* json-glib copies object and array nodes by reference; an input keeps a
  * snapshot, so later changes to the caller's object do not leak into it. */
+static JsonObject *
+deep_copy_object (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
+
+  return copy;
+}
+
 JsonNode *
 _nexor_json_node_deep_copy (JsonNode *node)
 {
@@ -19,17 +34,9 @@ _nexor_json_node_deep_copy (JsonNode *node)
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *copy = json_object_new ();
         JsonNode *result = json_node_new (JSON_NODE_OBJECT);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
 
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
-
-        json_node_take_object (result, copy);
+        json_node_take_object (result, deep_copy_object (json_node_get_object (node)));
         return result;
       }
 
@@ -142,13 +149,8 @@ _nexor_input_set_object (JsonObject            *values,
     return set_member (values, field->json_name, json_node_new (JSON_NODE_NULL));
 
   node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, value);
-  {
-    JsonNode *copy = _nexor_json_node_deep_copy (node);
-
-    json_node_unref (node);
-    return set_member (values, field->json_name, copy);
-  }
+  json_node_take_object (node, deep_copy_object (value));
+  return set_member (values, field->json_name, node);
 }
 
 gboolean
@@ -185,8 +187,11 @@ _nexor_input_get_string (JsonObject            *values,
   return json_node_get_string (node);
 }
 
+/* A copy, not the input's own object: json-glib lets anyone change an
+ * object, sealed or not, and the input promises it changes only through its
+ * setters. */
 JsonObject *
-_nexor_input_get_object (JsonObject            *values,
+_nexor_input_dup_object (JsonObject            *values,
                          const NexorInputField *field)
 {
   JsonNode *node = json_object_get_member (values, field->json_name);
@@ -194,7 +199,7 @@ _nexor_input_get_object (JsonObject            *values,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return json_node_get_object (node);
+  return deep_copy_object (json_node_get_object (node));
 }
 
 void
@@ -205,7 +210,7 @@ _nexor_input_get_value (JsonObject            *values,
   if (G_VALUE_HOLDS_STRING (value))
     g_value_set_string (value, _nexor_input_get_string (values, field));
   else
-    g_value_set_boxed (value, _nexor_input_get_object (values, field));
+    g_value_take_boxed (value, _nexor_input_dup_object (values, field));
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "nexor-json-private.h"
 #include "nexor-text-private.h"
 #include "nexor-json-document-private.h"
+#include "nexor-frozen-list-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
 
@@ -220,8 +221,8 @@ parse_array (const char              *what,
              gboolean                 lenient,
              GError                 **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (item_type);
   guint n = json_array_get_length (array);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
@@ -247,10 +248,10 @@ parse_array (const char              *what,
           continue;
         }
 
-      g_list_store_append (store, object);
+      g_ptr_array_add (items, g_steal_pointer (&object));
     }
 
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return _nexor_frozen_list_new (item_type, g_steal_pointer (&items));
 }
 
 static gboolean
@@ -307,7 +308,7 @@ init_field (gpointer          instance,
     *(gboolean *) slot = FALSE;
   else if (field->kind == NEXOR_FIELD_LIST)
     /* An absent list reads as empty, so bindings can always iterate it. */
-    *(GListModel **) slot = G_LIST_MODEL (g_list_store_new (field->get_type ()));
+    *(GListModel **) slot = _nexor_frozen_list_new (field->get_type (), NULL);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-status-private.h"
 #include "nexor-resource-private.h"
+#include "nexor-frozen-list-private.h"
 #include "nexor-text-private.h"
 
 /**
@@ -240,6 +241,7 @@ parse_variables (NexorLead  *self,
                  JsonObject *variables)
 {
   g_autoptr(GList) names = json_object_get_members (variables);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (const GList *l = names; l != NULL; l = l->next)
     {
@@ -262,8 +264,11 @@ parse_variables (NexorLead  *self,
           continue;
         }
 
-      g_list_store_append (G_LIST_STORE (self->variables), variable);
+      g_ptr_array_add (items, g_steal_pointer (&variable));
     }
+
+  g_clear_object (&self->variables);
+  self->variables = _nexor_frozen_list_new (NEXOR_TYPE_VARIABLE, g_steal_pointer (&items));
 }
 
 /* The legacy shape hoists the run's workflow and current status to the lead. */
@@ -520,7 +525,8 @@ nexor_lead_get_metadata (NexorLead *self)
  *
  * Gets the [property@Nexor.Lead:tags] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Tag]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */
@@ -647,7 +653,8 @@ nexor_lead_get_updated_at (NexorLead *self)
  *
  * Gets the [property@Nexor.Lead:variables] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Variable]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Variable]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

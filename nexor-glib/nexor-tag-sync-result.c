@@ -268,7 +268,8 @@ nexor_tag_sync_result_get_lead_id (NexorTagSyncResult *self)
  *
  * Gets the [property@Nexor.TagSyncResult:tags] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Tag]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

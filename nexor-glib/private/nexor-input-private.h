@@ -45,7 +45,7 @@ void                   _nexor_input_get_value          (JsonObject             *
                                                         GValue                 *value);
 const char            *_nexor_input_get_string         (JsonObject             *values,
                                                         const NexorInputField  *field);
-JsonObject            *_nexor_input_get_object         (JsonObject             *values,
+JsonObject            *_nexor_input_dup_object         (JsonObject             *values,
                                                         const NexorInputField  *field);
 
 /* Whether the member is set, and to JSON null. */

@@ -910,12 +910,31 @@ test_lead_input_properties (void)
     g_assert_cmpstr (g_list_last (names)->data, ==, "force_first_message");
   }
 
-  g_assert_cmpint (json_object_get_int_member (nexor_lead_input_get_metadata (input), "edad"), ==, 35);
+  /* The getter and the property hand out copies: changing one changes nothing. */
+  {
+    g_autoptr(JsonObject) copy = nexor_lead_input_dup_metadata (input);
+    g_autoptr(JsonObject) other = nexor_lead_input_dup_metadata (input);
+    g_autoptr(JsonObject) from_property = NULL;
+    g_autoptr(JsonObject) first_copy = nexor_lead_input_dup_force_first_message (input);
+    g_autoptr(JsonNode) again = NULL;
+    g_autofree char *sent = json_to_string (body, FALSE);
+
+    g_assert_cmpint (json_object_get_int_member (copy, "edad"), ==, 35);
+    g_assert_true (copy != other);
+    json_object_set_int_member (copy, "edad", 99);
+    json_object_remove_member (other, "sizes");
+    g_object_get (input, "metadata", &from_property, NULL);
+    json_object_set_string_member (from_property, "late", "no");
+    json_object_set_string_member (first_copy, "channel", "email");
+
+    again = _nexor_lead_input_to_json (input);
+    assert_json_equal (again, sent);
+  }
   g_assert_cmpstr (nexor_lead_input_get_workflow_id (input), ==, "4aca1485-3259-4b0d-a4d0-51cff048729e");
 
   nexor_lead_input_set_metadata (input, NULL);
   g_assert_true (nexor_lead_input_is_null (input, "metadata"));
-  g_assert_null (nexor_lead_input_get_metadata (input));
+  g_assert_null (nexor_lead_input_dup_metadata (input));
 
   read_all_properties (G_OBJECT (input), 0);
 }

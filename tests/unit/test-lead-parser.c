@@ -25,6 +25,52 @@ variable_at (NexorLead *lead,
   return variable;  /* still owned by the list */
 }
 
+/* The lists a lead hands out are read-only models, not GListStores that a
+ * holder could append to. */
+static void
+test_lists_read_only (void)
+{
+  g_autoptr(JsonNode) root = nexor_test_parse_string (
+    "{\"id\": \"" LEAD_ID "\", \"first_name\": \"Carlos\","
+    " \"tags\": [{\"id\": \"40018446-5928-4f8d-8c39-4abc460f126c\", \"name\": \"Hot lead\"},"
+    "            {\"id\": \"5c6b1f0e-2d4a-4f3b-9e8d-7a6b5c4d3e2f\", \"name\": \"Webinar\"}],"
+    " \"variables\": {\"edad\": {\"value\": 35}}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  GListModel *lists[2];
+
+  g_assert_no_error (error);
+  lists[0] = nexor_lead_get_tags (lead);
+  lists[1] = nexor_lead_get_variables (lead);
+  g_assert_cmpuint (g_list_model_get_n_items (lists[0]), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (lists[1]), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      guint n = g_list_model_get_n_items (lists[i]);
+      g_autoptr(GObject) last = g_list_model_get_item (lists[i], n - 1);
+
+      g_assert_false (G_IS_LIST_STORE (lists[i]));
+      g_assert_true (G_IS_LIST_MODEL (lists[i]));
+      g_assert_nonnull (last);
+      g_assert_true (g_type_is_a (G_OBJECT_TYPE (last), g_list_model_get_item_type (lists[i])));
+      g_assert_null (g_list_model_get_item (lists[i], n));
+      g_assert_null (g_list_model_get_item (lists[i], G_MAXUINT));
+    }
+
+  /* A lead without the members still gives read-only (empty) lists. */
+  {
+    g_autoptr(JsonNode) bare = nexor_test_parse_string ("{\"id\": \"" LEAD_ID "\"}");
+    g_autoptr(NexorLead) empty = _nexor_lead_new_from_response (bare, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (G_IS_LIST_STORE (nexor_lead_get_tags (empty)));
+    g_assert_false (G_IS_LIST_STORE (nexor_lead_get_variables (empty)));
+    g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (empty)), ==, 0);
+    g_assert_true (g_list_model_get_item_type (nexor_lead_get_variables (empty)) == NEXOR_TYPE_VARIABLE);
+  }
+}
+
 /* 1. The current shape: every field equals the documented page. */
 static void
 test_current_shape (void)
@@ -1080,6 +1126,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/lead/current-shape", test_current_shape);
+  g_test_add_func ("/lead/lists-read-only", test_lists_read_only);
   g_test_add_func ("/lead/legacy-shape", test_legacy_shape);
   g_test_add_func ("/lead/shapes-agree/documented-pages", test_shapes_agree);
   g_test_add_func ("/lead/shapes-agree/same-lead", test_shapes_agree_same_lead);

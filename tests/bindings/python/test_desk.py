@@ -291,7 +291,8 @@ def test_tags_and_team(client):
     assert isinstance(tag.get_created_at(), GLib.DateTime)
     change = Nexor.TagInput()
     change.props.description = None
-    assert client.update_tag(tag.get_id(), change, None).get_description() is None
+    # Keyword arguments read the same in every call: tag_id, lead_id.
+    assert client.update_tag(tag_id=tag.get_id(), input=change, cancellable=None).get_description() is None
     assert any(t.get_id() == tag.get_id() for t in items(client.list_tags(slug, None)))
     assert client.delete_tag(tag.get_id(), None) is True
     with pytest.raises(GLib.Error) as excinfo:
@@ -304,6 +305,71 @@ def test_tags_and_team(client):
 
     team = items(client.list_team_members(None))
     assert team and all(isinstance(m, Nexor.TeamMember) and uuid.UUID(m.get_id()) for m in team)
+
+
+# --- resources and inputs hand out nothing that changes them -----------------------
+
+def assert_read_only(model):
+    """The list a resource hands out implements only Gio.ListModel: no
+    append, splice or remove, from Python or through Gio.ListStore."""
+    n = model.get_n_items()
+    assert n > 0
+    first = model.get_item(0)
+    assert not isinstance(model, Gio.ListStore)
+    for name in ("append", "insert", "remove", "splice", "remove_all"):
+        assert not hasattr(model, name), name
+    with pytest.raises(TypeError):
+        Gio.ListStore.append(model, first)
+    with pytest.raises(TypeError):
+        Gio.ListStore.remove_all(model)
+    assert model.get_n_items() == n and model.get_item(0) == first
+
+
+def test_resources_cannot_be_changed(client):
+    seed = client.get_lead(lead_id=SEED_LEAD_ID, cancellable=None)
+    assert_read_only(seed.get_variables())
+
+    created = client.create_lead(Nexor.LeadInput(first_name="Inés", email=unique_email("ines")), None)
+    lead_id = created.get_lead().get_id()
+    synced = client.sync_lead_tags(lead_id=lead_id, email=None, tags=["Hot lead"], cancellable=None)
+    assert_read_only(synced.get_tags())
+    assert_read_only(client.list_lead_tags(lead_id=lead_id, cancellable=None))
+    lead = client.get_lead(lead_id=lead_id, cancellable=None)
+    assert_read_only(lead.get_tags())
+    assert_read_only(lead.props.tags)
+
+    bulk = Gio.ListStore.new(Nexor.LeadInput)
+    bulk.append(Nexor.LeadInput(first_name="Juan", email=unique_email("juan")))
+    assert_read_only(client.create_leads(bulk, None).get_results())
+
+
+def test_lead_input_keeps_its_own_metadata(client):
+    metadata = Json.Object()
+    metadata.set_string_member("plan", "gold")
+    change = Nexor.LeadInput(metadata=metadata)
+    metadata.set_string_member("plan", "silver")   # the input took a copy
+
+    # Neither the getter nor the property hands out the input's own object.
+    change.props.metadata.set_string_member("plan", "bronze")
+    assert change.props.metadata.get_string_member("plan") == "gold"
+    copy = change.dup_metadata()
+    copy.set_string_member("plan", "platinum")
+    copy.remove_member("plan")
+    assert change.dup_metadata().get_string_member("plan") == "gold"
+    assert change.props.metadata.get_string_member("plan") == "gold"
+    assert change.dup_metadata() is not change.dup_metadata()
+
+    message = Json.Object()
+    message.set_string_member("channel", "whatsapp")
+    first = Nexor.LeadInput(force_first_message=message)
+    first.dup_force_first_message().set_string_member("channel", "email")
+    first.props.force_first_message.set_string_member("channel", "email")
+    assert first.dup_force_first_message().get_string_member("channel") == "whatsapp"
+
+    # What is sent is what was set.
+    created = client.create_lead(Nexor.LeadInput(first_name="Olga", email=unique_email("olga")), None)
+    updated = client.update_lead(lead_id=created.get_lead().get_id(), input=change, cancellable=None)
+    assert updated.get_metadata().get_string_member("plan") == "gold"
 
 
 def test_bad_ids_send_nothing(client):
