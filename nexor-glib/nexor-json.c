@@ -767,29 +767,3 @@ _nexor_json_unwrap_list (JsonNode                *root,
 
   return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, error);
 }
-
-gboolean
-_nexor_is_uuid (const char *str)
-{
-  static const guint8 dashes[] = { 8, 13, 18, 23 };
-  guint d = 0;
-
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < 36; i++)
-    {
-      if (str[i] == '\0')
-        return FALSE;
-      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
-        {
-          if (str[i] != '-')
-            return FALSE;
-          d++;
-        }
-      else if (!g_ascii_isxdigit (str[i]))
-        return FALSE;
-    }
-
-  return str[36] == '\0';
-}

@@ -124,6 +124,4 @@ GListModel *_nexor_json_unwrap_list        (JsonNode          *root,
 
 const char *_nexor_json_node_type_name     (JsonNode          *node);
 
-gboolean  _nexor_is_uuid                   (const char        *str);
-
 G_END_DECLS

@@ -36,6 +36,10 @@ void          _nexor_request_set_idempotent (NexorRequest         *self,
 void          _nexor_request_take_error     (NexorRequest         *self,
                                              GError               *error);
 
+/* Path ids are checked here and only here: everything but a UUID is refused
+ * (it could walk the path, "..", or reach another endpoint, "a/b"), and the
+ * request keeps the error and is never sent. */
+gboolean      _nexor_is_uuid                (const char           *str);
 gboolean      _nexor_request_add_id_segment (NexorRequest         *self,
                                              const char           *what,
                                              const char           *id);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "nexor-request-private.h"
 
 #ifdef G_OS_UNIX
 # include <sys/resource.h>
