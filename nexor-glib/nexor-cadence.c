@@ -82,14 +82,15 @@ static const NexorField nexor_cadence_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorCadence, nexor_cadence, nexor_cadence_fields)
 
 NexorCadence *
-_nexor_cadence_new_from_json (JsonObject  *object,
-                              GError     **error)
+_nexor_cadence_new_from_json (JsonObject         *object,
+                              NexorJsonDocument  *document,
+                              GError            **error)
 {
   g_autoptr(NexorCadence) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_CADENCE, "cadence",
                                         nexor_cadence_fields, G_N_ELEMENTS (nexor_cadence_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 

@@ -986,8 +986,9 @@ nexor_client_resume_lead_automation (NexorClient   *self,
  * ------------------------------------------------------------------------- */
 
 static NexorFlag *
-parse_paused (JsonNode  *root,
-              GError   **error)
+parse_paused (JsonNode           *root,
+              NexorJsonDocument  *document,
+              GError            **error)
 {
   return _nexor_flag_new_from_member (root, "paused", "pause state", error);
 }
@@ -1216,11 +1217,12 @@ nexor_client_list_lead_history (NexorClient         *self,
  * ------------------------------------------------------------------------- */
 
 static GListModel *
-parse_meetings (JsonNode  *root,
-                GError   **error)
+parse_meetings (JsonNode           *root,
+                NexorJsonDocument  *document,
+                GError            **error)
 {
   return _nexor_json_unwrap_list (root, "meetings", "meetings", NEXOR_TYPE_MEETING,
-                                  (NexorResourceParseFunc) _nexor_meeting_new_from_json, error);
+                                  (NexorResourceParseFunc) _nexor_meeting_new_from_json, document, error);
 }
 
 static NexorRequest *

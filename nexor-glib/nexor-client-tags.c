@@ -15,24 +15,26 @@
 #include "nexor-tag-sync-result-private.h"
 
 static GListModel *
-parse_tags (JsonNode  *root,
-            GError   **error)
+parse_tags (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   /* Tag endpoints answer {"data": […]}, without "success". */
   return _nexor_json_unwrap_list (root, "tags", "tags", NEXOR_TYPE_TAG,
-                                  (NexorResourceParseFunc) _nexor_tag_new_from_json, error);
+                                  (NexorResourceParseFunc) _nexor_tag_new_from_json, document, error);
 }
 
 static NexorTag *
-parse_tag (JsonNode  *root,
-           GError   **error)
+parse_tag (JsonNode           *root,
+           NexorJsonDocument  *document,
+           GError            **error)
 {
   JsonObject *object = _nexor_json_unwrap_envelope (root, "tag", "tag", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_tag_new_from_json (object, error);
+  return _nexor_tag_new_from_json (object, document, error);
 }
 
 static void
@@ -705,8 +707,9 @@ nexor_client_update_tag (NexorClient    *self,
 }
 
 static NexorFlag *
-parse_deleted (JsonNode  *root,
-               GError   **error)
+parse_deleted (JsonNode           *root,
+               NexorJsonDocument  *document,
+               GError            **error)
 {
   return _nexor_flag_new_from_success (root, "tag deletion", error);
 }

@@ -11,11 +11,13 @@
 #include "nexor-team-member-private.h"
 
 static GListModel *
-parse_team (JsonNode  *root,
-            GError   **error)
+parse_team (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   return _nexor_json_unwrap_list (root, "team", "team", NEXOR_TYPE_TEAM_MEMBER,
-                                  (NexorResourceParseFunc) _nexor_team_member_new_from_json, error);
+                                  (NexorResourceParseFunc) _nexor_team_member_new_from_json,
+                                  document, error);
 }
 
 static NexorRequest *

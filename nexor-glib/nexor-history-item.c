@@ -404,14 +404,15 @@ item_type_from_string (const char *str)
 }
 
 NexorHistoryItem *
-_nexor_history_item_new_from_json (JsonObject  *object,
-                                   GError     **error)
+_nexor_history_item_new_from_json (JsonObject         *object,
+                                   NexorJsonDocument  *document,
+                                   GError            **error)
 {
   g_autoptr(NexorHistoryItem) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_HISTORY_ITEM, "history item",
                                         nexor_history_item_fields, N_FIELDS,
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 

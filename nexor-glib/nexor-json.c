@@ -128,6 +128,7 @@ _nexor_json_get_optional_object (JsonObject *object,
 gpointer
 _nexor_json_parse_optional (NexorResourceParseFunc  parse,
                             JsonObject             *object,
+                            NexorJsonDocument      *document,
                             const char             *what,
                             const char             *name)
 {
@@ -137,7 +138,7 @@ _nexor_json_parse_optional (NexorResourceParseFunc  parse,
   if (object == NULL)
     return NULL;
 
-  result = parse (object, &why);
+  result = parse (object, document, &why);
   if (result == NULL)
     _nexor_json_skip_member (what, name, why);
   return result;
@@ -219,6 +220,7 @@ parse_array (const char              *what,
              NexorResourceParseFunc   parse,
              JsonArray               *array,
              gboolean                 lenient,
+             NexorJsonDocument       *document,
              GError                 **error)
 {
   guint n = json_array_get_length (array);
@@ -235,7 +237,7 @@ parse_array (const char              *what,
                      "Invalid %s in response: item %u of “%s” should be an object, not %s",
                      what, i, member, _nexor_json_node_type_name (item));
       else
-        object = parse (json_node_get_object (item), &local_error);
+        object = parse (json_node_get_object (item), document, &local_error);
 
       if (object == NULL)
         {
@@ -345,12 +347,13 @@ clear_field (gpointer          instance,
 
 /* Reads @node, the member @name, into the field's slot. */
 static gboolean
-read_field (gpointer           instance,
-            const char        *what,
-            const NexorField  *field,
-            const char        *name,
-            JsonNode          *node,
-            GError           **error)
+read_field (gpointer            instance,
+            const char         *what,
+            const NexorField   *field,
+            const char         *name,
+            JsonNode           *node,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   gpointer slot = FIELD_PTR (instance, field);
 
@@ -426,7 +429,7 @@ read_field (gpointer           instance,
     case NEXOR_FIELD_RESOURCE:
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return type_error (what, name, "an object", node, error);
-      *(gpointer *) slot = field->parse (json_node_get_object (node), error);
+      *(gpointer *) slot = field->parse (json_node_get_object (node), document, error);
       return *(gpointer *) slot != NULL;
 
     case NEXOR_FIELD_LIST:
@@ -437,7 +440,7 @@ read_field (gpointer           instance,
         return TRUE;
       g_clear_object ((GListModel **) slot);
       *(GListModel **) slot = parse_array (what, field->json_names[0], field->get_type (), field->parse,
-                                           json_node_get_array (node), !field->required, error);
+                                           json_node_get_array (node), !field->required, document, error);
       return *(gpointer *) slot != NULL;
 
     default:
@@ -446,12 +449,13 @@ read_field (gpointer           instance,
 }
 
 gboolean
-_nexor_fields_parse (gpointer           instance,
-                     const char        *what,
-                     const NexorField  *fields,
-                     guint              n_fields,
-                     JsonObject        *object,
-                     GError           **error)
+_nexor_fields_parse (gpointer            instance,
+                     const char         *what,
+                     const NexorField   *fields,
+                     guint               n_fields,
+                     JsonObject         *object,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -473,7 +477,7 @@ _nexor_fields_parse (gpointer           instance,
           continue;
         }
 
-      if (read_field (instance, what, field, name, node, &local_error))
+      if (read_field (instance, what, field, name, node, document, &local_error))
         continue;
 
       /* A required member makes the answer unusable without it; an optional
@@ -730,13 +734,14 @@ _nexor_json_unwrap_list (JsonNode                *root,
                          const char              *what,
                          GType                    item_type,
                          NexorResourceParseFunc   parse,
+                         NexorJsonDocument       *document,
                          GError                 **error)
 {
   JsonObject *object;
   JsonNode *inner;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
-    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), FALSE, error);
+    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), FALSE, document, error);
 
   object = _nexor_json_get_root_object (root, what, error);
   if (object == NULL)
@@ -765,5 +770,5 @@ _nexor_json_unwrap_list (JsonNode                *root,
       return NULL;
     }
 
-  return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, error);
+  return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, document, error);
 }

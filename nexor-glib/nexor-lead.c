@@ -237,8 +237,9 @@ NEXOR_DEFINE_RESOURCE (NexorLead, nexor_lead, nexor_lead_fields)
 /* Variables are optional members of the answer, each on its own: one that
  * cannot be read is left out (and stays in the lead's raw JSON). */
 static void
-parse_variables (NexorLead  *self,
-                 JsonObject *variables)
+parse_variables (NexorLead         *self,
+                 JsonObject        *variables,
+                 NexorJsonDocument *document)
 {
   g_autoptr(GList) names = json_object_get_members (variables);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -256,7 +257,7 @@ parse_variables (NexorLead  *self,
         g_set_error (&why, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                      "it should be an object, not %s", _nexor_json_node_type_name (node));
       else
-        variable = _nexor_variable_new_from_json (name, json_node_get_object (node), &why);
+        variable = _nexor_variable_new_from_json (name, json_node_get_object (node), document, &why);
 
       if (variable == NULL)
         {
@@ -273,8 +274,9 @@ parse_variables (NexorLead  *self,
 
 /* The legacy shape hoists the run's workflow and current status to the lead. */
 static void
-adopt_legacy_members (NexorLead  *self,
-                      JsonObject *lead)
+adopt_legacy_members (NexorLead         *self,
+                      JsonObject        *lead,
+                      NexorJsonDocument *document)
 {
   g_autoptr(NexorWorkflow) workflow = NULL;
   g_autoptr(NexorWorkflowStatus) status = NULL;
@@ -286,45 +288,47 @@ adopt_legacy_members (NexorLead  *self,
 
   object = _nexor_json_get_optional_object (lead, "lead", "workflow");
   workflow = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_new_from_json,
-                                         object, "lead", "workflow");
+                                         object, document, "lead", "workflow");
 
   object = _nexor_json_get_optional_object (lead, "lead", status_name);
   if (object == NULL)
     object = _nexor_json_get_optional_object (lead, "lead", status_name = "current_status");
   status = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_status_new_from_json,
-                                       object, "lead", status_name);
+                                       object, document, "lead", status_name);
 
   _nexor_workflow_run_adopt_legacy (self->active_workflow_run, workflow, status);
 }
 
 NexorLead *
-_nexor_lead_new_from_json (JsonObject  *lead,
-                           JsonObject  *variables,
-                           GError     **error)
+_nexor_lead_new_from_json (JsonObject         *lead,
+                           JsonObject         *variables,
+                           NexorJsonDocument  *document,
+                           GError            **error)
 {
   g_autoptr(NexorLead) self = NULL;
 
   g_return_val_if_fail (lead != NULL, NULL);
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_LEAD, "lead", nexor_lead_fields,
-                                        G_N_ELEMENTS (nexor_lead_fields), lead, error);
+                                        G_N_ELEMENTS (nexor_lead_fields), lead, document, error);
   if (self == NULL)
     return NULL;
 
-  adopt_legacy_members (self, lead);
+  adopt_legacy_members (self, lead, document);
 
   if (self->campaign_id == NULL && self->campaign != NULL)
     self->campaign_id = g_strdup (nexor_campaign_get_id (self->campaign));
 
   if (variables != NULL)
-    parse_variables (self, variables);
+    parse_variables (self, variables, document);
 
   return g_steal_pointer (&self);
 }
 
 NexorLead *
-_nexor_lead_new_from_response (JsonNode  *root,
-                               GError   **error)
+_nexor_lead_new_from_response (JsonNode           *root,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   JsonObject *lead;
   JsonObject *variables = NULL;
@@ -339,7 +343,7 @@ _nexor_lead_new_from_response (JsonNode  *root,
   if (variables == NULL)
     variables = _nexor_json_get_optional_object (lead, "lead", "variables");
 
-  return _nexor_lead_new_from_json (lead, variables, error);
+  return _nexor_lead_new_from_json (lead, variables, document, error);
 }
 
 /**

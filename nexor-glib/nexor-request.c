@@ -265,9 +265,10 @@ _nexor_request_get_error (NexorRequest *self)
 }
 
 gpointer
-_nexor_request_parse (NexorRequest  *self,
-                      JsonNode      *root,
-                      GError       **error)
+_nexor_request_parse (NexorRequest       *self,
+                      JsonNode           *root,
+                      NexorJsonDocument  *document,
+                      GError            **error)
 {
-  return self->parse (root, error);
+  return self->parse (root, document, error);
 }

@@ -71,14 +71,15 @@ static const NexorField nexor_team_member_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorTeamMember, nexor_team_member, nexor_team_member_fields)
 
 NexorTeamMember *
-_nexor_team_member_new_from_json (JsonObject  *object,
-                                  GError     **error)
+_nexor_team_member_new_from_json (JsonObject         *object,
+                                  NexorJsonDocument  *document,
+                                  GError            **error)
 {
   g_autoptr(NexorTeamMember) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_TEAM_MEMBER, "team member",
                                         nexor_team_member_fields, G_N_ELEMENTS (nexor_team_member_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 

@@ -713,13 +713,11 @@ judge_attempt (NexorClient  *self,
 
           if (document != NULL)
             {
-              /* Resources built in the document's scope keep the body and
-               * their span in it instead of the tree, which goes with the
+              /* Resources built from the document keep the body and their
+               * span in it instead of the tree, which goes with the
                * document: the tree is most of what a held resource cost. */
-              NexorJsonDocument *previous = _nexor_json_document_enter (document);
-
-              *result = _nexor_request_parse (state->request, _nexor_json_document_get_root (document), error);
-              _nexor_json_document_leave (previous);
+              *result = _nexor_request_parse (state->request, _nexor_json_document_get_root (document),
+                                              document, error);
             }
           else
             *error = describe_unparsable (message, parse_error);

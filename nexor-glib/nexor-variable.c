@@ -185,14 +185,15 @@ nexor_variable_get_updated_at (NexorVariable *self)
 }
 
 NexorVariable *
-_nexor_variable_new_from_json (const char  *name,
-                               JsonObject  *object,
-                               GError     **error)
+_nexor_variable_new_from_json (const char         *name,
+                               JsonObject         *object,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   g_autoptr(NexorVariable) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_VARIABLE, "variable", nexor_variable_fields,
-                                        G_N_ELEMENTS (nexor_variable_fields), object, error);
+                                        G_N_ELEMENTS (nexor_variable_fields), object, document, error);
   if (self == NULL)
     return NULL;
 

@@ -22,7 +22,7 @@
 #include "nexor-tag-sync-result-private.h"
 #include "nexor-team-member-private.h"
 
-typedef gpointer (*ResponseParser) (JsonNode *root, GError **error);
+typedef gpointer (*ResponseParser) (JsonNode *root, NexorJsonDocument *document, GError **error);
 
 /* Reads every property of @object (and of the objects and list items it
  * holds) so that a missing or mistyped property fails the test under
@@ -71,7 +71,7 @@ parse_fixture (const char     *name,
 {
   g_autoptr(JsonNode) root = nexor_test_load_json (name);
   g_autoptr(GError) error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -85,7 +85,7 @@ parse_failure (const char     *json,
 {
   g_autoptr(JsonNode) root = nexor_test_parse_string (json);
   GError *error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_null (result);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
@@ -100,7 +100,7 @@ parse_lenient (const char     *json,
 {
   g_autoptr(JsonNode) root = nexor_test_parse_string (json);
   g_autoptr(GError) error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -115,29 +115,37 @@ list_parser_for (const char *member,
                  JsonNode   *root,
                  GError    **error)
 {
-  return _nexor_json_unwrap_list (root, member, member, type, (NexorResourceParseFunc) parse, error);
+  return _nexor_json_unwrap_list (root, member, member, type, (NexorResourceParseFunc) parse, NULL, error);
 }
 
 static gpointer
-parse_team (JsonNode *root, GError **error)
+parse_team (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   return list_parser_for ("team", NEXOR_TYPE_TEAM_MEMBER, _nexor_team_member_new_from_json, root, error);
 }
 
 static gpointer
-parse_meetings (JsonNode *root, GError **error)
+parse_meetings (JsonNode           *root,
+                NexorJsonDocument  *document,
+                GError            **error)
 {
   return list_parser_for ("meetings", NEXOR_TYPE_MEETING, _nexor_meeting_new_from_json, root, error);
 }
 
 static gpointer
-parse_tags (JsonNode *root, GError **error)
+parse_tags (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   return list_parser_for ("tags", NEXOR_TYPE_TAG, _nexor_tag_new_from_json, root, error);
 }
 
 static gpointer
-parse_paused (JsonNode *root, GError **error)
+parse_paused (JsonNode           *root,
+              NexorJsonDocument  *document,
+              GError            **error)
 {
   return _nexor_flag_new_from_member (root, "paused", "pause state", error);
 }
@@ -200,7 +208,7 @@ test_create_lead_without_workflow (void)
     "{\"success\":true,\"existed\":true,\"lead\":{\"id\":\"123e4567-e89b-12d3-a456-426614174000\","
     "\"first_name\":\"Ana\"}}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorCreateLeadResult) result = _nexor_create_lead_result_new_from_response (root, &error);
+  g_autoptr(NexorCreateLeadResult) result = _nexor_create_lead_result_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_null (nexor_create_lead_result_get_workflow_run (result));
@@ -281,7 +289,7 @@ test_bulk_create_variants (void)
     "{\"index\":1,\"error\":{\"message\":\"email is invalid\"}},"
     "{\"error\":\"no\"}]}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorBulkCreateResult) result = _nexor_bulk_create_result_new_from_response (root, &error);
+  g_autoptr(NexorBulkCreateResult) result = _nexor_bulk_create_result_new_from_response (root, NULL, &error);
   GListModel *results;
 
   g_assert_no_error (error);
@@ -375,7 +383,7 @@ test_assign_lead_workflow_movements (void)
     {
       g_autoptr(JsonNode) root = nexor_test_parse_string (cases[i].json);
       g_autoptr(GError) error = NULL;
-      g_autoptr(NexorAssignResult) result = _nexor_assign_result_new_from_response (root, &error);
+      g_autoptr(NexorAssignResult) result = _nexor_assign_result_new_from_response (root, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (nexor_assign_result_get_workflow_run_id (result), ==, "r");
@@ -416,7 +424,7 @@ test_set_status_no_op (void)
     "{\"success\":true,\"changed\":false,\"previous_status\":null,\"new_status\":\"qualified\","
     "\"note\":\"Status was changed concurrently\"}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorStatusChange) change = _nexor_status_change_new_from_response (root, &error);
+  g_autoptr(NexorStatusChange) change = _nexor_status_change_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_false (nexor_status_change_get_changed (change));
@@ -594,14 +602,14 @@ test_history_shapes (void)
   g_autoptr(JsonNode) bare = nexor_test_parse_string ("[{\"type\":\"activity\"}]");
   g_autoptr(JsonNode) top = nexor_test_parse_string ("{\"history\":[],\"has_more\":true}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorHistoryPage) bare_page = _nexor_history_page_new_from_response (bare, &error);
+  g_autoptr(NexorHistoryPage) bare_page = _nexor_history_page_new_from_response (bare, NULL, &error);
   g_autoptr(NexorHistoryPage) top_page = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (_nexor_history_page_get_items (bare_page)), ==, 1);
   g_assert_cmpint (_nexor_history_page_get_has_more (bare_page), ==, -1);
 
-  top_page = _nexor_history_page_new_from_response (top, &error);
+  top_page = _nexor_history_page_new_from_response (top, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (_nexor_history_page_get_has_more (top_page), ==, 1);
 
@@ -689,7 +697,7 @@ test_tag_sync (void)
   {
     g_autoptr(JsonNode) root = nexor_test_parse_string ("{\"success\":true,\"tags\":[]}");
     g_autoptr(GError) error = NULL;
-    g_autoptr(NexorTagSyncResult) empty = _nexor_tag_sync_result_new_from_response (root, &error);
+    g_autoptr(NexorTagSyncResult) empty = _nexor_tag_sync_result_new_from_response (root, NULL, &error);
     /* Ids that are not strings are left out; a list that is not a list
      * reads as empty. */
     g_autoptr(NexorTagSyncResult) bad = parse_lenient ("{\"added\":[1,\"t\"]}",
@@ -751,7 +759,7 @@ test_tag_envelopes (void)
 
   object = _nexor_json_unwrap_envelope (created, "tag", "tag", &error);
   g_assert_no_error (error);
-  tag = _nexor_tag_new_from_json (object, &error);
+  tag = _nexor_tag_new_from_json (object, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nexor_tag_get_id (tag), ==, "3fb2d57d-4349-4a7d-a474-418a7cd2a17c");
   g_assert_cmpstr (nexor_tag_get_description (tag), ==, "High-priority leads");
@@ -1035,9 +1043,11 @@ test_tag_input (void)
  * ------------------------------------------------------------------------- */
 
 static gpointer
-parse_lead_response (JsonNode *root, GError **error)
+parse_lead_response (JsonNode           *root,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
-  return _nexor_lead_new_from_response (root, error);
+  return _nexor_lead_new_from_response (root, document, error);
 }
 
 /* parse_fixture(), also asserting that the debug log names each of @members. */
@@ -1234,7 +1244,7 @@ test_strict (void)
     {
       g_autoptr(JsonNode) root = nexor_test_load_json (cases[i].fixture);
       g_autoptr(GError) error = NULL;
-      gpointer result = cases[i].parse (root, &error);
+      gpointer result = cases[i].parse (root, NULL, &error);
 
       g_test_message ("%s: %s", cases[i].fixture, error != NULL ? error->message : "(parsed)");
       g_assert_null (result);

@@ -276,16 +276,12 @@ lead_from_document (const char *name)
   g_autoptr(GBytes) bytes = nexor_test_load_bytes (name);
   g_autoptr(GError) error = NULL;
   NexorJsonDocument *document = _nexor_json_document_parse (bytes, &error);
-  NexorJsonDocument *previous;
   NexorLead *lead;
 
   g_assert_no_error (error);
   g_assert_nonnull (document);
 
-  previous = _nexor_json_document_enter (document);
-  g_assert_null (previous);
-  lead = _nexor_lead_new_from_response (_nexor_json_document_get_root (document), &error);
-  _nexor_json_document_leave (previous);
+  lead = _nexor_lead_new_from_response (_nexor_json_document_get_root (document), document, &error);
   _nexor_json_document_unref (document);
 
   g_assert_no_error (error);
@@ -333,7 +329,7 @@ test_unsealed_object (void)
   object = json_node_get_object (json_parser_get_root (parser));
   g_assert_false (json_object_is_immutable (object));
 
-  lead = _nexor_lead_new_from_json (object, NULL, &error);
+  lead = _nexor_lead_new_from_json (object, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_from_object (lead);
   g_assert_true (json_object_is_immutable (object));
@@ -357,36 +353,22 @@ test_nested_scopes (void)
   g_autoptr(NexorLead) again = NULL;
   g_autoptr(JsonNode) outer_root = reference_json ("get-lead-page.json");
   g_autoptr(JsonNode) inner_root = reference_json ("get-lead-legacy.json");
-  NexorJsonDocument *previous_outer;
-  NexorJsonDocument *previous_inner;
 
   g_assert_no_error (error);
 
-  previous_outer = _nexor_json_document_enter (outer);
-  g_assert_null (previous_outer);
-
-  previous_inner = _nexor_json_document_enter (inner);
-  g_assert_true (previous_inner == outer);
-
-  /* An object of the outer document, built while the inner one is current:
-   * the inner document has no span for it, so the object itself is kept. */
-  foreign = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), &error);
+  /* An object of the outer document, built with the inner one: the inner
+   * document has no span for it, so the object itself is kept. */
+  foreign = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), inner, &error);
   g_assert_no_error (error);
   assert_from_object (foreign);
 
-  own = _nexor_lead_new_from_response (_nexor_json_document_get_root (inner), &error);
+  own = _nexor_lead_new_from_response (_nexor_json_document_get_root (inner), inner, &error);
   g_assert_no_error (error);
   assert_from_span (own);
 
-  _nexor_json_document_leave (previous_inner);
-
-  again = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), &error);
+  again = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), outer, &error);
   g_assert_no_error (error);
   assert_from_span (again);
-
-  _nexor_json_document_leave (previous_outer);
-  g_assert_null (_nexor_json_document_enter (NULL));
-  _nexor_json_document_leave (NULL);
 
   g_clear_pointer (&outer, _nexor_json_document_unref);
   g_clear_pointer (&inner, _nexor_json_document_unref);
@@ -407,12 +389,9 @@ test_history_page (void)
   g_autoptr(JsonNode) root = reference_json ("desk-history.json");
   JsonArray *items;
   GListModel *model;
-  NexorJsonDocument *previous;
 
   g_assert_no_error (error);
-  previous = _nexor_json_document_enter (document);
-  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (document), &error);
-  _nexor_json_document_leave (previous);
+  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (document), document, &error);
   g_clear_pointer (&document, _nexor_json_document_unref);
   g_clear_pointer (&bytes, g_bytes_unref);
   g_assert_no_error (error);

@@ -43,7 +43,7 @@ parse_anything (const void *data,
   g_assert_no_error (error);
   g_assert_true (json_node_is_immutable (root));
 
-  lead = _nexor_lead_new_from_response (root, &error);
+  lead = _nexor_lead_new_from_response (root, NULL, &error);
   if (lead == NULL)
     {
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);

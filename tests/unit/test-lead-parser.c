@@ -36,7 +36,7 @@ test_lists_read_only (void)
     "            {\"id\": \"5c6b1f0e-2d4a-4f3b-9e8d-7a6b5c4d3e2f\", \"name\": \"Webinar\"}],"
     " \"variables\": {\"edad\": {\"value\": 35}}}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
   GListModel *lists[2];
 
   g_assert_no_error (error);
@@ -61,7 +61,7 @@ test_lists_read_only (void)
   /* A lead without the members still gives read-only (empty) lists. */
   {
     g_autoptr(JsonNode) bare = nexor_test_parse_string ("{\"id\": \"" LEAD_ID "\"}");
-    g_autoptr(NexorLead) empty = _nexor_lead_new_from_response (bare, &error);
+    g_autoptr(NexorLead) empty = _nexor_lead_new_from_response (bare, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_false (G_IS_LIST_STORE (nexor_lead_get_tags (empty)));
@@ -77,7 +77,7 @@ test_current_shape (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-page.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 2, 10, 12, 0, 0);
   g_autoptr(JsonObject) json = NULL;
   g_autofree char *created_text = NULL;
@@ -217,7 +217,7 @@ test_legacy_shape (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-legacy.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(JsonObject) json = NULL;
   NexorWorkflowRun *run;
   NexorWorkflow *workflow;
@@ -941,17 +941,17 @@ test_new_from_json (void)
   g_autoptr(JsonNode) bad_variables = nexor_test_parse_string ("{\"edad\":\"35\"}");
 
   lead = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"),
-                                    json_object_get_object_member (object, "variables"), &error);
+                                    json_object_get_object_member (object, "variables"), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 2);
 
-  no_variables = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"), NULL, &error);
+  no_variables = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (no_variables)), ==, 0);
 
   /* A variable that cannot be read is left out. */
   bad = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"),
-                                   json_node_get_object (bad_variables), &error);
+                                   json_node_get_object (bad_variables), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (bad)), ==, 0);
 }
@@ -1026,7 +1026,7 @@ test_refcounting (void)
     GWeakRef weak;
     g_autoptr(GError) error = NULL;
 
-    lead = _nexor_lead_new_from_response (root, &error);
+    lead = _nexor_lead_new_from_response (root, NULL, &error);
     g_assert_no_error (error);
 
     run = g_object_ref (nexor_lead_get_active_workflow_run (lead));
@@ -1106,11 +1106,11 @@ test_parse_twice (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-page.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) a = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) a = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(NexorLead) b = NULL;
 
   g_assert_no_error (error);
-  b = _nexor_lead_new_from_response (root, &error);
+  b = _nexor_lead_new_from_response (root, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (a != b);
   g_assert_true (nexor_lead_get_active_workflow_run (a) != nexor_lead_get_active_workflow_run (b));

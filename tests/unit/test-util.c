@@ -61,7 +61,7 @@ nexor_test_load_lead (const char *name)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json (name);
   g_autoptr(GError) error = NULL;
-  NexorLead *lead = _nexor_lead_new_from_response (root, &error);
+  NexorLead *lead = _nexor_lead_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (NEXOR_IS_LEAD (lead));
@@ -78,7 +78,7 @@ nexor_test_lead_from_string (const char  *json,
   if (root == NULL)
     return NULL;
 
-  return _nexor_lead_new_from_response (root, error);
+  return _nexor_lead_new_from_response (root, NULL, error);
 }
 
 void
