@@ -9,57 +9,7 @@
 
 #include "nexor-error.h"
 #include "nexor-input-private.h"
-
-/* json-glib copies object and array nodes by reference; an input keeps a
- * snapshot, so later changes to the caller's object do not leak into it. */
-static JsonObject *
-deep_copy_object (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
-
-  return copy;
-}
-
-JsonNode *
-_nexor_json_node_deep_copy (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
-
-        json_node_take_object (result, deep_copy_object (json_node_get_object (node)));
-        return result;
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        JsonArray *copy = json_array_sized_new (n);
-        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (copy, _nexor_json_node_deep_copy (json_array_get_element (array, i)));
-
-        json_node_take_array (result, copy);
-        return result;
-      }
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return json_node_copy (node);
-    }
-}
+#include "nexor-json-private.h"
 
 void
 _nexor_input_install_properties (GObjectClass           *klass,
@@ -149,7 +99,7 @@ _nexor_input_set_object (JsonObject            *values,
     return set_member (values, field->json_name, json_node_new (JSON_NODE_NULL));
 
   node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, deep_copy_object (value));
+  json_node_take_object (node, _nexor_json_object_deep_copy (value));
   return set_member (values, field->json_name, node);
 }
 
@@ -199,7 +149,7 @@ _nexor_input_dup_object (JsonObject            *values,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return deep_copy_object (json_node_get_object (node));
+  return _nexor_json_object_deep_copy (json_node_get_object (node));
 }
 
 void

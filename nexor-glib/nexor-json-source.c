@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 
 void
@@ -46,8 +47,10 @@ _nexor_json_source_dup (NexorJsonSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
+  /* A copy: json-glib lets a holder change even a sealed object, and the
+   * resource must not change with it. */
   if (source->object != NULL)
-    return json_object_ref (source->object);
+    return _nexor_json_object_deep_copy (source->object);
 
   g_return_val_if_fail (source->bytes != NULL, NULL);
 

@@ -144,6 +144,73 @@ _nexor_json_parse_optional (NexorResourceParseFunc  parse,
   return result;
 }
 
+/* json-glib copies object and array nodes by reference, and lets anyone
+ * change an object or array, sealed or not: what an input keeps and what a
+ * resource or an input hands out are deep copies. */
+JsonObject *
+_nexor_json_object_deep_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
+
+  return copy;
+}
+
+/* Not json_node_copy(), whose copy of a sealed node is sealed too. Out of
+ * line: the GValue would otherwise sit in every frame of the recursion. */
+static G_GNUC_NO_INLINE JsonNode *
+copy_value_node (JsonNode *node)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  JsonNode *result = json_node_new (JSON_NODE_VALUE);
+
+  json_node_get_value (node, &value);
+  json_node_set_value (result, &value);
+  return result;
+}
+
+JsonNode *
+_nexor_json_node_deep_copy (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_take_object (result, _nexor_json_object_deep_copy (json_node_get_object (node)));
+        return result;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        JsonArray *copy = json_array_sized_new (n);
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (copy, _nexor_json_node_deep_copy (json_array_get_element (array, i)));
+
+        json_node_take_array (result, copy);
+        return result;
+      }
+
+    case JSON_NODE_VALUE:
+      return copy_value_node (node);
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_new (JSON_NODE_NULL);
+    }
+}
+
 static gboolean
 node_is_number (JsonNode *node)
 {
@@ -605,9 +672,15 @@ _nexor_fields_get_property (gpointer          instance,
       g_value_set_int (value, *(int *) slot);
       break;
     case NEXOR_FIELD_DATETIME:
-    case NEXOR_FIELD_JSON_OBJECT:
-    case NEXOR_FIELD_JSON_NODE:
       g_value_set_boxed (value, *(gpointer *) slot);
+      break;
+    case NEXOR_FIELD_JSON_OBJECT:
+      if (*(JsonObject **) slot != NULL)
+        g_value_take_boxed (value, _nexor_json_object_deep_copy (*(JsonObject **) slot));
+      break;
+    case NEXOR_FIELD_JSON_NODE:
+      if (*(JsonNode **) slot != NULL)
+        g_value_take_boxed (value, _nexor_json_node_deep_copy (*(JsonNode **) slot));
       break;
     case NEXOR_FIELD_RESOURCE:
     case NEXOR_FIELD_LIST:

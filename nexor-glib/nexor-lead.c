@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-json-private.h"
+
 #include "nexor-error.h"
 #include "nexor-lead-private.h"
 #include "nexor-campaign-private.h"
@@ -354,7 +356,7 @@ _nexor_lead_new_from_response (JsonNode           *root,
  * shape, the `lead` member), including members this version of the library
  * does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -506,21 +508,23 @@ nexor_lead_get_title (NexorLead *self)
 }
 
 /**
- * nexor_lead_get_metadata:
+ * nexor_lead_dup_metadata:
  * @self: a [class@Nexor.Lead]
  *
- * Gets the [property@Nexor.Lead:metadata] property.
+ * Gets a copy of the [property@Nexor.Lead:metadata] property. The
+ * lead is immutable: changing the returned value does not change it.
  *
- * Returns: (nullable) (transfer none): the metadata object, immutable (sealed)
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
  *
  * Since: 0.1
  */
 JsonObject *
-nexor_lead_get_metadata (NexorLead *self)
+nexor_lead_dup_metadata (NexorLead *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
 
-  return self->metadata;
+  return self->metadata != NULL ? _nexor_json_object_deep_copy (self->metadata) : NULL;
 }
 
 /**

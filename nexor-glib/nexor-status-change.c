@@ -167,7 +167,7 @@ _nexor_status_change_new_from_response (JsonNode           *root,
  * Gets the JSON object this status change was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

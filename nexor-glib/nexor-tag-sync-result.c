@@ -232,7 +232,7 @@ _nexor_tag_sync_result_new_from_response (JsonNode           *root,
  * Gets the JSON object this result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

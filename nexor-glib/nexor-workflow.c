@@ -75,7 +75,7 @@ _nexor_workflow_new_from_json (JsonObject         *object,
  * Gets the JSON object this workflow was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -71,6 +71,4 @@ JsonNode              *_nexor_input_to_json            (JsonObject             *
                                                         const NexorInputField  *fields,
                                                         guint                   n_fields);
 
-JsonNode              *_nexor_json_node_deep_copy      (JsonNode               *node);
-
 G_END_DECLS

@@ -132,4 +132,8 @@ GListModel *_nexor_json_unwrap_list        (JsonNode                *root,
 
 const char *_nexor_json_node_type_name     (JsonNode          *node);
 
+/* (transfer full): copies that share nothing with the original, unsealed. */
+JsonObject *_nexor_json_object_deep_copy   (JsonObject        *object);
+JsonNode   *_nexor_json_node_deep_copy     (JsonNode          *node);
+
 G_END_DECLS

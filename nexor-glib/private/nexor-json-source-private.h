@@ -33,8 +33,8 @@ void        _nexor_json_source_init    (NexorJsonSource   *source,
                                         JsonObject        *object,
                                         NexorJsonDocument *document);
 
-/* (transfer full): the object, sealed; a fresh tree for each call when it is
- * read back from the bytes. */
+/* (transfer full): a new object for each call, read back from the bytes or
+ * copied from the kept object, sharing nothing with the resource. */
 JsonObject *_nexor_json_source_dup     (NexorJsonSource   *source);
 
 void        _nexor_json_source_clear   (NexorJsonSource   *source);

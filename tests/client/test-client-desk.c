@@ -203,7 +203,11 @@ test_create_lead (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (nexor_lead_get_id (lead)));
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Ana");
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Initech");
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "plan"), ==, "gold");
+  {
+    g_autoptr(JsonObject) lead_metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "plan"), ==, "gold");
+  }
   g_assert_nonnull (nexor_lead_get_created_at (lead));
   g_assert_false (nexor_create_lead_result_get_existed (result));
 
@@ -412,8 +416,12 @@ test_update_lead (Fixture       *fixture,
   g_assert_null (nexor_lead_get_title (lead));
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
   /* Metadata is merged, not replaced. */
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "utm_source"), ==, "google");
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "estado_lead"), ==, "calificado");
+  {
+    g_autoptr(JsonObject) lead_metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "utm_source"), ==, "google");
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "estado_lead"), ==, "calificado");
+  }
   /* The update answer carries the flat campaign_id. */
   g_assert_cmpstr (nexor_lead_get_campaign_id (lead), ==, "uuid");
 

@@ -335,8 +335,11 @@ test_update_lead (void)
   g_assert_cmpstr (nexor_lead_get_phone (lead), ==, "+56987654321");
   g_assert_cmpstr (nexor_lead_get_campaign_id (lead), ==, "ad9fb3a6-0828-4286-b920-fda7592b21a9");
   g_assert_null (nexor_lead_get_campaign (lead));
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "broker_asociado"), ==,
-                   "Maria Gonzalez");
+  {
+    g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (metadata, "broker_asociado"), ==, "Maria Gonzalez");
+  }
 
   /* Get Lead's campaign object fills the same property. */
   g_assert_cmpstr (nexor_lead_get_campaign_id (page), ==, "uuid");
@@ -509,7 +512,7 @@ test_history_page (void)
     parse_fixture ("desk-history.json", (ResponseParser) _nexor_history_page_new_from_response);
   GListModel *items = _nexor_history_page_get_items (page);
   NexorHistoryItem *item;
-  JsonNode *buttons;
+  g_autoptr(JsonNode) buttons = NULL;
 
   g_assert_cmpint (_nexor_history_page_get_has_more (page), ==, 0);
   g_assert_cmpstr (nexor_lead_get_first_name (_nexor_history_page_get_lead (page)), ==, "John");
@@ -537,10 +540,10 @@ test_history_page (void)
   g_assert_cmpstr (nexor_history_item_get_provider_message_id (item), ==, "wamid.HBgL...");
   g_assert_null (nexor_history_item_get_media_url (item));
   g_assert_null (nexor_history_item_get_read_at (item));
-  g_assert_null (nexor_history_item_get_attachments (item));
+  g_assert_null (nexor_history_item_dup_attachments (item));
   nexor_test_assert_datetime (nexor_history_item_get_sent_at (item), "2026-01-10T09:00:00Z");
   nexor_test_assert_datetime (nexor_history_item_get_delivered_at (item), "2026-01-10T09:00:05Z");
-  buttons = nexor_history_item_get_buttons (item);
+  buttons = nexor_history_item_dup_buttons (item);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (buttons));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (buttons), 0),
                                                   "text"), ==, "Book a call");
@@ -1096,7 +1099,7 @@ test_lenient_lead (void)
   nexor_test_assert_datetime (nexor_lead_get_updated_at (lead), "2024-01-15T00:00:00Z");
   /* Unset, and still in the raw JSON. */
   g_assert_null (nexor_lead_get_last_name (lead));
-  g_assert_null (nexor_lead_get_metadata (lead));
+  g_assert_null (nexor_lead_dup_metadata (lead));
   g_assert_null (nexor_lead_get_campaign (lead));
   g_assert_cmpint (json_object_get_int_member (raw, "last_name"), ==, 42);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (raw, "metadata")));

@@ -351,7 +351,11 @@ test_wide (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (lead)), ==, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 5000);
-  g_assert_cmpint (json_node_get_int (nexor_variable_get_value (nexor_lead_get_variable (lead, "v4999"))), ==, 4999);
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (nexor_lead_get_variable (lead, "v4999"));
+
+    g_assert_cmpint (json_node_get_int (value), ==, 4999);
+  }
 }
 
 /* Envelopes: {"success","<member>"}, {"data"}, bare, failure. */

@@ -236,7 +236,7 @@ def test_lead_input_null_and_unset(client):
     metadata = Json.Object()
     metadata.set_string_member("plan", "gold")
     updated = client.update_lead(lead_id, Nexor.LeadInput(metadata=metadata), None)
-    assert updated.get_metadata().get_string_member("plan") == "gold"
+    assert updated.dup_metadata().get_string_member("plan") == "gold"
 
     # Create-only members are refused on update, before any request.
     with pytest.raises(GLib.Error) as excinfo:
@@ -329,6 +329,18 @@ def test_resources_cannot_be_changed(client):
     seed = client.get_lead(lead_id=SEED_LEAD_ID, cancellable=None)
     assert_read_only(seed.get_variables())
 
+    # JSON it hands out is a copy each time: json-glib lets anyone change an
+    # object, sealed or not, so a shared one would change the lead.
+    seed.props.metadata.set_string_member("estado_lead", "changed")
+    seed.dup_metadata().remove_member("estado_lead")
+    assert seed.props.metadata.get_string_member("estado_lead") == "calificado"
+    assert seed.dup_metadata().get_string_member("estado_lead") == "calificado"
+    seed.get_variable("edad").props.value.set_int(1)
+    seed.get_variable("edad").dup_value().set_int(2)
+    assert seed.get_variable("edad").dup_value().get_int() == 35
+    seed.dup_json().remove_member("id")
+    assert seed.dup_json().get_string_member("id") == SEED_LEAD_ID
+
     created = client.create_lead(Nexor.LeadInput(first_name="Inés", email=unique_email("ines")), None)
     lead_id = created.get_lead().get_id()
     synced = client.sync_lead_tags(lead_id=lead_id, email=None, tags=["Hot lead"], cancellable=None)
@@ -369,7 +381,7 @@ def test_lead_input_keeps_its_own_metadata(client):
     # What is sent is what was set.
     created = client.create_lead(Nexor.LeadInput(first_name="Olga", email=unique_email("olga")), None)
     updated = client.update_lead(lead_id=created.get_lead().get_id(), input=change, cancellable=None)
-    assert updated.get_metadata().get_string_member("plan") == "gold"
+    assert updated.dup_metadata().get_string_member("plan") == "gold"
 
 
 def test_bad_ids_send_nothing(client):
