@@ -51,18 +51,13 @@ parse_nexor (GBytes  *body,
              GError **error)
 {
   g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (body, error);
-  NexorJsonDocument *previous;
-  gpointer lead;
 
   if (document == NULL)
     return NULL;
 
   /* As the request core does: the lead keeps the body and its spans, not
    * the tree. */
-  previous = _nexor_json_document_enter (document);
-  lead = _nexor_lead_new_from_response (_nexor_json_document_get_root (document), error);
-  _nexor_json_document_leave (previous);
-  return lead;
+  return _nexor_lead_new_from_response (_nexor_json_document_get_root (document), document, error);
 }
 
 static gpointer

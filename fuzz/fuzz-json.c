@@ -63,8 +63,8 @@ typedef struct {
   GType (*item_type) (void);   /* LIST */
 } Parser;
 
-typedef gpointer (*ResponseFunc) (JsonNode *, GError **);
-typedef gpointer (*ObjectFunc) (JsonObject *, GError **);
+typedef gpointer (*ResponseFunc) (JsonNode *, NexorJsonDocument *, GError **);
+typedef gpointer (*ObjectFunc) (JsonObject *, NexorJsonDocument *, GError **);
 
 #define RESPONSE(f)            { #f, PARSE_RESPONSE, G_CALLBACK (f), NULL, NULL }
 #define OBJECT(f)              { #f, PARSE_OBJECT, G_CALLBACK (f), NULL, NULL }
@@ -73,22 +73,23 @@ typedef gpointer (*ObjectFunc) (JsonObject *, GError **);
 
 /* Parsers that need more than an object get an adapter. */
 static gpointer
-lead_with_variables (JsonObject  *object,
-                     GError     **error)
+lead_with_variables (JsonObject         *object,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
   JsonNode *variables = json_object_get_member (object, "variables");
 
   return _nexor_lead_new_from_json (object,
                                     variables != NULL && JSON_NODE_HOLDS_OBJECT (variables)
-                                      ? json_node_get_object (variables) : NULL,
-                                    error);
+                                      ? json_node_get_object (variables) : NULL, document, error);
 }
 
 static gpointer
-variable_named_edad (JsonObject  *object,
-                     GError     **error)
+variable_named_edad (JsonObject         *object,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
-  return _nexor_variable_new_from_json ("edad", object, error);
+  return _nexor_variable_new_from_json ("edad", object, document, error);
 }
 
 static const Parser parsers[] = {
@@ -231,7 +232,7 @@ run_object_parser (const Parser *parser,
                    JsonObject   *object)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) result = ((ObjectFunc) parser->func) (object, &error);
+  g_autoptr(GObject) result = ((ObjectFunc) parser->func) (object, NULL, &error);
 
   check_result (parser->name, result, error);
 }
@@ -246,7 +247,7 @@ run_parser (const Parser *parser,
   switch (parser->kind)
     {
     case PARSE_RESPONSE:
-      result = ((ResponseFunc) parser->func) (root, &error);
+      result = ((ResponseFunc) parser->func) (root, NULL, &error);
       check_result (parser->name, result, error);
       break;
 
@@ -264,7 +265,7 @@ run_parser (const Parser *parser,
     case PARSE_LIST:
       result = (GObject *) _nexor_json_unwrap_list (root, parser->member, parser->member,
                                                     parser->item_type (),
-                                                    (NexorResourceParseFunc) parser->func, &error);
+                                                    (NexorResourceParseFunc) parser->func, NULL, &error);
       check_result (parser->name, result, error);
       break;
 

@@ -13,7 +13,7 @@
 /**
  * NexorAssignResult:
  *
- * The answer to [method@Nexor.Client.assign_workflow]: the new workflow run,
+ * The answer to [method@Nexor.Client.assign_lead_workflow]: the new workflow run,
  * its workflow, whether the lead was enrolled or moved from another run, and
  * whether the cadence waits because the workflow is paused.
  *
@@ -176,14 +176,15 @@ movement_type_from_string (const char *str)
 }
 
 NexorAssignResult *
-_nexor_assign_result_new_from_json (JsonObject  *object,
-                                    GError     **error)
+_nexor_assign_result_new_from_json (JsonObject         *object,
+                                    NexorJsonDocument  *document,
+                                    GError            **error)
 {
   g_autoptr(NexorAssignResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_ASSIGN_RESULT, "workflow assignment",
                                         nexor_assign_result_fields, N_FIELDS,
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -192,15 +193,16 @@ _nexor_assign_result_new_from_json (JsonObject  *object,
 }
 
 NexorAssignResult *
-_nexor_assign_result_new_from_response (JsonNode  *root,
-                                        GError   **error)
+_nexor_assign_result_new_from_response (JsonNode           *root,
+                                        NexorJsonDocument  *document,
+                                        GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "workflow assignment", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_assign_result_new_from_json (object, error);
+  return _nexor_assign_result_new_from_json (object, document, error);
 }
 
 /**
@@ -210,7 +212,7 @@ _nexor_assign_result_new_from_response (JsonNode  *root,
  * Gets the JSON object this result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

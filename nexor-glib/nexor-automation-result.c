@@ -13,8 +13,8 @@
 /**
  * NexorAutomationResult:
  *
- * The answer to [method@Nexor.Client.stop_automation] and
- * [method@Nexor.Client.resume_automation]. Both are idempotent: stopping a stopped run
+ * The answer to [method@Nexor.Client.stop_lead_automation] and
+ * [method@Nexor.Client.resume_lead_automation]. Both are idempotent: stopping a stopped run
  * sets [property@Nexor.AutomationResult:already-stopped] and resuming a running one
  * [property@Nexor.AutomationResult:already-running], instead of failing.
  *
@@ -94,14 +94,15 @@ static const NexorField nexor_automation_result_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorAutomationResult, nexor_automation_result, nexor_automation_result_fields)
 
 NexorAutomationResult *
-_nexor_automation_result_new_from_json (JsonObject  *object,
-                                        GError     **error)
+_nexor_automation_result_new_from_json (JsonObject         *object,
+                                        NexorJsonDocument  *document,
+                                        GError            **error)
 {
   g_autoptr(NexorAutomationResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_AUTOMATION_RESULT, "automation result",
                                         nexor_automation_result_fields, G_N_ELEMENTS (nexor_automation_result_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -109,15 +110,16 @@ _nexor_automation_result_new_from_json (JsonObject  *object,
 }
 
 NexorAutomationResult *
-_nexor_automation_result_new_from_response (JsonNode  *root,
-                                            GError   **error)
+_nexor_automation_result_new_from_response (JsonNode           *root,
+                                            NexorJsonDocument  *document,
+                                            GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "automation result", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_automation_result_new_from_json (object, error);
+  return _nexor_automation_result_new_from_json (object, document, error);
 }
 
 /**
@@ -127,7 +129,7 @@ _nexor_automation_result_new_from_response (JsonNode  *root,
  * Gets the JSON object this automation result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

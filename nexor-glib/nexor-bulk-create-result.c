@@ -89,14 +89,15 @@ finish_counts (NexorBulkCreateResult  *self,
 }
 
 NexorBulkCreateResult *
-_nexor_bulk_create_result_new_from_json (JsonObject  *object,
-                                         GError     **error)
+_nexor_bulk_create_result_new_from_json (JsonObject         *object,
+                                         NexorJsonDocument  *document,
+                                         GError            **error)
 {
   g_autoptr(NexorBulkCreateResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_BULK_CREATE_RESULT, "bulk create result",
                                         nexor_bulk_create_result_fields, G_N_ELEMENTS (nexor_bulk_create_result_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -107,15 +108,16 @@ _nexor_bulk_create_result_new_from_json (JsonObject  *object,
 }
 
 NexorBulkCreateResult *
-_nexor_bulk_create_result_new_from_response (JsonNode  *root,
-                                             GError   **error)
+_nexor_bulk_create_result_new_from_response (JsonNode           *root,
+                                             NexorJsonDocument  *document,
+                                             GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "bulk create result", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_bulk_create_result_new_from_json (object, error);
+  return _nexor_bulk_create_result_new_from_json (object, document, error);
 }
 
 /**
@@ -125,7 +127,7 @@ _nexor_bulk_create_result_new_from_response (JsonNode  *root,
  * Gets the JSON object this bulk create result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -174,7 +176,8 @@ nexor_bulk_create_result_get_failed (NexorBulkCreateResult *self)
  *
  * Gets the [property@Nexor.BulkCreateResult:results] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.BulkItemResult]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.BulkItemResult]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

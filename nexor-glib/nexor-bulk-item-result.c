@@ -71,10 +71,11 @@ struct _NexorBulkItemResult
  */
 /* Leads inside results carry no variables map. */
 static NexorLead *
-parse_lead (JsonObject  *object,
-            GError     **error)
+parse_lead (JsonObject         *object,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
-  return _nexor_lead_new_from_json (object, NULL, error);
+  return _nexor_lead_new_from_json (object, NULL, document, error);
 }
 
 static const NexorField nexor_bulk_item_result_fields[] = {
@@ -141,14 +142,15 @@ finish_item (NexorBulkItemResult *self,
 }
 
 NexorBulkItemResult *
-_nexor_bulk_item_result_new_from_json (JsonObject  *object,
-                                       GError     **error)
+_nexor_bulk_item_result_new_from_json (JsonObject         *object,
+                                       NexorJsonDocument  *document,
+                                       GError            **error)
 {
   g_autoptr(NexorBulkItemResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_BULK_ITEM_RESULT, "bulk create item",
                                         nexor_bulk_item_result_fields, G_N_ELEMENTS (nexor_bulk_item_result_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -164,7 +166,7 @@ _nexor_bulk_item_result_new_from_json (JsonObject  *object,
  * Gets the JSON object this bulk create item was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

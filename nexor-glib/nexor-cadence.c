@@ -82,14 +82,15 @@ static const NexorField nexor_cadence_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorCadence, nexor_cadence, nexor_cadence_fields)
 
 NexorCadence *
-_nexor_cadence_new_from_json (JsonObject  *object,
-                              GError     **error)
+_nexor_cadence_new_from_json (JsonObject         *object,
+                              NexorJsonDocument  *document,
+                              GError            **error)
 {
   g_autoptr(NexorCadence) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_CADENCE, "cadence",
                                         nexor_cadence_fields, G_N_ELEMENTS (nexor_cadence_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -103,7 +104,7 @@ _nexor_cadence_new_from_json (JsonObject  *object,
  * Gets the JSON object this cadence was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -49,11 +49,12 @@ static const NexorField nexor_campaign_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorCampaign, nexor_campaign, nexor_campaign_fields)
 
 NexorCampaign *
-_nexor_campaign_new_from_json (JsonObject  *object,
-                               GError     **error)
+_nexor_campaign_new_from_json (JsonObject         *object,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_CAMPAIGN, "campaign", nexor_campaign_fields,
-                                        G_N_ELEMENTS (nexor_campaign_fields), object, error);
+                                        G_N_ELEMENTS (nexor_campaign_fields), object, document, error);
 }
 
 /**
@@ -63,7 +64,7 @@ _nexor_campaign_new_from_json (JsonObject  *object,
  * Gets the JSON object this campaign was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

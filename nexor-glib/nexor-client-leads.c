@@ -25,13 +25,13 @@
 static NexorRequest *
 lead_request (const char          *method,
               NexorResponseParser  parse,
-              const char          *id,
+              const char          *lead_id,
               const char          *action)
 {
   NexorRequest *request = _nexor_request_new (method, parse);
 
   _nexor_request_add_segment (request, "leads");
-  _nexor_request_add_id_segment (request, "lead", id);
+  _nexor_request_add_id_segment (request, "lead", lead_id);
   if (action != NULL)
     {
       g_auto(GStrv) segments = g_strsplit (action, "/", -1);
@@ -48,6 +48,98 @@ take_object_body (NexorRequest *request,
                   JsonObject   *body)
 {
   _nexor_request_take_body (request, json_node_init_object (json_node_alloc (), body));
+}
+
+/* ---------------------------------------------------------------------------
+ * Get one lead
+ * ------------------------------------------------------------------------- */
+
+static NexorRequest *
+get_lead_request (const char *lead_id)
+{
+  return lead_request ("GET", (NexorResponseParser) _nexor_lead_new_from_response, lead_id, NULL);
+}
+
+/**
+ * nexor_client_get_lead_async:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the lead is fetched or the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Fetches a lead, with its campaign, active workflow run, status, tags and
+ * collected variables (`GET /leads/{id}`).
+ *
+ * An @lead_id that is not a UUID fails with %NEXOR_ERROR_INVALID_ARGUMENT without
+ * sending a request. @callback runs in the thread-default main context of the
+ * calling thread; call [method@Nexor.Client.get_lead_finish] there.
+ *
+ * Since: 0.1
+ */
+void
+nexor_client_get_lead_async (NexorClient         *self,
+                             const char          *lead_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, get_lead_request (lead_id), cancellable, callback, user_data,
+                            nexor_client_get_lead_async);
+}
+
+/**
+ * nexor_client_get_lead_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.get_lead_async].
+ *
+ * Returns: (transfer full): the lead, or %NULL with @error set: in the
+ *   [error@Nexor.Error] domain (for example %NEXOR_ERROR_NOT_FOUND), a
+ *   transport error, or %G_IO_ERROR_CANCELLED
+ *
+ * Since: 0.1
+ */
+NexorLead *
+nexor_client_get_lead_finish (NexorClient   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_get_lead_async, error);
+}
+
+/**
+ * nexor_client_get_lead:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Fetches a lead, blocking the calling thread; see
+ * [method@Nexor.Client.get_lead_async].
+ *
+ * Returns: (transfer full): the lead, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorLead *
+nexor_client_get_lead (NexorClient   *self,
+                       const char    *lead_id,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, get_lead_request (lead_id), cancellable, error);
 }
 
 /* ---------------------------------------------------------------------------
@@ -305,10 +397,10 @@ nexor_client_create_leads (NexorClient   *self,
  * ------------------------------------------------------------------------- */
 
 static NexorRequest *
-update_lead_request (const char     *id,
+update_lead_request (const char     *lead_id,
                      NexorLeadInput *input)
 {
-  NexorRequest *request = lead_request ("PATCH", (NexorResponseParser) _nexor_lead_new_from_response, id, NULL);
+  NexorRequest *request = lead_request ("PATCH", (NexorResponseParser) _nexor_lead_new_from_response, lead_id, NULL);
   GError *error = NULL;
 
   /* The API documents updates as idempotent: the same body, the same lead. */
@@ -325,7 +417,7 @@ update_lead_request (const char     *id,
 /**
  * nexor_client_update_lead_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @input: the fields to change
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the lead is updated or the call failed
@@ -347,7 +439,7 @@ update_lead_request (const char     *id,
  */
 void
 nexor_client_update_lead_async (NexorClient         *self,
-                                const char          *id,
+                                const char          *lead_id,
                                 NexorLeadInput      *input,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
@@ -357,7 +449,7 @@ nexor_client_update_lead_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_LEAD_INPUT (input));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, update_lead_request (id, input), cancellable, callback, user_data,
+  _nexor_client_send_async (self, update_lead_request (lead_id, input), cancellable, callback, user_data,
                             nexor_client_update_lead_async);
 }
 
@@ -389,7 +481,7 @@ nexor_client_update_lead_finish (NexorClient   *self,
 /**
  * nexor_client_update_lead:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @input: the fields to change
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
@@ -404,7 +496,7 @@ nexor_client_update_lead_finish (NexorClient   *self,
  */
 NexorLead *
 nexor_client_update_lead (NexorClient     *self,
-                          const char      *id,
+                          const char      *lead_id,
                           NexorLeadInput  *input,
                           GCancellable    *cancellable,
                           GError         **error)
@@ -414,7 +506,7 @@ nexor_client_update_lead (NexorClient     *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, update_lead_request (id, input), cancellable, error);
+  return _nexor_client_send (self, update_lead_request (lead_id, input), cancellable, error);
 }
 
 /* ---------------------------------------------------------------------------
@@ -422,13 +514,13 @@ nexor_client_update_lead (NexorClient     *self,
  * ------------------------------------------------------------------------- */
 
 static NexorRequest *
-assign_workflow_request (const char *id,
-                         const char *workflow_id,
-                         const char *reason,
-                         const char *actor_id)
+assign_lead_workflow_request (const char *lead_id,
+                              const char *workflow_id,
+                              const char *reason,
+                              const char *actor_id)
 {
   NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_assign_result_new_from_response,
-                                        id, "assign-workflow");
+                                        lead_id, "assign-workflow");
   g_autoptr(JsonObject) body = json_object_new ();
 
   /* Each call ends the active run and starts another: never repeat it. */
@@ -453,9 +545,9 @@ assign_workflow_request (const char *id,
 }
 
 /**
- * nexor_client_assign_workflow_async:
+ * nexor_client_assign_lead_workflow_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow
  * @reason: (nullable): why, stored on the run that is ended when the lead is
  *   moved from another workflow
@@ -469,7 +561,7 @@ assign_workflow_request (const char *id,
  * (`POST /leads/{id}/assign-workflow`). The new run's cadence starts at once
  * unless the workflow is paused.
  *
- * An @id that is not a UUID, and a @workflow_id, @reason or @actor_id that is
+ * An @lead_id that is not a UUID, and a @workflow_id, @reason or @actor_id that is
  * empty or not UTF-8, fail with %NEXOR_ERROR_INVALID_ARGUMENT without a
  * request; a workflow the account does not have is the server's error. The
  * call is never sent twice once it was sent, since each one replaces the
@@ -478,29 +570,29 @@ assign_workflow_request (const char *id,
  * Since: 0.1
  */
 void
-nexor_client_assign_workflow_async (NexorClient         *self,
-                                    const char          *id,
-                                    const char          *workflow_id,
-                                    const char          *reason,
-                                    const char          *actor_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+nexor_client_assign_lead_workflow_async (NexorClient         *self,
+                                         const char          *lead_id,
+                                         const char          *workflow_id,
+                                         const char          *reason,
+                                         const char          *actor_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, assign_workflow_request (id, workflow_id, reason, actor_id),
-                            cancellable, callback, user_data, nexor_client_assign_workflow_async);
+  _nexor_client_send_async (self, assign_lead_workflow_request (lead_id, workflow_id, reason, actor_id),
+                            cancellable, callback, user_data, nexor_client_assign_lead_workflow_async);
 }
 
 /**
- * nexor_client_assign_workflow_finish:
+ * nexor_client_assign_lead_workflow_finish:
  * @self: a [class@Nexor.Client]
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Finishes [method@Nexor.Client.assign_workflow_async].
+ * Finishes [method@Nexor.Client.assign_lead_workflow_async].
  *
  * Returns: (transfer full): the new run and how the lead was moved, or %NULL
  *   with @error set
@@ -508,19 +600,19 @@ nexor_client_assign_workflow_async (NexorClient         *self,
  * Since: 0.1
  */
 NexorAssignResult *
-nexor_client_assign_workflow_finish (NexorClient   *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
+nexor_client_assign_lead_workflow_finish (NexorClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
-  return _nexor_client_send_finish (self, result, nexor_client_assign_workflow_async, error);
+  return _nexor_client_send_finish (self, result, nexor_client_assign_lead_workflow_async, error);
 }
 
 /**
- * nexor_client_assign_workflow:
+ * nexor_client_assign_lead_workflow:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow
  * @reason: (nullable): why, stored on the run that is ended
  * @actor_id: (nullable): who made the change, for the audit trail
@@ -528,7 +620,7 @@ nexor_client_assign_workflow_finish (NexorClient   *self,
  * @error: return location for an error
  *
  * Enrolls a lead in a workflow or moves it there, blocking the calling
- * thread; see [method@Nexor.Client.assign_workflow_async].
+ * thread; see [method@Nexor.Client.assign_lead_workflow_async].
  *
  * Returns: (transfer full): the new run and how the lead was moved, or %NULL
  *   with @error set
@@ -536,19 +628,19 @@ nexor_client_assign_workflow_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorAssignResult *
-nexor_client_assign_workflow (NexorClient   *self,
-                              const char    *id,
-                              const char    *workflow_id,
-                              const char    *reason,
-                              const char    *actor_id,
-                              GCancellable  *cancellable,
-                              GError       **error)
+nexor_client_assign_lead_workflow (NexorClient   *self,
+                                   const char    *lead_id,
+                                   const char    *workflow_id,
+                                   const char    *reason,
+                                   const char    *actor_id,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, assign_workflow_request (id, workflow_id, reason, actor_id),
+  return _nexor_client_send (self, assign_lead_workflow_request (lead_id, workflow_id, reason, actor_id),
                              cancellable, error);
 }
 
@@ -557,13 +649,13 @@ nexor_client_assign_workflow (NexorClient   *self,
  * ------------------------------------------------------------------------- */
 
 static NexorRequest *
-set_lead_status_request (const char *id,
+set_lead_status_request (const char *lead_id,
                          const char *status_key,
                          const char *reason,
                          const char *workflow_id)
 {
   NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_status_change_new_from_response,
-                                        id, "status");
+                                        lead_id, "status");
   g_autoptr(JsonObject) body = json_object_new ();
 
   /* Setting the status it already has answers "changed": false. */
@@ -587,7 +679,7 @@ set_lead_status_request (const char *id,
 /**
  * nexor_client_set_lead_status_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @status_key: the key of a status of the lead's workflow, such as
  *   `qualified` or `lost`
  * @reason: (nullable): why, stored on the run and in its status history
@@ -604,14 +696,14 @@ set_lead_status_request (const char *id,
  *
  * Setting the status the lead already has is not an error:
  * [property@Nexor.StatusChange:changed] is %FALSE. An empty @status_key or
- * @workflow_id, or an @id that is not a UUID, fails with
+ * @workflow_id, or an @lead_id that is not a UUID, fails with
  * %NEXOR_ERROR_INVALID_ARGUMENT without a request.
  *
  * Since: 0.1
  */
 void
 nexor_client_set_lead_status_async (NexorClient         *self,
-                                    const char          *id,
+                                    const char          *lead_id,
                                     const char          *status_key,
                                     const char          *reason,
                                     const char          *workflow_id,
@@ -622,7 +714,7 @@ nexor_client_set_lead_status_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, set_lead_status_request (id, status_key, reason, workflow_id),
+  _nexor_client_send_async (self, set_lead_status_request (lead_id, status_key, reason, workflow_id),
                             cancellable, callback, user_data, nexor_client_set_lead_status_async);
 }
 
@@ -651,7 +743,7 @@ nexor_client_set_lead_status_finish (NexorClient   *self,
 /**
  * nexor_client_set_lead_status:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @status_key: the key of a status of the lead's workflow
  * @reason: (nullable): why, stored on the run and in its status history
  * @workflow_id: (nullable): the workflow whose run to change
@@ -667,7 +759,7 @@ nexor_client_set_lead_status_finish (NexorClient   *self,
  */
 NexorStatusChange *
 nexor_client_set_lead_status (NexorClient   *self,
-                              const char    *id,
+                              const char    *lead_id,
                               const char    *status_key,
                               const char    *reason,
                               const char    *workflow_id,
@@ -678,7 +770,7 @@ nexor_client_set_lead_status (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, set_lead_status_request (id, status_key, reason, workflow_id),
+  return _nexor_client_send (self, set_lead_status_request (lead_id, status_key, reason, workflow_id),
                              cancellable, error);
 }
 
@@ -687,14 +779,14 @@ nexor_client_set_lead_status (NexorClient   *self,
  * ------------------------------------------------------------------------- */
 
 static NexorRequest *
-automation_request (const char *id,
+automation_request (const char *lead_id,
                     const char *action,
                     const char *workflow_id,
                     gboolean    resume,
                     gboolean    resume_cadence)
 {
   NexorRequest *request = lead_request ("POST", (NexorResponseParser) _nexor_automation_result_new_from_response,
-                                        id, action);
+                                        lead_id, action);
   g_autoptr(JsonObject) body = json_object_new ();
 
   /* Documented as idempotent: a second stop answers "already_stopped". */
@@ -712,9 +804,9 @@ automation_request (const char *id,
 }
 
 /**
- * nexor_client_stop_automation_async:
+ * nexor_client_stop_lead_automation_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow whose run to stop
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the automation is stopped or the call
@@ -723,7 +815,7 @@ automation_request (const char *id,
  *
  * Hands a lead over to a human (`POST /leads/{id}/automation/stop`): the AI
  * agent stops replying, the follow-up cadence is paused and pending tasks are
- * cancelled. [method@Nexor.Client.is_paused] then reports %TRUE.
+ * cancelled. [method@Nexor.Client.is_lead_paused] then reports %TRUE.
  *
  * Stopping a stopped run is not an error:
  * [property@Nexor.AutomationResult:already-stopped] is %TRUE. A lead with no
@@ -732,76 +824,76 @@ automation_request (const char *id,
  * Since: 0.1
  */
 void
-nexor_client_stop_automation_async (NexorClient         *self,
-                                    const char          *id,
-                                    const char          *workflow_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+nexor_client_stop_lead_automation_async (NexorClient         *self,
+                                         const char          *lead_id,
+                                         const char          *workflow_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (id, "automation/stop", workflow_id, FALSE, FALSE),
-                            cancellable, callback, user_data, nexor_client_stop_automation_async);
+  _nexor_client_send_async (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
+                            cancellable, callback, user_data, nexor_client_stop_lead_automation_async);
 }
 
 /**
- * nexor_client_stop_automation_finish:
+ * nexor_client_stop_lead_automation_finish:
  * @self: a [class@Nexor.Client]
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Finishes [method@Nexor.Client.stop_automation_async].
+ * Finishes [method@Nexor.Client.stop_lead_automation_async].
  *
  * Returns: (transfer full): what stopping did, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorAutomationResult *
-nexor_client_stop_automation_finish (NexorClient   *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
+nexor_client_stop_lead_automation_finish (NexorClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
-  return _nexor_client_send_finish (self, result, nexor_client_stop_automation_async, error);
+  return _nexor_client_send_finish (self, result, nexor_client_stop_lead_automation_async, error);
 }
 
 /**
- * nexor_client_stop_automation:
+ * nexor_client_stop_lead_automation:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow whose run to stop
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
  * Hands a lead over to a human, blocking the calling thread; see
- * [method@Nexor.Client.stop_automation_async].
+ * [method@Nexor.Client.stop_lead_automation_async].
  *
  * Returns: (transfer full): what stopping did, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorAutomationResult *
-nexor_client_stop_automation (NexorClient   *self,
-                              const char    *id,
-                              const char    *workflow_id,
-                              GCancellable  *cancellable,
-                              GError       **error)
+nexor_client_stop_lead_automation (NexorClient   *self,
+                                   const char    *lead_id,
+                                   const char    *workflow_id,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (id, "automation/stop", workflow_id, FALSE, FALSE),
+  return _nexor_client_send (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
                              cancellable, error);
 }
 
 /**
- * nexor_client_resume_automation_async:
+ * nexor_client_resume_lead_automation_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow whose run to resume
  * @resume_cadence: whether to resume the follow-up cadence too, not only the
  *   AI agent's replies
@@ -820,72 +912,72 @@ nexor_client_stop_automation (NexorClient   *self,
  * Since: 0.1
  */
 void
-nexor_client_resume_automation_async (NexorClient         *self,
-                                      const char          *id,
-                                      const char          *workflow_id,
-                                      gboolean             resume_cadence,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+nexor_client_resume_lead_automation_async (NexorClient         *self,
+                                           const char          *lead_id,
+                                           const char          *workflow_id,
+                                           gboolean             resume_cadence,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (id, "automation/resume", workflow_id, TRUE, resume_cadence),
-                            cancellable, callback, user_data, nexor_client_resume_automation_async);
+  _nexor_client_send_async (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
+                            cancellable, callback, user_data, nexor_client_resume_lead_automation_async);
 }
 
 /**
- * nexor_client_resume_automation_finish:
+ * nexor_client_resume_lead_automation_finish:
  * @self: a [class@Nexor.Client]
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Finishes [method@Nexor.Client.resume_automation_async].
+ * Finishes [method@Nexor.Client.resume_lead_automation_async].
  *
  * Returns: (transfer full): what resuming did, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorAutomationResult *
-nexor_client_resume_automation_finish (NexorClient   *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
+nexor_client_resume_lead_automation_finish (NexorClient   *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
-  return _nexor_client_send_finish (self, result, nexor_client_resume_automation_async, error);
+  return _nexor_client_send_finish (self, result, nexor_client_resume_lead_automation_async, error);
 }
 
 /**
- * nexor_client_resume_automation:
+ * nexor_client_resume_lead_automation:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: the id of the workflow whose run to resume
  * @resume_cadence: whether to resume the follow-up cadence too
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
  * Gives a lead back to the AI agent, blocking the calling thread; see
- * [method@Nexor.Client.resume_automation_async].
+ * [method@Nexor.Client.resume_lead_automation_async].
  *
  * Returns: (transfer full): what resuming did, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorAutomationResult *
-nexor_client_resume_automation (NexorClient   *self,
-                                const char    *id,
-                                const char    *workflow_id,
-                                gboolean       resume_cadence,
-                                GCancellable  *cancellable,
-                                GError       **error)
+nexor_client_resume_lead_automation (NexorClient   *self,
+                                     const char    *lead_id,
+                                     const char    *workflow_id,
+                                     gboolean       resume_cadence,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (id, "automation/resume", workflow_id, TRUE, resume_cadence),
+  return _nexor_client_send (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
                              cancellable, error);
 }
 
@@ -894,17 +986,18 @@ nexor_client_resume_automation (NexorClient   *self,
  * ------------------------------------------------------------------------- */
 
 static NexorFlag *
-parse_paused (JsonNode  *root,
-              GError   **error)
+parse_paused (JsonNode           *root,
+              NexorJsonDocument  *document,
+              GError            **error)
 {
   return _nexor_flag_new_from_member (root, "paused", "pause state", error);
 }
 
 static NexorRequest *
-is_paused_request (const char *id,
-                   const char *workflow_id)
+is_lead_paused_request (const char *lead_id,
+                        const char *workflow_id)
 {
-  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_paused, id, "is_paused");
+  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_paused, lead_id, "is_paused");
 
   if (workflow_id != NULL && _nexor_request_check_text (request, "workflow id", workflow_id))
     _nexor_request_add_query (request, "workflow_id", workflow_id);
@@ -913,9 +1006,9 @@ is_paused_request (const char *id,
 }
 
 /**
- * nexor_client_is_paused_async:
+ * nexor_client_is_lead_paused_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: (nullable): only look at the lead's run in this workflow
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called with the answer
@@ -928,27 +1021,27 @@ is_paused_request (const char *id,
  * Since: 0.1
  */
 void
-nexor_client_is_paused_async (NexorClient         *self,
-                              const char          *id,
-                              const char          *workflow_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+nexor_client_is_lead_paused_async (NexorClient         *self,
+                                   const char          *lead_id,
+                                   const char          *workflow_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, is_paused_request (id, workflow_id), cancellable, callback, user_data,
-                            nexor_client_is_paused_async);
+  _nexor_client_send_async (self, is_lead_paused_request (lead_id, workflow_id), cancellable, callback, user_data,
+                            nexor_client_is_lead_paused_async);
 }
 
 /**
- * nexor_client_is_paused_finish:
+ * nexor_client_is_lead_paused_finish:
  * @self: a [class@Nexor.Client]
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Finishes [method@Nexor.Client.is_paused_async].
+ * Finishes [method@Nexor.Client.is_lead_paused_async].
  *
  * Returns: whether the lead's automation is paused; %FALSE with @error set if
  *   the call failed, so check @error to tell the two apart
@@ -956,25 +1049,25 @@ nexor_client_is_paused_async (NexorClient         *self,
  * Since: 0.1
  */
 gboolean
-nexor_client_is_paused_finish (NexorClient   *self,
-                               GAsyncResult  *result,
-                               GError       **error)
+nexor_client_is_lead_paused_finish (NexorClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
 
-  return _nexor_flag_take_value (_nexor_client_send_finish (self, result, nexor_client_is_paused_async, error));
+  return _nexor_flag_take_value (_nexor_client_send_finish (self, result, nexor_client_is_lead_paused_async, error));
 }
 
 /**
- * nexor_client_is_paused:
+ * nexor_client_is_lead_paused:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @workflow_id: (nullable): only look at the lead's run in this workflow
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
  * Asks whether a human has taken over a lead, blocking the calling thread;
- * see [method@Nexor.Client.is_paused_async].
+ * see [method@Nexor.Client.is_lead_paused_async].
  *
  * Returns: whether the lead's automation is paused; %FALSE with @error set if
  *   the call failed
@@ -982,17 +1075,17 @@ nexor_client_is_paused_finish (NexorClient   *self,
  * Since: 0.1
  */
 gboolean
-nexor_client_is_paused (NexorClient   *self,
-                        const char    *id,
-                        const char    *workflow_id,
-                        GCancellable  *cancellable,
-                        GError       **error)
+nexor_client_is_lead_paused (NexorClient   *self,
+                             const char    *lead_id,
+                             const char    *workflow_id,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _nexor_flag_take_value (_nexor_client_send (self, is_paused_request (id, workflow_id),
+  return _nexor_flag_take_value (_nexor_client_send (self, is_lead_paused_request (lead_id, workflow_id),
                                                      cancellable, error));
 }
 
@@ -1018,7 +1111,7 @@ on_first_history_page (GObject      *source,
 /**
  * nexor_client_list_lead_history_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
  * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
@@ -1036,7 +1129,7 @@ on_first_history_page (GObject      *source,
  */
 void
 nexor_client_list_lead_history_async (NexorClient         *self,
-                                      const char          *id,
+                                      const char          *lead_id,
                                       const char * const  *channels,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -1051,7 +1144,7 @@ nexor_client_list_lead_history_async (NexorClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nexor_client_list_lead_history_async);
 
-  list = nexor_history_list_new (self, id, channels, cancellable);
+  list = nexor_history_list_new (self, lead_id, channels, cancellable);
   nexor_history_list_load_more_async (list, NULL, on_first_history_page, task);
 }
 
@@ -1083,7 +1176,7 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
 /**
  * nexor_client_list_lead_history:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
  *   for all of them
  * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
@@ -1101,7 +1194,7 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
  */
 NexorHistoryList *
 nexor_client_list_lead_history (NexorClient         *self,
-                                const char          *id,
+                                const char          *lead_id,
                                 const char * const  *channels,
                                 GCancellable        *cancellable,
                                 GError             **error)
@@ -1112,7 +1205,7 @@ nexor_client_list_lead_history (NexorClient         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  list = nexor_history_list_new (self, id, channels, cancellable);
+  list = nexor_history_list_new (self, lead_id, channels, cancellable);
   if (!nexor_history_list_load_more (list, NULL, error))
     return NULL;
 
@@ -1124,18 +1217,19 @@ nexor_client_list_lead_history (NexorClient         *self,
  * ------------------------------------------------------------------------- */
 
 static GListModel *
-parse_meetings (JsonNode  *root,
-                GError   **error)
+parse_meetings (JsonNode           *root,
+                NexorJsonDocument  *document,
+                GError            **error)
 {
   return _nexor_json_unwrap_list (root, "meetings", "meetings", NEXOR_TYPE_MEETING,
-                                  (NexorResourceParseFunc) _nexor_meeting_new_from_json, error);
+                                  (NexorResourceParseFunc) _nexor_meeting_new_from_json, document, error);
 }
 
 static NexorRequest *
-list_lead_meetings_request (const char         *id,
+list_lead_meetings_request (const char         *lead_id,
                             const char * const *statuses)
 {
-  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_meetings, id, "meetings");
+  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_meetings, lead_id, "meetings");
 
   _nexor_request_add_list_query (request, "status", statuses);
   return request;
@@ -1144,7 +1238,7 @@ list_lead_meetings_request (const char         *id,
 /**
  * nexor_client_list_lead_meetings_async:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @statuses: (nullable) (array zero-terminated=1): only meetings with these
  *   statuses, such as `scheduled` and `confirmed`; %NULL for all
  * @cancellable: (nullable): a [class@Gio.Cancellable]
@@ -1157,7 +1251,7 @@ list_lead_meetings_request (const char         *id,
  */
 void
 nexor_client_list_lead_meetings_async (NexorClient         *self,
-                                       const char          *id,
+                                       const char          *lead_id,
                                        const char * const  *statuses,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
@@ -1166,7 +1260,7 @@ nexor_client_list_lead_meetings_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, list_lead_meetings_request (id, statuses), cancellable, callback,
+  _nexor_client_send_async (self, list_lead_meetings_request (lead_id, statuses), cancellable, callback,
                             user_data, nexor_client_list_lead_meetings_async);
 }
 
@@ -1196,7 +1290,7 @@ nexor_client_list_lead_meetings_finish (NexorClient   *self,
 /**
  * nexor_client_list_lead_meetings:
  * @self: a [class@Nexor.Client]
- * @id: the lead's id, a UUID
+ * @lead_id: the lead's id, a UUID
  * @statuses: (nullable) (array zero-terminated=1): only meetings with these
  *   statuses; %NULL for all
  * @cancellable: (nullable): a [class@Gio.Cancellable]
@@ -1212,7 +1306,7 @@ nexor_client_list_lead_meetings_finish (NexorClient   *self,
  */
 GListModel *
 nexor_client_list_lead_meetings (NexorClient         *self,
-                                 const char          *id,
+                                 const char          *lead_id,
                                  const char * const  *statuses,
                                  GCancellable        *cancellable,
                                  GError             **error)
@@ -1221,5 +1315,5 @@ nexor_client_list_lead_meetings (NexorClient         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, list_lead_meetings_request (id, statuses), cancellable, error);
+  return _nexor_client_send (self, list_lead_meetings_request (lead_id, statuses), cancellable, error);
 }

@@ -15,24 +15,26 @@
 #include "nexor-tag-sync-result-private.h"
 
 static GListModel *
-parse_tags (JsonNode  *root,
-            GError   **error)
+parse_tags (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   /* Tag endpoints answer {"data": […]}, without "success". */
   return _nexor_json_unwrap_list (root, "tags", "tags", NEXOR_TYPE_TAG,
-                                  (NexorResourceParseFunc) _nexor_tag_new_from_json, error);
+                                  (NexorResourceParseFunc) _nexor_tag_new_from_json, document, error);
 }
 
 static NexorTag *
-parse_tag (JsonNode  *root,
-           GError   **error)
+parse_tag (JsonNode           *root,
+           NexorJsonDocument  *document,
+           GError            **error)
 {
   JsonObject *object = _nexor_json_unwrap_envelope (root, "tag", "tag", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_tag_new_from_json (object, error);
+  return _nexor_tag_new_from_json (object, document, error);
 }
 
 static void
@@ -514,7 +516,7 @@ nexor_client_list_tags (NexorClient   *self,
 
 static NexorRequest *
 write_tag_request (const char           *method,
-                   const char           *id,
+                   const char           *tag_id,
                    NexorTagInput        *input,
                    NexorTagInputPurpose  purpose)
 {
@@ -523,7 +525,7 @@ write_tag_request (const char           *method,
 
   _nexor_request_add_segment (request, "tags");
   if (purpose == NEXOR_TAG_INPUT_UPDATE)
-    _nexor_request_add_id_segment (request, "tag", id);
+    _nexor_request_add_id_segment (request, "tag", tag_id);
   /* A second create would make a second tag (or answer 409 after the
    * first one went through); an update sets the same fields again. */
   _nexor_request_set_idempotent (request, purpose == NEXOR_TAG_INPUT_UPDATE);
@@ -620,7 +622,7 @@ nexor_client_create_tag (NexorClient    *self,
 /**
  * nexor_client_update_tag_async:
  * @self: a [class@Nexor.Client]
- * @id: the tag's id, a UUID
+ * @tag_id: the tag's id, a UUID
  * @input: the fields to change; the others are kept
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the tag is updated or the call failed
@@ -635,7 +637,7 @@ nexor_client_create_tag (NexorClient    *self,
  */
 void
 nexor_client_update_tag_async (NexorClient         *self,
-                               const char          *id,
+                               const char          *tag_id,
                                NexorTagInput       *input,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
@@ -645,7 +647,7 @@ nexor_client_update_tag_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_TAG_INPUT (input));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, write_tag_request ("PUT", id, input, NEXOR_TAG_INPUT_UPDATE),
+  _nexor_client_send_async (self, write_tag_request ("PUT", tag_id, input, NEXOR_TAG_INPUT_UPDATE),
                             cancellable, callback, user_data, nexor_client_update_tag_async);
 }
 
@@ -675,7 +677,7 @@ nexor_client_update_tag_finish (NexorClient   *self,
 /**
  * nexor_client_update_tag:
  * @self: a [class@Nexor.Client]
- * @id: the tag's id, a UUID
+ * @tag_id: the tag's id, a UUID
  * @input: the fields to change; the others are kept
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
@@ -690,7 +692,7 @@ nexor_client_update_tag_finish (NexorClient   *self,
  */
 NexorTag *
 nexor_client_update_tag (NexorClient    *self,
-                         const char     *id,
+                         const char     *tag_id,
                          NexorTagInput  *input,
                          GCancellable   *cancellable,
                          GError        **error)
@@ -700,24 +702,25 @@ nexor_client_update_tag (NexorClient    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, write_tag_request ("PUT", id, input, NEXOR_TAG_INPUT_UPDATE),
+  return _nexor_client_send (self, write_tag_request ("PUT", tag_id, input, NEXOR_TAG_INPUT_UPDATE),
                              cancellable, error);
 }
 
 static NexorFlag *
-parse_deleted (JsonNode  *root,
-               GError   **error)
+parse_deleted (JsonNode           *root,
+               NexorJsonDocument  *document,
+               GError            **error)
 {
   return _nexor_flag_new_from_success (root, "tag deletion", error);
 }
 
 static NexorRequest *
-delete_tag_request (const char *id)
+delete_tag_request (const char *tag_id)
 {
   NexorRequest *request = _nexor_request_new ("DELETE", (NexorResponseParser) parse_deleted);
 
   _nexor_request_add_segment (request, "tags");
-  _nexor_request_add_id_segment (request, "tag", id);
+  _nexor_request_add_id_segment (request, "tag", tag_id);
   /* A repeated delete can only find the tag gone. */
   _nexor_request_set_idempotent (request, TRUE);
   return request;
@@ -726,7 +729,7 @@ delete_tag_request (const char *id)
 /**
  * nexor_client_delete_tag_async:
  * @self: a [class@Nexor.Client]
- * @id: the tag's id, a UUID
+ * @tag_id: the tag's id, a UUID
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the tag is deleted or the call failed
  * @user_data: (closure): data for @callback
@@ -738,7 +741,7 @@ delete_tag_request (const char *id)
  */
 void
 nexor_client_delete_tag_async (NexorClient         *self,
-                               const char          *id,
+                               const char          *tag_id,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -746,7 +749,7 @@ nexor_client_delete_tag_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, delete_tag_request (id), cancellable, callback, user_data,
+  _nexor_client_send_async (self, delete_tag_request (tag_id), cancellable, callback, user_data,
                             nexor_client_delete_tag_async);
 }
 
@@ -775,7 +778,7 @@ nexor_client_delete_tag_finish (NexorClient   *self,
 /**
  * nexor_client_delete_tag:
  * @self: a [class@Nexor.Client]
- * @id: the tag's id, a UUID
+ * @tag_id: the tag's id, a UUID
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
@@ -788,7 +791,7 @@ nexor_client_delete_tag_finish (NexorClient   *self,
  */
 gboolean
 nexor_client_delete_tag (NexorClient   *self,
-                         const char    *id,
+                         const char    *tag_id,
                          GCancellable  *cancellable,
                          GError       **error)
 {
@@ -796,5 +799,5 @@ nexor_client_delete_tag (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _nexor_flag_take_value (_nexor_client_send (self, delete_tag_request (id), cancellable, error));
+  return _nexor_flag_take_value (_nexor_client_send (self, delete_tag_request (tag_id), cancellable, error));
 }

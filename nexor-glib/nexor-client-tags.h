@@ -107,7 +107,7 @@ NexorTag           *nexor_client_create_tag              (NexorClient          *
 
 NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_update_tag_async        (NexorClient          *self,
-                                                          const char           *id,
+                                                          const char           *tag_id,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
@@ -118,14 +118,14 @@ NexorTag           *nexor_client_update_tag_finish       (NexorClient          *
                                                           GError              **error);
 NEXOR_AVAILABLE_IN_0_1
 NexorTag           *nexor_client_update_tag              (NexorClient          *self,
-                                                          const char           *id,
+                                                          const char           *tag_id,
                                                           NexorTagInput        *input,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 
 NEXOR_AVAILABLE_IN_0_1
 void                nexor_client_delete_tag_async        (NexorClient          *self,
-                                                          const char           *id,
+                                                          const char           *tag_id,
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
@@ -135,7 +135,7 @@ gboolean            nexor_client_delete_tag_finish       (NexorClient          *
                                                           GError              **error);
 NEXOR_AVAILABLE_IN_0_1
 gboolean            nexor_client_delete_tag              (NexorClient          *self,
-                                                          const char           *id,
+                                                          const char           *tag_id,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 

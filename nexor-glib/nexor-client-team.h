@@ -18,17 +18,17 @@
 G_BEGIN_DECLS
 
 NEXOR_AVAILABLE_IN_0_1
-void        nexor_client_list_team_async  (NexorClient          *self,
-                                           GCancellable         *cancellable,
-                                           GAsyncReadyCallback   callback,
-                                           gpointer              user_data);
+void        nexor_client_list_team_members_async  (NexorClient          *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
 NEXOR_AVAILABLE_IN_0_1
-GListModel *nexor_client_list_team_finish (NexorClient          *self,
-                                           GAsyncResult         *result,
-                                           GError              **error);
+GListModel *nexor_client_list_team_members_finish (NexorClient          *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 NEXOR_AVAILABLE_IN_0_1
-GListModel *nexor_client_list_team        (NexorClient          *self,
-                                           GCancellable         *cancellable,
-                                           GError              **error);
+GListModel *nexor_client_list_team_members        (NexorClient          *self,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include <libsoup/soup.h>
 
 #include "nexor-version-macros.h"
-#include "nexor-lead.h"
 
 G_BEGIN_DECLS
 
@@ -57,21 +56,5 @@ NEXOR_AVAILABLE_IN_0_1
 SoupSession *nexor_client_get_session          (NexorClient          *self);
 NEXOR_AVAILABLE_IN_0_1
 GTlsDatabase *nexor_client_get_tls_database    (NexorClient          *self);
-
-NEXOR_AVAILABLE_IN_0_1
-void         nexor_client_get_lead_async       (NexorClient          *self,
-                                                const char           *id,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-NEXOR_AVAILABLE_IN_0_1
-NexorLead   *nexor_client_get_lead_finish      (NexorClient          *self,
-                                                GAsyncResult         *result,
-                                                GError              **error);
-NEXOR_AVAILABLE_IN_0_1
-NexorLead   *nexor_client_get_lead             (NexorClient          *self,
-                                                const char           *id,
-                                                GCancellable         *cancellable,
-                                                GError              **error);
 
 G_END_DECLS

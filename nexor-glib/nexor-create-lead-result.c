@@ -56,10 +56,11 @@ struct _NexorCreateLeadResult
  */
 /* Leads inside results carry no variables map. */
 static NexorLead *
-parse_lead (JsonObject  *object,
-            GError     **error)
+parse_lead (JsonObject         *object,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
-  return _nexor_lead_new_from_json (object, NULL, error);
+  return _nexor_lead_new_from_json (object, NULL, document, error);
 }
 
 static const NexorField nexor_create_lead_result_fields[] = {
@@ -74,14 +75,15 @@ static const NexorField nexor_create_lead_result_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorCreateLeadResult, nexor_create_lead_result, nexor_create_lead_result_fields)
 
 NexorCreateLeadResult *
-_nexor_create_lead_result_new_from_json (JsonObject  *object,
-                                         GError     **error)
+_nexor_create_lead_result_new_from_json (JsonObject         *object,
+                                         NexorJsonDocument  *document,
+                                         GError            **error)
 {
   g_autoptr(NexorCreateLeadResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_CREATE_LEAD_RESULT, "create lead result",
                                         nexor_create_lead_result_fields, G_N_ELEMENTS (nexor_create_lead_result_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -89,15 +91,16 @@ _nexor_create_lead_result_new_from_json (JsonObject  *object,
 }
 
 NexorCreateLeadResult *
-_nexor_create_lead_result_new_from_response (JsonNode  *root,
-                                             GError   **error)
+_nexor_create_lead_result_new_from_response (JsonNode           *root,
+                                             NexorJsonDocument  *document,
+                                             GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "created lead", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_create_lead_result_new_from_json (object, error);
+  return _nexor_create_lead_result_new_from_json (object, document, error);
 }
 
 /**
@@ -107,7 +110,7 @@ _nexor_create_lead_result_new_from_response (JsonNode  *root,
  * Gets the JSON object this create lead result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

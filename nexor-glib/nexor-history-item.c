@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-json-private.h"
+
 #include "nexor-enum-types.h"
 #include "nexor-history-item-private.h"
 #include "nexor-resource-private.h"
@@ -404,14 +406,15 @@ item_type_from_string (const char *str)
 }
 
 NexorHistoryItem *
-_nexor_history_item_new_from_json (JsonObject  *object,
-                                   GError     **error)
+_nexor_history_item_new_from_json (JsonObject         *object,
+                                   NexorJsonDocument  *document,
+                                   GError            **error)
 {
   g_autoptr(NexorHistoryItem) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_HISTORY_ITEM, "history item",
                                         nexor_history_item_fields, N_FIELDS,
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -427,7 +430,7 @@ _nexor_history_item_new_from_json (JsonObject  *object,
  * including members this version of the library does not model (such as a
  * call's transcript).
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -910,37 +913,41 @@ nexor_history_item_get_reaction (NexorHistoryItem *self)
 }
 
 /**
- * nexor_history_item_get_buttons:
+ * nexor_history_item_dup_buttons:
  * @self: a [class@Nexor.HistoryItem]
  *
- * Gets the [property@Nexor.HistoryItem:buttons] property.
+ * Gets a copy of the [property@Nexor.HistoryItem:buttons] property. The
+ * history item is immutable: changing the returned value does not change it.
  *
- * Returns: (nullable) (transfer none): the buttons
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
  *
  * Since: 0.1
  */
 JsonNode *
-nexor_history_item_get_buttons (NexorHistoryItem *self)
+nexor_history_item_dup_buttons (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->buttons;
+  return self->buttons != NULL ? _nexor_json_node_deep_copy (self->buttons) : NULL;
 }
 
 /**
- * nexor_history_item_get_attachments:
+ * nexor_history_item_dup_attachments:
  * @self: a [class@Nexor.HistoryItem]
  *
- * Gets the [property@Nexor.HistoryItem:attachments] property.
+ * Gets a copy of the [property@Nexor.HistoryItem:attachments] property. The
+ * history item is immutable: changing the returned value does not change it.
  *
- * Returns: (nullable) (transfer none): the attachments
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
  *
  * Since: 0.1
  */
 JsonNode *
-nexor_history_item_get_attachments (NexorHistoryItem *self)
+nexor_history_item_dup_attachments (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->attachments;
+  return self->attachments != NULL ? _nexor_json_node_deep_copy (self->attachments) : NULL;
 }

@@ -96,9 +96,9 @@ GDateTime            *nexor_history_item_get_read_at              (NexorHistoryI
 NEXOR_AVAILABLE_IN_0_1
 const char           *nexor_history_item_get_reaction             (NexorHistoryItem *self);
 NEXOR_AVAILABLE_IN_0_1
-JsonNode             *nexor_history_item_get_buttons              (NexorHistoryItem *self);
+JsonNode             *nexor_history_item_dup_buttons              (NexorHistoryItem *self);
 NEXOR_AVAILABLE_IN_0_1
-JsonNode             *nexor_history_item_get_attachments          (NexorHistoryItem *self);
+JsonNode             *nexor_history_item_dup_attachments          (NexorHistoryItem *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject           *nexor_history_item_dup_json                 (NexorHistoryItem *self);
 

@@ -160,8 +160,9 @@ read_has_more (JsonObject  *object,
 }
 
 NexorHistoryPage *
-_nexor_history_page_new_from_response (JsonNode  *root,
-                                       GError   **error)
+_nexor_history_page_new_from_response (JsonNode           *root,
+                                       NexorJsonDocument  *document,
+                                       GError            **error)
 {
   g_autoptr(NexorHistoryPage) self = g_object_new (NEXOR_TYPE_HISTORY_PAGE, NULL);
   JsonObject *object;
@@ -169,6 +170,7 @@ _nexor_history_page_new_from_response (JsonNode  *root,
 
   self->items = _nexor_json_unwrap_list (root, "history", "lead history", NEXOR_TYPE_HISTORY_ITEM,
                                          (NexorResourceParseFunc) _nexor_history_item_new_from_json,
+                                         document,
                                          error);
   if (self->items == NULL)
     return NULL;
@@ -183,7 +185,7 @@ _nexor_history_page_new_from_response (JsonNode  *root,
     {
       g_autoptr(GError) why = NULL;
 
-      self->lead = _nexor_lead_new_from_json (member, NULL, &why);
+      self->lead = _nexor_lead_new_from_json (member, NULL, document, &why);
       if (self->lead == NULL)
         _nexor_json_skip_member ("lead history", "lead", why);
     }

@@ -9,50 +9,7 @@
 
 #include "nexor-error.h"
 #include "nexor-input-private.h"
-
-/* json-glib copies object and array nodes by reference; an input keeps a
- * snapshot, so later changes to the caller's object do not leak into it. */
-JsonNode *
-_nexor_json_node_deep_copy (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *copy = json_object_new ();
-        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
-
-        json_node_take_object (result, copy);
-        return result;
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        JsonArray *copy = json_array_sized_new (n);
-        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (copy, _nexor_json_node_deep_copy (json_array_get_element (array, i)));
-
-        json_node_take_array (result, copy);
-        return result;
-      }
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return json_node_copy (node);
-    }
-}
+#include "nexor-json-private.h"
 
 void
 _nexor_input_install_properties (GObjectClass           *klass,
@@ -142,13 +99,8 @@ _nexor_input_set_object (JsonObject            *values,
     return set_member (values, field->json_name, json_node_new (JSON_NODE_NULL));
 
   node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, value);
-  {
-    JsonNode *copy = _nexor_json_node_deep_copy (node);
-
-    json_node_unref (node);
-    return set_member (values, field->json_name, copy);
-  }
+  json_node_take_object (node, _nexor_json_object_deep_copy (value));
+  return set_member (values, field->json_name, node);
 }
 
 gboolean
@@ -185,8 +137,11 @@ _nexor_input_get_string (JsonObject            *values,
   return json_node_get_string (node);
 }
 
+/* A copy, not the input's own object: json-glib lets anyone change an
+ * object, sealed or not, and the input promises it changes only through its
+ * setters. */
 JsonObject *
-_nexor_input_get_object (JsonObject            *values,
+_nexor_input_dup_object (JsonObject            *values,
                          const NexorInputField *field)
 {
   JsonNode *node = json_object_get_member (values, field->json_name);
@@ -194,7 +149,7 @@ _nexor_input_get_object (JsonObject            *values,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return json_node_get_object (node);
+  return _nexor_json_object_deep_copy (json_node_get_object (node));
 }
 
 void
@@ -205,7 +160,7 @@ _nexor_input_get_value (JsonObject            *values,
   if (G_VALUE_HOLDS_STRING (value))
     g_value_set_string (value, _nexor_input_get_string (values, field));
   else
-    g_value_set_boxed (value, _nexor_input_get_object (values, field));
+    g_value_take_boxed (value, _nexor_input_dup_object (values, field));
 }
 
 gboolean

@@ -7,33 +7,14 @@
 
 #include <string.h>
 
+#include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 
-/* The document resources on this thread are being built from, borrowed.
- * Per thread: synchronous calls parse on the caller's thread, and several
- * may run at once. */
-static GPrivate current_document = G_PRIVATE_INIT (NULL);
-
-NexorJsonDocument *
-_nexor_json_document_enter (NexorJsonDocument *document)
-{
-  NexorJsonDocument *previous = g_private_get (&current_document);
-
-  g_private_set (&current_document, document);
-  return previous;
-}
-
 void
-_nexor_json_document_leave (NexorJsonDocument *previous)
+_nexor_json_source_init (NexorJsonSource   *source,
+                         JsonObject        *object,
+                         NexorJsonDocument *document)
 {
-  g_private_set (&current_document, previous);
-}
-
-void
-_nexor_json_source_init (NexorJsonSource *source,
-                         JsonObject      *object)
-{
-  NexorJsonDocument *document = g_private_get (&current_document);
   gsize offset = 0;
   gsize length = 0;
 
@@ -66,8 +47,10 @@ _nexor_json_source_dup (NexorJsonSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
+  /* A copy: json-glib lets a holder change even a sealed object, and the
+   * resource must not change with it. */
   if (source->object != NULL)
-    return json_object_ref (source->object);
+    return _nexor_json_object_deep_copy (source->object);
 
   g_return_val_if_fail (source->bytes != NULL, NULL);
 

@@ -12,6 +12,7 @@
 #include "nexor-json-private.h"
 #include "nexor-text-private.h"
 #include "nexor-json-document-private.h"
+#include "nexor-frozen-list-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
 
@@ -127,6 +128,7 @@ _nexor_json_get_optional_object (JsonObject *object,
 gpointer
 _nexor_json_parse_optional (NexorResourceParseFunc  parse,
                             JsonObject             *object,
+                            NexorJsonDocument      *document,
                             const char             *what,
                             const char             *name)
 {
@@ -136,10 +138,77 @@ _nexor_json_parse_optional (NexorResourceParseFunc  parse,
   if (object == NULL)
     return NULL;
 
-  result = parse (object, &why);
+  result = parse (object, document, &why);
   if (result == NULL)
     _nexor_json_skip_member (what, name, why);
   return result;
+}
+
+/* json-glib copies object and array nodes by reference, and lets anyone
+ * change an object or array, sealed or not: what an input keeps and what a
+ * resource or an input hands out are deep copies. */
+JsonObject *
+_nexor_json_object_deep_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    json_object_set_member (copy, name, _nexor_json_node_deep_copy (member));
+
+  return copy;
+}
+
+/* Not json_node_copy(), whose copy of a sealed node is sealed too. Out of
+ * line: the GValue would otherwise sit in every frame of the recursion. */
+static G_GNUC_NO_INLINE JsonNode *
+copy_value_node (JsonNode *node)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  JsonNode *result = json_node_new (JSON_NODE_VALUE);
+
+  json_node_get_value (node, &value);
+  json_node_set_value (result, &value);
+  return result;
+}
+
+JsonNode *
+_nexor_json_node_deep_copy (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_take_object (result, _nexor_json_object_deep_copy (json_node_get_object (node)));
+        return result;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        JsonArray *copy = json_array_sized_new (n);
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (copy, _nexor_json_node_deep_copy (json_array_get_element (array, i)));
+
+        json_node_take_array (result, copy);
+        return result;
+      }
+
+    case JSON_NODE_VALUE:
+      return copy_value_node (node);
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_new (JSON_NODE_NULL);
+    }
 }
 
 static gboolean
@@ -218,10 +287,11 @@ parse_array (const char              *what,
              NexorResourceParseFunc   parse,
              JsonArray               *array,
              gboolean                 lenient,
+             NexorJsonDocument       *document,
              GError                 **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (item_type);
   guint n = json_array_get_length (array);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
@@ -234,7 +304,7 @@ parse_array (const char              *what,
                      "Invalid %s in response: item %u of “%s” should be an object, not %s",
                      what, i, member, _nexor_json_node_type_name (item));
       else
-        object = parse (json_node_get_object (item), &local_error);
+        object = parse (json_node_get_object (item), document, &local_error);
 
       if (object == NULL)
         {
@@ -247,10 +317,10 @@ parse_array (const char              *what,
           continue;
         }
 
-      g_list_store_append (store, object);
+      g_ptr_array_add (items, g_steal_pointer (&object));
     }
 
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return _nexor_frozen_list_new (item_type, g_steal_pointer (&items));
 }
 
 static gboolean
@@ -307,7 +377,7 @@ init_field (gpointer          instance,
     *(gboolean *) slot = FALSE;
   else if (field->kind == NEXOR_FIELD_LIST)
     /* An absent list reads as empty, so bindings can always iterate it. */
-    *(GListModel **) slot = G_LIST_MODEL (g_list_store_new (field->get_type ()));
+    *(GListModel **) slot = _nexor_frozen_list_new (field->get_type (), NULL);
 }
 
 static void
@@ -344,12 +414,13 @@ clear_field (gpointer          instance,
 
 /* Reads @node, the member @name, into the field's slot. */
 static gboolean
-read_field (gpointer           instance,
-            const char        *what,
-            const NexorField  *field,
-            const char        *name,
-            JsonNode          *node,
-            GError           **error)
+read_field (gpointer            instance,
+            const char         *what,
+            const NexorField   *field,
+            const char         *name,
+            JsonNode           *node,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   gpointer slot = FIELD_PTR (instance, field);
 
@@ -425,7 +496,7 @@ read_field (gpointer           instance,
     case NEXOR_FIELD_RESOURCE:
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return type_error (what, name, "an object", node, error);
-      *(gpointer *) slot = field->parse (json_node_get_object (node), error);
+      *(gpointer *) slot = field->parse (json_node_get_object (node), document, error);
       return *(gpointer *) slot != NULL;
 
     case NEXOR_FIELD_LIST:
@@ -436,7 +507,7 @@ read_field (gpointer           instance,
         return TRUE;
       g_clear_object ((GListModel **) slot);
       *(GListModel **) slot = parse_array (what, field->json_names[0], field->get_type (), field->parse,
-                                           json_node_get_array (node), !field->required, error);
+                                           json_node_get_array (node), !field->required, document, error);
       return *(gpointer *) slot != NULL;
 
     default:
@@ -445,12 +516,13 @@ read_field (gpointer           instance,
 }
 
 gboolean
-_nexor_fields_parse (gpointer           instance,
-                     const char        *what,
-                     const NexorField  *fields,
-                     guint              n_fields,
-                     JsonObject        *object,
-                     GError           **error)
+_nexor_fields_parse (gpointer            instance,
+                     const char         *what,
+                     const NexorField   *fields,
+                     guint               n_fields,
+                     JsonObject         *object,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -472,7 +544,7 @@ _nexor_fields_parse (gpointer           instance,
           continue;
         }
 
-      if (read_field (instance, what, field, name, node, &local_error))
+      if (read_field (instance, what, field, name, node, document, &local_error))
         continue;
 
       /* A required member makes the answer unusable without it; an optional
@@ -600,9 +672,15 @@ _nexor_fields_get_property (gpointer          instance,
       g_value_set_int (value, *(int *) slot);
       break;
     case NEXOR_FIELD_DATETIME:
-    case NEXOR_FIELD_JSON_OBJECT:
-    case NEXOR_FIELD_JSON_NODE:
       g_value_set_boxed (value, *(gpointer *) slot);
+      break;
+    case NEXOR_FIELD_JSON_OBJECT:
+      if (*(JsonObject **) slot != NULL)
+        g_value_take_boxed (value, _nexor_json_object_deep_copy (*(JsonObject **) slot));
+      break;
+    case NEXOR_FIELD_JSON_NODE:
+      if (*(JsonNode **) slot != NULL)
+        g_value_take_boxed (value, _nexor_json_node_deep_copy (*(JsonNode **) slot));
       break;
     case NEXOR_FIELD_RESOURCE:
     case NEXOR_FIELD_LIST:
@@ -729,13 +807,14 @@ _nexor_json_unwrap_list (JsonNode                *root,
                          const char              *what,
                          GType                    item_type,
                          NexorResourceParseFunc   parse,
+                         NexorJsonDocument       *document,
                          GError                 **error)
 {
   JsonObject *object;
   JsonNode *inner;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
-    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), FALSE, error);
+    return parse_array (what, "(the response)", item_type, parse, json_node_get_array (root), FALSE, document, error);
 
   object = _nexor_json_get_root_object (root, what, error);
   if (object == NULL)
@@ -764,31 +843,5 @@ _nexor_json_unwrap_list (JsonNode                *root,
       return NULL;
     }
 
-  return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, error);
-}
-
-gboolean
-_nexor_is_uuid (const char *str)
-{
-  static const guint8 dashes[] = { 8, 13, 18, 23 };
-  guint d = 0;
-
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < 36; i++)
-    {
-      if (str[i] == '\0')
-        return FALSE;
-      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
-        {
-          if (str[i] != '-')
-            return FALSE;
-          d++;
-        }
-      else if (!g_ascii_isxdigit (str[i]))
-        return FALSE;
-    }
-
-  return str[36] == '\0';
+  return parse_array (what, member, item_type, parse, json_node_get_array (inner), FALSE, document, error);
 }

@@ -224,7 +224,7 @@ nexor_lead_input_set_property (GObject      *object,
  * NexorLeadInput:workflow-id:
  *
  * On create only: the id of a workflow to enroll the lead in, a UUID. To move an
- * existing lead, use [method@Nexor.Client.assign_workflow].
+ * existing lead, use [method@Nexor.Client.assign_lead_workflow].
  *
  * Setting it to %NULL sends an explicit JSON `null`; see
  * [method@Nexor.LeadInput.unset].
@@ -425,7 +425,7 @@ _nexor_lead_input_check (NexorLeadInput         *self,
           {
             g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
                          "Invalid lead input: “%s” can only be given when creating a lead; "
-                         "use nexor_client_assign_workflow() to move a lead",
+                         "use nexor_client_assign_lead_workflow() to move a lead",
                          fields[create_only[i] - 1].property);
             return FALSE;
           }
@@ -813,22 +813,25 @@ nexor_lead_input_set_external_id (NexorLeadInput *self,
 }
 
 /**
- * nexor_lead_input_get_metadata:
+ * nexor_lead_input_dup_metadata:
  * @self: a [class@Nexor.LeadInput]
  *
- * Gets the [property@Nexor.LeadInput:metadata] property.
+ * Gets a copy of the [property@Nexor.LeadInput:metadata] property. The input
+ * keeps its own copy of the value it was given: changing the returned object
+ * does not change the input; give it back with
+ * [method@Nexor.LeadInput.set_metadata] to do that.
  *
- * Returns: (nullable) (transfer none): the value, or %NULL when it is unset or
- *   set to null
+ * Returns: (nullable) (transfer full): a new object with the value, or %NULL
+ *   when it is unset or set to null
  *
  * Since: 0.1
  */
 JsonObject *
-nexor_lead_input_get_metadata (NexorLeadInput *self)
+nexor_lead_input_dup_metadata (NexorLeadInput *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_INPUT (self), NULL);
 
-  return _nexor_input_get_object (self->values, &nexor_lead_input_fields[PROP_METADATA - 1]);
+  return _nexor_input_dup_object (self->values, &nexor_lead_input_fields[PROP_METADATA - 1]);
 }
 
 /**
@@ -852,22 +855,25 @@ nexor_lead_input_set_metadata (NexorLeadInput *self,
 }
 
 /**
- * nexor_lead_input_get_force_first_message:
+ * nexor_lead_input_dup_force_first_message:
  * @self: a [class@Nexor.LeadInput]
  *
- * Gets the [property@Nexor.LeadInput:force-first-message] property.
+ * Gets a copy of the [property@Nexor.LeadInput:force-first-message] property. The input
+ * keeps its own copy of the value it was given: changing the returned object
+ * does not change the input; give it back with
+ * [method@Nexor.LeadInput.set_force_first_message] to do that.
  *
- * Returns: (nullable) (transfer none): the value, or %NULL when it is unset or
- *   set to null
+ * Returns: (nullable) (transfer full): a new object with the value, or %NULL
+ *   when it is unset or set to null
  *
  * Since: 0.1
  */
 JsonObject *
-nexor_lead_input_get_force_first_message (NexorLeadInput *self)
+nexor_lead_input_dup_force_first_message (NexorLeadInput *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_INPUT (self), NULL);
 
-  return _nexor_input_get_object (self->values, &nexor_lead_input_fields[PROP_FORCE_FIRST_MESSAGE - 1]);
+  return _nexor_input_dup_object (self->values, &nexor_lead_input_fields[PROP_FORCE_FIRST_MESSAGE - 1]);
 }
 
 /**

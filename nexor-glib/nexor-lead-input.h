@@ -70,11 +70,11 @@ const char *nexor_lead_input_get_external_id (NexorLeadInput *self);
 NEXOR_AVAILABLE_IN_0_1
 void nexor_lead_input_set_external_id (NexorLeadInput *self, const char *external_id);
 NEXOR_AVAILABLE_IN_0_1
-JsonObject *nexor_lead_input_get_metadata (NexorLeadInput *self);
+JsonObject *nexor_lead_input_dup_metadata (NexorLeadInput *self);
 NEXOR_AVAILABLE_IN_0_1
 void nexor_lead_input_set_metadata (NexorLeadInput *self, JsonObject *metadata);
 NEXOR_AVAILABLE_IN_0_1
-JsonObject *nexor_lead_input_get_force_first_message (NexorLeadInput *self);
+JsonObject *nexor_lead_input_dup_force_first_message (NexorLeadInput *self);
 NEXOR_AVAILABLE_IN_0_1
 void nexor_lead_input_set_force_first_message (NexorLeadInput *self, JsonObject *force_first_message);
 

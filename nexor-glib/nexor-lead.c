@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-json-private.h"
+
 #include "nexor-error.h"
 #include "nexor-lead-private.h"
 #include "nexor-campaign-private.h"
@@ -15,6 +17,7 @@
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-status-private.h"
 #include "nexor-resource-private.h"
+#include "nexor-frozen-list-private.h"
 #include "nexor-text-private.h"
 
 /**
@@ -236,10 +239,12 @@ NEXOR_DEFINE_RESOURCE (NexorLead, nexor_lead, nexor_lead_fields)
 /* Variables are optional members of the answer, each on its own: one that
  * cannot be read is left out (and stays in the lead's raw JSON). */
 static void
-parse_variables (NexorLead  *self,
-                 JsonObject *variables)
+parse_variables (NexorLead         *self,
+                 JsonObject        *variables,
+                 NexorJsonDocument *document)
 {
   g_autoptr(GList) names = json_object_get_members (variables);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (const GList *l = names; l != NULL; l = l->next)
     {
@@ -254,7 +259,7 @@ parse_variables (NexorLead  *self,
         g_set_error (&why, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                      "it should be an object, not %s", _nexor_json_node_type_name (node));
       else
-        variable = _nexor_variable_new_from_json (name, json_node_get_object (node), &why);
+        variable = _nexor_variable_new_from_json (name, json_node_get_object (node), document, &why);
 
       if (variable == NULL)
         {
@@ -262,14 +267,18 @@ parse_variables (NexorLead  *self,
           continue;
         }
 
-      g_list_store_append (G_LIST_STORE (self->variables), variable);
+      g_ptr_array_add (items, g_steal_pointer (&variable));
     }
+
+  g_clear_object (&self->variables);
+  self->variables = _nexor_frozen_list_new (NEXOR_TYPE_VARIABLE, g_steal_pointer (&items));
 }
 
 /* The legacy shape hoists the run's workflow and current status to the lead. */
 static void
-adopt_legacy_members (NexorLead  *self,
-                      JsonObject *lead)
+adopt_legacy_members (NexorLead         *self,
+                      JsonObject        *lead,
+                      NexorJsonDocument *document)
 {
   g_autoptr(NexorWorkflow) workflow = NULL;
   g_autoptr(NexorWorkflowStatus) status = NULL;
@@ -281,45 +290,47 @@ adopt_legacy_members (NexorLead  *self,
 
   object = _nexor_json_get_optional_object (lead, "lead", "workflow");
   workflow = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_new_from_json,
-                                         object, "lead", "workflow");
+                                         object, document, "lead", "workflow");
 
   object = _nexor_json_get_optional_object (lead, "lead", status_name);
   if (object == NULL)
     object = _nexor_json_get_optional_object (lead, "lead", status_name = "current_status");
   status = _nexor_json_parse_optional ((NexorResourceParseFunc) _nexor_workflow_status_new_from_json,
-                                       object, "lead", status_name);
+                                       object, document, "lead", status_name);
 
   _nexor_workflow_run_adopt_legacy (self->active_workflow_run, workflow, status);
 }
 
 NexorLead *
-_nexor_lead_new_from_json (JsonObject  *lead,
-                           JsonObject  *variables,
-                           GError     **error)
+_nexor_lead_new_from_json (JsonObject         *lead,
+                           JsonObject         *variables,
+                           NexorJsonDocument  *document,
+                           GError            **error)
 {
   g_autoptr(NexorLead) self = NULL;
 
   g_return_val_if_fail (lead != NULL, NULL);
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_LEAD, "lead", nexor_lead_fields,
-                                        G_N_ELEMENTS (nexor_lead_fields), lead, error);
+                                        G_N_ELEMENTS (nexor_lead_fields), lead, document, error);
   if (self == NULL)
     return NULL;
 
-  adopt_legacy_members (self, lead);
+  adopt_legacy_members (self, lead, document);
 
   if (self->campaign_id == NULL && self->campaign != NULL)
     self->campaign_id = g_strdup (nexor_campaign_get_id (self->campaign));
 
   if (variables != NULL)
-    parse_variables (self, variables);
+    parse_variables (self, variables, document);
 
   return g_steal_pointer (&self);
 }
 
 NexorLead *
-_nexor_lead_new_from_response (JsonNode  *root,
-                               GError   **error)
+_nexor_lead_new_from_response (JsonNode           *root,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   JsonObject *lead;
   JsonObject *variables = NULL;
@@ -334,7 +345,7 @@ _nexor_lead_new_from_response (JsonNode  *root,
   if (variables == NULL)
     variables = _nexor_json_get_optional_object (lead, "lead", "variables");
 
-  return _nexor_lead_new_from_json (lead, variables, error);
+  return _nexor_lead_new_from_json (lead, variables, document, error);
 }
 
 /**
@@ -345,7 +356,7 @@ _nexor_lead_new_from_response (JsonNode  *root,
  * shape, the `lead` member), including members this version of the library
  * does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -497,21 +508,23 @@ nexor_lead_get_title (NexorLead *self)
 }
 
 /**
- * nexor_lead_get_metadata:
+ * nexor_lead_dup_metadata:
  * @self: a [class@Nexor.Lead]
  *
- * Gets the [property@Nexor.Lead:metadata] property.
+ * Gets a copy of the [property@Nexor.Lead:metadata] property. The
+ * lead is immutable: changing the returned value does not change it.
  *
- * Returns: (nullable) (transfer none): the metadata object, immutable (sealed)
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
  *
  * Since: 0.1
  */
 JsonObject *
-nexor_lead_get_metadata (NexorLead *self)
+nexor_lead_dup_metadata (NexorLead *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
 
-  return self->metadata;
+  return self->metadata != NULL ? _nexor_json_object_deep_copy (self->metadata) : NULL;
 }
 
 /**
@@ -520,7 +533,8 @@ nexor_lead_get_metadata (NexorLead *self)
  *
  * Gets the [property@Nexor.Lead:tags] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Tag]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */
@@ -647,7 +661,8 @@ nexor_lead_get_updated_at (NexorLead *self)
  *
  * Gets the [property@Nexor.Lead:variables] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Variable]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Variable]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

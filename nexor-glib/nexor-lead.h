@@ -43,7 +43,7 @@ const char          *nexor_lead_get_company             (NexorLead  *self);
 NEXOR_AVAILABLE_IN_0_1
 const char          *nexor_lead_get_title               (NexorLead  *self);
 NEXOR_AVAILABLE_IN_0_1
-JsonObject          *nexor_lead_get_metadata            (NexorLead  *self);
+JsonObject          *nexor_lead_dup_metadata            (NexorLead  *self);
 NEXOR_AVAILABLE_IN_0_1
 GListModel          *nexor_lead_get_tags                (NexorLead  *self);
 NEXOR_AVAILABLE_IN_0_1

@@ -275,14 +275,15 @@ static const NexorField nexor_meeting_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorMeeting, nexor_meeting, nexor_meeting_fields)
 
 NexorMeeting *
-_nexor_meeting_new_from_json (JsonObject  *object,
-                              GError     **error)
+_nexor_meeting_new_from_json (JsonObject         *object,
+                              NexorJsonDocument  *document,
+                              GError            **error)
 {
   g_autoptr(NexorMeeting) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_MEETING, "meeting",
                                         nexor_meeting_fields, G_N_ELEMENTS (nexor_meeting_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -296,7 +297,7 @@ _nexor_meeting_new_from_json (JsonObject  *object,
  * Gets the JSON object this meeting was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "nexor-error.h"
-#include "nexor-json-private.h"
 #include "nexor-request-private.h"
 #include "nexor-text-private.h"
 
@@ -58,6 +57,32 @@ _nexor_request_add_segment (NexorRequest *self,
                             const char   *segment)
 {
   g_ptr_array_add (self->segments, g_uri_escape_string (segment, NULL, FALSE));
+}
+
+gboolean
+_nexor_is_uuid (const char *str)
+{
+  static const guint8 dashes[] = { 8, 13, 18, 23 };
+  guint d = 0;
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      if (str[i] == '\0')
+        return FALSE;
+      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
+        {
+          if (str[i] != '-')
+            return FALSE;
+          d++;
+        }
+      else if (!g_ascii_isxdigit (str[i]))
+        return FALSE;
+    }
+
+  return str[36] == '\0';
 }
 
 /* Ids go into the path: anything but a UUID could walk the path (“..”, “a/b”)
@@ -240,9 +265,10 @@ _nexor_request_get_error (NexorRequest *self)
 }
 
 gpointer
-_nexor_request_parse (NexorRequest  *self,
-                      JsonNode      *root,
-                      GError       **error)
+_nexor_request_parse (NexorRequest       *self,
+                      JsonNode           *root,
+                      NexorJsonDocument  *document,
+                      GError            **error)
 {
-  return self->parse (root, error);
+  return self->parse (root, document, error);
 }

@@ -130,14 +130,15 @@ adopt_run (NexorStatusChange *self,
 }
 
 NexorStatusChange *
-_nexor_status_change_new_from_json (JsonObject  *object,
-                                    GError     **error)
+_nexor_status_change_new_from_json (JsonObject         *object,
+                                    NexorJsonDocument  *document,
+                                    GError            **error)
 {
   g_autoptr(NexorStatusChange) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_STATUS_CHANGE, "status change",
                                         nexor_status_change_fields, G_N_ELEMENTS (nexor_status_change_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -147,15 +148,16 @@ _nexor_status_change_new_from_json (JsonObject  *object,
 }
 
 NexorStatusChange *
-_nexor_status_change_new_from_response (JsonNode  *root,
-                                        GError   **error)
+_nexor_status_change_new_from_response (JsonNode           *root,
+                                        NexorJsonDocument  *document,
+                                        GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "status change", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_status_change_new_from_json (object, error);
+  return _nexor_status_change_new_from_json (object, document, error);
 }
 
 /**
@@ -165,7 +167,7 @@ _nexor_status_change_new_from_response (JsonNode  *root,
  * Gets the JSON object this status change was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -194,14 +194,15 @@ parse_ids (JsonObject *object,
 }
 
 NexorTagSyncResult *
-_nexor_tag_sync_result_new_from_json (JsonObject  *object,
-                                      GError     **error)
+_nexor_tag_sync_result_new_from_json (JsonObject         *object,
+                                      NexorJsonDocument  *document,
+                                      GError            **error)
 {
   g_autoptr(NexorTagSyncResult) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_TAG_SYNC_RESULT, "tag sync result",
                                         nexor_tag_sync_result_fields, N_FIELDS,
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -212,15 +213,16 @@ _nexor_tag_sync_result_new_from_json (JsonObject  *object,
 }
 
 NexorTagSyncResult *
-_nexor_tag_sync_result_new_from_response (JsonNode  *root,
-                                          GError   **error)
+_nexor_tag_sync_result_new_from_response (JsonNode           *root,
+                                          NexorJsonDocument  *document,
+                                          GError            **error)
 {
   JsonObject *object = _nexor_json_get_root_object (root, "tag sync result", error);
 
   if (object == NULL)
     return NULL;
 
-  return _nexor_tag_sync_result_new_from_json (object, error);
+  return _nexor_tag_sync_result_new_from_json (object, document, error);
 }
 
 /**
@@ -230,7 +232,7 @@ _nexor_tag_sync_result_new_from_response (JsonNode  *root,
  * Gets the JSON object this result was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -268,7 +270,8 @@ nexor_tag_sync_result_get_lead_id (NexorTagSyncResult *self)
  *
  * Gets the [property@Nexor.TagSyncResult:tags] property.
  *
- * Returns: (transfer none): a list model of [class@Nexor.Tag]
+ * Returns: (transfer none): a read-only list model of [class@Nexor.Tag]: it implements only
+ *   [iface@Gio.ListModel] (no way to add or remove items) and never changes
  *
  * Since: 0.1
  */

@@ -94,11 +94,12 @@ static const NexorField nexor_tag_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorTag, nexor_tag, nexor_tag_fields)
 
 NexorTag *
-_nexor_tag_new_from_json (JsonObject  *object,
-                          GError     **error)
+_nexor_tag_new_from_json (JsonObject         *object,
+                          NexorJsonDocument  *document,
+                          GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_TAG, "tag", nexor_tag_fields,
-                                        G_N_ELEMENTS (nexor_tag_fields), object, error);
+                                        G_N_ELEMENTS (nexor_tag_fields), object, document, error);
 }
 
 /**
@@ -108,7 +109,7 @@ _nexor_tag_new_from_json (JsonObject  *object,
  * Gets the JSON object this tag was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

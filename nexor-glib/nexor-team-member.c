@@ -12,7 +12,7 @@
 /**
  * NexorTeamMember:
  *
- * A member of the account's team, as listed by [method@Nexor.Client.list_team]: the
+ * A member of the account's team, as listed by [method@Nexor.Client.list_team_members]: the
  * active users who can own leads and host meetings.
  *
  * Since: 0.1
@@ -71,14 +71,15 @@ static const NexorField nexor_team_member_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorTeamMember, nexor_team_member, nexor_team_member_fields)
 
 NexorTeamMember *
-_nexor_team_member_new_from_json (JsonObject  *object,
-                                  GError     **error)
+_nexor_team_member_new_from_json (JsonObject         *object,
+                                  NexorJsonDocument  *document,
+                                  GError            **error)
 {
   g_autoptr(NexorTeamMember) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_TEAM_MEMBER, "team member",
                                         nexor_team_member_fields, G_N_ELEMENTS (nexor_team_member_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -92,7 +93,7 @@ _nexor_team_member_new_from_json (JsonObject  *object,
  * Gets the JSON object this team member was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

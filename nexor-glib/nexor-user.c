@@ -69,11 +69,12 @@ static const NexorField nexor_user_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorUser, nexor_user, nexor_user_fields)
 
 NexorUser *
-_nexor_user_new_from_json (JsonObject  *object,
-                           GError     **error)
+_nexor_user_new_from_json (JsonObject         *object,
+                           NexorJsonDocument  *document,
+                           GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_USER, "user", nexor_user_fields,
-                                        G_N_ELEMENTS (nexor_user_fields), object, error);
+                                        G_N_ELEMENTS (nexor_user_fields), object, document, error);
 }
 
 /**
@@ -83,7 +84,7 @@ _nexor_user_new_from_json (JsonObject  *object,
  * Gets the JSON object this user was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-json-private.h"
+
 #include "nexor-variable-private.h"
 #include "nexor-resource-private.h"
 
@@ -87,7 +89,7 @@ NEXOR_DEFINE_RESOURCE (NexorVariable, nexor_variable, nexor_variable_fields)
  * Gets the JSON object this variable was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *
@@ -113,21 +115,24 @@ nexor_variable_get_name (NexorVariable *self)
 }
 
 /**
- * nexor_variable_get_value:
+ * nexor_variable_dup_value:
  * @self: a [class@Nexor.Variable]
  *
- * Gets the [property@Nexor.Variable:value] property: the typed value as JSON: a number, a string, a boolean, or any other JSON value.
+ * Gets a copy of the [property@Nexor.Variable:value] property: the typed
+ * value as JSON: a number, a string, a boolean, or any other JSON value. The
+ * variable is immutable: changing the returned value does not change it.
  *
- * Returns: (nullable) (transfer none): the value
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
  *
  * Since: 0.1
  */
 JsonNode *
-nexor_variable_get_value (NexorVariable *self)
+nexor_variable_dup_value (NexorVariable *self)
 {
   g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
 
-  return self->value;
+  return self->value != NULL ? _nexor_json_node_deep_copy (self->value) : NULL;
 }
 
 /**
@@ -185,14 +190,15 @@ nexor_variable_get_updated_at (NexorVariable *self)
 }
 
 NexorVariable *
-_nexor_variable_new_from_json (const char  *name,
-                               JsonObject  *object,
-                               GError     **error)
+_nexor_variable_new_from_json (const char         *name,
+                               JsonObject         *object,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   g_autoptr(NexorVariable) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_VARIABLE, "variable", nexor_variable_fields,
-                                        G_N_ELEMENTS (nexor_variable_fields), object, error);
+                                        G_N_ELEMENTS (nexor_variable_fields), object, document, error);
   if (self == NULL)
     return NULL;
 

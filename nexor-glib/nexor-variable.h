@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (NexorVariable, nexor_variable, NEXOR, VARIABLE, GObject)
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_variable_get_name (NexorVariable *self);
 NEXOR_AVAILABLE_IN_0_1
-JsonNode *nexor_variable_get_value (NexorVariable *self);
+JsonNode *nexor_variable_dup_value (NexorVariable *self);
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_variable_get_value_text (NexorVariable *self);
 NEXOR_AVAILABLE_IN_0_1

@@ -74,14 +74,15 @@ static const NexorField nexor_workflow_run_summary_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorWorkflowRunSummary, nexor_workflow_run_summary, nexor_workflow_run_summary_fields)
 
 NexorWorkflowRunSummary *
-_nexor_workflow_run_summary_new_from_json (JsonObject  *object,
-                                           GError     **error)
+_nexor_workflow_run_summary_new_from_json (JsonObject         *object,
+                                           NexorJsonDocument  *document,
+                                           GError            **error)
 {
   g_autoptr(NexorWorkflowRunSummary) self = NULL;
 
   self = _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_RUN_SUMMARY, "workflow run",
                                         nexor_workflow_run_summary_fields, G_N_ELEMENTS (nexor_workflow_run_summary_fields),
-                                        object, error);
+                                        object, document, error);
   if (self == NULL)
     return NULL;
 
@@ -95,7 +96,7 @@ _nexor_workflow_run_summary_new_from_json (JsonObject  *object,
  * Gets the JSON object this workflow run was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -113,11 +113,12 @@ static const NexorField nexor_workflow_run_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorWorkflowRun, nexor_workflow_run, nexor_workflow_run_fields)
 
 NexorWorkflowRun *
-_nexor_workflow_run_new_from_json (JsonObject  *object,
-                                   GError     **error)
+_nexor_workflow_run_new_from_json (JsonObject         *object,
+                                   NexorJsonDocument  *document,
+                                   GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_RUN, "workflow run", nexor_workflow_run_fields,
-                                        G_N_ELEMENTS (nexor_workflow_run_fields), object, error);
+                                        G_N_ELEMENTS (nexor_workflow_run_fields), object, document, error);
 }
 
 /**
@@ -127,7 +128,7 @@ _nexor_workflow_run_new_from_json (JsonObject  *object,
  * Gets the JSON object this workflow run was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -79,11 +79,12 @@ static const NexorField nexor_workflow_status_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorWorkflowStatus, nexor_workflow_status, nexor_workflow_status_fields)
 
 NexorWorkflowStatus *
-_nexor_workflow_status_new_from_json (JsonObject  *object,
-                                      GError     **error)
+_nexor_workflow_status_new_from_json (JsonObject         *object,
+                                      NexorJsonDocument  *document,
+                                      GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_STATUS, "workflow status", nexor_workflow_status_fields,
-                                        G_N_ELEMENTS (nexor_workflow_status_fields), object, error);
+                                        G_N_ELEMENTS (nexor_workflow_status_fields), object, document, error);
 }
 
 /**
@@ -93,7 +94,7 @@ _nexor_workflow_status_new_from_json (JsonObject  *object,
  * Gets the JSON object this workflow status was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

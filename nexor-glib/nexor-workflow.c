@@ -60,11 +60,12 @@ static const NexorField nexor_workflow_fields[] = {
 NEXOR_DEFINE_RESOURCE (NexorWorkflow, nexor_workflow, nexor_workflow_fields)
 
 NexorWorkflow *
-_nexor_workflow_new_from_json (JsonObject  *object,
-                               GError     **error)
+_nexor_workflow_new_from_json (JsonObject         *object,
+                               NexorJsonDocument  *document,
+                               GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW, "workflow", nexor_workflow_fields,
-                                        G_N_ELEMENTS (nexor_workflow_fields), object, error);
+                                        G_N_ELEMENTS (nexor_workflow_fields), object, document, error);
 }
 
 /**
@@ -74,7 +75,7 @@ _nexor_workflow_new_from_json (JsonObject  *object,
  * Gets the JSON object this workflow was built from, as the server sent it,
  * including members this version of the library does not model.
  *
- * The object is immutable (sealed).
+ * Each call returns a new copy: changing it does not change the resource.
  *
  * Returns: (transfer full): the raw JSON object
  *

@@ -23,7 +23,7 @@ struct _LeadDeskLeadCard
   GCancellable *cancellable;
   NexorHistoryList *history;
   char *takeover_result;
-  int paused;  /* what is_paused or the last takeover said; -1 until known */
+  int paused;  /* what is_lead_paused or the last takeover said; -1 until known */
 
   guint takeover_pending : 1;
   guint meetings_pending : 1;
@@ -269,7 +269,7 @@ placeholder_label (const char *text)
 }
 
 /* The legacy Get Lead shape has no human_takeover: the lead's flag is only
- * a first guess until is_paused, or a takeover, has answered. */
+ * a first guess until is_lead_paused, or a takeover, has answered. */
 static gboolean
 is_taken_over (LeadDeskLeadCard *self)
 {
@@ -586,7 +586,7 @@ on_paused_checked (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean paused;
 
-  paused = nexor_client_is_paused_finish (NEXOR_CLIENT (source), result, &error);
+  paused = nexor_client_is_lead_paused_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -612,8 +612,8 @@ check_paused (LeadDeskLeadCard *self)
   /* Without a workflow id the server looks at every active run, which is
    * what "is a human handling this lead" means. */
   SET_PENDING (self, paused_pending, TRUE);
-  nexor_client_is_paused_async (self->client, nexor_lead_get_id (self->lead), NULL,
-                                self->cancellable, on_paused_checked, g_object_ref (self));
+  nexor_client_is_lead_paused_async (self->client, nexor_lead_get_id (self->lead), NULL,
+                                     self->cancellable, on_paused_checked, g_object_ref (self));
 }
 
 static void
@@ -639,7 +639,7 @@ on_automation_stopped (GObject      *source,
   g_autoptr(GString) text = NULL;
   int tasks;
 
-  answer = nexor_client_stop_automation_finish (NEXOR_CLIENT (source), result, &error);
+  answer = nexor_client_stop_lead_automation_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -689,7 +689,7 @@ on_automation_resumed (GObject      *source,
   g_autoptr(NexorAutomationResult) answer = NULL;
   g_autoptr(GError) error = NULL;
 
-  answer = nexor_client_resume_automation_finish (NEXOR_CLIENT (source), result, &error);
+  answer = nexor_client_resume_lead_automation_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -747,15 +747,15 @@ on_takeover_state_set (GtkSwitch        *widget,
   /* Cancelling only stops waiting for the answer: a takeover the server has
    * already applied stays applied, and the next load of the lead shows it. */
   if (state)
-    nexor_client_stop_automation_async (self->client, nexor_lead_get_id (self->lead),
-                                        workflow_id, self->cancellable,
-                                        on_automation_stopped, g_object_ref (self));
+    nexor_client_stop_lead_automation_async (self->client, nexor_lead_get_id (self->lead),
+                                             workflow_id, self->cancellable,
+                                             on_automation_stopped, g_object_ref (self));
   else
-    nexor_client_resume_automation_async (self->client, nexor_lead_get_id (self->lead),
-                                          workflow_id,
-                                          gtk_switch_get_active (self->resume_cadence_switch),
-                                          self->cancellable,
-                                          on_automation_resumed, g_object_ref (self));
+    nexor_client_resume_lead_automation_async (self->client, nexor_lead_get_id (self->lead),
+                                               workflow_id,
+                                               gtk_switch_get_active (self->resume_cadence_switch),
+                                               self->cancellable,
+                                               on_automation_resumed, g_object_ref (self));
 
   return TRUE;
 }

@@ -36,7 +36,7 @@ def print_lead(lead):
         print(f"  status:   {run.get_current_status().get_label()}")
     if lead.get_created_at():
         print(f"  created:  {lead.get_created_at().format_iso8601()}")
-    metadata = lead.get_metadata()
+    metadata = lead.dup_metadata()
     for name in metadata.get_members() if metadata else []:
         print(f"  metadata.{name} = {Json.to_string(metadata.get_member(name), False)}")
     variables = lead.get_variables()

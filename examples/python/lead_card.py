@@ -182,21 +182,21 @@ class LeadCard(Gtk.Box):
         self.begin()
         switch.set_sensitive(False)
         if state:
-            self.client.stop_automation_async(self.lead.get_id(), run.get_workflow_id(),
-                                              self.cancellable, self.on_takeover, state)
+            self.client.stop_lead_automation_async(self.lead.get_id(), run.get_workflow_id(),
+                                                   self.cancellable, self.on_takeover, state)
         else:
-            self.client.resume_automation_async(self.lead.get_id(), run.get_workflow_id(), True,
-                                                self.cancellable, self.on_takeover, state)
+            self.client.resume_lead_automation_async(self.lead.get_id(), run.get_workflow_id(), True,
+                                                     self.cancellable, self.on_takeover, state)
         return True
 
     def on_takeover(self, client, result, state):
         try:
             if state:
-                answer = client.stop_automation_finish(result)
+                answer = client.stop_lead_automation_finish(result)
                 text = ("Already taken over" if answer.get_already_stopped() else
                         f"Taken over: {answer.get_tasks_cancelled()} pending tasks cancelled")
             else:
-                answer = client.resume_automation_finish(result)
+                answer = client.resume_lead_automation_finish(result)
                 text = ("The AI was already working" if answer.get_already_running() else
                         "Handed back to the AI")
             self.takeover_switch.set_state(state)

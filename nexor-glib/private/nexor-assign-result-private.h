@@ -5,13 +5,17 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-assign-result.h"
 
 G_BEGIN_DECLS
 
-NexorAssignResult *_nexor_assign_result_new_from_json     (JsonObject  *object,
-                                                           GError     **error);
-NexorAssignResult *_nexor_assign_result_new_from_response (JsonNode    *root,
-                                                           GError     **error);
+NexorAssignResult *_nexor_assign_result_new_from_json     (JsonObject         *object,
+                                                           NexorJsonDocument  *document,
+                                                           GError            **error);
+NexorAssignResult *_nexor_assign_result_new_from_response (JsonNode           *root,
+                                                           NexorJsonDocument  *document,
+                                                           GError            **error);
 
 G_END_DECLS

@@ -5,13 +5,17 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-automation-result.h"
 
 G_BEGIN_DECLS
 
-NexorAutomationResult *_nexor_automation_result_new_from_json (JsonObject  *object,
-                                                              GError     **error);
-NexorAutomationResult *_nexor_automation_result_new_from_response (JsonNode  *root,
-                                                                  GError   **error);
+NexorAutomationResult *_nexor_automation_result_new_from_json (JsonObject         *object,
+                                                               NexorJsonDocument  *document,
+                                                               GError            **error);
+NexorAutomationResult *_nexor_automation_result_new_from_response (JsonNode           *root,
+                                                                   NexorJsonDocument  *document,
+                                                                   GError            **error);
 
 G_END_DECLS

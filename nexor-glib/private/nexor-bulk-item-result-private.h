@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-bulk-item-result.h"
 
 G_BEGIN_DECLS
 
-NexorBulkItemResult *_nexor_bulk_item_result_new_from_json (JsonObject  *object,
-                                                           GError     **error);
+NexorBulkItemResult *_nexor_bulk_item_result_new_from_json (JsonObject         *object,
+                                                            NexorJsonDocument  *document,
+                                                            GError            **error);
 
 G_END_DECLS

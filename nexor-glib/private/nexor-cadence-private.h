@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-cadence.h"
 
 G_BEGIN_DECLS
 
-NexorCadence *_nexor_cadence_new_from_json (JsonObject  *object,
-                                           GError     **error);
+NexorCadence *_nexor_cadence_new_from_json (JsonObject         *object,
+                                            NexorJsonDocument  *document,
+                                            GError            **error);
 
 G_END_DECLS

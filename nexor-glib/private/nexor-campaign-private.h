@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-campaign.h"
 
 G_BEGIN_DECLS
 
-NexorCampaign *_nexor_campaign_new_from_json (JsonObject  *object,
-                                              GError     **error);
+NexorCampaign *_nexor_campaign_new_from_json (JsonObject         *object,
+                                              NexorJsonDocument  *document,
+                                              GError            **error);
 
 G_END_DECLS

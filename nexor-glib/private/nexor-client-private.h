@@ -1,4 +1,5 @@
 /* nexor-client-private.h: the request core shared by every endpoint
+ * (nexor-transport.c), and what it reads of the client object
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -44,6 +45,25 @@ void      _nexor_client_set_test_hooks (NexorClient          *self,
                                         NexorTestRandomFunc   random_func,
                                         NexorTestWaitFunc     wait_func,
                                         gpointer              user_data);
+
+typedef struct {
+  NexorTestRandomFunc random;
+  NexorTestWaitFunc   wait;
+  gpointer            data;
+} NexorTestHooks;
+
+/* What the transport (nexor-transport.c) reads of the client object
+ * (nexor-client.c) besides its public getters. */
+const char           *_nexor_client_get_api_key          (NexorClient  *self);
+/* A bad base URL or key: every call fails with it. */
+const GError         *_nexor_client_get_config_error     (NexorClient  *self);
+/* FALSE when the session was given: its User-Agent is not ours to set. */
+gboolean              _nexor_client_owns_session         (NexorClient  *self);
+const NexorTestHooks *_nexor_client_get_test_hooks       (NexorClient  *self);
+void                  _nexor_client_emit_retry_scheduled (NexorClient  *self,
+                                                          guint         attempt,
+                                                          guint         delay_ms,
+                                                          const GError *failure);
 
 /* The largest response body the core accepts. */
 #define NEXOR_MAX_BODY_SIZE (32 * 1024 * 1024)

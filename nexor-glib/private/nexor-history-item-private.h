@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-history-item.h"
 
 G_BEGIN_DECLS
 
-NexorHistoryItem *_nexor_history_item_new_from_json (JsonObject  *object,
-                                                     GError     **error);
+NexorHistoryItem *_nexor_history_item_new_from_json (JsonObject         *object,
+                                                     NexorJsonDocument  *document,
+                                                     GError            **error);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-history-list.h"
 
 G_BEGIN_DECLS
@@ -14,8 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NexorHistoryPage, _nexor_history_page, NEXOR, HISTORY_PAGE, GObject)
 
 /* Parses {"success": true, "lead": {…}, "history": […], "pagination": {…}}. */
-NexorHistoryPage *_nexor_history_page_new_from_response (JsonNode          *root,
-                                                         GError           **error);
+NexorHistoryPage *_nexor_history_page_new_from_response (JsonNode           *root,
+                                                         NexorJsonDocument  *document,
+                                                         GError            **error);
 /* A GListModel of NexorHistoryItem. */
 GListModel       *_nexor_history_page_get_items         (NexorHistoryPage  *self);
 NexorLead        *_nexor_history_page_get_lead          (NexorHistoryPage  *self);

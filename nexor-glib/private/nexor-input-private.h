@@ -45,7 +45,7 @@ void                   _nexor_input_get_value          (JsonObject             *
                                                         GValue                 *value);
 const char            *_nexor_input_get_string         (JsonObject             *values,
                                                         const NexorInputField  *field);
-JsonObject            *_nexor_input_get_object         (JsonObject             *values,
+JsonObject            *_nexor_input_dup_object         (JsonObject             *values,
                                                         const NexorInputField  *field);
 
 /* Whether the member is set, and to JSON null. */
@@ -70,7 +70,5 @@ gboolean               _nexor_input_require_text       (JsonObject             *
 JsonNode              *_nexor_input_to_json            (JsonObject             *values,
                                                         const NexorInputField  *fields,
                                                         guint                   n_fields);
-
-JsonNode              *_nexor_json_node_deep_copy      (JsonNode               *node);
 
 G_END_DECLS

@@ -58,10 +58,10 @@ GBytes            *_nexor_json_document_get_bytes (NexorJsonDocument  *document)
  * this document's tree, and for every object of a document with a duplicate
  * member anywhere (the objects it replaced were freed, and a span found by
  * address could belong to one of them). */
-gboolean           _nexor_json_document_get_span  (NexorJsonDocument  *document,
-                                                   JsonObject         *object,
-                                                   gsize              *offset,
-                                                   gsize              *length);
+gboolean           _nexor_json_document_get_span  (NexorJsonDocument *document,
+                                                   JsonObject        *object,
+                                                   gsize             *offset,
+                                                   gsize             *length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorJsonDocument, _nexor_json_document_unref)
 

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "nexor-json-document-private.h"
+
 G_BEGIN_DECLS
 
 /* The kinds of value a resource field holds. A JSON null or a missing member
@@ -28,8 +30,11 @@ typedef enum {
   NEXOR_FIELD_INT,         /* int, from a JSON number without a fractional part (12, 12.0) */
 } NexorFieldKind;
 
-typedef gpointer (*NexorResourceParseFunc) (JsonObject  *object,
-                                            GError     **error);
+/* @document: (nullable): the response @object was read from, if any: a
+ * resource built from it keeps the body and its span instead of the tree. */
+typedef gpointer (*NexorResourceParseFunc) (JsonObject         *object,
+                                            NexorJsonDocument  *document,
+                                            GError            **error);
 
 /* One public, read-only property of a resource and where it comes from. */
 typedef struct {
@@ -61,12 +66,13 @@ void      _nexor_fields_get_property       (gpointer           instance,
 void      _nexor_fields_clear              (gpointer           instance,
                                             const NexorField  *fields,
                                             guint              n_fields);
-gboolean  _nexor_fields_parse              (gpointer           instance,
-                                            const char        *what,
-                                            const NexorField  *fields,
-                                            guint              n_fields,
-                                            JsonObject        *object,
-                                            GError           **error);
+gboolean  _nexor_fields_parse              (gpointer            instance,
+                                            const char         *what,
+                                            const NexorField   *fields,
+                                            guint               n_fields,
+                                            JsonObject         *object,
+                                            NexorJsonDocument  *document,
+                                            GError            **error);
 
 /* Finds the first of @names that is present and not null, and which it was;
  * NULL otherwise. */
@@ -87,12 +93,13 @@ JsonObject *_nexor_json_get_optional_object (JsonObject       *object,
                                             const char        *what,
                                             const char        *name);
 
-/* @parse (@object), for an optional member @name: NULL when @object is NULL
- * or cannot be read (skipped as above). */
-gpointer  _nexor_json_parse_optional       (NexorResourceParseFunc parse,
-                                            JsonObject        *object,
-                                            const char        *what,
-                                            const char        *name);
+/* @parse (@object, @document), for an optional member @name: NULL when
+ * @object is NULL or cannot be read (skipped as above). */
+gpointer  _nexor_json_parse_optional       (NexorResourceParseFunc  parse,
+                                            JsonObject             *object,
+                                            NexorJsonDocument      *document,
+                                            const char             *what,
+                                            const char             *name);
 
 /* An ISO 8601 date-time, with UTC for one without an offset; also a date
  * alone (midnight UTC) and a time without seconds. NULL otherwise. */
@@ -115,15 +122,18 @@ JsonObject *_nexor_json_get_root_object    (JsonNode          *root,
 
 /* A list response: {"success":…,"<member>": […]}, {"data": […]} or a bare
  * array, as a GListModel of @item_type built by @parse. */
-GListModel *_nexor_json_unwrap_list        (JsonNode          *root,
-                                            const char        *member,
-                                            const char        *what,
-                                            GType              item_type,
-                                            NexorResourceParseFunc parse,
-                                            GError           **error);
+GListModel *_nexor_json_unwrap_list        (JsonNode                *root,
+                                            const char              *member,
+                                            const char              *what,
+                                            GType                    item_type,
+                                            NexorResourceParseFunc   parse,
+                                            NexorJsonDocument       *document,
+                                            GError                 **error);
 
 const char *_nexor_json_node_type_name     (JsonNode          *node);
 
-gboolean  _nexor_is_uuid                   (const char        *str);
+/* (transfer full): copies that share nothing with the original, unsealed. */
+JsonObject *_nexor_json_object_deep_copy   (JsonObject        *object);
+JsonNode   *_nexor_json_node_deep_copy     (JsonNode          *node);
 
 G_END_DECLS

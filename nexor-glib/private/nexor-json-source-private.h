@@ -27,22 +27,16 @@ typedef struct {
   guint32     length;
 } NexorJsonSource;
 
-/* Remembers where @object came from: its span when the current thread is
- * building from a document that holds it, else @object itself, sealed. */
+/* Remembers where @object came from: its span when @document (nullable)
+ * holds it, else @object itself, sealed. */
 void        _nexor_json_source_init    (NexorJsonSource   *source,
-                                        JsonObject        *object);
+                                        JsonObject        *object,
+                                        NexorJsonDocument *document);
 
-/* (transfer full): the object, sealed; a fresh tree for each call when it is
- * read back from the bytes. */
+/* (transfer full): a new object for each call, read back from the bytes or
+ * copied from the kept object, sharing nothing with the resource. */
 JsonObject *_nexor_json_source_dup     (NexorJsonSource   *source);
 
 void        _nexor_json_source_clear   (NexorJsonSource   *source);
-
-/* Makes @document the one resources on this thread are being built from, so
- * that _nexor_json_source_init() finds the spans of its objects; returns the
- * previous one (usually NULL), to hand to _nexor_json_document_leave() when
- * done. The document is borrowed: the caller keeps it alive in between. */
-NexorJsonDocument *_nexor_json_document_enter (NexorJsonDocument *document);
-void               _nexor_json_document_leave (NexorJsonDocument *previous);
 
 G_END_DECLS

@@ -5,14 +5,18 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-lead.h"
 
 G_BEGIN_DECLS
 
-NexorLead *_nexor_lead_new_from_json     (JsonObject  *lead,
-                                          JsonObject  *variables,
-                                          GError     **error);
-NexorLead *_nexor_lead_new_from_response (JsonNode    *root,
-                                          GError     **error);
+NexorLead *_nexor_lead_new_from_json     (JsonObject         *lead,
+                                          JsonObject         *variables,
+                                          NexorJsonDocument  *document,
+                                          GError            **error);
+NexorLead *_nexor_lead_new_from_response (JsonNode           *root,
+                                          NexorJsonDocument  *document,
+                                          GError            **error);
 
 G_END_DECLS

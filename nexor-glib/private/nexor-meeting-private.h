@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-meeting.h"
 
 G_BEGIN_DECLS
 
-NexorMeeting *_nexor_meeting_new_from_json (JsonObject  *object,
-                                           GError     **error);
+NexorMeeting *_nexor_meeting_new_from_json (JsonObject         *object,
+                                            NexorJsonDocument  *document,
+                                            GError            **error);
 
 G_END_DECLS

@@ -8,11 +8,14 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "nexor-json-document-private.h"
+
 G_BEGIN_DECLS
 
 /* Turns a successful response body into the operation's result (a GObject). */
-typedef gpointer (*NexorResponseParser) (JsonNode  *root,
-                                         GError   **error);
+typedef gpointer (*NexorResponseParser) (JsonNode           *root,
+                                         NexorJsonDocument  *document,
+                                         GError            **error);
 
 typedef struct _NexorRequest NexorRequest;
 
@@ -36,6 +39,10 @@ void          _nexor_request_set_idempotent (NexorRequest         *self,
 void          _nexor_request_take_error     (NexorRequest         *self,
                                              GError               *error);
 
+/* Path ids are checked here and only here: everything but a UUID is refused
+ * (it could walk the path, "..", or reach another endpoint, "a/b"), and the
+ * request keeps the error and is never sent. */
+gboolean      _nexor_is_uuid                (const char           *str);
 gboolean      _nexor_request_add_id_segment (NexorRequest         *self,
                                              const char           *what,
                                              const char           *id);
@@ -50,9 +57,10 @@ gboolean      _nexor_request_get_idempotent (NexorRequest         *self);
 char         *_nexor_request_build_path     (NexorRequest         *self);
 GBytes       *_nexor_request_get_body       (NexorRequest         *self);
 const GError *_nexor_request_get_error      (NexorRequest         *self);
-gpointer      _nexor_request_parse          (NexorRequest         *self,
-                                             JsonNode             *root,
-                                             GError              **error);
+gpointer      _nexor_request_parse          (NexorRequest       *self,
+                                             JsonNode           *root,
+                                             NexorJsonDocument  *document,
+                                             GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorRequest, _nexor_request_free)
 

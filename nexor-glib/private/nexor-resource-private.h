@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
 
@@ -17,12 +19,17 @@ typedef struct {
   NexorJsonSource  json;
 } NexorResource;
 
-gpointer _nexor_resource_new_from_json (GType              type,
-                                        const char        *what,
-                                        const NexorField  *fields,
-                                        guint              n_fields,
-                                        JsonObject        *object,
-                                        GError           **error);
+/* @document (nullable) is the response @object was read from: the resource
+ * keeps the body and @object's span in it rather than the object. Every
+ * parser takes it as an argument and hands it to the resources it builds;
+ * NULL (a test, an object built by hand) keeps @object itself, sealed. */
+gpointer _nexor_resource_new_from_json (GType               type,
+                                        const char         *what,
+                                        const NexorField   *fields,
+                                        guint               n_fields,
+                                        JsonObject         *object,
+                                        NexorJsonDocument  *document,
+                                        GError            **error);
 
 /* Defines the GType, class and instance set-up, finalize, get_property and
  * the public prefix_dup_json() of a resource whose properties are @fields. */

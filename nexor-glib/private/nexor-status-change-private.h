@@ -5,13 +5,17 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-status-change.h"
 
 G_BEGIN_DECLS
 
-NexorStatusChange *_nexor_status_change_new_from_json (JsonObject  *object,
-                                                      GError     **error);
-NexorStatusChange *_nexor_status_change_new_from_response (JsonNode  *root,
-                                                          GError   **error);
+NexorStatusChange *_nexor_status_change_new_from_json (JsonObject         *object,
+                                                       NexorJsonDocument  *document,
+                                                       GError            **error);
+NexorStatusChange *_nexor_status_change_new_from_response (JsonNode           *root,
+                                                           NexorJsonDocument  *document,
+                                                           GError            **error);
 
 G_END_DECLS

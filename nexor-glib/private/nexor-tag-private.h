@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-tag.h"
 
 G_BEGIN_DECLS
 
-NexorTag *_nexor_tag_new_from_json (JsonObject  *object,
-                                    GError     **error);
+NexorTag *_nexor_tag_new_from_json (JsonObject         *object,
+                                    NexorJsonDocument  *document,
+                                    GError            **error);
 
 G_END_DECLS

@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-team-member.h"
 
 G_BEGIN_DECLS
 
-NexorTeamMember *_nexor_team_member_new_from_json (JsonObject  *object,
-                                                  GError     **error);
+NexorTeamMember *_nexor_team_member_new_from_json (JsonObject         *object,
+                                                   NexorJsonDocument  *document,
+                                                   GError            **error);
 
 G_END_DECLS

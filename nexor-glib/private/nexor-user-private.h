@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-user.h"
 
 G_BEGIN_DECLS
 
-NexorUser *_nexor_user_new_from_json (JsonObject  *object,
-                                      GError     **error);
+NexorUser *_nexor_user_new_from_json (JsonObject         *object,
+                                      NexorJsonDocument  *document,
+                                      GError            **error);
 
 G_END_DECLS

@@ -5,12 +5,15 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-variable.h"
 
 G_BEGIN_DECLS
 
-NexorVariable *_nexor_variable_new_from_json (const char  *name,
-                                              JsonObject  *object,
-                                              GError     **error);
+NexorVariable *_nexor_variable_new_from_json (const char         *name,
+                                              JsonObject         *object,
+                                              NexorJsonDocument  *document,
+                                              GError            **error);
 
 G_END_DECLS

@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-workflow.h"
 
 G_BEGIN_DECLS
 
-NexorWorkflow *_nexor_workflow_new_from_json (JsonObject  *object,
-                                              GError     **error);
+NexorWorkflow *_nexor_workflow_new_from_json (JsonObject         *object,
+                                              NexorJsonDocument  *document,
+                                              GError            **error);
 
 G_END_DECLS

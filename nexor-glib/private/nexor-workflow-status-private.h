@@ -5,11 +5,14 @@
 
 #pragma once
 
+#include "nexor-json-document-private.h"
+
 #include "nexor-workflow-status.h"
 
 G_BEGIN_DECLS
 
-NexorWorkflowStatus *_nexor_workflow_status_new_from_json (JsonObject  *object,
-                                                           GError     **error);
+NexorWorkflowStatus *_nexor_workflow_status_new_from_json (JsonObject         *object,
+                                                           NexorJsonDocument  *document,
+                                                           GError            **error);
 
 G_END_DECLS

@@ -9,11 +9,14 @@ set -euo pipefail
 nexor=$1 symbols=$2
 status=0
 
-if ldd "$nexor" | grep -q 'libnexor-glib-1\.so\.0 => '; then
+# ldd's whole output first: with pipefail, `ldd | grep -q` fails at random
+# when grep exits at the match and ldd is killed by SIGPIPE.
+libraries=$(ldd "$nexor")
+if grep -q 'libnexor-glib-1\.so\.0 => ' <<<"$libraries"; then
   echo "ok: $nexor loads libnexor-glib-1.so.0"
 else
   echo "FAIL: $nexor does not load libnexor-glib-1.so.0:" >&2
-  ldd "$nexor" >&2
+  printf '%s\n' "$libraries" >&2
   status=1
 fi
 

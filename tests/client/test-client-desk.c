@@ -203,7 +203,11 @@ test_create_lead (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (nexor_lead_get_id (lead)));
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Ana");
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Initech");
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "plan"), ==, "gold");
+  {
+    g_autoptr(JsonObject) lead_metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "plan"), ==, "gold");
+  }
   g_assert_nonnull (nexor_lead_get_created_at (lead));
   g_assert_false (nexor_create_lead_result_get_existed (result));
 
@@ -412,8 +416,12 @@ test_update_lead (Fixture       *fixture,
   g_assert_null (nexor_lead_get_title (lead));
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
   /* Metadata is merged, not replaced. */
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "utm_source"), ==, "google");
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "estado_lead"), ==, "calificado");
+  {
+    g_autoptr(JsonObject) lead_metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "utm_source"), ==, "google");
+    g_assert_cmpstr (json_object_get_string_member (lead_metadata, "estado_lead"), ==, "calificado");
+  }
   /* The update answer carries the flat campaign_id. */
   g_assert_cmpstr (nexor_lead_get_campaign_id (lead), ==, "uuid");
 
@@ -444,7 +452,7 @@ test_update_lead_refused (Fixture       *fixture,
 
   g_assert_null (nexor_client_update_lead (fixture->client, CARLOS, move, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
-  g_assert_nonnull (strstr (error->message, "assign_workflow"));
+  g_assert_nonnull (strstr (error->message, "assign_lead_workflow"));
   g_clear_error (&error);
 
   g_assert_null (nexor_client_update_lead (fixture->client, CARLOS, nameless, NULL, &error));
@@ -462,8 +470,8 @@ test_update_lead_refused (Fixture       *fixture,
  * ------------------------------------------------------------------------- */
 
 static void
-test_assign_workflow (Fixture       *fixture,
-                      gconstpointer  data)
+test_assign_lead_workflow (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(NexorAssignResult) moved = NULL;
   g_autoptr(NexorAssignResult) enrolled = NULL;
@@ -472,8 +480,8 @@ test_assign_workflow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) mortgage = seed_workflow (fixture, MORTGAGE);
 
-  moved = nexor_client_assign_workflow (fixture->client, MARIANA, MORTGAGE, "Asked about mortgages",
-                                        "user-abc-123", NULL, &error);
+  moved = nexor_client_assign_lead_workflow (fixture->client, MARIANA, MORTGAGE, "Asked about mortgages",
+                                             "user-abc-123", NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" MARIANA "/assign-workflow", NULL,
                "{\"workflowId\":\"" MORTGAGE "\",\"reason\":\"Asked about mortgages\",\"actorId\":\"user-abc-123\"}");
@@ -489,42 +497,42 @@ test_assign_workflow (Fixture       *fixture,
   g_assert_cmpstr (nexor_workflow_run_get_id (nexor_lead_get_active_workflow_run (lead)), ==,
                    nexor_assign_result_get_workflow_run_id (moved));
 
-  enrolled = nexor_client_assign_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error);
+  enrolled = nexor_client_assign_lead_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" LUCIA "/assign-workflow", NULL, "{\"workflowId\":\"" SALES "\"}");
   g_assert_cmpint (nexor_assign_result_get_movement_type (enrolled), ==, NEXOR_MOVEMENT_TYPE_ENROLLMENT);
 
-  waiting = nexor_client_assign_workflow (fixture->client, VALENTINA, PREMIUM, NULL, NULL, NULL, &error);
+  waiting = nexor_client_assign_lead_workflow (fixture->client, VALENTINA, PREMIUM, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (nexor_assign_result_get_paused (waiting));
 }
 
 static void
-test_assign_workflow_refused (Fixture       *fixture,
-                              gconstpointer  data)
+test_assign_lead_workflow_refused (Fixture       *fixture,
+                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   guint before = sent (fixture);
 
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, "", NULL, NULL, NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, "", NULL, NULL, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, NULL, NULL, NULL, NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, SALES, "", NULL, NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, SALES, "", NULL, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, SALES, NULL, "bad\xff", NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, SALES, NULL, "bad\xff", NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_assert_cmpuint (sent (fixture), ==, before);
 
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, UNKNOWN_ID, NULL, NULL, NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, UNKNOWN_ID, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == NEXOR_ERROR);
   g_clear_error (&error);
-  g_assert_null (nexor_client_assign_workflow (fixture->client, MARIANA, "sales", NULL, NULL, NULL, &error));
+  g_assert_null (nexor_client_assign_lead_workflow (fixture->client, MARIANA, "sales", NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == NEXOR_ERROR);
   assert_wire (fixture, "POST", "/leads/" MARIANA "/assign-workflow", NULL, "{\"workflowId\":\"sales\"}");
@@ -599,10 +607,10 @@ test_automation (Fixture       *fixture,
   g_autoptr(NexorAutomationResult) running = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  stop = nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error);
+  stop = nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/stop", NULL, "{\"workflow_id\":\"" DEMO "\"}");
   g_assert_cmpstr (nexor_automation_result_get_workflow_run_id (stop), ==, json_object_get_string_member (run, "id"));
@@ -611,24 +619,24 @@ test_automation (Fixture       *fixture,
                    json_object_get_int_member (run, "pending_tasks"));
   g_assert_false (nexor_automation_result_get_already_stopped (stop));
 
-  g_assert_true (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_true (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  stopped = nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error);
+  stopped = nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (nexor_automation_result_get_already_stopped (stopped));
   g_assert_cmpint (nexor_automation_result_get_tasks_cancelled (stopped), ==, 0);
 
-  resume = nexor_client_resume_automation (fixture->client, MARIANA, DEMO, TRUE, NULL, &error);
+  resume = nexor_client_resume_lead_automation (fixture->client, MARIANA, DEMO, TRUE, NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/resume", NULL,
                "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":true}");
   g_assert_true (nexor_automation_result_get_cadence_resumed (resume));
   g_assert_false (nexor_automation_result_get_already_running (resume));
-  g_assert_false (nexor_client_is_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  running = nexor_client_resume_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error);
+  running = nexor_client_resume_lead_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/resume", NULL,
                "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":false}");
@@ -637,16 +645,16 @@ test_automation (Fixture       *fixture,
   /* The Get Lead page's example lead runs in a workflow whose id is the
    * page's "uuid" placeholder: a body id is sent as it is. */
   g_clear_object (&stop);
-  stop = nexor_client_stop_automation (fixture->client, CARLOS, "uuid", NULL, &error);
+  stop = nexor_client_stop_lead_automation (fixture->client, CARLOS, "uuid", NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" CARLOS "/automation/stop", NULL, "{\"workflow_id\":\"uuid\"}");
   g_assert_true (nexor_automation_result_get_cadence_paused (stop));
-  g_assert_true (nexor_client_is_paused (fixture->client, CARLOS, "uuid", NULL, &error));
+  g_assert_true (nexor_client_is_lead_paused (fixture->client, CARLOS, "uuid", NULL, &error));
   g_assert_no_error (error);
   assert_wire (fixture, "GET", "/leads/" CARLOS "/is_paused", "workflow_id=uuid", NULL);
 
   /* No active run in that workflow. */
-  g_assert_null (nexor_client_stop_automation (fixture->client, VALENTINA, SALES, NULL, &error));
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, VALENTINA, SALES, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "No active workflow run"));
   g_clear_error (&error);
@@ -654,38 +662,38 @@ test_automation (Fixture       *fixture,
   {
     guint before = sent (fixture);
 
-    g_assert_null (nexor_client_stop_automation (fixture->client, MARIANA, NULL, NULL, &error));
+    g_assert_null (nexor_client_stop_lead_automation (fixture->client, MARIANA, NULL, NULL, &error));
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     g_clear_error (&error);
-    g_assert_null (nexor_client_resume_automation (fixture->client, MARIANA, " ", TRUE, NULL, &error));
+    g_assert_null (nexor_client_resume_lead_automation (fixture->client, MARIANA, " ", TRUE, NULL, &error));
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     g_assert_cmpuint (sent (fixture), ==, before);
   }
 }
 
 static void
-test_is_paused (Fixture       *fixture,
-                gconstpointer  data)
+test_is_lead_paused (Fixture       *fixture,
+                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (nexor_client_is_paused (fixture->client, DIEGO, NULL, NULL, &error));
+  g_assert_true (nexor_client_is_lead_paused (fixture->client, DIEGO, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", NULL, NULL);
 
-  g_assert_true (nexor_client_is_paused (fixture->client, DIEGO, SALES, NULL, &error));
+  g_assert_true (nexor_client_is_lead_paused (fixture->client, DIEGO, SALES, NULL, &error));
   g_assert_no_error (error);
   assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", "workflow_id=" SALES, NULL);
 
   /* Another workflow's run is not the one taken over. */
-  g_assert_false (nexor_client_is_paused (fixture->client, DIEGO, DEMO, NULL, &error));
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, DIEGO, DEMO, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_false (nexor_client_is_paused (fixture->client, CARLOS, NULL, NULL, &error));
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, CARLOS, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* FALSE is also the answer of a failure: the error tells them apart. */
-  g_assert_false (nexor_client_is_paused (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
 }
 
@@ -1475,7 +1483,7 @@ test_team (Fixture       *fixture,
   guint active = 0;
   guint n;
 
-  team = nexor_client_list_team (fixture->client, NULL, &error);
+  team = nexor_client_list_team_members (fixture->client, NULL, &error);
   g_assert_no_error (error);
   assert_wire (fixture, "GET", "/team", NULL, NULL);
   g_assert_true (g_list_model_get_item_type (team) == NEXOR_TYPE_TEAM_MEMBER);
@@ -1532,11 +1540,11 @@ test_bad_ids (Fixture       *fixture,
       gpointer results[10] = { NULL, };
 
       results[0] = nexor_client_update_lead (fixture->client, id, input, NULL, &errors[0]);
-      results[1] = nexor_client_assign_workflow (fixture->client, id, SALES, NULL, NULL, NULL, &errors[1]);
+      results[1] = nexor_client_assign_lead_workflow (fixture->client, id, SALES, NULL, NULL, NULL, &errors[1]);
       results[2] = nexor_client_set_lead_status (fixture->client, id, "lost", NULL, NULL, NULL, &errors[2]);
-      results[3] = nexor_client_stop_automation (fixture->client, id, SALES, NULL, &errors[3]);
-      results[4] = nexor_client_resume_automation (fixture->client, id, SALES, FALSE, NULL, &errors[4]);
-      g_assert_false (nexor_client_is_paused (fixture->client, id, NULL, NULL, &errors[5]));
+      results[3] = nexor_client_stop_lead_automation (fixture->client, id, SALES, NULL, &errors[3]);
+      results[4] = nexor_client_resume_lead_automation (fixture->client, id, SALES, FALSE, NULL, &errors[4]);
+      g_assert_false (nexor_client_is_lead_paused (fixture->client, id, NULL, NULL, &errors[5]));
       results[5] = nexor_client_list_lead_history (fixture->client, id, NULL, NULL, &errors[6]);
       results[6] = nexor_client_list_lead_meetings (fixture->client, id, NULL, NULL, &errors[7]);
       results[7] = nexor_client_list_lead_tags (fixture->client, id, NULL, &errors[8]);
@@ -1601,8 +1609,8 @@ test_retry_policy (Fixture       *fixture,
   } G_STMT_END
 
   EXPECT_RETRIED (nexor_client_update_lead (fixture->client, CARLOS, change, NULL, &error));
-  EXPECT_RETRIED (nexor_client_stop_automation (fixture->client, MARIANA, DEMO, NULL, &error));
-  EXPECT_RETRIED (nexor_client_resume_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error));
+  EXPECT_RETRIED (nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error));
+  EXPECT_RETRIED (nexor_client_resume_lead_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error));
   EXPECT_RETRIED (nexor_client_set_lead_status (fixture->client, MARIANA, "engaged", NULL, NULL, NULL, &error));
   EXPECT_RETRIED (nexor_client_sync_lead_tags (fixture->client, CARLOS, NULL, names, NULL, &error));
   EXPECT_RETRIED (nexor_client_list_tags (fixture->client, NULL, NULL, &error));
@@ -1612,7 +1620,7 @@ test_retry_policy (Fixture       *fixture,
   EXPECT_NOT_RETRIED (nexor_client_create_lead (fixture->client, create, NULL, &error));
   g_list_store_append (bulk, create);
   EXPECT_NOT_RETRIED (nexor_client_create_leads (fixture->client, G_LIST_MODEL (bulk), NULL, &error));
-  EXPECT_NOT_RETRIED (nexor_client_assign_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error));
+  EXPECT_NOT_RETRIED (nexor_client_assign_lead_workflow (fixture->client, LUCIA, SALES, NULL, NULL, NULL, &error));
   EXPECT_NOT_RETRIED (nexor_client_assign_lead_tags (fixture->client, LUCIA, hot, NULL, &error));
   EXPECT_NOT_RETRIED (nexor_client_create_tag (fixture->client, tag, NULL, &error));
 
@@ -1666,25 +1674,25 @@ test_async (Fixture       *fixture,
   RUN (nexor_client_update_lead_async (client, CARLOS, change, NULL, nexor_test_on_result, &result),
        nexor_client_update_lead_finish (client, result, &error),
        g_assert_cmpstr (nexor_lead_get_title (NEXOR_LEAD (value)), ==, "CTO"));
-  RUN (nexor_client_assign_workflow_async (client, LUCIA, SALES, NULL, NULL, NULL, nexor_test_on_result, &result),
-       nexor_client_assign_workflow_finish (client, result, &error),
+  RUN (nexor_client_assign_lead_workflow_async (client, LUCIA, SALES, NULL, NULL, NULL, nexor_test_on_result, &result),
+       nexor_client_assign_lead_workflow_finish (client, result, &error),
        g_assert_cmpint (nexor_assign_result_get_movement_type (NEXOR_ASSIGN_RESULT (value)), ==,
                         NEXOR_MOVEMENT_TYPE_ENROLLMENT));
   RUN (nexor_client_set_lead_status_async (client, LUCIA, "qualified", NULL, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_set_lead_status_finish (client, result, &error),
        g_assert_true (nexor_status_change_get_changed (NEXOR_STATUS_CHANGE (value))));
-  RUN (nexor_client_stop_automation_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result),
-       nexor_client_stop_automation_finish (client, result, &error),
+  RUN (nexor_client_stop_lead_automation_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result),
+       nexor_client_stop_lead_automation_finish (client, result, &error),
        g_assert_true (nexor_automation_result_get_cadence_paused (NEXOR_AUTOMATION_RESULT (value))));
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    nexor_client_is_paused_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result);
-    g_assert_true (nexor_client_is_paused_finish (client, nexor_test_wait_for_result (&result), &error));
+    nexor_client_is_lead_paused_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result);
+    g_assert_true (nexor_client_is_lead_paused_finish (client, nexor_test_wait_for_result (&result), &error));
     g_assert_no_error (error);
   }
-  RUN (nexor_client_resume_automation_async (client, LUCIA, SALES, TRUE, NULL, nexor_test_on_result, &result),
-       nexor_client_resume_automation_finish (client, result, &error),
+  RUN (nexor_client_resume_lead_automation_async (client, LUCIA, SALES, TRUE, NULL, nexor_test_on_result, &result),
+       nexor_client_resume_lead_automation_finish (client, result, &error),
        g_assert_true (nexor_automation_result_get_cadence_resumed (NEXOR_AUTOMATION_RESULT (value))));
   RUN (nexor_client_list_lead_history_async (client, LUCIA, NULL, NULL, nexor_test_on_result, &result),
        nexor_client_list_lead_history_finish (client, result, &error),
@@ -1717,8 +1725,8 @@ test_async (Fixture       *fixture,
     g_assert_true (nexor_client_delete_tag_finish (client, nexor_test_wait_for_result (&result), &error));
     g_assert_no_error (error);
   }
-  RUN (nexor_client_list_team_async (client, NULL, nexor_test_on_result, &result),
-       nexor_client_list_team_finish (client, result, &error),
+  RUN (nexor_client_list_team_members_async (client, NULL, nexor_test_on_result, &result),
+       nexor_client_list_team_members_finish (client, result, &error),
        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (value)), >, 0));
 
 #undef RUN
@@ -1739,8 +1747,8 @@ test_async_cancelled (Fixture       *fixture,
 
   /* Cancelled before the call: nothing is sent. */
   g_cancellable_cancel (cancelled);
-  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, cancelled, nexor_test_on_result, &result);
-  g_assert_false (nexor_client_is_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
+  nexor_client_is_lead_paused_async (fixture->client, DIEGO, NULL, cancelled, nexor_test_on_result, &result);
+  g_assert_false (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -1755,9 +1763,9 @@ test_async_cancelled (Fixture       *fixture,
   /* Cancelled mid-flight against a slow answer: it ends at once. */
   nexor_emulator_set_response_delay (fixture->emulator, 5000);
   started = g_get_monotonic_time ();
-  nexor_client_is_paused_async (fixture->client, DIEGO, NULL, later, nexor_test_on_result, &slow);
+  nexor_client_is_lead_paused_async (fixture->client, DIEGO, NULL, later, nexor_test_on_result, &slow);
   g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, later);
-  g_assert_false (nexor_client_is_paused_finish (fixture->client, nexor_test_wait_for_result (&slow), &error));
+  g_assert_false (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&slow), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
   nexor_emulator_set_response_delay (fixture->emulator, 0);
@@ -1923,11 +1931,11 @@ main (int   argc,
   ADD ("create-leads/refused", test_create_leads_refused);
   ADD ("update-lead", test_update_lead);
   ADD ("update-lead/refused", test_update_lead_refused);
-  ADD ("assign-workflow", test_assign_workflow);
-  ADD ("assign-workflow/refused", test_assign_workflow_refused);
+  ADD ("assign-workflow", test_assign_lead_workflow);
+  ADD ("assign-workflow/refused", test_assign_lead_workflow_refused);
   ADD ("set-lead-status", test_set_lead_status);
   ADD ("automation", test_automation);
-  ADD ("is-paused", test_is_paused);
+  ADD ("is-paused", test_is_lead_paused);
   ADD ("history/paging", test_history_paging);
   ADD ("history/channels", test_history_channels);
   ADD ("history/unknown-type", test_history_unknown_type);

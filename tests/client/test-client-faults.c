@@ -186,8 +186,9 @@ create_leads (Fixture  *fixture,
 /* A POST built directly on the request core, as any endpoint that is not
  * safe to repeat builds it: what the core does, whatever the endpoint. */
 static gpointer
-parse_anything (JsonNode  *root,
-                GError   **error)
+parse_anything (JsonNode           *root,
+                NexorJsonDocument  *document,
+                GError            **error)
 {
   return g_object_new (G_TYPE_OBJECT, NULL);
 }

@@ -34,7 +34,11 @@ assert_seed_lead (NexorLead *lead)
   g_assert_cmpstr (nexor_lead_get_source (lead), ==, "api");
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
   g_assert_null (nexor_lead_get_title (lead));
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "estado_lead"), ==, "calificado");
+  {
+    g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (metadata, "estado_lead"), ==, "calificado");
+  }
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (lead)), ==, 0);
   g_assert_cmpstr (nexor_campaign_get_name (nexor_lead_get_campaign (lead)), ==, "Q1 Campaign");
 
@@ -56,12 +60,20 @@ assert_seed_lead (NexorLead *lead)
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 2);
   variable = nexor_lead_get_variable (lead, "edad");
   g_assert_nonnull (variable);
-  g_assert_cmpint (json_node_get_int (nexor_variable_get_value (variable)), ==, 35);
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (variable);
+
+    g_assert_cmpint (json_node_get_int (value), ==, 35);
+  }
   g_assert_cmpstr (nexor_variable_get_value_text (variable), ==, "35");
   g_assert_cmpfloat_with_epsilon (nexor_variable_get_confidence (variable), 0.95, 1e-9);
   variable = nexor_lead_get_variable (lead, "broker_asociado");
   g_assert_nonnull (variable);
-  g_assert_cmpstr (json_node_get_string (nexor_variable_get_value (variable)), ==, "Juan Perez");
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (variable);
+
+    g_assert_cmpstr (json_node_get_string (value), ==, "Juan Perez");
+  }
   g_assert_cmpfloat_with_epsilon (nexor_variable_get_confidence (variable), 0.9, 1e-9);
 }
 

@@ -28,6 +28,7 @@
 #include "client-fixture.h"
 #include "nexor-emulator-json.h"
 #include "nexor-input-private.h"
+#include "nexor-json-private.h"
 #include "nexor-json-document-private.h"
 #include "nexor-json-writer.h"
 
@@ -335,7 +336,7 @@ get_lead_and_drop (gpointer user_data)
   d->got_lead = TRUE;
   {
     g_autoptr(JsonObject) json = nexor_lead_dup_json (lead);
-    JsonObject *metadata = nexor_lead_get_metadata (lead);
+    g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
 
     g_assert_true (json_object_has_member (json, "metadata"));
     g_assert_nonnull (metadata);

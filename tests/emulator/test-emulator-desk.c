@@ -673,8 +673,8 @@ test_update (Fixture       *fixture,
 /* Assign workflow */
 
 static void
-test_assign_workflow (Fixture       *fixture,
-                      gconstpointer  data)
+test_assign_lead_workflow (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(JsonNode) dump = NULL;
   g_autoptr(JsonNode) lead = NULL;
@@ -1734,7 +1734,7 @@ main (int    argc,
   ADD ("create/bulk", test_create_bulk);
   ADD ("create/bulk-limit", test_create_bulk_limit);
   ADD ("update", test_update);
-  ADD ("assign-workflow", test_assign_workflow);
+  ADD ("assign-workflow", test_assign_lead_workflow);
   ADD ("set-status", test_set_status);
   ADD ("takeover", test_takeover);
   ADD ("history/paging", test_history_paging);

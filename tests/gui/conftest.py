@@ -76,7 +76,7 @@ class Emulator:
         body = self.get(f"/leads/{lead_id}/history?limit=200")
         return len(body["history"])
 
-    def is_paused(self, lead_id):
+    def is_lead_paused(self, lead_id):
         return self.get(f"/leads/{lead_id}/is_paused")["paused"]
 
 

@@ -116,7 +116,7 @@ def test_lead_card_shows_the_seed_lead_and_takes_it_over(emulator, window, outpu
     assert not card.error_label.get_visible(), card.error_label.get_text()
     assert card.takeover_switch.get_state() is True
     assert card.takeover_row.get_subtitle().startswith(("Taken over", "Already taken over"))
-    assert emulator.is_paused(SEED_LEAD_ID) is True
+    assert emulator.is_lead_paused(SEED_LEAD_ID) is True
 
     settle(window)
     path = os.path.join(output_dir, "lead-card-python.png")
@@ -129,7 +129,7 @@ def test_lead_card_shows_the_seed_lead_and_takes_it_over(emulator, window, outpu
     spin_until(lambda: not card.busy, "the hand-back")
     assert card.takeover_switch.get_state() is False
     assert card.takeover_row.get_subtitle() == "Handed back to the AI"
-    assert emulator.is_paused(SEED_LEAD_ID) is False
+    assert emulator.is_lead_paused(SEED_LEAD_ID) is False
 
 
 def test_lead_card_says_what_to_do_about_a_refused_key(emulator):

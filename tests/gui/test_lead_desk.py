@@ -135,7 +135,7 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
     # The switch went on in the window, and the emulator agrees.
     assert desk.values("takeover")[-1] == "on"
     assert desk.value("takeover-result").startswith(("You have the lead", "Already taken over"))
-    assert emulator.is_paused(SEED_LEAD_ID) is True
+    assert emulator.is_lead_paused(SEED_LEAD_ID) is True
     assert expected_card(emulator, SEED_LEAD_ID)["human_takeover"] is True
 
     width, height = png_size(screenshot)
@@ -150,7 +150,7 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
     assert desk.values("takeover")[-1] == "off"
     assert desk.value("takeover-result").startswith("Handed back to the AI")
     assert status == 0, stderr
-    assert emulator.is_paused(SEED_LEAD_ID) is False
+    assert emulator.is_lead_paused(SEED_LEAD_ID) is False
     assert expected_card(emulator, SEED_LEAD_ID)["human_takeover"] is False
     # G_DEBUG=fatal-warnings would have aborted the app; nothing else either.
     assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr

@@ -22,7 +22,7 @@
 #include "nexor-tag-sync-result-private.h"
 #include "nexor-team-member-private.h"
 
-typedef gpointer (*ResponseParser) (JsonNode *root, GError **error);
+typedef gpointer (*ResponseParser) (JsonNode *root, NexorJsonDocument *document, GError **error);
 
 /* Reads every property of @object (and of the objects and list items it
  * holds) so that a missing or mistyped property fails the test under
@@ -71,7 +71,7 @@ parse_fixture (const char     *name,
 {
   g_autoptr(JsonNode) root = nexor_test_load_json (name);
   g_autoptr(GError) error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -85,7 +85,7 @@ parse_failure (const char     *json,
 {
   g_autoptr(JsonNode) root = nexor_test_parse_string (json);
   GError *error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_null (result);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
@@ -100,7 +100,7 @@ parse_lenient (const char     *json,
 {
   g_autoptr(JsonNode) root = nexor_test_parse_string (json);
   g_autoptr(GError) error = NULL;
-  gpointer result = parse (root, &error);
+  gpointer result = parse (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -115,29 +115,37 @@ list_parser_for (const char *member,
                  JsonNode   *root,
                  GError    **error)
 {
-  return _nexor_json_unwrap_list (root, member, member, type, (NexorResourceParseFunc) parse, error);
+  return _nexor_json_unwrap_list (root, member, member, type, (NexorResourceParseFunc) parse, NULL, error);
 }
 
 static gpointer
-parse_team (JsonNode *root, GError **error)
+parse_team (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   return list_parser_for ("team", NEXOR_TYPE_TEAM_MEMBER, _nexor_team_member_new_from_json, root, error);
 }
 
 static gpointer
-parse_meetings (JsonNode *root, GError **error)
+parse_meetings (JsonNode           *root,
+                NexorJsonDocument  *document,
+                GError            **error)
 {
   return list_parser_for ("meetings", NEXOR_TYPE_MEETING, _nexor_meeting_new_from_json, root, error);
 }
 
 static gpointer
-parse_tags (JsonNode *root, GError **error)
+parse_tags (JsonNode           *root,
+            NexorJsonDocument  *document,
+            GError            **error)
 {
   return list_parser_for ("tags", NEXOR_TYPE_TAG, _nexor_tag_new_from_json, root, error);
 }
 
 static gpointer
-parse_paused (JsonNode *root, GError **error)
+parse_paused (JsonNode           *root,
+              NexorJsonDocument  *document,
+              GError            **error)
 {
   return _nexor_flag_new_from_member (root, "paused", "pause state", error);
 }
@@ -200,7 +208,7 @@ test_create_lead_without_workflow (void)
     "{\"success\":true,\"existed\":true,\"lead\":{\"id\":\"123e4567-e89b-12d3-a456-426614174000\","
     "\"first_name\":\"Ana\"}}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorCreateLeadResult) result = _nexor_create_lead_result_new_from_response (root, &error);
+  g_autoptr(NexorCreateLeadResult) result = _nexor_create_lead_result_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_null (nexor_create_lead_result_get_workflow_run (result));
@@ -281,7 +289,7 @@ test_bulk_create_variants (void)
     "{\"index\":1,\"error\":{\"message\":\"email is invalid\"}},"
     "{\"error\":\"no\"}]}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorBulkCreateResult) result = _nexor_bulk_create_result_new_from_response (root, &error);
+  g_autoptr(NexorBulkCreateResult) result = _nexor_bulk_create_result_new_from_response (root, NULL, &error);
   GListModel *results;
 
   g_assert_no_error (error);
@@ -327,15 +335,18 @@ test_update_lead (void)
   g_assert_cmpstr (nexor_lead_get_phone (lead), ==, "+56987654321");
   g_assert_cmpstr (nexor_lead_get_campaign_id (lead), ==, "ad9fb3a6-0828-4286-b920-fda7592b21a9");
   g_assert_null (nexor_lead_get_campaign (lead));
-  g_assert_cmpstr (json_object_get_string_member (nexor_lead_get_metadata (lead), "broker_asociado"), ==,
-                   "Maria Gonzalez");
+  {
+    g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (metadata, "broker_asociado"), ==, "Maria Gonzalez");
+  }
 
   /* Get Lead's campaign object fills the same property. */
   g_assert_cmpstr (nexor_lead_get_campaign_id (page), ==, "uuid");
 }
 
 static void
-test_assign_workflow (void)
+test_assign_lead_workflow (void)
 {
   g_autoptr(NexorAssignResult) result =
     parse_fixture ("desk-assign-workflow.json", (ResponseParser) _nexor_assign_result_new_from_response);
@@ -353,7 +364,7 @@ test_assign_workflow (void)
 }
 
 static void
-test_assign_workflow_movements (void)
+test_assign_lead_workflow_movements (void)
 {
   static const struct {
     const char *json;
@@ -375,7 +386,7 @@ test_assign_workflow_movements (void)
     {
       g_autoptr(JsonNode) root = nexor_test_parse_string (cases[i].json);
       g_autoptr(GError) error = NULL;
-      g_autoptr(NexorAssignResult) result = _nexor_assign_result_new_from_response (root, &error);
+      g_autoptr(NexorAssignResult) result = _nexor_assign_result_new_from_response (root, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (nexor_assign_result_get_workflow_run_id (result), ==, "r");
@@ -416,7 +427,7 @@ test_set_status_no_op (void)
     "{\"success\":true,\"changed\":false,\"previous_status\":null,\"new_status\":\"qualified\","
     "\"note\":\"Status was changed concurrently\"}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorStatusChange) change = _nexor_status_change_new_from_response (root, &error);
+  g_autoptr(NexorStatusChange) change = _nexor_status_change_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_false (nexor_status_change_get_changed (change));
@@ -468,7 +479,7 @@ test_automation (void)
 }
 
 static void
-test_is_paused (void)
+test_is_lead_paused (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("desk-is-paused.json");
   g_autoptr(JsonNode) paused = nexor_test_parse_string ("{\"success\":true,\"paused\":true}");
@@ -501,7 +512,7 @@ test_history_page (void)
     parse_fixture ("desk-history.json", (ResponseParser) _nexor_history_page_new_from_response);
   GListModel *items = _nexor_history_page_get_items (page);
   NexorHistoryItem *item;
-  JsonNode *buttons;
+  g_autoptr(JsonNode) buttons = NULL;
 
   g_assert_cmpint (_nexor_history_page_get_has_more (page), ==, 0);
   g_assert_cmpstr (nexor_lead_get_first_name (_nexor_history_page_get_lead (page)), ==, "John");
@@ -529,10 +540,10 @@ test_history_page (void)
   g_assert_cmpstr (nexor_history_item_get_provider_message_id (item), ==, "wamid.HBgL...");
   g_assert_null (nexor_history_item_get_media_url (item));
   g_assert_null (nexor_history_item_get_read_at (item));
-  g_assert_null (nexor_history_item_get_attachments (item));
+  g_assert_null (nexor_history_item_dup_attachments (item));
   nexor_test_assert_datetime (nexor_history_item_get_sent_at (item), "2026-01-10T09:00:00Z");
   nexor_test_assert_datetime (nexor_history_item_get_delivered_at (item), "2026-01-10T09:00:05Z");
-  buttons = nexor_history_item_get_buttons (item);
+  buttons = nexor_history_item_dup_buttons (item);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (buttons));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (buttons), 0),
                                                   "text"), ==, "Book a call");
@@ -594,14 +605,14 @@ test_history_shapes (void)
   g_autoptr(JsonNode) bare = nexor_test_parse_string ("[{\"type\":\"activity\"}]");
   g_autoptr(JsonNode) top = nexor_test_parse_string ("{\"history\":[],\"has_more\":true}");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorHistoryPage) bare_page = _nexor_history_page_new_from_response (bare, &error);
+  g_autoptr(NexorHistoryPage) bare_page = _nexor_history_page_new_from_response (bare, NULL, &error);
   g_autoptr(NexorHistoryPage) top_page = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (_nexor_history_page_get_items (bare_page)), ==, 1);
   g_assert_cmpint (_nexor_history_page_get_has_more (bare_page), ==, -1);
 
-  top_page = _nexor_history_page_new_from_response (top, &error);
+  top_page = _nexor_history_page_new_from_response (top, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (_nexor_history_page_get_has_more (top_page), ==, 1);
 
@@ -689,7 +700,7 @@ test_tag_sync (void)
   {
     g_autoptr(JsonNode) root = nexor_test_parse_string ("{\"success\":true,\"tags\":[]}");
     g_autoptr(GError) error = NULL;
-    g_autoptr(NexorTagSyncResult) empty = _nexor_tag_sync_result_new_from_response (root, &error);
+    g_autoptr(NexorTagSyncResult) empty = _nexor_tag_sync_result_new_from_response (root, NULL, &error);
     /* Ids that are not strings are left out; a list that is not a list
      * reads as empty. */
     g_autoptr(NexorTagSyncResult) bad = parse_lenient ("{\"added\":[1,\"t\"]}",
@@ -751,7 +762,7 @@ test_tag_envelopes (void)
 
   object = _nexor_json_unwrap_envelope (created, "tag", "tag", &error);
   g_assert_no_error (error);
-  tag = _nexor_tag_new_from_json (object, &error);
+  tag = _nexor_tag_new_from_json (object, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nexor_tag_get_id (tag), ==, "3fb2d57d-4349-4a7d-a474-418a7cd2a17c");
   g_assert_cmpstr (nexor_tag_get_description (tag), ==, "High-priority leads");
@@ -910,12 +921,31 @@ test_lead_input_properties (void)
     g_assert_cmpstr (g_list_last (names)->data, ==, "force_first_message");
   }
 
-  g_assert_cmpint (json_object_get_int_member (nexor_lead_input_get_metadata (input), "edad"), ==, 35);
+  /* The getter and the property hand out copies: changing one changes nothing. */
+  {
+    g_autoptr(JsonObject) copy = nexor_lead_input_dup_metadata (input);
+    g_autoptr(JsonObject) other = nexor_lead_input_dup_metadata (input);
+    g_autoptr(JsonObject) from_property = NULL;
+    g_autoptr(JsonObject) first_copy = nexor_lead_input_dup_force_first_message (input);
+    g_autoptr(JsonNode) again = NULL;
+    g_autofree char *sent = json_to_string (body, FALSE);
+
+    g_assert_cmpint (json_object_get_int_member (copy, "edad"), ==, 35);
+    g_assert_true (copy != other);
+    json_object_set_int_member (copy, "edad", 99);
+    json_object_remove_member (other, "sizes");
+    g_object_get (input, "metadata", &from_property, NULL);
+    json_object_set_string_member (from_property, "late", "no");
+    json_object_set_string_member (first_copy, "channel", "email");
+
+    again = _nexor_lead_input_to_json (input);
+    assert_json_equal (again, sent);
+  }
   g_assert_cmpstr (nexor_lead_input_get_workflow_id (input), ==, "4aca1485-3259-4b0d-a4d0-51cff048729e");
 
   nexor_lead_input_set_metadata (input, NULL);
   g_assert_true (nexor_lead_input_is_null (input, "metadata"));
-  g_assert_null (nexor_lead_input_get_metadata (input));
+  g_assert_null (nexor_lead_input_dup_metadata (input));
 
   read_all_properties (G_OBJECT (input), 0);
 }
@@ -1016,9 +1046,11 @@ test_tag_input (void)
  * ------------------------------------------------------------------------- */
 
 static gpointer
-parse_lead_response (JsonNode *root, GError **error)
+parse_lead_response (JsonNode           *root,
+                     NexorJsonDocument  *document,
+                     GError            **error)
 {
-  return _nexor_lead_new_from_response (root, error);
+  return _nexor_lead_new_from_response (root, document, error);
 }
 
 /* parse_fixture(), also asserting that the debug log names each of @members. */
@@ -1067,7 +1099,7 @@ test_lenient_lead (void)
   nexor_test_assert_datetime (nexor_lead_get_updated_at (lead), "2024-01-15T00:00:00Z");
   /* Unset, and still in the raw JSON. */
   g_assert_null (nexor_lead_get_last_name (lead));
-  g_assert_null (nexor_lead_get_metadata (lead));
+  g_assert_null (nexor_lead_dup_metadata (lead));
   g_assert_null (nexor_lead_get_campaign (lead));
   g_assert_cmpint (json_object_get_int_member (raw, "last_name"), ==, 42);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (raw, "metadata")));
@@ -1215,7 +1247,7 @@ test_strict (void)
     {
       g_autoptr(JsonNode) root = nexor_test_load_json (cases[i].fixture);
       g_autoptr(GError) error = NULL;
-      gpointer result = cases[i].parse (root, &error);
+      gpointer result = cases[i].parse (root, NULL, &error);
 
       g_test_message ("%s: %s", cases[i].fixture, error != NULL ? error->message : "(parsed)");
       g_assert_null (result);
@@ -1236,12 +1268,12 @@ main (int   argc,
   g_test_add_func ("/desk/bulk-create", test_bulk_create);
   g_test_add_func ("/desk/bulk-create/variants", test_bulk_create_variants);
   g_test_add_func ("/desk/update-lead", test_update_lead);
-  g_test_add_func ("/desk/assign-workflow", test_assign_workflow);
-  g_test_add_func ("/desk/assign-workflow/movements", test_assign_workflow_movements);
+  g_test_add_func ("/desk/assign-workflow", test_assign_lead_workflow);
+  g_test_add_func ("/desk/assign-workflow/movements", test_assign_lead_workflow_movements);
   g_test_add_func ("/desk/set-status", test_set_status);
   g_test_add_func ("/desk/set-status/no-op", test_set_status_no_op);
   g_test_add_func ("/desk/automation", test_automation);
-  g_test_add_func ("/desk/is-paused", test_is_paused);
+  g_test_add_func ("/desk/is-paused", test_is_lead_paused);
   g_test_add_func ("/desk/history", test_history_page);
   g_test_add_func ("/desk/history/unknown-types", test_history_unknown_types);
   g_test_add_func ("/desk/history/shapes", test_history_shapes);

@@ -89,7 +89,6 @@ assert_object_equal (JsonObject *actual,
 {
   g_assert_nonnull (actual);
   g_assert_nonnull (expected);
-  g_assert_true (json_object_is_immutable (actual));
 
   if (!json_object_equal (actual, expected))
     {
@@ -140,15 +139,15 @@ assert_lead_matches (NexorLead *lead,
   assert_origin (lead);
   assert_dup_json (lead, (DupJsonFunc) nexor_lead_dup_json, expected);
 
-  /* Metadata: that object, sealed. */
+  /* Metadata: a copy of that object. */
   if (object_member (expected, "metadata", NULL) != NULL)
     {
-      JsonObject *metadata = nexor_lead_get_metadata (lead);
+      g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
 
       assert_object_equal (metadata, object_member (expected, "metadata", NULL));
     }
   else
-    g_assert_null (nexor_lead_get_metadata (lead));
+    g_assert_null (nexor_lead_dup_metadata (lead));
 
   if (object_member (expected, "campaign", NULL) != NULL)
     {
@@ -248,20 +247,19 @@ assert_lead_matches (NexorLead *lead,
       g_autoptr(NexorVariable) variable = g_list_model_get_item (model, i);
       JsonObject *variable_json = object_member (variables, nexor_variable_get_name (variable), NULL);
       JsonNode *expected_value;
-      JsonNode *value = nexor_variable_get_value (variable);
+      g_autoptr(JsonNode) value = nexor_variable_dup_value (variable);
 
       g_assert_nonnull (variable_json);
       assert_origin (variable);
       assert_dup_json (variable, (DupJsonFunc) nexor_variable_dup_json, variable_json);
 
-      /* The value: sealed, equal, and not tied to a tree that is gone. */
+      /* The value: a copy, equal, and not tied to a tree that is gone. */
       expected_value = json_object_get_member (variable_json, "value");
       if (expected_value == NULL || JSON_NODE_HOLDS_NULL (expected_value))
         g_assert_null (value);
       else
         {
           g_assert_nonnull (value);
-          g_assert_true (json_node_is_immutable (value));
           g_assert_null (json_node_get_parent (value));
           g_assert_true (json_node_equal (value, expected_value));
         }
@@ -276,16 +274,12 @@ lead_from_document (const char *name)
   g_autoptr(GBytes) bytes = nexor_test_load_bytes (name);
   g_autoptr(GError) error = NULL;
   NexorJsonDocument *document = _nexor_json_document_parse (bytes, &error);
-  NexorJsonDocument *previous;
   NexorLead *lead;
 
   g_assert_no_error (error);
   g_assert_nonnull (document);
 
-  previous = _nexor_json_document_enter (document);
-  g_assert_null (previous);
-  lead = _nexor_lead_new_from_response (_nexor_json_document_get_root (document), &error);
-  _nexor_json_document_leave (previous);
+  lead = _nexor_lead_new_from_response (_nexor_json_document_get_root (document), document, &error);
   _nexor_json_document_unref (document);
 
   g_assert_no_error (error);
@@ -333,14 +327,28 @@ test_unsealed_object (void)
   object = json_node_get_object (json_parser_get_root (parser));
   g_assert_false (json_object_is_immutable (object));
 
-  lead = _nexor_lead_new_from_json (object, NULL, &error);
+  lead = _nexor_lead_new_from_json (object, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_from_object (lead);
   g_assert_true (json_object_is_immutable (object));
-  g_assert_true (json_object_is_immutable (nexor_lead_get_metadata (lead)));
+
+  /* What the lead hands out are copies: changing them changes nothing. */
+  {
+    g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
+    g_autoptr(JsonObject) again = NULL;
+
+    json_object_set_int_member (metadata, "a", 2);
+    again = nexor_lead_dup_metadata (lead);
+    g_assert_cmpint (json_object_get_int_member (again, "a"), ==, 1);
+  }
 
   json = nexor_lead_dup_json (lead);
-  g_assert_true (json == object);
+  g_assert_true (json != object);
+  g_assert_true (json_object_equal (json, object));
+  json_object_remove_member (json, "metadata");
+  g_clear_pointer (&json, json_object_unref);
+  json = nexor_lead_dup_json (lead);
+  g_assert_true (json_object_has_member (json, "metadata"));
 }
 
 /* Scopes nest, and only the innermost document's objects get a span. */
@@ -357,36 +365,22 @@ test_nested_scopes (void)
   g_autoptr(NexorLead) again = NULL;
   g_autoptr(JsonNode) outer_root = reference_json ("get-lead-page.json");
   g_autoptr(JsonNode) inner_root = reference_json ("get-lead-legacy.json");
-  NexorJsonDocument *previous_outer;
-  NexorJsonDocument *previous_inner;
 
   g_assert_no_error (error);
 
-  previous_outer = _nexor_json_document_enter (outer);
-  g_assert_null (previous_outer);
-
-  previous_inner = _nexor_json_document_enter (inner);
-  g_assert_true (previous_inner == outer);
-
-  /* An object of the outer document, built while the inner one is current:
-   * the inner document has no span for it, so the object itself is kept. */
-  foreign = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), &error);
+  /* An object of the outer document, built with the inner one: the inner
+   * document has no span for it, so the object itself is kept. */
+  foreign = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), inner, &error);
   g_assert_no_error (error);
   assert_from_object (foreign);
 
-  own = _nexor_lead_new_from_response (_nexor_json_document_get_root (inner), &error);
+  own = _nexor_lead_new_from_response (_nexor_json_document_get_root (inner), inner, &error);
   g_assert_no_error (error);
   assert_from_span (own);
 
-  _nexor_json_document_leave (previous_inner);
-
-  again = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), &error);
+  again = _nexor_lead_new_from_response (_nexor_json_document_get_root (outer), outer, &error);
   g_assert_no_error (error);
   assert_from_span (again);
-
-  _nexor_json_document_leave (previous_outer);
-  g_assert_null (_nexor_json_document_enter (NULL));
-  _nexor_json_document_leave (NULL);
 
   g_clear_pointer (&outer, _nexor_json_document_unref);
   g_clear_pointer (&inner, _nexor_json_document_unref);
@@ -407,12 +401,9 @@ test_history_page (void)
   g_autoptr(JsonNode) root = reference_json ("desk-history.json");
   JsonArray *items;
   GListModel *model;
-  NexorJsonDocument *previous;
 
   g_assert_no_error (error);
-  previous = _nexor_json_document_enter (document);
-  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (document), &error);
-  _nexor_json_document_leave (previous);
+  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (document), document, &error);
   g_clear_pointer (&document, _nexor_json_document_unref);
   g_clear_pointer (&bytes, g_bytes_unref);
   g_assert_no_error (error);
@@ -436,7 +427,6 @@ test_history_page (void)
 
           g_object_get (item, "buttons", &value, NULL);
           g_assert_nonnull (value);
-          g_assert_true (json_node_is_immutable (value));
           g_assert_null (json_node_get_parent (value));
           g_assert_true (json_node_equal (value, buttons));
         }

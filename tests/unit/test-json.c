@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "nexor-request-private.h"
 
 #ifdef G_OS_UNIX
 # include <sys/resource.h>
@@ -42,7 +43,7 @@ parse_anything (const void *data,
   g_assert_no_error (error);
   g_assert_true (json_node_is_immutable (root));
 
-  lead = _nexor_lead_new_from_response (root, &error);
+  lead = _nexor_lead_new_from_response (root, NULL, &error);
   if (lead == NULL)
     {
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
@@ -350,7 +351,11 @@ test_wide (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (lead)), ==, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 5000);
-  g_assert_cmpint (json_node_get_int (nexor_variable_get_value (nexor_lead_get_variable (lead, "v4999"))), ==, 4999);
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (nexor_lead_get_variable (lead, "v4999"));
+
+    g_assert_cmpint (json_node_get_int (value), ==, 4999);
+  }
 }
 
 /* Envelopes: {"success","<member>"}, {"data"}, bare, failure. */

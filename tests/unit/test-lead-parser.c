@@ -25,13 +25,59 @@ variable_at (NexorLead *lead,
   return variable;  /* still owned by the list */
 }
 
+/* The lists a lead hands out are read-only models, not GListStores that a
+ * holder could append to. */
+static void
+test_lists_read_only (void)
+{
+  g_autoptr(JsonNode) root = nexor_test_parse_string (
+    "{\"id\": \"" LEAD_ID "\", \"first_name\": \"Carlos\","
+    " \"tags\": [{\"id\": \"40018446-5928-4f8d-8c39-4abc460f126c\", \"name\": \"Hot lead\"},"
+    "            {\"id\": \"5c6b1f0e-2d4a-4f3b-9e8d-7a6b5c4d3e2f\", \"name\": \"Webinar\"}],"
+    " \"variables\": {\"edad\": {\"value\": 35}}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
+  GListModel *lists[2];
+
+  g_assert_no_error (error);
+  lists[0] = nexor_lead_get_tags (lead);
+  lists[1] = nexor_lead_get_variables (lead);
+  g_assert_cmpuint (g_list_model_get_n_items (lists[0]), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (lists[1]), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      guint n = g_list_model_get_n_items (lists[i]);
+      g_autoptr(GObject) last = g_list_model_get_item (lists[i], n - 1);
+
+      g_assert_false (G_IS_LIST_STORE (lists[i]));
+      g_assert_true (G_IS_LIST_MODEL (lists[i]));
+      g_assert_nonnull (last);
+      g_assert_true (g_type_is_a (G_OBJECT_TYPE (last), g_list_model_get_item_type (lists[i])));
+      g_assert_null (g_list_model_get_item (lists[i], n));
+      g_assert_null (g_list_model_get_item (lists[i], G_MAXUINT));
+    }
+
+  /* A lead without the members still gives read-only (empty) lists. */
+  {
+    g_autoptr(JsonNode) bare = nexor_test_parse_string ("{\"id\": \"" LEAD_ID "\"}");
+    g_autoptr(NexorLead) empty = _nexor_lead_new_from_response (bare, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (G_IS_LIST_STORE (nexor_lead_get_tags (empty)));
+    g_assert_false (G_IS_LIST_STORE (nexor_lead_get_variables (empty)));
+    g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (empty)), ==, 0);
+    g_assert_true (g_list_model_get_item_type (nexor_lead_get_variables (empty)) == NEXOR_TYPE_VARIABLE);
+  }
+}
+
 /* 1. The current shape: every field equals the documented page. */
 static void
 test_current_shape (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-page.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 2, 10, 12, 0, 0);
   g_autoptr(JsonObject) json = NULL;
   g_autofree char *created_text = NULL;
@@ -39,10 +85,10 @@ test_current_shape (void)
   NexorWorkflowRun *run;
   NexorWorkflow *workflow;
   NexorWorkflowStatus *status;
-  JsonObject *metadata;
+  g_autoptr(JsonObject) metadata = NULL;
   GListModel *tags;
   NexorVariable *variable;
-  JsonNode *value;
+  g_autoptr(JsonNode) value = NULL;
 
   g_assert_no_error (error);
   g_assert_true (NEXOR_IS_LEAD (lead));
@@ -56,9 +102,8 @@ test_current_shape (void)
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Stark Industries");
   g_assert_null (nexor_lead_get_title (lead));
 
-  metadata = nexor_lead_get_metadata (lead);
+  metadata = nexor_lead_dup_metadata (lead);
   g_assert_nonnull (metadata);
-  g_assert_true (json_object_is_immutable (metadata));
   g_assert_cmpuint (json_object_get_size (metadata), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (metadata, "estado_lead"), ==, "calificado");
 
@@ -110,7 +155,7 @@ test_current_shape (void)
 
   variable = variable_at (lead, 0);
   g_assert_cmpstr (nexor_variable_get_name (variable), ==, "edad");
-  value = nexor_variable_get_value (variable);
+  value = nexor_variable_dup_value (variable);
   g_assert_nonnull (value);
   g_assert_true (JSON_NODE_HOLDS_VALUE (value));
   g_assert_true (json_node_get_value_type (value) == G_TYPE_INT64);
@@ -122,7 +167,8 @@ test_current_shape (void)
 
   variable = variable_at (lead, 1);
   g_assert_cmpstr (nexor_variable_get_name (variable), ==, "broker_asociado");
-  value = nexor_variable_get_value (variable);
+  g_clear_pointer (&value, json_node_unref);
+  value = nexor_variable_dup_value (variable);
   g_assert_nonnull (value);
   g_assert_true (json_node_get_value_type (value) == G_TYPE_STRING);
   g_assert_cmpstr (json_node_get_string (value), ==, "Juan Perez");
@@ -138,8 +184,9 @@ test_current_shape (void)
   /* dup_json is the "lead" member exactly as sent: variables sit beside it. */
   json = nexor_lead_dup_json (lead);
   g_assert_nonnull (json);
-  g_assert_true (json_object_is_immutable (json));
-  g_assert_true (json == json_object_get_object_member (json_node_get_object (root), "lead"));
+  /* A copy, which the caller may change without changing the lead. */
+  g_assert_true (json != json_object_get_object_member (json_node_get_object (root), "lead"));
+  g_assert_true (json_object_equal (json, json_object_get_object_member (json_node_get_object (root), "lead")));
   g_assert_cmpuint (json_object_get_size (json), ==, G_N_ELEMENTS (current_lead_members));
   for (guint i = 0; i < G_N_ELEMENTS (current_lead_members); i++)
     g_assert_true (json_object_has_member (json, current_lead_members[i]));
@@ -171,13 +218,13 @@ test_legacy_shape (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-legacy.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) lead = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(JsonObject) json = NULL;
   NexorWorkflowRun *run;
   NexorWorkflow *workflow;
   NexorWorkflowStatus *status;
   NexorUser *user;
-  JsonObject *metadata;
+  g_autoptr(JsonObject) metadata = NULL;
 
   g_assert_no_error (error);
   g_assert_true (NEXOR_IS_LEAD (lead));
@@ -191,7 +238,7 @@ test_legacy_shape (void)
   g_assert_cmpstr (nexor_lead_get_company (lead), ==, "Acme Corp");
   g_assert_null (nexor_lead_get_title (lead));
 
-  metadata = nexor_lead_get_metadata (lead);
+  metadata = nexor_lead_dup_metadata (lead);
   g_assert_nonnull (metadata);
   g_assert_cmpuint (json_object_get_size (metadata), ==, 3);
   g_assert_cmpint (json_object_get_int_member (metadata, "edad"), ==, 35);
@@ -244,7 +291,7 @@ test_legacy_shape (void)
 
   /* The bare object is the lead: dup_json is the whole body. */
   json = nexor_lead_dup_json (lead);
-  g_assert_true (json == json_node_get_object (root));
+  g_assert_true (json != json_node_get_object (root) && json_object_equal (json, json_node_get_object (root)));
   g_assert_true (json_object_has_member (json, "activeWorkflowRun"));
   g_assert_true (json_object_has_member (json, "workflow"));
   g_assert_true (json_object_has_member (json, "currentStatus"));
@@ -326,7 +373,12 @@ test_shapes_agree_same_lead (void)
   g_autoptr(NexorLead) legacy = nexor_test_load_lead ("lead-same-legacy.json");
 
   assert_leads_common_equal (current, legacy, TRUE);
-  g_assert_true (json_object_equal (nexor_lead_get_metadata (current), nexor_lead_get_metadata (legacy)));
+  {
+    g_autoptr(JsonObject) current_metadata = nexor_lead_dup_metadata (current);
+    g_autoptr(JsonObject) legacy_metadata = nexor_lead_dup_metadata (legacy);
+
+    g_assert_true (json_object_equal (current_metadata, legacy_metadata));
+  }
 
   /* Members only one shape has. */
   g_assert_nonnull (nexor_lead_get_updated_at (current));
@@ -354,7 +406,7 @@ assert_lead_is_bare (NexorLead *lead)
   g_assert_null (nexor_lead_get_source (lead));
   g_assert_null (nexor_lead_get_company (lead));
   g_assert_null (nexor_lead_get_title (lead));
-  g_assert_null (nexor_lead_get_metadata (lead));
+  g_assert_null (nexor_lead_dup_metadata (lead));
   g_assert_nonnull (nexor_lead_get_tags (lead));
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_tags (lead)), ==, 0);
   g_assert_null (nexor_lead_get_campaign (lead));
@@ -442,13 +494,13 @@ test_nested_nulls (void)
   g_assert_null (nexor_lead_get_variable (lead, "skipped"));
   variable = nexor_lead_get_variable (lead, "edad");
   g_assert_nonnull (variable);
-  g_assert_null (nexor_variable_get_value (variable));
+  g_assert_null (nexor_variable_dup_value (variable));
   g_assert_null (nexor_variable_get_value_text (variable));
   g_assert_cmpfloat (nexor_variable_get_confidence (variable), ==, -1.0);
   g_assert_null (nexor_variable_get_updated_at (variable));
   variable = nexor_lead_get_variable (lead, "empty");
   g_assert_nonnull (variable);
-  g_assert_null (nexor_variable_get_value (variable));
+  g_assert_null (nexor_variable_dup_value (variable));
   g_assert_cmpfloat (nexor_variable_get_confidence (variable), ==, -1.0);
 
   nexor_test_assert_properties (lead);
@@ -481,7 +533,11 @@ test_unknown_fields (void)
   g_assert_cmpstr (nexor_user_get_name (nexor_lead_get_assigned_user (lead)), ==, "Ana");
   g_assert_cmpstr (nexor_campaign_get_name (nexor_lead_get_campaign (lead)), ==, "Q1 Campaign");
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 1);
-  g_assert_cmpint (json_node_get_int (nexor_variable_get_value (variable)), ==, 35);
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (variable);
+
+    g_assert_cmpint (json_node_get_int (value), ==, 35);
+  }
   g_assert_cmpfloat (nexor_variable_get_confidence (variable), ==, 0.95);
 
   /* Kept as sent; the envelope's own extras are not members of the lead. */
@@ -649,7 +705,11 @@ test_variables_placement (void)
   legacy = nexor_test_lead_from_string (
     "{\"id\":\"" LEAD_ID "\",\"variables\":{\"c\":{\"value\":true}}}", &error);
   g_assert_no_error (error);
-  g_assert_true (json_node_get_boolean (nexor_variable_get_value (nexor_lead_get_variable (legacy, "c"))));
+  {
+    g_autoptr(JsonNode) value = nexor_variable_dup_value (nexor_lead_get_variable (legacy, "c"));
+
+    g_assert_true (json_node_get_boolean (value));
+  }
 }
 
 /* Variables keep the server's order, whatever it is. */
@@ -675,10 +735,23 @@ test_variables_order (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(NexorVariable) variable = g_list_model_get_item (variables, i);
+      g_autoptr(JsonNode) value = nexor_variable_dup_value (variable);
 
       g_assert_cmpstr (nexor_variable_get_name (variable), ==, names[i]);
-      g_assert_cmpint (json_node_get_int (nexor_variable_get_value (variable)), ==, i);
+      g_assert_cmpint (json_node_get_int (value), ==, i);
     }
+}
+
+/* A copy of the variable's value, owned by @keep. */
+static JsonNode *
+value_of (GPtrArray  *keep,
+          NexorLead  *lead,
+          const char *name)
+{
+  JsonNode *value = nexor_variable_dup_value (nexor_lead_get_variable (lead, name));
+
+  g_ptr_array_add (keep, value);
+  return value;
 }
 
 /* Value types of variables are kept as sent. */
@@ -691,26 +764,26 @@ test_variable_value_types (void)
     "\"int\":{\"value\":35},\"double\":{\"value\":12.5},\"bool\":{\"value\":false},"
     "\"string\":{\"value\":\"x\"},\"null\":{\"value\":null},"
     "\"array\":{\"value\":[\"a\",\"b\"]},\"object\":{\"value\":{\"k\":1}}}}", &error);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   JsonNode *value;
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 7);
 
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "int"));
+  value = value_of (keep, lead, "int");
   g_assert_true (json_node_get_value_type (value) == G_TYPE_INT64);
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "double"));
+  value = value_of (keep, lead, "double");
   g_assert_true (json_node_get_value_type (value) == G_TYPE_DOUBLE);
   g_assert_cmpfloat (json_node_get_double (value), ==, 12.5);
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "bool"));
+  value = value_of (keep, lead, "bool");
   g_assert_true (json_node_get_value_type (value) == G_TYPE_BOOLEAN);
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "string"));
+  value = value_of (keep, lead, "string");
   g_assert_cmpstr (json_node_get_string (value), ==, "x");
   /* A JSON null value reads as no value. */
-  g_assert_null (nexor_variable_get_value (nexor_lead_get_variable (lead, "null")));
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "array"));
+  g_assert_null (nexor_variable_dup_value (nexor_lead_get_variable (lead, "null")));
+  value = value_of (keep, lead, "array");
   g_assert_true (JSON_NODE_HOLDS_ARRAY (value));
-  g_assert_true (json_node_is_immutable (value));
-  value = nexor_variable_get_value (nexor_lead_get_variable (lead, "object"));
+  value = value_of (keep, lead, "object");
   g_assert_true (JSON_NODE_HOLDS_OBJECT (value));
 
   nexor_test_assert_properties (lead);
@@ -895,17 +968,17 @@ test_new_from_json (void)
   g_autoptr(JsonNode) bad_variables = nexor_test_parse_string ("{\"edad\":\"35\"}");
 
   lead = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"),
-                                    json_object_get_object_member (object, "variables"), &error);
+                                    json_object_get_object_member (object, "variables"), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (lead)), ==, 2);
 
-  no_variables = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"), NULL, &error);
+  no_variables = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (no_variables)), ==, 0);
 
   /* A variable that cannot be read is left out. */
   bad = _nexor_lead_new_from_json (json_object_get_object_member (object, "lead"),
-                                   json_node_get_object (bad_variables), &error);
+                                   json_node_get_object (bad_variables), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (nexor_lead_get_variables (bad)), ==, 0);
 }
@@ -980,7 +1053,7 @@ test_refcounting (void)
     GWeakRef weak;
     g_autoptr(GError) error = NULL;
 
-    lead = _nexor_lead_new_from_response (root, &error);
+    lead = _nexor_lead_new_from_response (root, NULL, &error);
     g_assert_no_error (error);
 
     run = g_object_ref (nexor_lead_get_active_workflow_run (lead));
@@ -991,8 +1064,8 @@ test_refcounting (void)
     variables = g_object_ref (nexor_lead_get_variables (lead));
     tags = g_object_ref (nexor_lead_get_tags (lead));
     variable = g_object_ref (nexor_lead_get_variable (lead, "edad"));
-    value = json_node_ref (nexor_variable_get_value (variable));
-    metadata = nexor_lead_get_metadata (lead) ? json_object_ref (nexor_lead_get_metadata (lead)) : NULL;
+    value = nexor_variable_dup_value (variable);
+    metadata = nexor_lead_dup_metadata (lead);
     lead_json = nexor_lead_dup_json (lead);
     created_at = g_date_time_ref (nexor_lead_get_created_at (lead));
 
@@ -1044,7 +1117,7 @@ test_refcounting_legacy (void)
     g_autoptr(NexorLead) lead = nexor_test_load_lead ("get-lead-legacy.json");
     NexorWorkflowRun *run = nexor_lead_get_active_workflow_run (lead);
 
-    metadata = json_object_ref (nexor_lead_get_metadata (lead));
+    metadata = nexor_lead_dup_metadata (lead);
     workflow = g_object_ref (nexor_workflow_run_get_workflow (run));
     status = g_object_ref (nexor_workflow_run_get_current_status (run));
   }
@@ -1060,11 +1133,11 @@ test_parse_twice (void)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-page.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) a = _nexor_lead_new_from_response (root, &error);
+  g_autoptr(NexorLead) a = _nexor_lead_new_from_response (root, NULL, &error);
   g_autoptr(NexorLead) b = NULL;
 
   g_assert_no_error (error);
-  b = _nexor_lead_new_from_response (root, &error);
+  b = _nexor_lead_new_from_response (root, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (a != b);
   g_assert_true (nexor_lead_get_active_workflow_run (a) != nexor_lead_get_active_workflow_run (b));
@@ -1080,6 +1153,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/lead/current-shape", test_current_shape);
+  g_test_add_func ("/lead/lists-read-only", test_lists_read_only);
   g_test_add_func ("/lead/legacy-shape", test_legacy_shape);
   g_test_add_func ("/lead/shapes-agree/documented-pages", test_shapes_agree);
   g_test_add_func ("/lead/shapes-agree/same-lead", test_shapes_agree_same_lead);

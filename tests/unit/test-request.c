@@ -280,14 +280,14 @@ test_parse (void)
   g_autoptr(JsonNode) root = nexor_test_load_json ("get-lead-page.json");
   g_autoptr(JsonNode) bad = nexor_test_parse_string ("[]");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NexorLead) lead = _nexor_request_parse (request, root, &error);
+  g_autoptr(NexorLead) lead = _nexor_request_parse (request, root, NULL, &error);
   gpointer nothing;
 
   g_assert_no_error (error);
   g_assert_true (NEXOR_IS_LEAD (lead));
   g_assert_cmpstr (nexor_lead_get_id (lead), ==, LEAD_ID);
 
-  nothing = _nexor_request_parse (request, bad, &error);
+  nothing = _nexor_request_parse (request, bad, NULL, &error);
   g_assert_null (nothing);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
 }

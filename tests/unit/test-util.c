@@ -61,7 +61,7 @@ nexor_test_load_lead (const char *name)
 {
   g_autoptr(JsonNode) root = nexor_test_load_json (name);
   g_autoptr(GError) error = NULL;
-  NexorLead *lead = _nexor_lead_new_from_response (root, &error);
+  NexorLead *lead = _nexor_lead_new_from_response (root, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (NEXOR_IS_LEAD (lead));
@@ -78,7 +78,7 @@ nexor_test_lead_from_string (const char  *json,
   if (root == NULL)
     return NULL;
 
-  return _nexor_lead_new_from_response (root, error);
+  return _nexor_lead_new_from_response (root, NULL, error);
 }
 
 void
@@ -175,10 +175,14 @@ assert_variable_properties (NexorVariable *variable)
   ASSERT_STR_PROP (variable, "name", nexor_variable_get_name);
   ASSERT_STR_PROP (variable, "value-text", nexor_variable_get_value_text);
   g_object_get (variable, "value", &value, "confidence", &confidence, NULL);
-  if (nexor_variable_get_value (variable) == NULL)
-    g_assert_null (value);
-  else
-    g_assert_true (value != NULL && json_node_equal (value, nexor_variable_get_value (variable)));
+  {
+    g_autoptr(JsonNode) copy = nexor_variable_dup_value (variable);
+
+    if (copy == NULL)
+      g_assert_null (value);
+    else
+      g_assert_true (value != NULL && value != copy && json_node_equal (value, copy));
+  }
   g_assert_cmpfloat (confidence, ==, nexor_variable_get_confidence (variable));
   assert_datetime_prop (G_OBJECT (variable), "updated-at", nexor_variable_get_updated_at (variable));
 }
@@ -246,8 +250,14 @@ nexor_test_assert_properties (NexorLead *lead)
   {
     g_autoptr(JsonObject) metadata = NULL;
 
+    g_autoptr(JsonObject) copy = nexor_lead_dup_metadata (lead);
+
+    /* The property, like the getter, hands out a copy. */
     g_object_get (lead, "metadata", &metadata, NULL);
-    g_assert_true (metadata == nexor_lead_get_metadata (lead));
+    if (copy == NULL)
+      g_assert_null (metadata);
+    else
+      g_assert_true (metadata != NULL && metadata != copy && json_object_equal (metadata, copy));
   }
 
   /* Lists are never NULL, so bindings can always iterate them. */

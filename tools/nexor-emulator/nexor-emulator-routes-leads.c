@@ -772,7 +772,7 @@ nexor_emulator_route_update_lead (NexorEmulatorRequest *request)
 /* POST /leads/{id}/assign-workflow */
 
 JsonNode *
-nexor_emulator_route_assign_workflow (NexorEmulatorRequest *request)
+nexor_emulator_route_assign_lead_workflow (NexorEmulatorRequest *request)
 {
   g_autofree char *now = nexor_emulator_now ();
   g_autofree char *problem = NULL;
@@ -1059,7 +1059,7 @@ automation_run (NexorEmulatorRequest  *request,
 }
 
 JsonNode *
-nexor_emulator_route_stop_automation (NexorEmulatorRequest *request)
+nexor_emulator_route_stop_lead_automation (NexorEmulatorRequest *request)
 {
   g_autofree char *now = nexor_emulator_now ();
   g_autofree char *description = NULL;
@@ -1102,7 +1102,7 @@ nexor_emulator_route_stop_automation (NexorEmulatorRequest *request)
 }
 
 JsonNode *
-nexor_emulator_route_resume_automation (NexorEmulatorRequest *request)
+nexor_emulator_route_resume_lead_automation (NexorEmulatorRequest *request)
 {
   g_autofree char *now = nexor_emulator_now ();
   g_autofree char *problem = NULL;
@@ -1170,7 +1170,7 @@ nexor_emulator_route_get_lead (NexorEmulatorRequest *request)
 }
 
 JsonNode *
-nexor_emulator_route_is_paused (NexorEmulatorRequest *request)
+nexor_emulator_route_is_lead_paused (NexorEmulatorRequest *request)
 {
   const char *workflow_id = g_hash_table_lookup (request->query, "workflow_id");
   NexorEmulatorLead *lead;

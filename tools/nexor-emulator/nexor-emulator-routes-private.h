@@ -57,11 +57,11 @@ char       *nexor_emulator_parse_tag_names       (JsonNode             *node,
 JsonNode *nexor_emulator_route_create_leads      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_get_lead          (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_update_lead       (NexorEmulatorRequest *request);
-JsonNode *nexor_emulator_route_assign_workflow   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_assign_lead_workflow   (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_set_status        (NexorEmulatorRequest *request);
-JsonNode *nexor_emulator_route_stop_automation   (NexorEmulatorRequest *request);
-JsonNode *nexor_emulator_route_resume_automation (NexorEmulatorRequest *request);
-JsonNode *nexor_emulator_route_is_paused         (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_stop_lead_automation   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_resume_lead_automation (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_is_lead_paused         (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_history           (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_meetings          (NexorEmulatorRequest *request);
 
@@ -73,6 +73,6 @@ JsonNode *nexor_emulator_route_list_tags         (NexorEmulatorRequest *request)
 JsonNode *nexor_emulator_route_create_tag        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_update_tag        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_delete_tag        (NexorEmulatorRequest *request);
-JsonNode *nexor_emulator_route_list_team         (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_team_members         (NexorEmulatorRequest *request);
 
 G_END_DECLS

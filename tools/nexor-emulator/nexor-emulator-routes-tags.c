@@ -575,7 +575,7 @@ nexor_emulator_route_delete_tag (NexorEmulatorRequest *request)
 /* GET /team */
 
 JsonNode *
-nexor_emulator_route_list_team (NexorEmulatorRequest *request)
+nexor_emulator_route_list_team_members (NexorEmulatorRequest *request)
 {
   static const char * const names[] = { "id", "name", "email", "external_id" };
   JsonArray *team = json_array_new ();

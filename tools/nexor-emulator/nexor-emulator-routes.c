@@ -30,11 +30,11 @@ static const Route routes[] = {
   { "GET",    "leads/{}",                     nexor_emulator_route_get_lead },
   { "PUT",    "leads/{}",                     nexor_emulator_route_update_lead },
   { "PATCH",  "leads/{}",                     nexor_emulator_route_update_lead },
-  { "POST",   "leads/{}/assign-workflow",     nexor_emulator_route_assign_workflow },
+  { "POST",   "leads/{}/assign-workflow",     nexor_emulator_route_assign_lead_workflow },
   { "POST",   "leads/{}/status",              nexor_emulator_route_set_status },
-  { "POST",   "leads/{}/automation/stop",     nexor_emulator_route_stop_automation },
-  { "POST",   "leads/{}/automation/resume",   nexor_emulator_route_resume_automation },
-  { "GET",    "leads/{}/is_paused",           nexor_emulator_route_is_paused },
+  { "POST",   "leads/{}/automation/stop",     nexor_emulator_route_stop_lead_automation },
+  { "POST",   "leads/{}/automation/resume",   nexor_emulator_route_resume_lead_automation },
+  { "GET",    "leads/{}/is_paused",           nexor_emulator_route_is_lead_paused },
   { "GET",    "leads/{}/history",             nexor_emulator_route_history },
   { "GET",    "leads/{}/meetings",            nexor_emulator_route_meetings },
   { "GET",    "leads/{}/tags",                nexor_emulator_route_list_lead_tags },
@@ -43,7 +43,7 @@ static const Route routes[] = {
   { "POST",   "tags",                         nexor_emulator_route_create_tag },
   { "PUT",    "tags/{}",                      nexor_emulator_route_update_tag },
   { "DELETE", "tags/{}",                      nexor_emulator_route_delete_tag },
-  { "GET",    "team",                         nexor_emulator_route_list_team },
+  { "GET",    "team",                         nexor_emulator_route_list_team_members },
 };
 
 static gboolean

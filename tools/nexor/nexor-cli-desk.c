@@ -90,7 +90,7 @@ nexor_cli_lead_assign (NexorCli               *cli,
 
   /* The card shows the lead's workflow run. */
   nexor_cli_set_check_command (cli, "lead", "get", id, NULL);
-  result = nexor_client_assign_workflow (client, id, workflow_id, reason, actor, NULL, &error);
+  result = nexor_client_assign_lead_workflow (client, id, workflow_id, reason, actor, NULL, &error);
   if (result == NULL)
     return nexor_cli_report_error (cli, error);
 
@@ -324,9 +324,9 @@ run_automation (NexorCli               *cli,
     }
 
   if (action == AUTOMATION_STOP)
-    result = nexor_client_stop_automation (client, id, workflow_id, NULL, &error);
+    result = nexor_client_stop_lead_automation (client, id, workflow_id, NULL, &error);
   else
-    result = nexor_client_resume_automation (client, id, workflow_id, resume_cadence, NULL, &error);
+    result = nexor_client_resume_lead_automation (client, id, workflow_id, resume_cadence, NULL, &error);
   if (result == NULL)
     return nexor_cli_report_error (cli, error);
 
@@ -432,7 +432,7 @@ nexor_cli_lead_paused (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
-  paused = nexor_client_is_paused (client, id, workflow_id, NULL, &error);
+  paused = nexor_client_is_lead_paused (client, id, workflow_id, NULL, &error);
   if (error != NULL)
     return nexor_cli_report_error (cli, error);
 

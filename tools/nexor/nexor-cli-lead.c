@@ -190,9 +190,14 @@ append_variables (GString   *out,
       g_autofree char *confidence = NULL;
       const char *text = nexor_variable_get_value_text (variable);
 
-      value = text != NULL && text[0] != '\0'
-        ? g_strdup (text)
-        : nexor_cli_format_json_value (nexor_variable_get_value (variable));
+      if (text != NULL && text[0] != '\0')
+        value = g_strdup (text);
+      else
+        {
+          g_autoptr(JsonNode) json = nexor_variable_dup_value (variable);
+
+          value = nexor_cli_format_json_value (json);
+        }
       confidence = format_confidence (nexor_variable_get_confidence (variable));
       nexor_cli_table_add_row (table, nexor_variable_get_name (variable), value, confidence);
     }
@@ -208,7 +213,7 @@ static void
 append_metadata (GString   *out,
                  NexorLead *lead)
 {
-  JsonObject *metadata = nexor_lead_get_metadata (lead);
+  g_autoptr(JsonObject) metadata = nexor_lead_dup_metadata (lead);
   g_autoptr(NexorCliTable) table = nexor_cli_table_new (2);
   g_autoptr(GList) members = NULL;
 

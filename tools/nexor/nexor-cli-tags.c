@@ -466,7 +466,7 @@ nexor_cli_team (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
-  team = nexor_client_list_team (client, NULL, &error);
+  team = nexor_client_list_team_members (client, NULL, &error);
   if (team == NULL)
     return nexor_cli_report_error (cli, error);
 

@@ -15,8 +15,8 @@ import {
     assert, assertEqual, assertRejects, clientFor, runTests, test,
 } from './helpers.js';
 
-for (const name of ['create_lead', 'create_leads', 'update_lead', 'assign_workflow', 'stop_automation',
-    'resume_automation', 'is_paused', 'list_lead_history', 'get_lead', 'sync_lead_tags', 'list_team'])
+for (const name of ['create_lead', 'create_leads', 'update_lead', 'assign_lead_workflow', 'stop_lead_automation',
+    'resume_lead_automation', 'is_lead_paused', 'list_lead_history', 'get_lead', 'sync_lead_tags', 'list_team_members'])
     Gio._promisify(Nexor.Client.prototype, `${name}_async`, `${name}_finish`);
 Gio._promisify(Nexor.HistoryList.prototype, 'load_more_async', 'load_more_finish');
 
@@ -55,23 +55,23 @@ test('the desk scenario: create, assign, take over, hand back, read the history'
     const leadId = created.lead.get_id();
     assert(GLib.uuid_string_is_valid(leadId), 'the new lead has a UUID');
 
-    const assigned = await client.assign_workflow_async(leadId, SALES_WORKFLOW, null, 'user-abc-123', null);
+    const assigned = await client.assign_lead_workflow_async(leadId, SALES_WORKFLOW, null, 'user-abc-123', null);
     assertEqual(assigned.movement_type, Nexor.MovementType.ENROLLMENT, 'movement type');
     assertEqual(assigned.movement_type_string, 'enrollment', 'movement type as sent');
     assertEqual(assigned.workflow_name, 'Sales Pipeline', 'workflow name');
-    assertEqual(await client.is_paused_async(leadId, null, null), false, 'paused before the takeover');
+    assertEqual(await client.is_lead_paused_async(leadId, null, null), false, 'paused before the takeover');
 
-    const stopped = await client.stop_automation_async(leadId, SALES_WORKFLOW, null);
+    const stopped = await client.stop_lead_automation_async(leadId, SALES_WORKFLOW, null);
     assertEqual(stopped.workflow_run_id, assigned.workflow_run_id, 'the run that was stopped');
     assertEqual(stopped.cadence_paused, true, 'cadence paused');
 
-    assertEqual(await client.is_paused_async(leadId, null, null), true, 'paused after the takeover');
+    assertEqual(await client.is_lead_paused_async(leadId, null, null), true, 'paused after the takeover');
     const lead = await client.get_lead_async(leadId, null);
     assertEqual(lead.active_workflow_run.human_takeover, true, 'Get Lead shows the takeover');
 
-    const resumed = await client.resume_automation_async(leadId, SALES_WORKFLOW, true, null);
+    const resumed = await client.resume_lead_automation_async(leadId, SALES_WORKFLOW, true, null);
     assertEqual(resumed.cadence_resumed, true, 'cadence resumed');
-    assertEqual(await client.is_paused_async(leadId, SALES_WORKFLOW, null), false, 'paused after resuming');
+    assertEqual(await client.is_lead_paused_async(leadId, SALES_WORKFLOW, null), false, 'paused after resuming');
 
     const history = await client.list_lead_history_async(leadId, null, null);
     assert(history instanceof Gio.ListModel, 'the history is a Gio.ListModel');
@@ -85,8 +85,8 @@ test('the desk scenario: create, assign, take over, hand back, read the history'
 }, {https: true});
 
 test('a boolean answer resolves to a boolean, a failure rejects', async () => {
-    assertEqual(await client.is_paused_async(SEED_LEAD_ID, null, null), false, 'seed lead');
-    await assertRejects(client.is_paused_async(UNKNOWN_LEAD_ID, null, null),
+    assertEqual(await client.is_lead_paused_async(SEED_LEAD_ID, null, null), false, 'seed lead');
+    await assertRejects(client.is_lead_paused_async(UNKNOWN_LEAD_ID, null, null),
         Nexor.Error, Nexor.Error.NOT_FOUND, 'unknown lead');
 });
 
@@ -186,7 +186,7 @@ test('tags by name and the team', async () => {
     assertEqual(synced.added.length, 2, 'added');
     assertEqual(synced.removed.length, 0, 'removed');
 
-    const team = items(await client.list_team_async(null));
+    const team = items(await client.list_team_members_async(null));
     assert(team.length > 0 && team.every(m => m instanceof Nexor.TeamMember), 'team members');
 });
 
@@ -194,13 +194,13 @@ test('ids that are not UUIDs are INVALID_ARGUMENT without a request', async () =
     const offline = Nexor.Client.new_for_url(UNREACHABLE_URL, DEMO_API_KEY);
     for (const id of ['..', 'a/b', '']) {
         // eslint-disable-next-line no-await-in-loop
-        await assertRejects(offline.stop_automation_async(id, SALES_WORKFLOW, null),
+        await assertRejects(offline.stop_lead_automation_async(id, SALES_WORKFLOW, null),
             Nexor.Error, Nexor.Error.INVALID_ARGUMENT, `stop ${JSON.stringify(id)}`);
         // eslint-disable-next-line no-await-in-loop
-        await assertRejects(offline.is_paused_async(id, null, null),
-            Nexor.Error, Nexor.Error.INVALID_ARGUMENT, `is_paused ${JSON.stringify(id)}`);
+        await assertRejects(offline.is_lead_paused_async(id, null, null),
+            Nexor.Error, Nexor.Error.INVALID_ARGUMENT, `is_lead_paused ${JSON.stringify(id)}`);
     }
-    await assertRejects(offline.stop_automation_async(SEED_LEAD_ID, '', null),
+    await assertRejects(offline.stop_lead_automation_async(SEED_LEAD_ID, '', null),
         Nexor.Error, Nexor.Error.INVALID_ARGUMENT, 'empty workflow id');
 });
 

@@ -49,7 +49,7 @@ function checkSeedLead(lead) {
     assertEqual(lead.get_company(), 'Stark Industries', 'company');
     assertEqual(lead.get_title(), null, 'title');
 
-    const metadata = lead.get_metadata();
+    const metadata = lead.dup_metadata();
     assert(metadata instanceof Json.Object, 'metadata is a Json.Object');
     assertEqual(JSON.stringify(metadata.get_members()), '["estado_lead"]', 'metadata members');
     assertEqual(metadata.get_string_member('estado_lead'), 'calificado', 'metadata.estado_lead');
@@ -92,15 +92,15 @@ function checkSeedLead(lead) {
 
     const edad = lead.get_variable('edad');
     assertEqual(edad.get_name(), 'edad', 'edad name');
-    assertEqual(edad.get_value().get_value_type(), GObject.TYPE_INT64, 'edad value type');
-    assertEqual(edad.get_value().get_int(), 35, 'edad value');
+    assertEqual(edad.dup_value().get_value_type(), GObject.TYPE_INT64, 'edad value type');
+    assertEqual(edad.dup_value().get_int(), 35, 'edad value');
     assertEqual(edad.get_value_text(), '35', 'edad value_text');
     assertEqual(edad.get_confidence(), 0.95, 'edad confidence');
     assertDate(edad.get_updated_at(), '2026-02-10T13:00:00Z', 'edad updated_at');
 
     const broker = lead.get_variable('broker_asociado');
-    assertEqual(broker.get_value().get_value_type(), GObject.TYPE_STRING, 'broker value type');
-    assertEqual(broker.get_value().get_string(), 'Juan Perez', 'broker value');
+    assertEqual(broker.dup_value().get_value_type(), GObject.TYPE_STRING, 'broker value type');
+    assertEqual(broker.dup_value().get_string(), 'Juan Perez', 'broker value');
     assertEqual(broker.get_value_text(), 'Juan Perez', 'broker value_text');
     assertEqual(broker.get_confidence(), 0.9, 'broker confidence');
     assertDate(broker.get_updated_at(), '2026-02-10T13:05:00Z', 'broker updated_at');

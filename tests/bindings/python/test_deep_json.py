@@ -38,7 +38,7 @@ def run():
         result["message"] = e.message
         return
     raw = lead.dup_json()
-    metadata = lead.get_metadata()
+    metadata = lead.dup_metadata()
     result["deep_in_dup_json"] = raw.get_object_member("metadata").has_member("deep")
     result["deep_in_metadata"] = metadata.has_member("deep")
     # Freed here, on the small stack: the lead, its metadata, the copy.

@@ -84,7 +84,7 @@ def test_desk_scenario(client):
     assert created.get_lead().get_first_name() == "Ana"
 
     # Assign.
-    assigned = client.assign_workflow(lead_id, SALES_WORKFLOW, "Inbound demo request", "user-abc-123", None)
+    assigned = client.assign_lead_workflow(lead_id, SALES_WORKFLOW, "Inbound demo request", "user-abc-123", None)
     assert assigned.get_movement_type() == Nexor.MovementType.ENROLLMENT
     assert assigned.props.movement_type == Nexor.MovementType.ENROLLMENT
     assert assigned.props.movement_type_string == "enrollment"
@@ -93,30 +93,30 @@ def test_desk_scenario(client):
     assert assigned.get_paused() is False
     run_id = assigned.get_workflow_run_id()
 
-    assert client.is_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None) is False
 
     # Take over.
-    stopped = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    stopped = client.stop_lead_automation(lead_id, SALES_WORKFLOW, None)
     assert stopped.get_workflow_run_id() == run_id
     assert stopped.get_cadence_paused() is True
     assert stopped.get_already_stopped() is False
     assert stopped.get_tasks_cancelled() >= 0
 
-    assert client.is_paused(lead_id, None, None) is True
-    assert client.is_paused(lead_id, SALES_WORKFLOW, None) is True
+    assert client.is_lead_paused(lead_id, None, None) is True
+    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None) is True
     lead = client.get_lead(lead_id, None)
     run = lead.get_active_workflow_run()
     assert run.get_id() == run_id
     assert run.get_human_takeover() is True
 
-    again = client.stop_automation(lead_id, SALES_WORKFLOW, None)
+    again = client.stop_lead_automation(lead_id, SALES_WORKFLOW, None)
     assert again.get_already_stopped() is True
 
     # Hand back.
-    resumed = client.resume_automation(lead_id, SALES_WORKFLOW, True, None)
+    resumed = client.resume_lead_automation(lead_id, SALES_WORKFLOW, True, None)
     assert resumed.get_cadence_resumed() is True
     assert resumed.get_already_running() is False
-    assert client.is_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None) is False
     assert client.get_lead(lead_id, None).get_active_workflow_run().get_human_takeover() is False
 
     # The history shows all of it, in order.
@@ -153,19 +153,19 @@ def test_desk_scenario_async(client):
     assert cadence.props.attempt_number == 1
     assert cadence.props.total_steps > 0
 
-    stopped = run_async(lambda cb: client.stop_automation_async(lead_id, DEMO_WORKFLOW, None, cb),
-                        client.stop_automation_finish)
+    stopped = run_async(lambda cb: client.stop_lead_automation_async(lead_id, DEMO_WORKFLOW, None, cb),
+                        client.stop_lead_automation_finish)
     assert stopped.get_cadence_paused() is True
 
     # A boolean answer comes back as a bool, an error as an exception.
-    paused = run_async(lambda cb: client.is_paused_async(lead_id, None, None, cb), client.is_paused_finish)
+    paused = run_async(lambda cb: client.is_lead_paused_async(lead_id, None, None, cb), client.is_lead_paused_finish)
     assert paused is True
     with pytest.raises(GLib.Error) as excinfo:
-        run_async(lambda cb: client.is_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_paused_finish)
+        run_async(lambda cb: client.is_lead_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_lead_paused_finish)
     assert_nexor_error(excinfo.value, Nexor.Error.NOT_FOUND)
 
-    resumed = run_async(lambda cb: client.resume_automation_async(lead_id, DEMO_WORKFLOW, False, None, cb),
-                        client.resume_automation_finish)
+    resumed = run_async(lambda cb: client.resume_lead_automation_async(lead_id, DEMO_WORKFLOW, False, None, cb),
+                        client.resume_lead_automation_finish)
     assert resumed.get_cadence_resumed() is False
 
     history = run_async(lambda cb: client.list_lead_history_async(lead_id, ["system"], None, cb),
@@ -236,7 +236,7 @@ def test_lead_input_null_and_unset(client):
     metadata = Json.Object()
     metadata.set_string_member("plan", "gold")
     updated = client.update_lead(lead_id, Nexor.LeadInput(metadata=metadata), None)
-    assert updated.get_metadata().get_string_member("plan") == "gold"
+    assert updated.dup_metadata().get_string_member("plan") == "gold"
 
     # Create-only members are refused on update, before any request.
     with pytest.raises(GLib.Error) as excinfo:
@@ -291,7 +291,8 @@ def test_tags_and_team(client):
     assert isinstance(tag.get_created_at(), GLib.DateTime)
     change = Nexor.TagInput()
     change.props.description = None
-    assert client.update_tag(tag.get_id(), change, None).get_description() is None
+    # Keyword arguments read the same in every call: tag_id, lead_id.
+    assert client.update_tag(tag_id=tag.get_id(), input=change, cancellable=None).get_description() is None
     assert any(t.get_id() == tag.get_id() for t in items(client.list_tags(slug, None)))
     assert client.delete_tag(tag.get_id(), None) is True
     with pytest.raises(GLib.Error) as excinfo:
@@ -302,17 +303,94 @@ def test_tags_and_team(client):
     assert meetings and all(m.get_status() == "completed" for m in meetings)
     assert all(isinstance(m.get_starts_at(), GLib.DateTime) for m in meetings)
 
-    team = items(client.list_team(None))
+    team = items(client.list_team_members(None))
     assert team and all(isinstance(m, Nexor.TeamMember) and uuid.UUID(m.get_id()) for m in team)
+
+
+# --- resources and inputs hand out nothing that changes them -----------------------
+
+def assert_read_only(model):
+    """The list a resource hands out implements only Gio.ListModel: no
+    append, splice or remove, from Python or through Gio.ListStore."""
+    n = model.get_n_items()
+    assert n > 0
+    first = model.get_item(0)
+    assert not isinstance(model, Gio.ListStore)
+    for name in ("append", "insert", "remove", "splice", "remove_all"):
+        assert not hasattr(model, name), name
+    with pytest.raises(TypeError):
+        Gio.ListStore.append(model, first)
+    with pytest.raises(TypeError):
+        Gio.ListStore.remove_all(model)
+    assert model.get_n_items() == n and model.get_item(0) == first
+
+
+def test_resources_cannot_be_changed(client):
+    seed = client.get_lead(lead_id=SEED_LEAD_ID, cancellable=None)
+    assert_read_only(seed.get_variables())
+
+    # JSON it hands out is a copy each time: json-glib lets anyone change an
+    # object, sealed or not, so a shared one would change the lead.
+    seed.props.metadata.set_string_member("estado_lead", "changed")
+    seed.dup_metadata().remove_member("estado_lead")
+    assert seed.props.metadata.get_string_member("estado_lead") == "calificado"
+    assert seed.dup_metadata().get_string_member("estado_lead") == "calificado"
+    seed.get_variable("edad").props.value.set_int(1)
+    seed.get_variable("edad").dup_value().set_int(2)
+    assert seed.get_variable("edad").dup_value().get_int() == 35
+    seed.dup_json().remove_member("id")
+    assert seed.dup_json().get_string_member("id") == SEED_LEAD_ID
+
+    created = client.create_lead(Nexor.LeadInput(first_name="Inés", email=unique_email("ines")), None)
+    lead_id = created.get_lead().get_id()
+    synced = client.sync_lead_tags(lead_id=lead_id, email=None, tags=["Hot lead"], cancellable=None)
+    assert_read_only(synced.get_tags())
+    assert_read_only(client.list_lead_tags(lead_id=lead_id, cancellable=None))
+    lead = client.get_lead(lead_id=lead_id, cancellable=None)
+    assert_read_only(lead.get_tags())
+    assert_read_only(lead.props.tags)
+
+    bulk = Gio.ListStore.new(Nexor.LeadInput)
+    bulk.append(Nexor.LeadInput(first_name="Juan", email=unique_email("juan")))
+    assert_read_only(client.create_leads(bulk, None).get_results())
+
+
+def test_lead_input_keeps_its_own_metadata(client):
+    metadata = Json.Object()
+    metadata.set_string_member("plan", "gold")
+    change = Nexor.LeadInput(metadata=metadata)
+    metadata.set_string_member("plan", "silver")   # the input took a copy
+
+    # Neither the getter nor the property hands out the input's own object.
+    change.props.metadata.set_string_member("plan", "bronze")
+    assert change.props.metadata.get_string_member("plan") == "gold"
+    copy = change.dup_metadata()
+    copy.set_string_member("plan", "platinum")
+    copy.remove_member("plan")
+    assert change.dup_metadata().get_string_member("plan") == "gold"
+    assert change.props.metadata.get_string_member("plan") == "gold"
+    assert change.dup_metadata() is not change.dup_metadata()
+
+    message = Json.Object()
+    message.set_string_member("channel", "whatsapp")
+    first = Nexor.LeadInput(force_first_message=message)
+    first.dup_force_first_message().set_string_member("channel", "email")
+    first.props.force_first_message.set_string_member("channel", "email")
+    assert first.dup_force_first_message().get_string_member("channel") == "whatsapp"
+
+    # What is sent is what was set.
+    created = client.create_lead(Nexor.LeadInput(first_name="Olga", email=unique_email("olga")), None)
+    updated = client.update_lead(lead_id=created.get_lead().get_id(), input=change, cancellable=None)
+    assert updated.dup_metadata().get_string_member("plan") == "gold"
 
 
 def test_bad_ids_send_nothing(client):
     for bad in ["..", "a/b", ""]:
         with pytest.raises(GLib.Error) as excinfo:
-            client.stop_automation(bad, SALES_WORKFLOW, None)
+            client.stop_lead_automation(bad, SALES_WORKFLOW, None)
         assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
         with pytest.raises(GLib.Error) as excinfo:
-            client.is_paused(bad, None, None)
+            client.is_lead_paused(bad, None, None)
         assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
         with pytest.raises(GLib.Error) as excinfo:
             client.list_lead_history(bad, None, None)

@@ -106,7 +106,7 @@ def assert_seed_lead(lead):
     assert lead.get_company() == "Stark Industries"
     assert lead.get_title() is None
 
-    metadata = lead.get_metadata()
+    metadata = lead.dup_metadata()
     assert isinstance(metadata, Json.Object)
     assert metadata.get_members() == ["estado_lead"]
     assert metadata.get_string_member("estado_lead") == "calificado"
@@ -153,7 +153,7 @@ def assert_seed_lead(lead):
     assert sorted(variables) == ["broker_asociado", "edad"]
 
     edad = variables["edad"]
-    value = edad.get_value()
+    value = edad.dup_value()
     assert isinstance(value, Json.Node)
     assert value.get_node_type() == Json.NodeType.VALUE
     assert value.get_value_type() == GObject.TYPE_INT64
@@ -163,7 +163,7 @@ def assert_seed_lead(lead):
     assert_date(edad.get_updated_at(), utc(2026, 2, 10, 13, 0), "2026-02-10T13:00:00Z")
 
     broker = variables["broker_asociado"]
-    value = broker.get_value()
+    value = broker.dup_value()
     assert value.get_node_type() == Json.NodeType.VALUE
     assert value.get_value_type() == GObject.TYPE_STRING
     assert value.get_string() == "Juan Perez"
@@ -172,7 +172,7 @@ def assert_seed_lead(lead):
     assert_date(broker.get_updated_at(), utc(2026, 2, 10, 13, 5), "2026-02-10T13:05:00Z")
 
     assert lead.get_variable("edad").get_value_text() == "35"
-    assert lead.get_variable("broker_asociado").get_value().get_string() == "Juan Perez"
+    assert lead.get_variable("broker_asociado").dup_value().get_string() == "Juan Perez"
     assert lead.get_variable("no_such_variable") is None
 
     raw = lead.dup_json()
@@ -298,7 +298,7 @@ def test_nulls_lead(client):
     assert lead.get_source() == "website"
     assert lead.get_company() is None
     assert lead.get_title() is None
-    metadata = lead.get_metadata()
+    metadata = lead.dup_metadata()
     assert metadata is None or metadata.get_size() == 0
     assert lead.get_tags().get_n_items() == 0
     assert lead.get_campaign() is None
@@ -324,7 +324,7 @@ def test_legacy_shaped_lead(client):
     assert lead.get_company() == "Cyberdyne Systems"
     assert lead.get_title() == "Procurement Manager"
 
-    metadata = lead.get_metadata()
+    metadata = lead.dup_metadata()
     assert metadata.get_string_member("estado_lead") == "interesado"
     assert metadata.get_int_member("presupuesto") == 4500
 
@@ -385,7 +385,7 @@ def test_human_takeover_lead(client):
     assert tags[0].get_slug() == "hot-lead"
 
     variable = lead.get_variable("producto_interes")
-    assert variable.get_value().get_string() == "Plan Empresa"
+    assert variable.dup_value().get_string() == "Plan Empresa"
     assert variable.get_confidence() == 0.88
 
 

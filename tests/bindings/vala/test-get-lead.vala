@@ -46,7 +46,7 @@ void check_seed_lead (Nexor.Lead lead) {
     assert_cmpstr (lead.get_company (), CompareOperator.EQ, "Stark Industries");
     assert_null (lead.get_title ());
 
-    unowned Json.Object metadata = lead.get_metadata ();
+    Json.Object metadata = lead.dup_metadata ();
     assert_cmpuint (metadata.get_size (), CompareOperator.EQ, 1);
     assert_cmpstr (metadata.get_string_member ("estado_lead"), CompareOperator.EQ, "calificado");
 
@@ -85,15 +85,15 @@ void check_seed_lead (Nexor.Lead lead) {
 
     unowned Nexor.Variable edad = lead.get_variable ("edad");
     assert_cmpstr (edad.get_name (), CompareOperator.EQ, "edad");
-    assert_true (edad.get_value ().get_value_type () == typeof (int64));
-    assert_cmpint ((int) edad.get_value ().get_int (), CompareOperator.EQ, 35);
+    assert_true (edad.dup_value ().get_value_type () == typeof (int64));
+    assert_cmpint ((int) edad.dup_value ().get_int (), CompareOperator.EQ, 35);
     assert_cmpstr (edad.get_value_text (), CompareOperator.EQ, "35");
     assert_cmpfloat (edad.get_confidence (), CompareOperator.EQ, 0.95);
     check_date (edad.get_updated_at (), "2026-02-10T13:00:00Z");
 
     unowned Nexor.Variable broker = lead.get_variable ("broker_asociado");
-    assert_true (broker.get_value ().get_value_type () == typeof (string));
-    assert_cmpstr (broker.get_value ().get_string (), CompareOperator.EQ, "Juan Perez");
+    assert_true (broker.dup_value ().get_value_type () == typeof (string));
+    assert_cmpstr (broker.dup_value ().get_string (), CompareOperator.EQ, "Juan Perez");
     assert_cmpstr (broker.get_value_text (), CompareOperator.EQ, "Juan Perez");
     assert_cmpfloat (broker.get_confidence (), CompareOperator.EQ, 0.9);
     check_date (broker.get_updated_at (), "2026-02-10T13:05:00Z");
