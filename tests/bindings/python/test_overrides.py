@@ -5,8 +5,10 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
+import gc
 import os
 import uuid
+import weakref
 
 import pytest
 
@@ -380,3 +382,29 @@ def test_every_call_that_can_fail_is_wrapped():
             assert getattr(Nexor, info.get_name()) is getattr(overrides, info.get_name())
             checked += 1
     assert checked > 40
+
+
+def test_a_caught_error_keeps_nothing_alive(client):
+    # The re-raise must not leave a reference cycle (exception, traceback,
+    # the wrapper's frame): it would keep every frame of the call, and what
+    # they hold (a window, say), alive until the garbage collector runs.
+    class Marker:
+        pass
+
+    def call(lead_id, cancellable, error_class):
+        marker = Marker()
+        try:
+            client.get_lead(lead_id, cancellable)
+        except error_class:
+            pass
+        return weakref.ref(marker)
+
+    cancelled = Gio.Cancellable()
+    cancelled.cancel()
+    gc.disable()
+    try:
+        # Converted to a NexorError subclass, and passed on as it is.
+        assert call(UNKNOWN_LEAD_ID, None, Nexor.NotFoundError)() is None
+        assert call(SEED_LEAD_ID, cancelled, GLib.Error)() is None
+    finally:
+        gc.enable()

@@ -85,12 +85,21 @@ for _value in sorted(Nexor.Error.__enum_values__.values()):
 del _value, _name, _cls
 
 
+def _error_class(error):
+    """The NexorError subclass to raise for @error instead, or None if it is
+    of another domain or already one."""
+    if isinstance(error, NexorError) or error.domain != _ERROR_DOMAIN:
+        return None
+    return _ERROR_CLASSES.get(error.code, NexorError)
+
+
 def _specific_error(error):
     """@error as the NexorError subclass of its code; @error itself if it is
     of another domain or already one."""
-    if isinstance(error, NexorError) or error.domain != _ERROR_DOMAIN:
+    error_class = _error_class(error)
+    if error_class is None:
         return error
-    return _ERROR_CLASSES.get(error.code, NexorError)(error.message, error.domain, error.code)
+    return error_class(error.message, error.domain, error.code)
 
 
 # --- JSON ---------------------------------------------------------------------
@@ -219,10 +228,18 @@ def _wrap(callable_info, func, is_method):
         try:
             result = func(*args, **kwargs)
         except GLib.Error as error:
-            specific = _specific_error(error)
-            if specific is error:
+            # This frame is in the traceback, so no local may name an
+            # exception once it propagates: the cycle would keep every
+            # frame of the call, and what they hold (a window, say),
+            # alive until the garbage collector runs.
+            error_class = _error_class(error)
+            if error_class is None:
                 raise
-            raise specific.with_traceback(error.__traceback__) from None
+            try:
+                raise error_class(error.message, error.domain, error.code) \
+                    .with_traceback(error.__traceback__) from None
+            finally:
+                del error
         if returns_json:
             return _json_to_python(result)
         if returns_error and result is not None:
