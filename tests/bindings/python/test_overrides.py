@@ -351,6 +351,16 @@ def test_errors_of_other_calls(client, emulator_url):
     assert type(raised.value) is GLib.Error
 
 
+def test_errors_of_constructors(monkeypatch):
+    monkeypatch.setenv("NEXOR_API_KEY", DEMO_API_KEY)
+    monkeypatch.setenv("NEXOR_CA_FILE", "/nonexistent/ca.pem")
+    with pytest.raises(Nexor.InvalidArgumentError):
+        Nexor.Client.new_from_environment()
+    monkeypatch.setenv("NEXOR_CA_FILE", "")
+    client = Nexor.Client.new_from_environment()
+    assert type(client) is Nexor.Client
+
+
 def test_one_class_per_error_code():
     # Generated from the enum, so a new code gets its class.
     for value in Nexor.Error.__enum_values__.values():
