@@ -27,13 +27,54 @@
  * Getting an item never blocks: it returns what is loaded, and new items
  * arrive through [signal@Gio.ListModel::items-changed].
  *
+ * ## All of it
+ *
+ * A list holds only the pages fetched so far: going through its
+ * [property@Nexor.HistoryList:n-items] entries is not the whole history while
+ * [property@Nexor.HistoryList:has-more] is %TRUE.
+ * [method@Nexor.HistoryList.load_all_async] (or the blocking
+ * [method@Nexor.HistoryList.load_all]) fetches the pages that are left, until
+ * the server says there are no more, and fails rather than stop short;
+ * [method@Nexor.Client.list_all_lead_history_async] gives a list with every
+ * page loaded in one call. An iterator that fetches as it goes, as the
+ * language bindings build, reads the entries up to
+ * [property@Nexor.HistoryList:n-items] and, while
+ * [property@Nexor.HistoryList:has-more] is %TRUE, calls
+ * [method@Nexor.HistoryList.load_more]: each call that succeeds adds entries
+ * or ends the list. A server that answers with entries the list already has
+ * (it ignores the offset) fails the page with %NEXOR_ERROR_INVALID_RESPONSE
+ * instead of making the list grow for ever.
+ *
+ * ## State
+ *
  * [property@Nexor.HistoryList:loading] is %TRUE while a page is being
  * fetched and [property@Nexor.HistoryList:has-more] says whether there is
  * more to fetch. A page that fails is kept in
- * [property@Nexor.HistoryList:error]; nothing more is fetched in the
- * background until [method@Nexor.HistoryList.load_more_async] succeeds.
- * [method@Nexor.HistoryList.cancel], or cancelling the cancellable the list
- * was created with, stops the page being fetched.
+ * [property@Nexor.HistoryList:error] (and has-more stays %TRUE); nothing more
+ * is fetched in the background until a load succeeds, which clears it.
+ *
+ * ## Cancelling
+ *
+ * A cancel affects its own caller only:
+ *
+ * - Cancelling the cancellable given to
+ *   [method@Nexor.HistoryList.load_more_async] or
+ *   [method@Nexor.HistoryList.load_all_async] fails that call at once. Other
+ *   callers waiting for the same page still get it. When every caller
+ *   waiting for a page has cancelled, its request is cancelled too and the
+ *   list is left as it was before: loading goes back to %FALSE, has-more
+ *   and the entries are unchanged, and error is not set, so the next load
+ *   asks for the page again. A page fetched in the background goes on.
+ * - The cancellable given to [method@Nexor.Client.list_lead_history_async]
+ *   cancels that call, the first page, and nothing after it.
+ * - The list itself: [method@Nexor.HistoryList.cancel] cancels the page
+ *   being fetched for everyone, and
+ *   [property@Nexor.HistoryList:cancellable], when a list is made with one,
+ *   cancels every fetch of the list's life. Their waiters fail with
+ *   %G_IO_ERROR_CANCELLED, which also becomes the list's error, so that
+ *   nothing is fetched in the background until the next load. Dropping the
+ *   last reference to a list cancels a page it was fetching in the
+ *   background.
  *
  * A list belongs to the thread it was created in: use it there, and iterate
  * that thread's thread-default main context.
@@ -865,7 +906,11 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
   /**
    * NexorHistoryList:cancellable:
    *
-   * Cancelling this cancels the page being fetched and every later fetch.
+   * A cancellable for the list's whole life: cancelling it cancels the page
+   * being fetched and every later fetch, for every caller, and the list
+   * keeps %G_IO_ERROR_CANCELLED as its error. The lists that
+   * [class@Nexor.Client] returns have none; the cancellable of a call is
+   * that call's only.
    *
    * Since: 0.1
    */
@@ -908,7 +953,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:error:
    *
    * Why the last fetch failed, or %NULL if it did not. Cleared when a page
-   * arrives.
+   * arrives. A fetch that its callers cancelled did not fail: it leaves this
+   * as it was.
    *
    * Since: 0.1
    */
@@ -950,7 +996,8 @@ nexor_history_list_init (NexorHistoryList *self)
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
  * @cancellable: (nullable): a [class@Gio.Cancellable] that cancels every
- *   fetch of the list
+ *   fetch of the list, for its whole life; see
+ *   [property@Nexor.HistoryList:cancellable]
  *
  * Creates an empty history list; nothing is fetched until
  * [method@Nexor.HistoryList.load_more_async] is called.
