@@ -527,6 +527,7 @@ assign_lead_workflow_request (const char *lead_id,
 
   /* Each call ends the active run and starts another: never repeat it. */
   _nexor_request_set_idempotent (request, FALSE);
+  _nexor_request_add_not_found (request, "workflow");
 
   /* Only path ids must be UUIDs (they could walk the path); an id in the
    * body is the server's to judge. */
@@ -662,6 +663,7 @@ set_lead_status_request (const char *lead_id,
 
   /* Setting the status it already has answers "changed": false. */
   _nexor_request_set_idempotent (request, TRUE);
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "status key", status_key) ||
       (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
@@ -793,6 +795,8 @@ automation_request (const char *lead_id,
 
   /* Documented as idempotent: a second stop answers "already_stopped". */
   _nexor_request_set_idempotent (request, TRUE);
+  /* "No active workflow run found for this lead and workflow" */
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "workflow id", workflow_id))
     return request;

@@ -82,6 +82,8 @@ static const char nexor_cli_description[] =
   "     assign, lead tags --add, tags create) was sent, and then the connection\n"
   "     broke, the time ran out or the server failed (5xx): it may have been\n"
   "     applied; check (the hint names how) before running it again\n"
+  "  10 setup: the server at the base URL is not the Nexor API (it has no such\n"
+  "     endpoint: HTTP 404 without one of the API's not-found answers)\n"
   "\n"
   "Examples:\n"
   "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n"
@@ -891,6 +893,8 @@ nexor_cli_exit_status_for_error (const GError *error)
           return NEXOR_CLI_EXIT_CONFLICT;
         case NEXOR_ERROR_OUTCOME_UNKNOWN:
           return NEXOR_CLI_EXIT_OUTCOME_UNKNOWN;
+        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
+          return NEXOR_CLI_EXIT_SETUP;
         case NEXOR_ERROR_FAILED:
         default:
           return NEXOR_CLI_EXIT_FAILED;
@@ -941,6 +945,11 @@ hint_for_error (NexorCli     *cli,
           return g_strdup ("it may have been applied; check before running it again");
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf ("is %s the address of a Nexor API server?", url);
+        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
+          return g_strdup_printf ("the base URL used was %s; the Nexor API's ends in /api/public, "
+                                  "such as " NEXOR_DEFAULT_BASE_URL " or a local nexor-emulator's "
+                                  "http://127.0.0.1:PORT/api/public (set it with --base-url or "
+                                  "NEXOR_BASE_URL)", url);
         case NEXOR_ERROR_FAILED:
         case NEXOR_ERROR_INVALID_ARGUMENT:
         case NEXOR_ERROR_NOT_FOUND:
