@@ -762,6 +762,23 @@ def test_deep_answers(t):
                     and "more than %d levels deep" % limit in r.stderr, r)
 
 
+# Issue 12, item 9: the CLI explains itself.
+
+VERSION_RE = r"^nexor \d+\.\d+\.\d+ \(nexor-glib \d+\.\d+\.\d+\)$"
+
+
+# --version answers at every level, before or after the other arguments, with
+# no key and no server needed.
+def test_version_everywhere(t):
+    for args in (["--version"], ["lead", "--version"], ["lead", "get", "--version"],
+                 ["lead", "get", SEED_ID, "--version"], ["tags", "list", "--version"],
+                 ["team", "--version"], ["help", "--version"]):
+        r = t.run(*args, env=t.env(key=None, base_url=closed_port_url()))
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_OK)
+        t.check("nexor %s prints the versions" % " ".join(args),
+                re.match(VERSION_RE, r.stdout.strip()) is not None and r.stderr == "", r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -795,7 +812,9 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_fault_paths, test_deep_answers, test_no_secrets):
+                     test_fault_paths, test_deep_answers,
+                     test_version_everywhere,
+                     test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

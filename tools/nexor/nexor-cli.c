@@ -224,9 +224,6 @@ nexor_cli_option_context_new (NexorCli              *cli,
       "(default: $NEXOR_CA_FILE)", "FILE" },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
       "Show this help and exit", NULL },
-    G_OPTION_ENTRY_NULL
-  };
-  const GOptionEntry root_entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
       "Show the version and exit", NULL },
     G_OPTION_ENTRY_NULL
@@ -247,8 +244,6 @@ nexor_cli_option_context_new (NexorCli              *cli,
   if (entries != NULL)
     g_option_group_add_entries (group, entries);
   g_option_group_add_entries (group, global_entries);
-  if (is_root)
-    g_option_group_add_entries (group, root_entries);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -317,6 +312,17 @@ nexor_cli_parse (NexorCli        *cli,
   if (cli->help)
     {
       nexor_cli_print_help (cli, context, FALSE);
+      *exit_status = NEXOR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  /* At every level, so that "nexor lead get --version" needs no rewrite. */
+  if (cli->version)
+    {
+      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
+                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
+
+      nexor_cli_print (version);
       *exit_status = NEXOR_CLI_EXIT_OK;
       return FALSE;
     }
@@ -1103,15 +1109,6 @@ nexor_cli_run_group (NexorCli               *cli,
 
   if (!nexor_cli_parse (cli, context, argv, &status))
     return status;
-
-  if (cli->version && group == &nexor_cli_root)
-    {
-      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
-                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
-
-      nexor_cli_print (version);
-      return NEXOR_CLI_EXIT_OK;
-    }
 
   n = g_strv_length (*argv);
   if (n < 2)
