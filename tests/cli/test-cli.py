@@ -779,6 +779,52 @@ def test_version_everywhere(t):
                 re.match(VERSION_RE, r.stdout.strip()) is not None and r.stderr == "", r)
 
 
+def clear_faults(base_url):
+    root = base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                timeout=10).read()
+
+
+# --timeout and NEXOR_TIMEOUT: the whole-call deadline. A bad value is a usage
+# error naming it, before any key or server is needed; a server that holds its
+# answer ends the call with the network exit status and a message naming the
+# deadline. The subprocess timeout is only a guard against a hang.
+def test_timeout(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    for value in ("0", "-1", "abc", "1.5", "", "99999999999999999999", "86401", "5s"):
+        r = t.run("lead", "get", SEED_ID, "--timeout", value, env=no_server)
+        t.check_exit("--timeout %r is a usage error" % value, r, EXIT_USAGE)
+        t.check("--timeout %r: the message names the value" % value,
+                "invalid timeout \u201c%s\u201d (from --timeout)" % value in r.stderr
+                and r.stdout == "", r)
+    for value in ("0", "never"):
+        r = t.run("team", env=t.env(extra={"NEXOR_TIMEOUT": value}))
+        t.check_exit("NEXOR_TIMEOUT=%s is a usage error" % value, r, EXIT_USAGE)
+        t.check("NEXOR_TIMEOUT=%s: the message names the value and the variable" % value,
+                "invalid timeout \u201c%s\u201d (from NEXOR_TIMEOUT)" % value in r.stderr, r)
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra={"NEXOR_TIMEOUT": ""}))
+    t.check_exit("an empty NEXOR_TIMEOUT counts as unset", r, EXIT_OK)
+    r = t.run("lead", "get", SEED_ID, "--timeout", "30")
+    t.check_exit("--timeout 30 against a server that answers", r, EXIT_OK)
+    r = t.run("lead", "get", "--help")
+    t.check("lead get --help lists --timeout SECONDS", "--timeout=SECONDS" in r.stdout, r)
+
+    for how, args, extra, seconds in (("--timeout 5", ["--timeout", "5"], None, 5),
+                                      ("NEXOR_TIMEOUT=3", [], {"NEXOR_TIMEOUT": "3"}, 3),
+                                      ("--timeout 2 over NEXOR_TIMEOUT=600", ["--timeout", "2"],
+                                       {"NEXOR_TIMEOUT": "600"}, 2)):
+        push_faults(t.base_url, "delay=120000")
+        try:
+            r = t.run("lead", "get", SEED_ID, *args, env=t.env(extra=extra), timeout=60)
+        finally:
+            clear_faults(t.base_url)
+        t.check_exit("%s against a server that holds its answer" % how, r, EXIT_NETWORK)
+        t.check("%s: the message names the %d s deadline and the hint --timeout" % (how, seconds),
+                "did not finish within %d s" % seconds in r.stderr
+                and "--timeout SECONDS" in r.stderr and r.stdout == "", r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -813,7 +859,7 @@ def main():
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
                      test_fault_paths, test_deep_answers,
-                     test_version_everywhere,
+                     test_version_everywhere, test_timeout,
                      test_no_secrets):
             try:
                 test(t)

@@ -15,6 +15,9 @@
 /* An API key is one HTTP header value: visible ASCII, and not a novel. */
 #define MAX_API_KEY_LENGTH 4096
 
+/* A deadline longer than a day is a typo, not a wish. */
+#define MAX_TIMEOUT_S (24 * 60 * 60)
+
 struct _NexorCli
 {
   /* Global options; given before or after the command, the last one wins. */
@@ -22,6 +25,7 @@ struct _NexorCli
   char        *api_key_file;
   char        *base_url;
   char        *ca_file;
+  guint        timeout_s;         /* --timeout; 0 when not given */
   gboolean     help;
   gboolean     version;
 
@@ -61,6 +65,8 @@ static const char nexor_cli_description[] =
   "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n"
   "                   of the system's, used when --ca-file is not given (for example the\n"
   "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n"
+  "  NEXOR_TIMEOUT    seconds to wait for each request, retries included, used when\n"
+  "                   --timeout is not given (default 90)\n"
   "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n"
   "                   the API key is never shown\n"
   "  NO_COLOR         when set and not empty, never use colors\n"
@@ -161,6 +167,51 @@ option_ca_file_cb (const char  *option_name,
   return TRUE;
 }
 
+/* Whole seconds from 1 to a day: 0 would mean "no deadline" to the library,
+ * which is not what anyone typing a number asks for. */
+static gboolean
+parse_timeout (const char  *value,
+               const char  *source,
+               guint       *timeout_s,
+               GError     **error)
+{
+  guint64 n = 0;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL) ||
+      !g_ascii_string_to_unsigned (value, 10, 1, MAX_TIMEOUT_S, &n, NULL))
+    {
+      g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
+                               ? nexor_cli_ellipsize (value, 40) : g_strdup ("(not UTF-8)");
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "invalid timeout “%s” (from %s): expected a whole number of seconds "
+                   "from 1 to %u", shown, source, MAX_TIMEOUT_S);
+      return FALSE;
+    }
+
+  *timeout_s = (guint) n;
+  return TRUE;
+}
+
+static gboolean
+option_timeout_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  NexorCli *cli = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!parse_timeout (value, "--timeout", &cli->timeout_s, &local_error))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The summary of a group: its commands, and those of its subgroups. */
 static void
 add_command_rows (NexorCliTable         *table,
@@ -222,6 +273,9 @@ nexor_cli_option_context_new (NexorCli              *cli,
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_ca_file_cb,
       "Trust the certificate authorities in FILE (PEM) instead of the system's "
       "(default: $NEXOR_CA_FILE)", "FILE" },
+    { "timeout", 0, 0, G_OPTION_ARG_CALLBACK, option_timeout_cb,
+      "Give up on a request after SECONDS, retries included (default: $NEXOR_TIMEOUT, "
+      "or 90)", "SECONDS" },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
       "Show this help and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
@@ -835,8 +889,8 @@ nexor_cli_client_new (const char   *base_url,
  * @error: return location for an error whose exit status is usage (bad base
  *   URL) or authentication (no usable API key)
  *
- * Gets the client, created on first use from --base-url / NEXOR_BASE_URL and
- * --api-key / --api-key-file / NEXOR_API_KEY.
+ * Gets the client, created on first use from --base-url / NEXOR_BASE_URL,
+ * --api-key / --api-key-file / NEXOR_API_KEY and --timeout / NEXOR_TIMEOUT.
  *
  * Returns: (transfer none) (nullable): the client
  */
@@ -846,10 +900,17 @@ nexor_cli_get_client (NexorCli  *cli,
 {
   g_autofree char *base_url = NULL;
   g_autoptr(GTlsDatabase) tls_database = NULL;
+  const char *env_timeout = g_getenv ("NEXOR_TIMEOUT");
+  guint timeout_s = cli->timeout_s;
   char *api_key;
 
   if (cli->client != NULL)
     return cli->client;
+
+  /* An empty value counts as unset, as for the other variables. */
+  if (timeout_s == 0 && env_timeout != NULL && env_timeout[0] != '\0' &&
+      !parse_timeout (env_timeout, "NEXOR_TIMEOUT", &timeout_s, error))
+    return NULL;
 
   base_url = resolve_base_url (cli, error);
   if (base_url == NULL)
@@ -864,6 +925,8 @@ nexor_cli_get_client (NexorCli  *cli,
 
   cli->client = nexor_cli_client_new (base_url, api_key, tls_database);
   nexor_cli_free_secret (api_key);
+  if (timeout_s > 0)
+    nexor_client_set_timeout (cli->client, timeout_s);
 
   return cli->client;
 }
@@ -931,7 +994,8 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_FORBIDDEN:
           return g_strdup ("this API key is not allowed to do this");
         case NEXOR_ERROR_TIMEOUT:
-          return g_strdup_printf ("the server at %s did not answer in time; try again later", url);
+          return g_strdup_printf ("the server at %s did not answer in time; try again later, "
+                                  "or allow more time with --timeout SECONDS", url);
         case NEXOR_ERROR_SERVER:
           return g_strdup_printf ("the server at %s failed; try again later", url);
         case NEXOR_ERROR_RATE_LIMITED:
