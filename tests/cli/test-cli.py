@@ -825,6 +825,35 @@ def test_timeout(t):
                 and "--timeout SECONDS" in r.stderr and r.stdout == "", r)
 
 
+# Every command (and group) that talks to the server, for the tests that go
+# through all of them.
+SERVER_COMMANDS = (
+    ["lead"], ["lead", "get"], ["lead", "create"], ["lead", "update"], ["lead", "assign"],
+    ["lead", "status"], ["lead", "takeover"], ["lead", "resume"], ["lead", "paused"],
+    ["lead", "history"], ["lead", "meetings"], ["lead", "tags"],
+    ["tags"], ["tags", "list"], ["tags", "create"], ["tags", "update"], ["tags", "delete"],
+    ["team"],
+)
+ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
+               "NO_COLOR")
+
+
+# The help of each command names the environment variables it reads.
+def test_help_environment(t):
+    for path in SERVER_COMMANDS:
+        for args in (path + ["--help"], ["help"] + path):
+            r = t.run(*args)
+            missing = [name for name in ENVIRONMENT if name not in r.stdout]
+            t.check("nexor %s names the variables it reads" % " ".join(args),
+                    r.returncode == EXIT_OK and "Environment:" in r.stdout and not missing, r)
+    r = t.run("help", "help")
+    t.check("nexor help help says it reads no variable",
+            r.returncode == EXIT_OK and "Environment: none" in r.stdout
+            and "NEXOR_API_KEY    " not in r.stdout, r)
+    r = t.run("--help")
+    t.check("nexor --help names NEXOR_TIMEOUT too", "NEXOR_TIMEOUT" in r.stdout, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -859,7 +888,7 @@ def main():
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
                      test_fault_paths, test_deep_answers,
-                     test_version_everywhere, test_timeout,
+                     test_version_everywhere, test_timeout, test_help_environment,
                      test_no_secrets):
             try:
                 test(t)

@@ -94,8 +94,21 @@ static const char nexor_cli_description[] =
   "  nexor lead create --first-name Ana --email ana@example.com --json\n"
   "  nexor lead takeover ID && nexor lead paused ID";
 
+/* What every command that talks to the server reads: its help says so, since
+ * a variable left set in a shell is the usual surprise. */
 static const char nexor_cli_sub_description[] =
-  "Run “nexor help” for the environment variables and exit statuses.";
+  "Environment:\n"
+  "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n"
+  "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n"
+  "  NEXOR_CA_FILE    certificate authorities to trust, used when --ca-file is not given\n"
+  "  NEXOR_TIMEOUT    seconds to wait for each request, used when --timeout is not given\n"
+  "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor)\n"
+  "  NO_COLOR         when set and not empty, never use colors\n"
+  "\n"
+  "Run “nexor help” for the exit statuses.";
+
+static const char nexor_cli_help_description[] =
+  "Environment: none is read.";
 
 /* Option callbacks: strings are replaced, never leaked, and a key is
  * registered as a secret the moment it is seen. */
@@ -289,8 +302,12 @@ nexor_cli_option_context_new (NexorCli              *cli,
   context = g_option_context_new (command->parameters);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context, is_root ? nexor_cli_description
-                                                     : nexor_cli_sub_description);
+  if (is_root)
+    g_option_context_set_description (context, nexor_cli_description);
+  else if (command->run == nexor_cli_help_command)
+    g_option_context_set_description (context, nexor_cli_help_description);
+  else
+    g_option_context_set_description (context, nexor_cli_sub_description);
 
   /* One group, the command's own options first; the group carries @cli for
    * the callbacks. */
