@@ -854,6 +854,36 @@ def test_help_environment(t):
     t.check("nexor --help names NEXOR_TIMEOUT too", "NEXOR_TIMEOUT" in r.stdout, r)
 
 
+# A mistyped command, subcommand or option is a usage error with a hint that
+# names what was probably meant (as git does); a word like nothing gets none.
+def test_did_you_mean(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    cases = (
+        (["taem"], "\u201cnexor team\u201d"),
+        (["laed", "get", SEED_ID], "\u201cnexor lead\u201d"),
+        (["lead", "gte", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["lead", "histroy", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["lead", "hist", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["tags", "lsit"], "\u201cnexor tags list\u201d"),
+        (["tag", "list"], "\u201cnexor tags\u201d"),
+        (["get", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["help", "lead", "craete"], "\u201cnexor lead create\u201d"),
+        (["lead", "get", SEED_ID, "--jsno"], "\u201c--json\u201d"),
+        (["lead", "get", SEED_ID, "--base-ulr", "x"], "\u201c--base-url\u201d"),
+        (["--timout", "5", "team"], "\u201c--timeout\u201d"),
+        (["team", "--api-kye=" + API_KEY], "\u201c--api-key\u201d"),
+    )
+    for args, suggestion in cases:
+        r = t.run(*args, env=no_server)
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_USAGE)
+        t.check("nexor %s: did you mean %s?" % (" ".join(args), suggestion),
+                "hint: did you mean %s?" % suggestion in r.stderr and r.stdout == "", r)
+    for args in (["xyzzy"], ["lead", "frobnicate"], ["lead", "get", SEED_ID, "--zzz"]):
+        r = t.run(*args, env=no_server)
+        t.check("nexor %s: a usage error without a far-fetched hint" % " ".join(args),
+                r.returncode == EXIT_USAGE and "did you mean" not in r.stderr, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -889,6 +919,7 @@ def main():
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
                      test_fault_paths, test_deep_answers,
                      test_version_everywhere, test_timeout, test_help_environment,
+                     test_did_you_mean,
                      test_no_secrets):
             try:
                 test(t)

@@ -36,6 +36,7 @@ struct _NexorCli
   NexorClient *client;
   char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
   char        *check_advice;      /* or what to do when no command can */
+  GPtrArray   *option_names;      /* long options of the context being parsed, for hints */
 };
 
 G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
@@ -315,6 +316,13 @@ nexor_cli_option_context_new (NexorCli              *cli,
   if (entries != NULL)
     g_option_group_add_entries (group, entries);
   g_option_group_add_entries (group, global_entries);
+
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
+  cli->option_names = g_ptr_array_new ();
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) entries[i].long_name);
+  for (guint i = 0; global_entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) global_entries[i].long_name);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -341,9 +349,178 @@ nexor_cli_print_help (NexorCli       *cli,
     nexor_cli_print (help);
 }
 
+/* "Did you mean": the optimal string alignment distance (Levenshtein with
+ * transpositions, so "taem" is one edit from "team"), as git and most CLIs
+ * use. Longer words than any name are not worth the quadratic cost. */
+#define MAX_SUGGEST_LENGTH 64
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint d[MAX_SUGGEST_LENGTH + 1][MAX_SUGGEST_LENGTH + 1];
+
+  g_assert (la <= MAX_SUGGEST_LENGTH && lb <= MAX_SUGGEST_LENGTH);
+
+  for (gsize i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (gsize j = 0; j <= lb; j++)
+    d[0][j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    for (gsize j = 1; j <= lb; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+        guint best = MIN (d[i - 1][j] + 1, d[i][j - 1] + 1);
+
+        best = MIN (best, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          best = MIN (best, d[i - 2][j - 2] + 1);
+        d[i][j] = best;
+      }
+
+  return d[la][lb];
+}
+
+/* How alike @typed is to @name: 0 for the start of it ("hist" for
+ * "history"), else the edit distance when small enough for a slip of the
+ * fingers, else G_MAXUINT. */
+static guint
+suggestion_score (const char *typed,
+                  const char *name)
+{
+  gsize len = strlen (typed);
+  guint distance;
+
+  if (len == 0 || len > MAX_SUGGEST_LENGTH || strlen (name) > MAX_SUGGEST_LENGTH)
+    return G_MAXUINT;
+  if (len >= 2 && g_ascii_strncasecmp (typed, name, len) == 0)
+    return 0;
+
+  distance = edit_distance (typed, name);
+  if (distance <= MAX (1, MIN (2, len / 3)))
+    return distance;
+
+  return G_MAXUINT;
+}
+
+/* Adds @candidate to @best when it scores as well as the best so far. */
+static void
+consider_suggestion (GPtrArray  *best,
+                     guint      *best_score,
+                     guint       score,
+                     const char *candidate)
+{
+  if (score == G_MAXUINT || score > *best_score)
+    return;
+  if (score < *best_score)
+    g_ptr_array_set_size (best, 0);
+  *best_score = score;
+  g_ptr_array_add (best, g_strdup (candidate));
+}
+
+/* “a”, “a” or “b”, “a”, “b” or “c”: the suggestions for a hint. */
+static char *
+format_suggestions (GPtrArray *suggestions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < suggestions->len && i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? " or " : ", ");
+      g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The commands of @group like @typed, as full paths ("nexor lead get");
+ * failing those, the commands of its subgroups ("nexor get" → "nexor lead
+ * get"). Names starting with "__" are internal and never suggested. */
+static char *
+suggest_command (const NexorCliCommand *group,
+                 const char            *group_path,
+                 const char            *typed)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  for (const NexorCliCommand *c = group->subcommands; c != NULL && c->name != NULL; c++)
+    {
+      g_autofree char *path = g_strconcat (group_path, " ", c->name, NULL);
+
+      if (!g_str_has_prefix (c->name, "__"))
+        consider_suggestion (best, &best_score, suggestion_score (typed, c->name), path);
+    }
+
+  for (const NexorCliCommand *c = group->subcommands;
+       best->len == 0 && c != NULL && c->name != NULL; c++)
+    {
+      for (const NexorCliCommand *sub = c->subcommands; sub != NULL && sub->name != NULL; sub++)
+        {
+          g_autofree char *path = g_strconcat (group_path, " ", c->name, " ", sub->name, NULL);
+
+          if (!g_str_has_prefix (sub->name, "__"))
+            consider_suggestion (best, &best_score, suggestion_score (typed, sub->name), path);
+        }
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf ("did you mean %s?", list);
+}
+
+static int
+unknown_command_error (NexorCli              *cli,
+                       const NexorCliCommand *group,
+                       const char            *group_path,
+                       const char            *typed)
+{
+  g_autofree char *shown = nexor_cli_ellipsize (typed, 40);
+  g_autofree char *hint = g_utf8_validate (typed, -1, NULL)
+                          ? suggest_command (group, group_path, typed) : NULL;
+
+  if (hint != NULL)
+    return nexor_cli_usage_error (cli, "unknown command “%s”\nhint: %s", shown, hint);
+  return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+}
+
+/* The long options of the context being parsed like the unknown @option. */
+static char *
+suggest_option (NexorCli   *cli,
+                const char *option)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  if (!g_str_has_prefix (option, "--") || cli->option_names == NULL)
+    return NULL;
+
+  for (guint i = 0; i < cli->option_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (cli->option_names, i);
+      g_autofree char *dashed = g_strconcat ("--", name, NULL);
+
+      consider_suggestion (best, &best_score, suggestion_score (option + 2, name), dashed);
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf ("did you mean %s?", list);
+}
+
 /* GOption quotes an unknown option whole: cut "--api-kye=SECRET" at "=". */
 static char *
-option_error_message (const GError *error)
+option_error_message (NexorCli     *cli,
+                      const GError *error)
 {
   g_autofree char *message = NULL;
 
@@ -355,9 +532,23 @@ option_error_message (const GError *error)
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
       char *equals = strchr (message, '=');
+      const char *option;
+      g_autofree char *hint = NULL;
 
       if (equals != NULL)
         *equals = '\0';
+
+      /* GOption's message is "Unknown option --name" (translated where
+       * GLib is): the option is its last word. */
+      option = strrchr (message, ' ');
+      if (option != NULL && g_utf8_validate (option + 1, -1, NULL))
+        hint = suggest_option (cli, option + 1);
+      if (hint != NULL)
+        {
+          g_autofree char *clean = nexor_cli_sanitize (message);
+
+          return g_strdup_printf ("%s\nhint: %s", clean, hint);
+        }
     }
 
   return nexor_cli_sanitize (message);
@@ -374,7 +565,7 @@ nexor_cli_parse (NexorCli        *cli,
   cli->help = FALSE;
   if (!g_option_context_parse_strv (context, argv, &error))
     {
-      g_autofree char *message = option_error_message (error);
+      g_autofree char *message = option_error_message (cli, error);
 
       *exit_status = nexor_cli_usage_error (cli, "%s", message);
       return FALSE;
@@ -1202,11 +1393,7 @@ nexor_cli_run_group (NexorCli               *cli,
   name = (*argv)[1];
   sub = lookup_command (group->subcommands, name);
   if (sub == NULL)
-    {
-      g_autofree char *shown = nexor_cli_ellipsize (name, 40);
-
-      return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
-    }
+    return unknown_command_error (cli, group, path, name);
 
   sub_path = g_strconcat (path, " ", sub->name, NULL);
   sub_argv = g_new0 (char *, n);
@@ -1240,7 +1427,7 @@ nexor_cli_help_command (NexorCli               *cli,
 
           if (target->subcommands == NULL)
             return nexor_cli_usage_error (cli, "“%s” has no subcommand “%s”", path->str, shown);
-          return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+          return unknown_command_error (cli, target, path->str, (*argv)[i]);
         }
 
       target = sub;
@@ -1278,6 +1465,7 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->display_base_url, g_free);
   g_clear_pointer (&cli->check_command, g_free);
   g_clear_pointer (&cli->check_advice, g_free);
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
   g_clear_object (&cli->client);
 }
 
