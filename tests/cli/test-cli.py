@@ -804,6 +804,128 @@ def test_deep_answers(t):
                     and "more than %d levels deep" % limit in r.stderr, r)
 
 
+# Issue 12, item 9: the CLI explains itself.
+
+VERSION_RE = r"^nexor \d+\.\d+\.\d+ \(nexor-glib \d+\.\d+\.\d+\)$"
+
+
+# --version answers at every level, before or after the other arguments, with
+# no key and no server needed.
+def test_version_everywhere(t):
+    for args in (["--version"], ["lead", "--version"], ["lead", "get", "--version"],
+                 ["lead", "get", SEED_ID, "--version"], ["tags", "list", "--version"],
+                 ["team", "--version"], ["help", "--version"]):
+        r = t.run(*args, env=t.env(key=None, base_url=closed_port_url()))
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_OK)
+        t.check("nexor %s prints the versions" % " ".join(args),
+                re.match(VERSION_RE, r.stdout.strip()) is not None and r.stderr == "", r)
+
+
+def clear_faults(base_url):
+    root = base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                timeout=10).read()
+
+
+# --timeout and NEXOR_TIMEOUT: the whole-call deadline. A bad value is a usage
+# error naming it, before any key or server is needed; a server that holds its
+# answer ends the call with the network exit status and a message naming the
+# deadline. The subprocess timeout is only a guard against a hang.
+def test_timeout(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    for value in ("0", "-1", "abc", "1.5", "", "99999999999999999999", "86401", "5s"):
+        r = t.run("lead", "get", SEED_ID, "--timeout", value, env=no_server)
+        t.check_exit("--timeout %r is a usage error" % value, r, EXIT_USAGE)
+        t.check("--timeout %r: the message names the value" % value,
+                "invalid timeout \u201c%s\u201d (from --timeout)" % value in r.stderr
+                and r.stdout == "", r)
+    for value in ("0", "never"):
+        r = t.run("team", env=t.env(extra={"NEXOR_TIMEOUT": value}))
+        t.check_exit("NEXOR_TIMEOUT=%s is a usage error" % value, r, EXIT_USAGE)
+        t.check("NEXOR_TIMEOUT=%s: the message names the value and the variable" % value,
+                "invalid timeout \u201c%s\u201d (from NEXOR_TIMEOUT)" % value in r.stderr, r)
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra={"NEXOR_TIMEOUT": ""}))
+    t.check_exit("an empty NEXOR_TIMEOUT counts as unset", r, EXIT_OK)
+    r = t.run("lead", "get", SEED_ID, "--timeout", "30")
+    t.check_exit("--timeout 30 against a server that answers", r, EXIT_OK)
+    r = t.run("lead", "get", "--help")
+    t.check("lead get --help lists --timeout SECONDS", "--timeout=SECONDS" in r.stdout, r)
+
+    for how, args, extra, seconds in (("--timeout 5", ["--timeout", "5"], None, 5),
+                                      ("NEXOR_TIMEOUT=3", [], {"NEXOR_TIMEOUT": "3"}, 3),
+                                      ("--timeout 2 over NEXOR_TIMEOUT=600", ["--timeout", "2"],
+                                       {"NEXOR_TIMEOUT": "600"}, 2)):
+        push_faults(t.base_url, "delay=120000")
+        try:
+            r = t.run("lead", "get", SEED_ID, *args, env=t.env(extra=extra), timeout=60)
+        finally:
+            clear_faults(t.base_url)
+        t.check_exit("%s against a server that holds its answer" % how, r, EXIT_NETWORK)
+        t.check("%s: the message names the %d s deadline and the hint --timeout" % (how, seconds),
+                "did not finish within %d s" % seconds in r.stderr
+                and "--timeout SECONDS" in r.stderr and r.stdout == "", r)
+
+
+# Every command (and group) that talks to the server, for the tests that go
+# through all of them.
+SERVER_COMMANDS = (
+    ["lead"], ["lead", "get"], ["lead", "create"], ["lead", "update"], ["lead", "assign"],
+    ["lead", "status"], ["lead", "takeover"], ["lead", "resume"], ["lead", "paused"],
+    ["lead", "history"], ["lead", "meetings"], ["lead", "tags"],
+    ["tags"], ["tags", "list"], ["tags", "create"], ["tags", "update"], ["tags", "delete"],
+    ["team"],
+)
+ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
+               "NO_COLOR")
+
+
+# The help of each command names the environment variables it reads.
+def test_help_environment(t):
+    for path in SERVER_COMMANDS:
+        for args in (path + ["--help"], ["help"] + path):
+            r = t.run(*args)
+            missing = [name for name in ENVIRONMENT if name not in r.stdout]
+            t.check("nexor %s names the variables it reads" % " ".join(args),
+                    r.returncode == EXIT_OK and "Environment:" in r.stdout and not missing, r)
+    r = t.run("help", "help")
+    t.check("nexor help help says it reads no variable",
+            r.returncode == EXIT_OK and "Environment: none" in r.stdout
+            and "NEXOR_API_KEY    " not in r.stdout, r)
+    r = t.run("--help")
+    t.check("nexor --help names NEXOR_TIMEOUT too", "NEXOR_TIMEOUT" in r.stdout, r)
+
+
+# A mistyped command, subcommand or option is a usage error with a hint that
+# names what was probably meant (as git does); a word like nothing gets none.
+def test_did_you_mean(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    cases = (
+        (["taem"], "\u201cnexor team\u201d"),
+        (["laed", "get", SEED_ID], "\u201cnexor lead\u201d"),
+        (["lead", "gte", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["lead", "histroy", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["lead", "hist", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["tags", "lsit"], "\u201cnexor tags list\u201d"),
+        (["tag", "list"], "\u201cnexor tags\u201d"),
+        (["get", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["help", "lead", "craete"], "\u201cnexor lead create\u201d"),
+        (["lead", "get", SEED_ID, "--jsno"], "\u201c--json\u201d"),
+        (["lead", "get", SEED_ID, "--base-ulr", "x"], "\u201c--base-url\u201d"),
+        (["--timout", "5", "team"], "\u201c--timeout\u201d"),
+        (["team", "--api-kye=" + API_KEY], "\u201c--api-key\u201d"),
+    )
+    for args, suggestion in cases:
+        r = t.run(*args, env=no_server)
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_USAGE)
+        t.check("nexor %s: did you mean %s?" % (" ".join(args), suggestion),
+                "hint: did you mean %s?" % suggestion in r.stderr and r.stdout == "", r)
+    for args in (["xyzzy"], ["lead", "frobnicate"], ["lead", "get", SEED_ID, "--zzz"]):
+        r = t.run(*args, env=no_server)
+        t.check("nexor %s: a usage error without a far-fetched hint" % " ".join(args),
+                r.returncode == EXIT_USAGE and "did you mean" not in r.stderr, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -837,7 +959,10 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_fault_paths, test_deep_answers, test_no_secrets):
+                     test_fault_paths, test_deep_answers,
+                     test_version_everywhere, test_timeout, test_help_environment,
+                     test_did_you_mean,
+                     test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group
