@@ -926,6 +926,90 @@ def test_did_you_mean(t):
                 r.returncode == EXIT_USAGE and "did you mean" not in r.stderr, r)
 
 
+# Runs nexor with its standard error on a pseudo-terminal (standard output
+# stays a pipe): returns the Result, stderr being all the terminal received.
+def run_on_terminal(t, args, env, timeout=60):
+    import pty
+    master, slave = pty.openpty()
+    argv = [t.nexor] + list(args)
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=slave)
+    os.close(slave)
+    received = []
+
+    def read_terminal():
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: the last writer closed it
+                break
+            if not data:
+                break
+            received.append(data)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    try:
+        stdout, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        stdout, _ = proc.communicate()
+    reader.join(timeout=10)
+    os.close(master)
+    result = Result(argv, proc.returncode, stdout.decode("utf-8", "replace"),
+                    b"".join(received).decode("utf-8", "replace"))
+    t.outputs.append((argv, result))
+    return result
+
+
+# On a terminal, nexor shows that it waits (after a second) and that it will
+# retry, on one line of standard error that it erases before it prints; on a
+# pipe it never does. The server holds its answer far longer than the second,
+# and the test asserts what was shown, never how long anything took.
+def test_progress_on_terminal(t):
+    env = t.env(extra={"TERM": "xterm"})
+    push_faults(t.base_url, "delay=4000")
+    try:
+        r = run_on_terminal(t, ["lead", "get", SEED_ID, "--json"], env)
+    finally:
+        clear_faults(t.base_url)
+    t.check_exit("lead get --json, stderr a terminal, slow server", r, EXIT_OK)
+    t.check("the terminal shows \u201cWaiting for %s\u2026\u201d" % t.base_url,
+            ("Waiting for %s\u2026 (" % t.base_url) in r.stderr, r)
+    t.check("the status line is erased at the end and nothing else is on the terminal",
+            r.stderr.endswith("\r\x1b[K")
+            and all(line == "" or "Waiting for" in line
+                    for line in r.stderr.replace("\x1b[K", "").split("\r")), r)
+    try:
+        printed = json.loads(r.stdout)
+    except ValueError:
+        printed = None
+    t.check("stdout is the JSON alone", printed is not None and "\x1b" not in r.stdout
+            and "Waiting" not in r.stdout, r)
+
+    push_faults(t.base_url, "status=503;retry-after=2")
+    try:
+        r = run_on_terminal(t, ["lead", "get", SEED_ID], env)
+    finally:
+        clear_faults(t.base_url)
+    t.check_exit("lead get on a terminal, a 503 then an answer", r, EXIT_OK)
+    t.check("the terminal shows the retry and its attempt",
+            re.search(r"Waiting for \S+\u2026 \(retrying in [12] s, attempt 2 of 3\)", r.stderr)
+            is not None and r.stderr.endswith("\r\x1b[K"), r)
+    t.check("the card follows on stdout, untouched",
+            r.stdout.startswith("Carlos Lopez\n") and "Waiting" not in r.stdout, r)
+
+    push_faults(t.base_url, "delay=2500", "status=503;retry-after=1")
+    try:
+        r = t.run("lead", "get", SEED_ID, env=env)
+        r2 = t.run("lead", "get", SEED_ID, env=env)
+    finally:
+        clear_faults(t.base_url)
+    t.check("no status line when stderr is not a terminal",
+            r.returncode == EXIT_OK and r.stderr == "" and r2.returncode == EXIT_OK
+            and r2.stderr == "", r if r.stderr else r2)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -961,7 +1045,7 @@ def main():
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
                      test_fault_paths, test_deep_answers,
                      test_version_everywhere, test_timeout, test_help_environment,
-                     test_did_you_mean,
+                     test_did_you_mean, test_progress_on_terminal,
                      test_no_secrets):
             try:
                 test(t)

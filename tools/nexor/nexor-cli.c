@@ -1137,6 +1137,7 @@ nexor_cli_get_client (NexorCli  *cli,
   nexor_cli_free_secret (api_key);
   if (timeout_s > 0)
     nexor_client_set_timeout (cli->client, timeout_s);
+  nexor_cli_waiting_watch (cli->client, cli->display_base_url);
 
   return cli->client;
 }
@@ -1497,6 +1498,7 @@ main (int    argc,
     args[i] = g_strdup (argv[i]);
 
   status = nexor_cli_run_command (&cli, &nexor_cli_root, "nexor", &args);
+  nexor_cli_waiting_stop ();
 
   if (!nexor_cli_output_finish (&error))
     {

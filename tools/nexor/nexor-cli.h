@@ -121,6 +121,11 @@ void         nexor_cli_set_check_command  (NexorCli              *cli,
 void         nexor_cli_set_check_advice   (NexorCli              *cli,
                                            const char            *advice);
 
+/* On a terminal, a status line while a request of @client waits or retries. */
+void         nexor_cli_waiting_watch      (NexorClient           *client,
+                                           const char            *display_url);
+void         nexor_cli_waiting_stop       (void);
+
 /* Prints `nexor: message` (and a hint) on stderr and returns the exit status. */
 int          nexor_cli_report_error       (NexorCli              *cli,
                                            const GError          *error);
