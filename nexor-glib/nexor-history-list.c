@@ -1346,8 +1346,19 @@ nexor_history_list_cancel (NexorHistoryList *self)
   clear_prefetch (self);
   if (self->fetch != NULL)
     {
-      self->fetch->stopped = TRUE;
-      g_cancellable_cancel (self->fetch->cancellable);
+      Fetch *fetch = self->fetch;
+      GError *error = NULL;
+      GError *outcome;
+
+      /* Done now, not when the request reports back: a caller who asks
+       * for more after this gets a new fetch, not this cancelled one. The
+       * request's callback still owns the fetch and frees it. */
+      fetch->list = NULL;
+      fetch->stopped = TRUE;
+      g_cancellable_cancel (fetch->cancellable);
+      g_cancellable_set_error_if_cancelled (fetch->cancellable, &error);
+      outcome = end_fetch (self, fetch, NULL, error);
+      g_clear_error (&outcome);
     }
 }
 

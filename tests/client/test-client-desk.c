@@ -1078,6 +1078,10 @@ test_history_cancel (Fixture       *fixture,
   wait_for_held (fixture, 1);
   nexor_history_list_cancel (list);
 
+  /* At once: the list no longer waits for that request. */
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &second_error));
