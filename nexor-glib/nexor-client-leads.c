@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-leads.h"
 #include "nexor-client-private.h"
 #include "nexor-error.h"
@@ -271,8 +273,8 @@ create_leads_request (GListModel *leads)
   if (n == 0 || n > MAX_BULK_LEADS)
     {
       _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                       "Cannot create %u leads in one call: the API "
-                                                       "takes from 1 to %u", n, MAX_BULK_LEADS));
+                                                       _("Cannot create %u leads in one call: the API "
+                                                       "takes from 1 to %u"), n, MAX_BULK_LEADS));
       return request;
     }
 
@@ -285,14 +287,14 @@ create_leads_request (GListModel *leads)
       if (!NEXOR_IS_LEAD_INPUT (item))
         {
           _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                           "Lead %u: expected a NexorLeadInput, not %s",
+                                                           _("Lead %u: expected a NexorLeadInput, not %s"),
                                                            i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
           return request;
         }
 
       if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), NEXOR_LEAD_INPUT_CREATE, &error))
         {
-          g_prefix_error (&error, "Lead %u: ", i);
+          g_prefix_error (&error, _("Lead %u: "), i);
           _nexor_request_take_error (request, error);
           return request;
         }
@@ -525,6 +527,7 @@ assign_lead_workflow_request (const char *lead_id,
 
   /* Each call ends the active run and starts another: never repeat it. */
   _nexor_request_set_idempotent (request, FALSE);
+  _nexor_request_add_not_found (request, "workflow");
 
   /* Only path ids must be UUIDs (they could walk the path); an id in the
    * body is the server's to judge. */
@@ -660,6 +663,7 @@ set_lead_status_request (const char *lead_id,
 
   /* Setting the status it already has answers "changed": false. */
   _nexor_request_set_idempotent (request, TRUE);
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "status key", status_key) ||
       (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
@@ -791,6 +795,8 @@ automation_request (const char *lead_id,
 
   /* Documented as idempotent: a second stop answers "already_stopped". */
   _nexor_request_set_idempotent (request, TRUE);
+  /* "No active workflow run found for this lead and workflow" */
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "workflow id", workflow_id))
     return request;

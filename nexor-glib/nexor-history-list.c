@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-private.h"
 #include "nexor-error.h"
 #include "nexor-history-item-private.h"
@@ -204,7 +206,7 @@ read_has_more (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                                           "it should be a boolean, not %s",
+                                           _("it should be a boolean, not %s"),
                                            _nexor_json_node_type_name (node));
 
       /* Unknown, as if it were missing: the page size tells instead. */
@@ -1155,7 +1157,7 @@ nexor_history_list_load_more (NexorHistoryList  *self,
   if (self->loading)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           "A page of this history is already being fetched");
+                           _("A page of this history is already being fetched"));
       return FALSE;
     }
 
