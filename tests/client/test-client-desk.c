@@ -1244,6 +1244,10 @@ test_history_cancel (Fixture       *fixture,
   wait_for_held (fixture, 1);
   nexor_history_list_cancel (list);
 
+  /* At once: the list no longer waits for that request. */
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &second_error));
@@ -1518,6 +1522,56 @@ test_history_cancellable (Fixture       *fixture,
   nexor_test_drain_context (NULL);
   g_assert_cmpuint (sent (fixture), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 50);
+}
+
+static void
+test_history_blocking_after_prefetch (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorHistoryList) list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint before;
+  guint wake;
+
+  g_assert_no_error (error);
+
+  /* The list prefetches a page (held back) that no caller waits for: a
+   * blocking load, as an iterator makes, fetches the page itself. */
+  wake = hold_responses (fixture);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), 49);
+
+    while (!nexor_history_list_get_loading (list))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  wait_for_held (fixture, 1);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  before = sent (fixture);
+  g_assert_true (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  release_responses (fixture, wake);
+  nexor_test_drain_context (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 128);
+
+  /* One that a caller waits for is theirs: the blocking call cannot join. */
+  g_clear_object (&list);
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  wake = hold_responses (fixture);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  wait_for_held (fixture, 1);
+  g_assert_false (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  release_responses (fixture, wake);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
 }
 
 static void
@@ -2693,6 +2747,7 @@ main (int   argc,
   ADD ("history/cancel-every-waiter", test_history_cancel_every_waiter);
   ADD ("history/cancel-blocking", test_history_cancel_blocking);
   ADD ("history/dispose", test_history_dispose);
+  ADD ("history/blocking-after-prefetch", test_history_blocking_after_prefetch);
   ADD ("history/load-all", test_history_load_all);
   ADD ("history/load-all/cancel", test_history_load_all_cancel);
   ADD ("history/repeated-page", test_history_repeated_page);
