@@ -4,21 +4,24 @@
 # shared and static.
 #
 #   run-install-test.sh BUILDDIR CONSUMER_C LIBRARY_KIND HAVE_GIR HAVE_VAPI VERSION \
-#                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR [PYGOBJECT_OVERRIDE_DIR]
+#                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR HAVE_NLS \
+#                       [PYGOBJECT_OVERRIDE_DIR]
 #
 # LIBRARY_KIND is meson's default_library (both, shared, static); the HAVE_
 # arguments are true/false. PYGOBJECT_OVERRIDE_DIR is the absolute directory
-# gi/overrides/Nexor.py is installed in (empty: not installed). EXPECTED_FILES lists every file the install puts
+# gi/overrides/Nexor.py is installed in (empty: not installed).
+# EXPECTED_FILES lists every file the install puts
 # in the prefix (see tests/install/expected-files.txt); the installed files
 # must be exactly those. With a packager's --prefix=/usr (as scripts/test.sh
 # sets up) that means /usr/bin, /usr/include/nexor-glib-1, /usr/lib/<triplet>,
-# /usr/share/gir-1.0, /usr/share/vala/vapi and /usr/share/doc/nexor-glib-1.
+# /usr/share/gir-1.0, /usr/share/vala/vapi, /usr/share/doc/nexor-glib-1 and
+# /usr/share/locale (the library's translations).
 # $MESON is the meson command (default: meson).
 set -euo pipefail
 
 builddir=$1 consumer_c=$2 library_kind=$3 have_gir=$4 have_vapi=$5 version=$6
-expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10}
-pygobject_override_dir=${11:-}
+expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10} have_nls=${11}
+pygobject_override_dir=${12:-}
 meson=${MESON:-meson}
 cc=${CC:-cc}
 
@@ -107,7 +110,7 @@ install_libdir=$(option_value libdir)
 install_libdir=${install_libdir#"$install_prefix/"}
 echo "  prefix $install_prefix, libdir $install_libdir"
 declare -A enabled=([cli]=$have_cli [emulator]=$have_emulator [gir]=$have_gir
-                    [vapi]=$have_vapi [docs]=$have_docs
+                    [vapi]=$have_vapi [docs]=$have_docs [nls]=$have_nls
                     [python]=$([[ -n $pygobject_override_dir ]] && echo true || echo false)
                     [shared]=$([[ $library_kind != static ]] && echo true || echo false)
                     [static]=$([[ $library_kind != shared ]] && echo true || echo false))

@@ -23,6 +23,8 @@ typedef enum {
   NEXOR_CLI_EXIT_NOT_PAUSED       = 8,
   /* A write not safe to repeat was sent and may have been applied. */
   NEXOR_CLI_EXIT_OUTCOME_UNKNOWN  = 9,
+  /* The server at the base URL answered, but it is not the Nexor API. */
+  NEXOR_CLI_EXIT_SETUP            = 10,
 } NexorCliExit;
 
 /* Errors raised by the CLI itself; the code is the NexorCliExit to exit with. */
@@ -118,6 +120,11 @@ void         nexor_cli_set_check_command  (NexorCli              *cli,
 /* Or, when no command can show it, what to do instead. */
 void         nexor_cli_set_check_advice   (NexorCli              *cli,
                                            const char            *advice);
+
+/* On a terminal, a status line while a request of @client waits or retries. */
+void         nexor_cli_waiting_watch      (NexorClient           *client,
+                                           const char            *display_url);
+void         nexor_cli_waiting_stop       (void);
 
 /* Prints `nexor: message` (and a hint) on stderr and returns the exit status. */
 int          nexor_cli_report_error       (NexorCli              *cli,

@@ -396,3 +396,36 @@ def test_bad_ids_send_nothing(client):
         with pytest.raises(GLib.Error) as excinfo:
             client.list_lead_history(bad, None, None)
         assert_nexor_error(excinfo.value, Nexor.Error.INVALID_ARGUMENT)
+
+
+# --- takeover without naming the workflow -----------------------------------------
+
+NO_RUN_LEAD_ID = "3430cf98-7b04-4d40-8f4d-02428acf28ba"
+
+
+def test_takeover_without_workflow(client):
+    """None for the workflow: the library finds the lead's active run."""
+    lead_id = client.create_lead(
+        Nexor.LeadInput(first_name="Takeover", email=unique_email("takeover"),
+                        workflow_id=SALES_WORKFLOW), None).props.lead.props.id
+
+    stopped = client.stop_lead_automation(lead_id, None, None)
+    assert stopped.props.workflow_id == SALES_WORKFLOW
+    assert stopped.props.cadence_paused is True
+    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None) is True
+
+    resumed = run_async(lambda cb: client.resume_lead_automation_async(lead_id, None, True, None, cb),
+                        client.resume_lead_automation_finish)
+    assert resumed.props.workflow_id == SALES_WORKFLOW
+    assert resumed.props.cadence_resumed is True
+    assert client.is_lead_paused(lead_id, None, None) is False
+
+    # A lead in no workflow: the API's not-found, as an exception.
+    with pytest.raises(GLib.Error) as caught:
+        client.stop_lead_automation(NO_RUN_LEAD_ID, None, None)
+    assert_nexor_error(caught.value, Nexor.Error.NOT_FOUND)
+    assert "No active workflow run found" in caught.value.message
+    with pytest.raises(GLib.Error) as caught:
+        run_async(lambda cb: client.stop_lead_automation_async(UNKNOWN_LEAD_ID, None, None, cb),
+                  client.stop_lead_automation_finish)
+    assert_nexor_error(caught.value, Nexor.Error.NOT_FOUND)
