@@ -351,6 +351,17 @@ def test_errors_of_other_calls(client, emulator_url):
     assert type(raised.value) is GLib.Error
 
 
+def test_a_wrong_base_url_is_not_a_missing_lead(emulator_url):
+    # ENDPOINT_NOT_FOUND has its class, and it is not a NotFoundError: a
+    # script that catches "no such lead" does not swallow a setup error.
+    wrong = client_for(emulator_url.replace("/api/public", "/api"), DEMO_API_KEY)
+    with pytest.raises(Nexor.EndpointNotFoundError) as raised:
+        wrong.get_lead(SEED_LEAD_ID)
+    assert not isinstance(raised.value, Nexor.NotFoundError)
+    assert raised.value.code == Nexor.Error.ENDPOINT_NOT_FOUND
+    assert "base URL" in raised.value.message
+
+
 def test_errors_of_constructors(monkeypatch):
     monkeypatch.setenv("NEXOR_API_KEY", DEMO_API_KEY)
     monkeypatch.setenv("NEXOR_CA_FILE", "/nonexistent/ca.pem")
