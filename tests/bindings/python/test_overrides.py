@@ -95,6 +95,8 @@ def test_auto_paging_raises_the_fetch_error(client):
     history = Nexor.HistoryList(client=client, lead_id=UNKNOWN_LEAD_ID)
     with pytest.raises(Nexor.NotFoundError):
         next(history.auto_paging_iter())
+    # The error the list keeps is of the same class.
+    assert isinstance(history.get_error(), Nexor.NotFoundError)
 
 
 def test_auto_paging_async(client, long_history):
