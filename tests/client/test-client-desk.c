@@ -1202,12 +1202,6 @@ wait_for_held (Fixture *fixture,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Holds every response back until release_responses(); timing-free. */
 static guint
 hold_responses (Fixture *fixture)
