@@ -48,7 +48,8 @@ static int nexor_cli_help_command (NexorCli               *cli,
 static const NexorCliCommand nexor_cli_root_commands[] = {
   { "lead", "COMMAND", "Work with leads", NULL, nexor_cli_lead_commands },
   { "tags", "COMMAND", "Manage the account's tags", NULL, nexor_cli_tags_commands },
-  { "team", NULL, "List the active team members", nexor_cli_team, NULL },
+  { "team", NULL, "List the active team members", nexor_cli_team, NULL,
+    &nexor_cli_kind_team_member },
   { "help", "[COMMAND…]", "Show help for a command", nexor_cli_help_command, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
@@ -313,16 +314,17 @@ nexor_cli_option_context_new (NexorCli              *cli,
   /* One group, the command's own options first; the group carries @cli for
    * the callbacks. */
   group = g_option_group_new ("nexor", "Options:", "Show the options", cli, NULL);
-  if (entries != NULL)
-    g_option_group_add_entries (group, entries);
-  g_option_group_add_entries (group, global_entries);
-
   g_clear_pointer (&cli->option_names, g_ptr_array_unref);
   cli->option_names = g_ptr_array_new ();
   for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
     g_ptr_array_add (cli->option_names, (gpointer) entries[i].long_name);
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
     g_ptr_array_add (cli->option_names, (gpointer) global_entries[i].long_name);
+
+  if (entries != NULL)
+    g_option_group_add_entries (group, entries);
+  nexor_cli_fields_add_entries (group, command->prints, cli->option_names);
+  g_option_group_add_entries (group, global_entries);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -615,9 +617,22 @@ nexor_cli_parse_options (NexorCli               *cli,
                          int                    *exit_status)
 {
   g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, command, entries);
+  g_autoptr(GError) error = NULL;
+  gboolean as_json = FALSE;
 
   if (!nexor_cli_parse (cli, context, argv, exit_status))
     return FALSE;
+
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    {
+      if (strcmp (entries[i].long_name, "json") == 0 && entries[i].arg == G_OPTION_ARG_NONE)
+        as_json = *(gboolean *) entries[i].arg_data;
+    }
+  if (!nexor_cli_fields_check (command->prints, as_json, &error))
+    {
+      *exit_status = nexor_cli_usage_error (cli, "%s", error->message);
+      return FALSE;
+    }
 
   /* GOption may leave a "--" that ended the options: drop it. */
   if ((*argv)[0] != NULL && g_strcmp0 ((*argv)[1], "--") == 0)
@@ -1499,6 +1514,7 @@ main (int    argc,
     }
 
   nexor_cli_clear (&cli);
+  nexor_cli_fields_clear ();
   nexor_cli_output_clear_secrets ();
 
   return status;
