@@ -527,6 +527,7 @@ assign_lead_workflow_request (const char *lead_id,
 
   /* Each call ends the active run and starts another: never repeat it. */
   _nexor_request_set_idempotent (request, FALSE);
+  _nexor_request_add_not_found (request, "workflow");
 
   /* Only path ids must be UUIDs (they could walk the path); an id in the
    * body is the server's to judge. */
@@ -662,6 +663,7 @@ set_lead_status_request (const char *lead_id,
 
   /* Setting the status it already has answers "changed": false. */
   _nexor_request_set_idempotent (request, TRUE);
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "status key", status_key) ||
       (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
@@ -793,6 +795,8 @@ automation_request (const char *lead_id,
 
   /* Documented as idempotent: a second stop answers "already_stopped". */
   _nexor_request_set_idempotent (request, TRUE);
+  /* "No active workflow run found for this lead and workflow" */
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "workflow id", workflow_id))
     return request;
@@ -1116,8 +1120,8 @@ on_first_history_page (GObject      *source,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @callback: (scope async): called when the first page has arrived or the
  *   call failed
  * @user_data: (closure): data for @callback
@@ -1125,7 +1129,12 @@ on_first_history_page (GObject      *source,
  * Lists a lead's timeline — messages, calls, missed calls and activities,
  * oldest first (`GET /leads/{id}/history`) — as a [class@Nexor.HistoryList]
  * whose first page is loaded. The list fetches further pages as they are
- * needed.
+ * needed; [method@Nexor.HistoryList.load_all_async] fetches the rest, and
+ * [method@Nexor.Client.list_all_lead_history_async] gives the whole history
+ * in one call.
+ *
+ * The list lives on its own once this call is done: stop its later fetches
+ * with [method@Nexor.HistoryList.cancel], or by dropping it.
  *
  * Since: 0.1
  */
@@ -1146,8 +1155,8 @@ nexor_client_list_lead_history_async (NexorClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nexor_client_list_lead_history_async);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  nexor_history_list_load_more_async (list, NULL, on_first_history_page, task);
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  nexor_history_list_load_more_async (list, cancellable, on_first_history_page, task);
 }
 
 /**
@@ -1181,13 +1190,19 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
  *   for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @error: return location for an error
  *
  * Lists a lead's timeline, blocking the calling thread until the first page
  * has arrived; see [method@Nexor.Client.list_lead_history_async]. The list
  * belongs to the calling thread.
+ *
+ * Only the first page is loaded: iterating over the list goes through
+ * [property@Nexor.HistoryList:n-items] entries while
+ * [property@Nexor.HistoryList:has-more] may still be %TRUE. Call
+ * [method@Nexor.HistoryList.load_all], or use
+ * [method@Nexor.Client.list_all_lead_history], for all of it.
  *
  * Returns: (transfer full): the history, with its first page loaded, or
  *   %NULL with @error set
@@ -1207,8 +1222,142 @@ nexor_client_list_lead_history (NexorClient         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  if (!nexor_history_list_load_more (list, NULL, error))
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  if (!nexor_history_list_load_more (list, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/* The whole history costs fewest requests in the largest pages. */
+static NexorHistoryList *
+new_whole_history_list (NexorClient        *self,
+                        const char         *lead_id,
+                        const char * const *channels)
+{
+  return g_object_new (NEXOR_TYPE_HISTORY_LIST,
+                       "client", self,
+                       "lead-id", lead_id,
+                       "channels", channels,
+                       "page-size", NEXOR_HISTORY_LIST_MAX_PAGE_SIZE,
+                       NULL);
+}
+
+static void
+on_whole_history (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NexorHistoryList *list = NEXOR_HISTORY_LIST (source);
+  GError *error = NULL;
+
+  if (nexor_history_list_load_all_finish (list, result, &error))
+    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * nexor_client_list_all_lead_history_async:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list, such
+ *   as `whatsapp`, `email` and `call`; %NULL for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call
+ * @callback: (scope async): called when the whole history has arrived or
+ *   the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Lists a lead's whole timeline (`GET /leads/{id}/history`, page after page
+ * until the server says there is no more) as a [class@Nexor.HistoryList]
+ * with every entry loaded and [property@Nexor.HistoryList:has-more] %FALSE.
+ * It asks for pages of [const@Nexor.HISTORY_LIST_MAX_PAGE_SIZE] entries, the
+ * most the API serves, so a history of up to that many entries costs one
+ * request; each page has the client's retries and deadline.
+ *
+ * It fails if any page fails, never with a part of the history; see
+ * [method@Nexor.HistoryList.load_all_async] for the errors.
+ *
+ * Since: 0.1
+ */
+void
+nexor_client_list_all_lead_history_async (NexorClient         *self,
+                                          const char          *lead_id,
+                                          const char * const  *channels,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+  GTask *task;
+
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_client_list_all_lead_history_async);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  nexor_history_list_load_all_async (list, cancellable, on_whole_history, task);
+}
+
+/**
+ * nexor_client_list_all_lead_history_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.list_all_lead_history_async].
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history_finish (NexorClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_client_list_all_lead_history_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * nexor_client_list_all_lead_history:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
+ *   for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Lists a lead's whole timeline, blocking the calling thread until every
+ * page has arrived; see [method@Nexor.Client.list_all_lead_history_async].
+ * The list belongs to the calling thread.
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history (NexorClient         *self,
+                                    const char          *lead_id,
+                                    const char * const  *channels,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  if (!nexor_history_list_load_all (list, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&list);

@@ -78,6 +78,8 @@ sync_lead_tags_request (const char         *lead_id,
   _nexor_request_add_segment (request, "tags");
   /* It sets the whole tag set: doing it twice leaves the same set. */
   _nexor_request_set_idempotent (request, TRUE);
+  /* The lead is named in the body, by id or email. */
+  _nexor_request_add_not_found (request, "lead");
 
   if (lead_id == NULL && email == NULL)
     {
@@ -306,6 +308,7 @@ assign_lead_tags_request (const char         *lead_id,
   g_autoptr(JsonObject) body = json_object_new ();
 
   _nexor_request_set_idempotent (request, FALSE);
+  _nexor_request_add_not_found (request, "tag");
 
   if (tag_ids == NULL || tag_ids[0] == NULL)
     {

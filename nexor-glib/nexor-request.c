@@ -22,6 +22,9 @@ struct _NexorRequest
   gboolean idempotent;
   NexorResponseParser parse;
   GError *error;         /* a client-side check failed: send nothing */
+  /* What this operation's documented 404s can name ("lead", "tag", …):
+   * static strings, a handful at most. */
+  const char *missing[4];
 };
 
 NexorRequest *
@@ -112,8 +115,65 @@ _nexor_request_add_id_segment (NexorRequest *self,
       return FALSE;
     }
 
+  /* An id in the path names a resource the API may not find. */
+  _nexor_request_add_not_found (self, what);
   _nexor_request_add_segment (self, id);
   return TRUE;
+}
+
+void
+_nexor_request_add_not_found (NexorRequest *self,
+                              const char   *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->missing); i++)
+    {
+      if (self->missing[i] != NULL && g_str_equal (self->missing[i], what))
+        return;
+      if (self->missing[i] == NULL)
+        {
+          self->missing[i] = what;
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* @word, in any case, not inside a longer word: "lead" is in "Lead not
+ * found" and not in "Cannot GET /leads". */
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_strncasecmp (p, word, length) == 0 &&
+          (p == text || !g_ascii_isalnum (p[-1])) &&
+          !g_ascii_isalnum (p[length]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_nexor_request_is_documented_not_found (NexorRequest *self,
+                                        const char   *text)
+{
+  /* Every documented not-found answer says so in words: "… not found …",
+   * "… does not exist …", "No active workflow run found …". */
+  if (text == NULL || !(contains_word (text, "found") || contains_word (text, "exist")))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->missing) && self->missing[i] != NULL; i++)
+    {
+      if (contains_word (text, self->missing[i]))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean

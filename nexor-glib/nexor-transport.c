@@ -468,10 +468,55 @@ quote_untrusted (NexorClient *self,
   return _nexor_quote (redacted, -1, max_chars);
 }
 
+/* The "error" and "message" of the API's JSON error envelope, joined, or
+ * NULL when the body is not one: an HTML page, plain text, nothing. */
+static char *
+envelope_text (GBytes *body)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonNode *error_node;
+  JsonNode *message_node;
+
+  if (body == NULL || g_bytes_get_size (body) == 0)
+    return NULL;
+
+  root = _nexor_json_parse_bytes (body, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  error_node = _nexor_json_lookup1 (object, "error");
+  message_node = _nexor_json_lookup1 (object, "message");
+  if (error_node == NULL || !JSON_NODE_HOLDS_VALUE (error_node) ||
+      json_node_get_value_type (error_node) != G_TYPE_STRING)
+    return NULL;
+
+  if (message_node != NULL && JSON_NODE_HOLDS_VALUE (message_node) &&
+      json_node_get_value_type (message_node) == G_TYPE_STRING)
+    return g_strconcat (json_node_get_string (error_node), " ", json_node_get_string (message_node), NULL);
+
+  return g_strdup (json_node_get_string (error_node));
+}
+
+/* The base URL as shown in a message: without user information, which
+ * could hold a password. */
+static char *
+shown_base_url (NexorClient *self)
+{
+  const char *base_url = nexor_client_get_base_url (self);
+  g_autoptr(GUri) uri = g_uri_parse (base_url, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (uri == NULL)
+    return g_strdup (base_url);
+  return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+}
+
 static GError *
-http_error (NexorClient *self,
-            SoupMessage *message,
-            GBytes      *body)
+http_error (NexorClient  *self,
+            NexorRequest *request,
+            SoupMessage  *message,
+            GBytes       *body)
 {
   guint status = soup_message_get_status (message);
   const char *reason = soup_message_get_reason_phrase (message);
@@ -489,6 +534,34 @@ http_error (NexorClient *self,
     text = g_strdup_printf ("HTTP %u: %s", status, detail);
   else
     text = g_strdup_printf ("HTTP %u %s", status, shown_reason);
+
+  /* A 404 is the API's "not found" only when the operation documents one
+   * and the answer is the API's envelope naming what is missing; anything
+   * else (a web server's page, an unknown route, a 404 from an endpoint
+   * that has none) says that nothing at this URL is that endpoint. */
+  if (status == SOUP_STATUS_NOT_FOUND)
+    {
+      g_autofree char *envelope = envelope_text (body);
+
+      if (!_nexor_request_is_documented_not_found (request, envelope))
+        {
+          g_autofree char *base_url = shown_base_url (self);
+          g_autofree char *path = _nexor_request_build_path (request);
+          g_autofree char *where = NULL;
+          g_autofree char *setup = NULL;
+
+          /* Only the path: a query may hold search text. */
+          if (strchr (path, '?') != NULL)
+            *strchr (path, '?') = '\0';
+          where = quote_untrusted (self, base_url, 200);
+          setup = g_strdup_printf ("%s; the server at %s has no endpoint %s %s: the base URL is "
+                                   "probably wrong (the Nexor API's ends in /api/public, as in %s)",
+                                   text, where, _nexor_request_get_method (request), path,
+                                   NEXOR_DEFAULT_BASE_URL);
+          safe = _nexor_redact (setup, _nexor_client_get_api_key (self));
+          return g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_ENDPOINT_NOT_FOUND, safe);
+        }
+    }
 
   safe = _nexor_redact (text, _nexor_client_get_api_key (self));
   return g_error_new_literal (NEXOR_ERROR, error_code_for_status (status), safe);
@@ -732,7 +805,7 @@ judge_attempt (NexorClient  *self,
           return FALSE;
         }
 
-      failure = http_error (self, message, body);
+      failure = http_error (self, state->request, message, body);
       retry_after_ms = parse_retry_after (message);
 
       if (is_ambiguous_status (status) && !idempotent)

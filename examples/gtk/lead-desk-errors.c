@@ -37,6 +37,10 @@ hint_for (const GError        *error,
           *remedy = LEAD_DESK_ERROR_REMEDY_NONE;
           return _("Check the lead id, and that you are connected to the account "
                    "that owns the lead");
+        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
+          /* Not a missing lead: nothing at that address is the API. */
+          *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
+          return _("The server URL is not the Nexor API’s: it should end in /api/public");
         case NEXOR_ERROR_INVALID_ARGUMENT:
           /* Client-side checks name what they refused: the base URL or the
            * key can only be fixed in the connection dialog, anything else

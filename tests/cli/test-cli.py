@@ -34,6 +34,7 @@ SECRETS = (API_KEY, WRONG_KEY)
 
 (EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID,
  EXIT_CONFLICT, EXIT_NOT_PAUSED) = range(9)
+EXIT_SETUP = 10
 
 # The Get Lead page's example, which the emulator's seed reproduces.
 PAGE_LEAD = {
@@ -149,6 +150,21 @@ class FakeHandler(http.server.BaseHTTPRequestHandler):
         data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class HtmlNotFoundHandler(http.server.BaseHTTPRequestHandler):
+    """A plain web server: a 404 page for every path."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        data = b"<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -449,6 +465,32 @@ def test_errors(t):
         t.check_exit("bad base URL %r" % url, r, EXIT_USAGE)
     r = t.run("lead", "get", SEED_ID, "--base-url", t.base_url + "/", env=t.env(base_url=down))
     t.check_exit("--base-url wins over NEXOR_BASE_URL, a trailing slash is fine", r, EXIT_OK)
+
+    # A wrong base URL is a setup error, not a missing lead: the emulator's
+    # answer for an unknown route, a plain web server's 404 page.
+    root = t.base_url[:-len("/api/public")]
+    for url in (root + "/", root + "/api", t.base_url + "/v1"):
+        r = t.run("lead", "get", SEED_ID, "--base-url", url)
+        t.check_exit("wrong base URL %s" % url, r, EXIT_SETUP)
+        t.check("wrong base URL %s: a hint shows it and the right ending" % url,
+                r.stdout == "" and "hint: the base URL used was %s;" % url in r.stderr and
+                "/api/public" in r.stderr.split("hint:")[1] and API_KEY not in r.stderr, r)
+    r = t.run("tags", "list", "--base-url", root + "/")
+    t.check_exit("wrong base URL for a command that names no resource", r, EXIT_SETUP)
+    html = http.server.ThreadingHTTPServer(("127.0.0.1", 0), HtmlNotFoundHandler)
+    html.daemon_threads = True
+    threading.Thread(target=html.serve_forever, daemon=True).start()
+    try:
+        url = "http://127.0.0.1:%d/api/public" % html.server_address[1]
+        r = t.run("lead", "get", SEED_ID, "--base-url", url)
+        t.check_exit("a plain web server's 404 page", r, EXIT_SETUP)
+        t.check("a plain web server's 404 page: the hint shows the base URL",
+                "hint: the base URL used was %s;" % url in r.stderr, r)
+    finally:
+        html.shutdown()
+        html.server_close()
+    r = t.run("lead", "get", MISSING_ID)
+    t.check_exit("a missing lead at the right base URL is still not found", r, EXIT_NOT_FOUND)
 
 
 def make_certificate(directory, *args):
@@ -762,6 +804,128 @@ def test_deep_answers(t):
                     and "more than %d levels deep" % limit in r.stderr, r)
 
 
+# Issue 12, item 9: the CLI explains itself.
+
+VERSION_RE = r"^nexor \d+\.\d+\.\d+ \(nexor-glib \d+\.\d+\.\d+\)$"
+
+
+# --version answers at every level, before or after the other arguments, with
+# no key and no server needed.
+def test_version_everywhere(t):
+    for args in (["--version"], ["lead", "--version"], ["lead", "get", "--version"],
+                 ["lead", "get", SEED_ID, "--version"], ["tags", "list", "--version"],
+                 ["team", "--version"], ["help", "--version"]):
+        r = t.run(*args, env=t.env(key=None, base_url=closed_port_url()))
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_OK)
+        t.check("nexor %s prints the versions" % " ".join(args),
+                re.match(VERSION_RE, r.stdout.strip()) is not None and r.stderr == "", r)
+
+
+def clear_faults(base_url):
+    root = base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                timeout=10).read()
+
+
+# --timeout and NEXOR_TIMEOUT: the whole-call deadline. A bad value is a usage
+# error naming it, before any key or server is needed; a server that holds its
+# answer ends the call with the network exit status and a message naming the
+# deadline. The subprocess timeout is only a guard against a hang.
+def test_timeout(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    for value in ("0", "-1", "abc", "1.5", "", "99999999999999999999", "86401", "5s"):
+        r = t.run("lead", "get", SEED_ID, "--timeout", value, env=no_server)
+        t.check_exit("--timeout %r is a usage error" % value, r, EXIT_USAGE)
+        t.check("--timeout %r: the message names the value" % value,
+                "invalid timeout \u201c%s\u201d (from --timeout)" % value in r.stderr
+                and r.stdout == "", r)
+    for value in ("0", "never"):
+        r = t.run("team", env=t.env(extra={"NEXOR_TIMEOUT": value}))
+        t.check_exit("NEXOR_TIMEOUT=%s is a usage error" % value, r, EXIT_USAGE)
+        t.check("NEXOR_TIMEOUT=%s: the message names the value and the variable" % value,
+                "invalid timeout \u201c%s\u201d (from NEXOR_TIMEOUT)" % value in r.stderr, r)
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra={"NEXOR_TIMEOUT": ""}))
+    t.check_exit("an empty NEXOR_TIMEOUT counts as unset", r, EXIT_OK)
+    r = t.run("lead", "get", SEED_ID, "--timeout", "30")
+    t.check_exit("--timeout 30 against a server that answers", r, EXIT_OK)
+    r = t.run("lead", "get", "--help")
+    t.check("lead get --help lists --timeout SECONDS", "--timeout=SECONDS" in r.stdout, r)
+
+    for how, args, extra, seconds in (("--timeout 5", ["--timeout", "5"], None, 5),
+                                      ("NEXOR_TIMEOUT=3", [], {"NEXOR_TIMEOUT": "3"}, 3),
+                                      ("--timeout 2 over NEXOR_TIMEOUT=600", ["--timeout", "2"],
+                                       {"NEXOR_TIMEOUT": "600"}, 2)):
+        push_faults(t.base_url, "delay=120000")
+        try:
+            r = t.run("lead", "get", SEED_ID, *args, env=t.env(extra=extra), timeout=60)
+        finally:
+            clear_faults(t.base_url)
+        t.check_exit("%s against a server that holds its answer" % how, r, EXIT_NETWORK)
+        t.check("%s: the message names the %d s deadline and the hint --timeout" % (how, seconds),
+                "did not finish within %d s" % seconds in r.stderr
+                and "--timeout SECONDS" in r.stderr and r.stdout == "", r)
+
+
+# Every command (and group) that talks to the server, for the tests that go
+# through all of them.
+SERVER_COMMANDS = (
+    ["lead"], ["lead", "get"], ["lead", "create"], ["lead", "update"], ["lead", "assign"],
+    ["lead", "status"], ["lead", "takeover"], ["lead", "resume"], ["lead", "paused"],
+    ["lead", "history"], ["lead", "meetings"], ["lead", "tags"],
+    ["tags"], ["tags", "list"], ["tags", "create"], ["tags", "update"], ["tags", "delete"],
+    ["team"],
+)
+ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
+               "NO_COLOR")
+
+
+# The help of each command names the environment variables it reads.
+def test_help_environment(t):
+    for path in SERVER_COMMANDS:
+        for args in (path + ["--help"], ["help"] + path):
+            r = t.run(*args)
+            missing = [name for name in ENVIRONMENT if name not in r.stdout]
+            t.check("nexor %s names the variables it reads" % " ".join(args),
+                    r.returncode == EXIT_OK and "Environment:" in r.stdout and not missing, r)
+    r = t.run("help", "help")
+    t.check("nexor help help says it reads no variable",
+            r.returncode == EXIT_OK and "Environment: none" in r.stdout
+            and "NEXOR_API_KEY    " not in r.stdout, r)
+    r = t.run("--help")
+    t.check("nexor --help names NEXOR_TIMEOUT too", "NEXOR_TIMEOUT" in r.stdout, r)
+
+
+# A mistyped command, subcommand or option is a usage error with a hint that
+# names what was probably meant (as git does); a word like nothing gets none.
+def test_did_you_mean(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    cases = (
+        (["taem"], "\u201cnexor team\u201d"),
+        (["laed", "get", SEED_ID], "\u201cnexor lead\u201d"),
+        (["lead", "gte", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["lead", "histroy", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["lead", "hist", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["tags", "lsit"], "\u201cnexor tags list\u201d"),
+        (["tag", "list"], "\u201cnexor tags\u201d"),
+        (["get", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["help", "lead", "craete"], "\u201cnexor lead create\u201d"),
+        (["lead", "get", SEED_ID, "--jsno"], "\u201c--json\u201d"),
+        (["lead", "get", SEED_ID, "--base-ulr", "x"], "\u201c--base-url\u201d"),
+        (["--timout", "5", "team"], "\u201c--timeout\u201d"),
+        (["team", "--api-kye=" + API_KEY], "\u201c--api-key\u201d"),
+    )
+    for args, suggestion in cases:
+        r = t.run(*args, env=no_server)
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_USAGE)
+        t.check("nexor %s: did you mean %s?" % (" ".join(args), suggestion),
+                "hint: did you mean %s?" % suggestion in r.stderr and r.stdout == "", r)
+    for args in (["xyzzy"], ["lead", "frobnicate"], ["lead", "get", SEED_ID, "--zzz"]):
+        r = t.run(*args, env=no_server)
+        t.check("nexor %s: a usage error without a far-fetched hint" % " ".join(args),
+                r.returncode == EXIT_USAGE and "did you mean" not in r.stderr, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -795,7 +959,10 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_fault_paths, test_deep_answers, test_no_secrets):
+                     test_fault_paths, test_deep_answers,
+                     test_version_everywhere, test_timeout, test_help_environment,
+                     test_did_you_mean,
+                     test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

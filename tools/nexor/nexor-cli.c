@@ -17,6 +17,9 @@
 /* An API key is one HTTP header value: visible ASCII, and not a novel. */
 #define MAX_API_KEY_LENGTH 4096
 
+/* A deadline longer than a day is a typo, not a wish. */
+#define MAX_TIMEOUT_S (24 * 60 * 60)
+
 struct _NexorCli
 {
   /* Global options; given before or after the command, the last one wins. */
@@ -24,6 +27,7 @@ struct _NexorCli
   char        *api_key_file;
   char        *base_url;
   char        *ca_file;
+  guint        timeout_s;         /* --timeout; 0 when not given */
   gboolean     help;
   gboolean     version;
 
@@ -34,6 +38,7 @@ struct _NexorCli
   NexorClient *client;
   char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
   char        *check_advice;      /* or what to do when no command can */
+  GPtrArray   *option_names;      /* long options of the context being parsed, for hints */
 };
 
 G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
@@ -58,41 +63,58 @@ static const NexorCliCommand nexor_cli_root = {
 /* The root command's help after the options; %s is the default base URL. */
 #define NEXOR_CLI_DESCRIPTION \
   N_("Environment:\n" \
-      "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
-      "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
-      "                   (default %s)\n" \
-      "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n" \
-      "                   of the system's, used when --ca-file is not given (for example the\n" \
-      "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n" \
-      "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
-      "                   the API key is never shown\n" \
-      "  NO_COLOR         when set and not empty, never use colors\n" \
-      "\n" \
-      "Exit status:\n" \
-      "  0  success\n" \
-      "  1  any other error; also “lead create --from-file” when some leads failed\n" \
-      "  2  usage error: unknown command or option, missing or bad argument, an id\n" \
-      "     that is not a UUID, an invalid base URL or CA file, or a request the server\n" \
-      "     refused (400)\n" \
-      "  3  authentication: no API key, or the server rejected it (401, 403)\n" \
-      "  4  not found (404)\n" \
-      "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n" \
-      "     or its TLS certificate was refused (nothing was sent)\n" \
-      "  6  invalid response from the server\n" \
-      "  7  conflict (409), such as a tag slug that is taken\n" \
-      "  8  “lead paused --exit-status” only: automation is not paused\n" \
-      "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n" \
-      "     assign, lead tags --add, tags create) was sent, and then the connection\n" \
-      "     broke, the time ran out or the server failed (5xx): it may have been\n" \
-      "     applied; check (the hint names how) before running it again\n" \
-      "\n" \
-      "Examples:\n" \
-      "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n" \
-      "  nexor lead create --first-name Ana --email ana@example.com --json\n" \
-      "  nexor lead takeover ID && nexor lead paused ID")
+     "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
+     "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
+     "                   (default %s)\n" \
+     "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n" \
+     "                   of the system's, used when --ca-file is not given (for example the\n" \
+     "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n" \
+     "  NEXOR_TIMEOUT    seconds to wait for each request, retries included, used when\n" \
+     "                   --timeout is not given (default 90)\n" \
+     "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
+     "                   the API key is never shown\n" \
+     "  NO_COLOR         when set and not empty, never use colors\n" \
+     "\n" \
+     "Exit status:\n" \
+     "  0  success\n" \
+     "  1  any other error; also “lead create --from-file” when some leads failed\n" \
+     "  2  usage error: unknown command or option, missing or bad argument, an id\n" \
+     "     that is not a UUID, an invalid base URL or CA file, or a request the server\n" \
+     "     refused (400)\n" \
+     "  3  authentication: no API key, or the server rejected it (401, 403)\n" \
+     "  4  not found (404)\n" \
+     "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n" \
+     "     or its TLS certificate was refused (nothing was sent)\n" \
+     "  6  invalid response from the server\n" \
+     "  7  conflict (409), such as a tag slug that is taken\n" \
+     "  8  “lead paused --exit-status” only: automation is not paused\n" \
+     "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n" \
+     "     assign, lead tags --add, tags create) was sent, and then the connection\n" \
+     "     broke, the time ran out or the server failed (5xx): it may have been\n" \
+     "     applied; check (the hint names how) before running it again\n" \
+     "  10 setup: the server at the base URL is not the Nexor API (it has no such\n" \
+     "     endpoint: HTTP 404 without one of the API's not-found answers)\n" \
+     "\n" \
+     "Examples:\n" \
+     "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n" \
+     "  nexor lead create --first-name Ana --email ana@example.com --json\n" \
+     "  nexor lead takeover ID && nexor lead paused ID")
 
+/* What every command that talks to the server reads: its help says so, since
+ * a variable left set in a shell is the usual surprise. */
 #define NEXOR_CLI_SUB_DESCRIPTION \
-  N_("Run “nexor help” for the environment variables and exit statuses.")
+  N_("Environment:\n" \
+     "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
+     "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
+     "  NEXOR_CA_FILE    certificate authorities to trust, used when --ca-file is not given\n" \
+     "  NEXOR_TIMEOUT    seconds to wait for each request, used when --timeout is not given\n" \
+     "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor)\n" \
+     "  NO_COLOR         when set and not empty, never use colors\n" \
+     "\n" \
+     "Run “nexor help” for the exit statuses.")
+
+#define NEXOR_CLI_HELP_DESCRIPTION \
+  N_("Environment: none is read.")
 
 /* Option callbacks: strings are replaced, never leaked, and a key is
  * registered as a secret the moment it is seen. */
@@ -164,6 +186,51 @@ option_ca_file_cb (const char  *option_name,
   return TRUE;
 }
 
+/* Whole seconds from 1 to a day: 0 would mean "no deadline" to the library,
+ * which is not what anyone typing a number asks for. */
+static gboolean
+parse_timeout (const char  *value,
+               const char  *source,
+               guint       *timeout_s,
+               GError     **error)
+{
+  guint64 n = 0;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL) ||
+      !g_ascii_string_to_unsigned (value, 10, 1, MAX_TIMEOUT_S, &n, NULL))
+    {
+      g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
+                               ? nexor_cli_ellipsize (value, 40) : g_strdup ("(not UTF-8)");
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   "invalid timeout “%s” (from %s): expected a whole number of seconds "
+                   "from 1 to %u", shown, source, MAX_TIMEOUT_S);
+      return FALSE;
+    }
+
+  *timeout_s = (guint) n;
+  return TRUE;
+}
+
+static gboolean
+option_timeout_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  NexorCli *cli = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!parse_timeout (value, "--timeout", &cli->timeout_s, &local_error))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The summary of a group: its commands, and those of its subgroups. */
 static void
 add_command_rows (NexorCliTable         *table,
@@ -224,12 +291,12 @@ nexor_cli_option_context_new (NexorCli              *cli,
       N_("API base URL (default: $NEXOR_BASE_URL, or the production API)"), N_("URL") },
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_ca_file_cb,
       N_("Trust the certificate authorities in FILE (PEM) instead of the system's "
-      "(default: $NEXOR_CA_FILE)"), N_("FILE") },
+         "(default: $NEXOR_CA_FILE)"), N_("FILE") },
+    { "timeout", 0, 0, G_OPTION_ARG_CALLBACK, option_timeout_cb,
+      N_("Give up on a request after SECONDS, retries included (default: $NEXOR_TIMEOUT, "
+         "or 90)"), N_("SECONDS") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
       N_("Show this help and exit"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
-  const GOptionEntry root_entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
       N_("Show the version and exit"), NULL },
     G_OPTION_ENTRY_NULL
@@ -242,8 +309,12 @@ nexor_cli_option_context_new (NexorCli              *cli,
   context = g_option_context_new (command->parameters != NULL ? _(command->parameters) : NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, summary);
-  description = is_root ? g_strdup_printf (_(NEXOR_CLI_DESCRIPTION), NEXOR_DEFAULT_BASE_URL)
-                        : g_strdup (_(NEXOR_CLI_SUB_DESCRIPTION));
+  if (is_root)
+    description = g_strdup_printf (_(NEXOR_CLI_DESCRIPTION), NEXOR_DEFAULT_BASE_URL);
+  else if (command->run == nexor_cli_help_command)
+    description = g_strdup (_(NEXOR_CLI_HELP_DESCRIPTION));
+  else
+    description = g_strdup (_(NEXOR_CLI_SUB_DESCRIPTION));
   g_option_context_set_description (context, description);
 
   /* One group, the command's own options first; the group carries @cli for
@@ -254,8 +325,13 @@ nexor_cli_option_context_new (NexorCli              *cli,
   if (entries != NULL)
     g_option_group_add_entries (group, entries);
   g_option_group_add_entries (group, global_entries);
-  if (is_root)
-    g_option_group_add_entries (group, root_entries);
+
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
+  cli->option_names = g_ptr_array_new ();
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) entries[i].long_name);
+  for (guint i = 0; global_entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) global_entries[i].long_name);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -282,9 +358,178 @@ nexor_cli_print_help (NexorCli       *cli,
     nexor_cli_print (help);
 }
 
+/* "Did you mean": the optimal string alignment distance (Levenshtein with
+ * transpositions, so "taem" is one edit from "team"), as git and most CLIs
+ * use. Longer words than any name are not worth the quadratic cost. */
+#define MAX_SUGGEST_LENGTH 64
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint d[MAX_SUGGEST_LENGTH + 1][MAX_SUGGEST_LENGTH + 1];
+
+  g_assert (la <= MAX_SUGGEST_LENGTH && lb <= MAX_SUGGEST_LENGTH);
+
+  for (gsize i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (gsize j = 0; j <= lb; j++)
+    d[0][j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    for (gsize j = 1; j <= lb; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+        guint best = MIN (d[i - 1][j] + 1, d[i][j - 1] + 1);
+
+        best = MIN (best, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          best = MIN (best, d[i - 2][j - 2] + 1);
+        d[i][j] = best;
+      }
+
+  return d[la][lb];
+}
+
+/* How alike @typed is to @name: 0 for the start of it ("hist" for
+ * "history"), else the edit distance when small enough for a slip of the
+ * fingers, else G_MAXUINT. */
+static guint
+suggestion_score (const char *typed,
+                  const char *name)
+{
+  gsize len = strlen (typed);
+  guint distance;
+
+  if (len == 0 || len > MAX_SUGGEST_LENGTH || strlen (name) > MAX_SUGGEST_LENGTH)
+    return G_MAXUINT;
+  if (len >= 2 && g_ascii_strncasecmp (typed, name, len) == 0)
+    return 0;
+
+  distance = edit_distance (typed, name);
+  if (distance <= MAX (1, MIN (2, len / 3)))
+    return distance;
+
+  return G_MAXUINT;
+}
+
+/* Adds @candidate to @best when it scores as well as the best so far. */
+static void
+consider_suggestion (GPtrArray  *best,
+                     guint      *best_score,
+                     guint       score,
+                     const char *candidate)
+{
+  if (score == G_MAXUINT || score > *best_score)
+    return;
+  if (score < *best_score)
+    g_ptr_array_set_size (best, 0);
+  *best_score = score;
+  g_ptr_array_add (best, g_strdup (candidate));
+}
+
+/* “a”, “a” or “b”, “a”, “b” or “c”: the suggestions for a hint. */
+static char *
+format_suggestions (GPtrArray *suggestions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < suggestions->len && i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? " or " : ", ");
+      g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The commands of @group like @typed, as full paths ("nexor lead get");
+ * failing those, the commands of its subgroups ("nexor get" → "nexor lead
+ * get"). Names starting with "__" are internal and never suggested. */
+static char *
+suggest_command (const NexorCliCommand *group,
+                 const char            *group_path,
+                 const char            *typed)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  for (const NexorCliCommand *c = group->subcommands; c != NULL && c->name != NULL; c++)
+    {
+      g_autofree char *path = g_strconcat (group_path, " ", c->name, NULL);
+
+      if (!g_str_has_prefix (c->name, "__"))
+        consider_suggestion (best, &best_score, suggestion_score (typed, c->name), path);
+    }
+
+  for (const NexorCliCommand *c = group->subcommands;
+       best->len == 0 && c != NULL && c->name != NULL; c++)
+    {
+      for (const NexorCliCommand *sub = c->subcommands; sub != NULL && sub->name != NULL; sub++)
+        {
+          g_autofree char *path = g_strconcat (group_path, " ", c->name, " ", sub->name, NULL);
+
+          if (!g_str_has_prefix (sub->name, "__"))
+            consider_suggestion (best, &best_score, suggestion_score (typed, sub->name), path);
+        }
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf ("did you mean %s?", list);
+}
+
+static int
+unknown_command_error (NexorCli              *cli,
+                       const NexorCliCommand *group,
+                       const char            *group_path,
+                       const char            *typed)
+{
+  g_autofree char *shown = nexor_cli_ellipsize (typed, 40);
+  g_autofree char *hint = g_utf8_validate (typed, -1, NULL)
+                          ? suggest_command (group, group_path, typed) : NULL;
+
+  if (hint != NULL)
+    return nexor_cli_usage_error (cli, "unknown command “%s”\nhint: %s", shown, hint);
+  return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+}
+
+/* The long options of the context being parsed like the unknown @option. */
+static char *
+suggest_option (NexorCli   *cli,
+                const char *option)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  if (!g_str_has_prefix (option, "--") || cli->option_names == NULL)
+    return NULL;
+
+  for (guint i = 0; i < cli->option_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (cli->option_names, i);
+      g_autofree char *dashed = g_strconcat ("--", name, NULL);
+
+      consider_suggestion (best, &best_score, suggestion_score (option + 2, name), dashed);
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf ("did you mean %s?", list);
+}
+
 /* GOption quotes an unknown option whole: cut "--api-kye=SECRET" at "=". */
 static char *
-option_error_message (const GError *error)
+option_error_message (NexorCli     *cli,
+                      const GError *error)
 {
   g_autofree char *message = NULL;
 
@@ -296,9 +541,23 @@ option_error_message (const GError *error)
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
       char *equals = strchr (message, '=');
+      const char *option;
+      g_autofree char *hint = NULL;
 
       if (equals != NULL)
         *equals = '\0';
+
+      /* GOption's message is "Unknown option --name" (translated where
+       * GLib is): the option is its last word. */
+      option = strrchr (message, ' ');
+      if (option != NULL && g_utf8_validate (option + 1, -1, NULL))
+        hint = suggest_option (cli, option + 1);
+      if (hint != NULL)
+        {
+          g_autofree char *clean = nexor_cli_sanitize (message);
+
+          return g_strdup_printf ("%s\nhint: %s", clean, hint);
+        }
     }
 
   return nexor_cli_sanitize (message);
@@ -315,7 +574,7 @@ nexor_cli_parse (NexorCli        *cli,
   cli->help = FALSE;
   if (!g_option_context_parse_strv (context, argv, &error))
     {
-      g_autofree char *message = option_error_message (error);
+      g_autofree char *message = option_error_message (cli, error);
 
       *exit_status = nexor_cli_usage_error (cli, "%s", message);
       return FALSE;
@@ -324,6 +583,17 @@ nexor_cli_parse (NexorCli        *cli,
   if (cli->help)
     {
       nexor_cli_print_help (cli, context, FALSE);
+      *exit_status = NEXOR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  /* At every level, so that "nexor lead get --version" needs no rewrite. */
+  if (cli->version)
+    {
+      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
+                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
+
+      nexor_cli_print (version);
       *exit_status = NEXOR_CLI_EXIT_OK;
       return FALSE;
     }
@@ -836,8 +1106,8 @@ nexor_cli_client_new (const char   *base_url,
  * @error: return location for an error whose exit status is usage (bad base
  *   URL) or authentication (no usable API key)
  *
- * Gets the client, created on first use from --base-url / NEXOR_BASE_URL and
- * --api-key / --api-key-file / NEXOR_API_KEY.
+ * Gets the client, created on first use from --base-url / NEXOR_BASE_URL,
+ * --api-key / --api-key-file / NEXOR_API_KEY and --timeout / NEXOR_TIMEOUT.
  *
  * Returns: (transfer none) (nullable): the client
  */
@@ -847,10 +1117,17 @@ nexor_cli_get_client (NexorCli  *cli,
 {
   g_autofree char *base_url = NULL;
   g_autoptr(GTlsDatabase) tls_database = NULL;
+  const char *env_timeout = g_getenv ("NEXOR_TIMEOUT");
+  guint timeout_s = cli->timeout_s;
   char *api_key;
 
   if (cli->client != NULL)
     return cli->client;
+
+  /* An empty value counts as unset, as for the other variables. */
+  if (timeout_s == 0 && env_timeout != NULL && env_timeout[0] != '\0' &&
+      !parse_timeout (env_timeout, "NEXOR_TIMEOUT", &timeout_s, error))
+    return NULL;
 
   base_url = resolve_base_url (cli, error);
   if (base_url == NULL)
@@ -865,6 +1142,8 @@ nexor_cli_get_client (NexorCli  *cli,
 
   cli->client = nexor_cli_client_new (base_url, api_key, tls_database);
   nexor_cli_free_secret (api_key);
+  if (timeout_s > 0)
+    nexor_client_set_timeout (cli->client, timeout_s);
 
   return cli->client;
 }
@@ -898,6 +1177,8 @@ nexor_cli_exit_status_for_error (const GError *error)
           return NEXOR_CLI_EXIT_CONFLICT;
         case NEXOR_ERROR_OUTCOME_UNKNOWN:
           return NEXOR_CLI_EXIT_OUTCOME_UNKNOWN;
+        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
+          return NEXOR_CLI_EXIT_SETUP;
         case NEXOR_ERROR_FAILED:
         default:
           return NEXOR_CLI_EXIT_FAILED;
@@ -932,7 +1213,8 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_FORBIDDEN:
           return g_strdup (_("this API key is not allowed to do this"));
         case NEXOR_ERROR_TIMEOUT:
-          return g_strdup_printf (_("the server at %s did not answer in time; try again later"), url);
+          return g_strdup_printf (_("the server at %s did not answer in time; try again later, "
+                                    "or allow more time with --timeout SECONDS"), url);
         case NEXOR_ERROR_SERVER:
           return g_strdup_printf (_("the server at %s failed; try again later"), url);
         case NEXOR_ERROR_RATE_LIMITED:
@@ -948,6 +1230,13 @@ hint_for_error (NexorCli     *cli,
           return g_strdup (_("it may have been applied; check before running it again"));
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
+        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
+          /* TRANSLATORS: the first %s is the base URL used, the second the
+           * production one */
+          return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
+                                    "such as %s or a local nexor-emulator's "
+                                    "http://127.0.0.1:PORT/api/public (set it with --base-url or "
+                                    "NEXOR_BASE_URL)"), url, NEXOR_DEFAULT_BASE_URL);
         case NEXOR_ERROR_FAILED:
         case NEXOR_ERROR_INVALID_ARGUMENT:
         case NEXOR_ERROR_NOT_FOUND:
@@ -1111,15 +1400,6 @@ nexor_cli_run_group (NexorCli               *cli,
   if (!nexor_cli_parse (cli, context, argv, &status))
     return status;
 
-  if (cli->version && group == &nexor_cli_root)
-    {
-      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
-                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
-
-      nexor_cli_print (version);
-      return NEXOR_CLI_EXIT_OK;
-    }
-
   n = g_strv_length (*argv);
   if (n < 2)
     {
@@ -1131,11 +1411,7 @@ nexor_cli_run_group (NexorCli               *cli,
   name = (*argv)[1];
   sub = lookup_command (group->subcommands, name);
   if (sub == NULL)
-    {
-      g_autofree char *shown = nexor_cli_ellipsize (name, 40);
-
-      return nexor_cli_usage_error (cli, _("unknown command “%s”"), shown);
-    }
+    return unknown_command_error (cli, group, path, name);
 
   sub_path = g_strconcat (path, " ", sub->name, NULL);
   sub_argv = g_new0 (char *, n);
@@ -1169,7 +1445,7 @@ nexor_cli_help_command (NexorCli               *cli,
 
           if (target->subcommands == NULL)
             return nexor_cli_usage_error (cli, _("“%s” has no subcommand “%s”"), path->str, shown);
-          return nexor_cli_usage_error (cli, _("unknown command “%s”"), shown);
+          return unknown_command_error (cli, target, path->str, (*argv)[i]);
         }
 
       target = sub;
@@ -1207,6 +1483,7 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->display_base_url, g_free);
   g_clear_pointer (&cli->check_command, g_free);
   g_clear_pointer (&cli->check_advice, g_free);
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
   g_clear_object (&cli->client);
 }
 
