@@ -554,8 +554,10 @@ http_error (NexorClient  *self,
           if (strchr (path, '?') != NULL)
             *strchr (path, '?') = '\0';
           where = quote_untrusted (self, base_url, 200);
-          setup = g_strdup_printf ("%s; the server at %s has no endpoint %s %s: the base URL is "
-                                   "probably wrong (the Nexor API's ends in /api/public, as in %s)",
+          /* TRANSLATORS: the HTTP status and the server's words; the base URL
+           * used; the method and path asked for; the production base URL */
+          setup = g_strdup_printf (_("%s; the server at %s has no endpoint %s %s: the base URL is "
+                                     "probably wrong (the Nexor API's ends in /api/public, as in %s)"),
                                    text, where, _nexor_request_get_method (request), path,
                                    NEXOR_DEFAULT_BASE_URL);
           safe = _nexor_redact (setup, _nexor_client_get_api_key (self));

@@ -74,6 +74,10 @@ def test_errors(t):
     for args, env, status, words in (
             (("lead", "get", "not-a-uuid"), {}, cli.EXIT_USAGE,
              ["nexor: \u00abnot-a-uuid\u00bb no es un ID del lead v\u00e1lido (se esperaba un UUID"]),
+            (("lead", "gte"), {}, cli.EXIT_USAGE,
+             ["nexor: comando desconocido \u00abgte\u00bb\nsugerencia: \u00bfquiso decir"]),
+            (("lead", "get", cli.SEED_ID, "--timeout", "abc"), {}, cli.EXIT_USAGE,
+             ["tiempo de espera \u00ababc\u00bb no v\u00e1lido (de --timeout)"]),
             (("lead", "frob"), {}, cli.EXIT_USAGE,
              ["nexor: comando desconocido \u00abfrob\u00bb",
               "Pruebe \u00abnexor lead --help\u00bb para obtener m\u00e1s informaci\u00f3n."]),

@@ -200,11 +200,11 @@ parse_timeout (const char  *value,
       !g_ascii_string_to_unsigned (value, 10, 1, MAX_TIMEOUT_S, &n, NULL))
     {
       g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
-                               ? nexor_cli_ellipsize (value, 40) : g_strdup ("(not UTF-8)");
+                               ? nexor_cli_ellipsize (value, 40) : g_strdup (_("(not UTF-8)"));
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "invalid timeout “%s” (from %s): expected a whole number of seconds "
-                   "from 1 to %u", shown, source, MAX_TIMEOUT_S);
+                   _("invalid timeout “%s” (from %s): expected a whole number of seconds "
+                     "from 1 to %u"), shown, source, MAX_TIMEOUT_S);
       return FALSE;
     }
 
@@ -438,7 +438,8 @@ format_suggestions (GPtrArray *suggestions)
   for (guint i = 0; i < suggestions->len && i < 3; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? " or " : ", ");
+        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
       g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
     }
 
@@ -481,7 +482,7 @@ suggest_command (const NexorCliCommand *group,
     return NULL;
 
   list = format_suggestions (best);
-  return g_strdup_printf ("did you mean %s?", list);
+  return g_strdup_printf (_("did you mean %s?"), list);
 }
 
 static int
@@ -495,8 +496,8 @@ unknown_command_error (NexorCli              *cli,
                           ? suggest_command (group, group_path, typed) : NULL;
 
   if (hint != NULL)
-    return nexor_cli_usage_error (cli, "unknown command “%s”\nhint: %s", shown, hint);
-  return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+    return nexor_cli_usage_error (cli, _("unknown command “%s”\nhint: %s"), shown, hint);
+  return nexor_cli_usage_error (cli, _("unknown command “%s”"), shown);
 }
 
 /* The long options of the context being parsed like the unknown @option. */
@@ -523,7 +524,7 @@ suggest_option (NexorCli   *cli,
     return NULL;
 
   list = format_suggestions (best);
-  return g_strdup_printf ("did you mean %s?", list);
+  return g_strdup_printf (_("did you mean %s?"), list);
 }
 
 /* GOption quotes an unknown option whole: cut "--api-kye=SECRET" at "=". */
@@ -556,7 +557,7 @@ option_error_message (NexorCli     *cli,
         {
           g_autofree char *clean = nexor_cli_sanitize (message);
 
-          return g_strdup_printf ("%s\nhint: %s", clean, hint);
+          return g_strdup_printf (_("%s\nhint: %s"), clean, hint);
         }
     }
 
