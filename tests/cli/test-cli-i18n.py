@@ -13,8 +13,10 @@
 # helpers are test-cli.py's.
 
 import importlib.util
+import json
 import os
 import sys
+import tempfile
 
 spec = importlib.util.spec_from_file_location(
     "test_cli", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-cli.py"))
@@ -95,6 +97,22 @@ def test_errors(t):
         t.check("%s: nothing on stdout" % name, spanish.stdout == "", spanish)
 
 
+def test_numbers(t):
+    """Counts in human output use the locale's digit grouping."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "leads.json")
+        with open(path, "w") as f:
+            json.dump([{"first_name": "Ana %d" % i} for i in range(1001)], f)
+        english = t.run("lead", "create", "--from-file", path, env=t.env(extra=ENGLISH))
+        spanish = t.run("lead", "create", "--from-file", path, env=t.env(extra=SPANISH))
+    t.check_exit("1001 leads from a file: refused in English", english, cli.EXIT_USAGE)
+    t.check_exit("1001 leads from a file: refused in Spanish", spanish, cli.EXIT_USAGE)
+    t.check("English count without grouping", "holds 1001 leads; one call creates from 1 to 1000"
+            in english.stderr, english)
+    t.check("Spanish count with the locale's grouping",
+            "contiene 1.001 leads; una llamada crea de 1 a 1.000" in spanish.stderr, spanish)
+
+
 def test_machine_output(t):
     """--json is for programs: the same bytes in every locale."""
     for args in (("lead", "get", cli.SEED_ID, "--json"),
@@ -126,7 +144,8 @@ def main():
         proc, url = cli.start_emulator(sys.argv[2])
         print("# emulator at %s" % url)
         t = cli.Runner(sys.argv[1], url)
-        for test in (test_locale_available, test_help, test_card, test_errors, test_machine_output):
+        for test in (test_locale_available, test_help, test_card, test_errors, test_numbers,
+                     test_machine_output):
             try:
                 test(t)
             except Exception as e:
