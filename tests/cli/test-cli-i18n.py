@@ -13,8 +13,10 @@
 # helpers are test-cli.py's.
 
 import importlib.util
+import json
 import os
 import sys
+import tempfile
 
 spec = importlib.util.spec_from_file_location(
     "test_cli", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-cli.py"))
@@ -74,6 +76,10 @@ def test_errors(t):
     for args, env, status, words in (
             (("lead", "get", "not-a-uuid"), {}, cli.EXIT_USAGE,
              ["nexor: \u00abnot-a-uuid\u00bb no es un ID del lead v\u00e1lido (se esperaba un UUID"]),
+            (("lead", "gte"), {}, cli.EXIT_USAGE,
+             ["nexor: comando desconocido \u00abgte\u00bb\nsugerencia: \u00bfquiso decir"]),
+            (("lead", "get", cli.SEED_ID, "--timeout", "abc"), {}, cli.EXIT_USAGE,
+             ["tiempo de espera \u00ababc\u00bb no v\u00e1lido (de --timeout)"]),
             (("lead", "frob"), {}, cli.EXIT_USAGE,
              ["nexor: comando desconocido \u00abfrob\u00bb",
               "Pruebe \u00abnexor lead --help\u00bb para obtener m\u00e1s informaci\u00f3n."]),
@@ -89,6 +95,22 @@ def test_errors(t):
         for text in words:
             t.check("%s: stderr says %r" % (name, text), text in spanish.stderr, spanish)
         t.check("%s: nothing on stdout" % name, spanish.stdout == "", spanish)
+
+
+def test_numbers(t):
+    """Counts in human output use the locale's digit grouping."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "leads.json")
+        with open(path, "w") as f:
+            json.dump([{"first_name": "Ana %d" % i} for i in range(1001)], f)
+        english = t.run("lead", "create", "--from-file", path, env=t.env(extra=ENGLISH))
+        spanish = t.run("lead", "create", "--from-file", path, env=t.env(extra=SPANISH))
+    t.check_exit("1001 leads from a file: refused in English", english, cli.EXIT_USAGE)
+    t.check_exit("1001 leads from a file: refused in Spanish", spanish, cli.EXIT_USAGE)
+    t.check("English count without grouping", "holds 1001 leads; one call creates from 1 to 1000"
+            in english.stderr, english)
+    t.check("Spanish count with the locale's grouping",
+            "contiene 1.001 leads; una llamada crea de 1 a 1.000" in spanish.stderr, spanish)
 
 
 def test_machine_output(t):
@@ -122,7 +144,8 @@ def main():
         proc, url = cli.start_emulator(sys.argv[2])
         print("# emulator at %s" % url)
         t = cli.Runner(sys.argv[1], url)
-        for test in (test_locale_available, test_help, test_card, test_errors, test_machine_output):
+        for test in (test_locale_available, test_help, test_card, test_errors, test_numbers,
+                     test_machine_output):
             try:
                 test(t)
             except Exception as e:

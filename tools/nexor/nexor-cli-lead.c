@@ -926,7 +926,7 @@ read_leads (LeadOptions  *options,
   if (n == 0 || n > MAX_BULK_LEADS)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   _("%s: holds %u leads; one call creates from 1 to %d"), display, n, MAX_BULK_LEADS);
+                   _("%s: holds %'u leads; one call creates from 1 to %'d"), display, n, MAX_BULK_LEADS);
       return NULL;
     }
 
@@ -1104,7 +1104,7 @@ print_bulk_result (NexorBulkCreateResult *result,
   else
     {
       nexor_cli_table_render (table, "", out);
-      g_string_append_printf (out, _("%u created, %u updated, %u failed\n"), created, updated, failed);
+      g_string_append_printf (out, _("%'u created, %'u updated, %'u failed\n"), created, updated, failed);
       nexor_cli_print (out->str);
     }
 

@@ -407,7 +407,7 @@ nexor_cli_lead_tags (NexorCli               *cli,
           const char * const *added = nexor_tag_sync_result_get_added (result);
           const char * const *removed = nexor_tag_sync_result_get_removed (result);
           g_autofree char *counts =
-            g_strdup_printf (_("%u added, %u removed\n"),
+            g_strdup_printf (_("%'u added, %'u removed\n"),
                              added != NULL ? g_strv_length ((char **) added) : 0,
                              removed != NULL ? g_strv_length ((char **) removed) : 0);
 

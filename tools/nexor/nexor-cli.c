@@ -201,11 +201,11 @@ parse_timeout (const char  *value,
       !g_ascii_string_to_unsigned (value, 10, 1, MAX_TIMEOUT_S, &n, NULL))
     {
       g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
-                               ? nexor_cli_ellipsize (value, 40) : g_strdup ("(not UTF-8)");
+                               ? nexor_cli_ellipsize (value, 40) : g_strdup (_("(not UTF-8)"));
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "invalid timeout “%s” (from %s): expected a whole number of seconds "
-                   "from 1 to %u", shown, source, MAX_TIMEOUT_S);
+                   _("invalid timeout “%s” (from %s): expected a whole number of seconds "
+                     "from 1 to %u"), shown, source, MAX_TIMEOUT_S);
       return FALSE;
     }
 
@@ -440,8 +440,8 @@ format_suggestions (GPtrArray *suggestions)
   for (guint i = 0; i < suggestions->len && i < 3; i++)
     {
       if (i > 0)
-        /* TRANSLATORS: separators in a list of suggestions: “a”, “b” or “c” */
-        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : _(", "));
+        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
       g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
     }
 
@@ -1248,7 +1248,8 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          /* TRANSLATORS: the base URL used, then the production base URL */
+          /* TRANSLATORS: the first %s is the base URL used, the second the
+           * production one */
           return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
                                     "such as %s or a local nexor-emulator's "
                                     "http://127.0.0.1:PORT/api/public (set it with --base-url or "
