@@ -128,6 +128,9 @@ allowed+='|^/usr/local/lib/([^/]+/)?girepository-1\.0/Nexor-1\.typelib$'
 allowed+='|^/usr/local/share/gir-1\.0/Nexor-1\.gir$'
 allowed+='|^/usr/local/share/vala/vapi/nexor-glib-1\.(vapi|deps)$'
 allowed+='|^/usr/local/include/nexor-glib-1/nexor-[a-z0-9-]+\.h$'
+# The bindings' helpers go with the typelib: PyGObject overrides, the GJS module.
+allowed+='|^/usr/local/lib/python3[^/]*/(dist|site)-packages/gi/overrides/Nexor\.py$'
+allowed+='|^/usr/local/share/gjs-1\.0/nexor/promises\.js$'
 allowed+='|^/usr/local/share/locale/[A-Za-z_@]+/LC_MESSAGES/nexor-glib-1\.mo$'
 stray=$(grep -v -E "$allowed" <<<"$installed" || true)
 private=$(grep -E -- '-private\.h$|/config\.h$' <<<"$installed" || true)

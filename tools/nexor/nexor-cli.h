@@ -7,6 +7,8 @@
 
 #include <nexor-glib.h>
 
+#include "nexor-cli-fields.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses: documented in `nexor --help` and docs/cli.md; keep them stable. */
@@ -62,6 +64,7 @@ struct _NexorCliCommand
   const char            *summary;     /* one line, shown in command lists */
   NexorCliRunFunc        run;
   const NexorCliCommand *subcommands;
+  const NexorCliKind    *prints;      /* resources it prints: it takes --ids and --fields */
 };
 
 /* Command tables, one per group (nexor-cli-lead.c, nexor-cli-tags.c). */
