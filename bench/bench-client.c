@@ -340,7 +340,12 @@ main (int    argc,
   opt.lead_url = g_strconcat (url, "/leads/" BENCH_LEAD_ID, NULL);
   opt.in_flight = g_str_equal (mode, "concurrent") ? (guint) in_flight : 1;
 
-  nexor_client = nexor_client_new_for_url (url, BENCH_API_KEY);
+  nexor_client = nexor_client_new_for_url (url, BENCH_API_KEY, &error);
+  if (nexor_client == NULL)
+    {
+      g_printerr ("bench-client: %s\n", error->message);
+      return 2;
+    }
   if (nexor_timeout >= 0)
     nexor_client_set_timeout (nexor_client, (guint) nexor_timeout);
   /* The hand-written floor gets the connection limits nexor-glib uses. */

@@ -19,6 +19,7 @@
 #include "nexor-lead-input-private.h"
 #include "nexor-lead-private.h"
 #include "nexor-meeting-private.h"
+#include "nexor-pause-state-private.h"
 #include "nexor-status-change-private.h"
 #include "nexor-text-private.h"
 
@@ -1180,19 +1181,12 @@ nexor_client_resume_lead_automation (NexorClient   *self,
  * Is the lead paused?
  * ------------------------------------------------------------------------- */
 
-static NexorFlag *
-parse_paused (JsonNode           *root,
-              NexorJsonDocument  *document,
-              GError            **error)
-{
-  return _nexor_flag_new_from_member (root, "paused", "pause state", error);
-}
-
 static NexorRequest *
 is_lead_paused_request (const char *lead_id,
                         const char *workflow_id)
 {
-  NexorRequest *request = lead_request ("GET", (NexorResponseParser) parse_paused, lead_id, "is_paused");
+  NexorRequest *request = lead_request ("GET", (NexorResponseParser) _nexor_pause_state_new_from_response,
+                                        lead_id, "is_paused");
 
   if (workflow_id != NULL && _nexor_request_check_text (request, "workflow id", workflow_id))
     _nexor_request_add_query (request, "workflow_id", workflow_id);
@@ -1212,6 +1206,13 @@ is_lead_paused_request (const char *lead_id,
  * Asks whether a human has taken over a lead (`GET /leads/{id}/is_paused`):
  * whether any of its active runs, or its run in @workflow_id, has its
  * automation stopped.
+ *
+ * The answer is a [class@Nexor.PauseState], not a bare boolean, so that
+ * "not paused" and a failed call cannot be told apart wrongly in any
+ * language: in C a failure is %NULL with an error, in Python and JavaScript
+ * an exception, and the answer is always read as
+ * [property@Nexor.PauseState:paused] (`state.props.paused`,
+ * `state.paused`).
  *
  * Since: 0.1
  */
@@ -1238,19 +1239,20 @@ nexor_client_is_lead_paused_async (NexorClient         *self,
  *
  * Finishes [method@Nexor.Client.is_lead_paused_async].
  *
- * Returns: whether the lead's automation is paused; %FALSE with @error set if
- *   the call failed, so check @error to tell the two apart
+ * Returns: (transfer full): the answer, whose
+ *   [property@Nexor.PauseState:paused] says whether the lead is taken over;
+ *   %NULL with @error set if the call failed
  *
  * Since: 0.1
  */
-gboolean
+NexorPauseState *
 nexor_client_is_lead_paused_finish (NexorClient   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
-  return _nexor_flag_take_value (_nexor_client_send_finish (self, result, nexor_client_is_lead_paused_async, error));
+  return _nexor_client_send_finish (self, result, nexor_client_is_lead_paused_async, error);
 }
 
 /**
@@ -1264,24 +1266,30 @@ nexor_client_is_lead_paused_finish (NexorClient   *self,
  * Asks whether a human has taken over a lead, blocking the calling thread;
  * see [method@Nexor.Client.is_lead_paused_async].
  *
- * Returns: whether the lead's automation is paused; %FALSE with @error set if
- *   the call failed
+ * ```c
+ * g_autoptr(NexorPauseState) state = nexor_client_is_lead_paused (client, lead_id, NULL, NULL, &error);
+ *
+ * if (state == NULL)
+ *   return fail (error);
+ * g_print ("%s\n", nexor_pause_state_get_paused (state) ? "paused" : "not paused");
+ * ```
+ *
+ * Returns: (transfer full): the answer, or %NULL with @error set
  *
  * Since: 0.1
  */
-gboolean
+NexorPauseState *
 nexor_client_is_lead_paused (NexorClient   *self,
                              const char    *lead_id,
                              const char    *workflow_id,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_return_val_if_fail (NEXOR_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_flag_take_value (_nexor_client_send (self, is_lead_paused_request (lead_id, workflow_id),
-                                                     cancellable, error));
+  return _nexor_client_send (self, is_lead_paused_request (lead_id, workflow_id), cancellable, error);
 }
 
 /* ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include "nexor-bulk-create-result.h"
 #include "nexor-create-lead-result.h"
 #include "nexor-history-list.h"
+#include "nexor-pause-state.h"
 #include "nexor-lead.h"
 #include "nexor-lead-input.h"
 #include "nexor-meeting.h"
@@ -181,11 +182,11 @@ void                   nexor_client_is_lead_paused_async          (NexorClient  
                                                                    GAsyncReadyCallback   callback,
                                                                    gpointer              user_data);
 NEXOR_AVAILABLE_IN_0_1
-gboolean               nexor_client_is_lead_paused_finish         (NexorClient          *self,
+NexorPauseState       *nexor_client_is_lead_paused_finish         (NexorClient          *self,
                                                                    GAsyncResult         *result,
                                                                    GError              **error);
 NEXOR_AVAILABLE_IN_0_1
-gboolean               nexor_client_is_lead_paused                (NexorClient          *self,
+NexorPauseState       *nexor_client_is_lead_paused                (NexorClient          *self,
                                                                    const char           *lead_id,
                                                                    const char           *workflow_id,
                                                                    GCancellable         *cancellable,

@@ -33,10 +33,27 @@
  * iterate a main context.
  *
  * ```c
- * g_autoptr(NexorClient) client = nexor_client_new (g_getenv ("NEXOR_API_KEY"));
  * g_autoptr(GError) error = NULL;
- * g_autoptr(NexorLead) lead = nexor_client_get_lead (client, id, NULL, &error);
+ * g_autoptr(NexorClient) client = nexor_client_new (g_getenv ("NEXOR_API_KEY"), &error);
+ * g_autoptr(NexorLead) lead = NULL;
+ *
+ * if (client == NULL)
+ *   return fail (error);   // no key, or an unusable one: nothing was sent
+ * lead = nexor_client_get_lead (client, id, NULL, &error);
  * ```
+ *
+ * A client implements [iface@Gio.Initable]: a base URL or key it cannot use
+ * fails when the client is built, with %NEXOR_ERROR_INVALID_ARGUMENT (or
+ * %NEXOR_ERROR_UNAUTHORIZED for a missing key), not at its first call.
+ * [ctor@Nexor.Client.new], [ctor@Nexor.Client.new_for_url] and
+ * [ctor@Nexor.Client.new_from_environment] do that, and raise the error in
+ * Python and throw it in JavaScript. The generic constructors
+ * (`g_object_new()`, Python's `Nexor.Client(base_url=…)`, GJS's
+ * `new Nexor.Client({…})`) do not initialize the object (PyGObject 3.42 and
+ * GJS 1.74 never call [method@Gio.Initable.init]): call `init()` on the
+ * client, or use [func@Gio.Initable.new]. A client that was not initialized,
+ * or whose initialization failed, is still safe to use: every call fails
+ * with the same error, and nothing is sent.
  *
  * Every request carries the `X-API-Key` header and a `User-Agent`. The key is
  * never readable back from the client and never appears in debug output:
@@ -83,7 +100,7 @@ struct _NexorClient
   SoupSession *session;
   gboolean own_session;
   GTlsDatabase *tls_database; /* NULL: the system's trust store */
-  GError *config_error; /* a bad base URL or key: every call fails with it */
+  GError *config_error; /* a bad base URL or key: init and every call fail with it */
 
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
@@ -92,7 +109,10 @@ struct _NexorClient
   NexorTestHooks test_hooks;
 };
 
-G_DEFINE_FINAL_TYPE (NexorClient, nexor_client, G_TYPE_OBJECT)
+static void nexor_client_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NexorClient, nexor_client, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, nexor_client_initable_iface_init))
 
 enum {
   PROP_0,
@@ -373,8 +393,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * The base URL of the API, [const@Nexor.DEFAULT_BASE_URL] unless set.
    *
    * It must be `https`, or `http` to a loopback address such as a local
-   * `nexor-emulator`; otherwise every call fails with
-   * %NEXOR_ERROR_INVALID_ARGUMENT.
+   * `nexor-emulator`; otherwise building the client fails with
+   * %NEXOR_ERROR_INVALID_ARGUMENT (see [iface@Gio.Initable]).
    *
    * Since: 0.1
    */
@@ -388,8 +408,8 @@ nexor_client_class_init (NexorClientClass *klass)
    * The API key sent in the `X-API-Key` header, such as `nxr_live_…`.
    *
    * It can only be written, when the client is built, and is never logged.
-   * Without a key every call fails with %NEXOR_ERROR_UNAUTHORIZED before a
-   * request is sent.
+   * Without a key building the client fails with %NEXOR_ERROR_UNAUTHORIZED
+   * (see [iface@Gio.Initable]).
    *
    * Since: 0.1
    */
@@ -514,44 +534,84 @@ nexor_client_init (NexorClient *self)
   self->max_retries = DEFAULT_MAX_RETRIES;
 }
 
+/* The checks ran in constructed(), where a property's value is first
+ * known; init only reports them. So it costs nothing, may be called again,
+ * and a client built with g_object_new() and never initialized still
+ * fails each call with the same error instead of misbehaving. */
+static gboolean
+nexor_client_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  NexorClient *self = NEXOR_CLIENT (initable);
+
+  if (self->config_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->config_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+nexor_client_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = nexor_client_initable_init;
+}
+
 /**
  * nexor_client_new:
- * @api_key: (nullable): the API key, such as `nxr_live_…`
+ * @api_key: the API key, such as `nxr_live_…`
+ * @error: return location for an error
  *
  * Creates a client of the production API.
  *
- * Returns: (transfer full): a new client
+ * An unusable @api_key fails here, as [method@Gio.Initable.init] does: a
+ * missing or empty key with %NEXOR_ERROR_UNAUTHORIZED, one with spaces,
+ * control or non-ASCII characters with %NEXOR_ERROR_INVALID_ARGUMENT.
+ *
+ * Returns: (transfer full): a new client, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorClient *
-nexor_client_new (const char *api_key)
+nexor_client_new (const char  *api_key,
+                  GError     **error)
 {
-  return g_object_new (NEXOR_TYPE_CLIENT, "api-key", api_key, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (NEXOR_TYPE_CLIENT, NULL, error, "api-key", api_key, NULL);
 }
 
 /**
  * nexor_client_new_for_url:
  * @base_url: the base URL of the API, such as
  *   `http://127.0.0.1:8765/api/public` for a local `nexor-emulator`
- * @api_key: (nullable): the API key
+ * @api_key: the API key
+ * @error: return location for an error
  *
  * Creates a client of the API at @base_url.
  *
- * An unusable @base_url does not fail here: every call then fails with
- * %NEXOR_ERROR_INVALID_ARGUMENT and says why.
+ * An unusable @base_url or @api_key fails here, as
+ * [method@Gio.Initable.init] does: a URL that does not parse, is not
+ * `https://` (or `http://` to this machine), or has a query or fragment
+ * with %NEXOR_ERROR_INVALID_ARGUMENT; a key as [ctor@Nexor.Client.new]
+ * says. Nothing is sent.
  *
- * Returns: (transfer full): a new client
+ * Returns: (transfer full): a new client, or %NULL with @error set
  *
  * Since: 0.1
  */
 NexorClient *
-nexor_client_new_for_url (const char *base_url,
-                          const char *api_key)
+nexor_client_new_for_url (const char  *base_url,
+                          const char  *api_key,
+                          GError     **error)
 {
   g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return g_object_new (NEXOR_TYPE_CLIENT, "base-url", base_url, "api-key", api_key, NULL);
+  return g_initable_new (NEXOR_TYPE_CLIENT, NULL, error, "base-url", base_url, "api-key", api_key, NULL);
 }
 
 /* A trust store from a PEM file of certificates. GTlsFileDatabase itself
@@ -610,7 +670,6 @@ nexor_client_new_from_environment (GError **error)
   const char *base_url = g_getenv ("NEXOR_BASE_URL");
   const char *ca_file = g_getenv ("NEXOR_CA_FILE");
   g_autoptr(GTlsDatabase) tls_database = NULL;
-  g_autoptr(NexorClient) self = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -624,18 +683,11 @@ nexor_client_new_from_environment (GError **error)
         return NULL;
     }
 
-  self = g_object_new (NEXOR_TYPE_CLIENT,
-                       "base-url", base_url ? base_url : NEXOR_DEFAULT_BASE_URL,
-                       "api-key", g_getenv ("NEXOR_API_KEY"),
-                       "tls-database", tls_database,
-                       NULL);
-  if (self->config_error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->config_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  return g_initable_new (NEXOR_TYPE_CLIENT, NULL, error,
+                         "base-url", base_url ? base_url : NEXOR_DEFAULT_BASE_URL,
+                         "api-key", g_getenv ("NEXOR_API_KEY"),
+                         "tls-database", tls_database,
+                         NULL);
 }
 
 /**

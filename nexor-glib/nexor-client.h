@@ -31,10 +31,12 @@ NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorClient, nexor_client, NEXOR, CLIENT, GObject)
 
 NEXOR_AVAILABLE_IN_0_1
-NexorClient *nexor_client_new                  (const char           *api_key);
+NexorClient *nexor_client_new                  (const char           *api_key,
+                                                GError              **error);
 NEXOR_AVAILABLE_IN_0_1
 NexorClient *nexor_client_new_for_url          (const char           *base_url,
-                                                const char           *api_key);
+                                                const char           *api_key,
+                                                GError              **error);
 NEXOR_AVAILABLE_IN_0_1
 NexorClient *nexor_client_new_from_environment (GError              **error);
 

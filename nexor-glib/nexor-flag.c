@@ -43,36 +43,6 @@ flag_new (gboolean value)
 }
 
 NexorFlag *
-_nexor_flag_new_from_member (JsonNode    *root,
-                             const char  *member,
-                             const char  *what,
-                             GError     **error)
-{
-  JsonObject *object = _nexor_json_get_root_object (root, what, error);
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = _nexor_json_lookup1 (object, member);
-  if (node == NULL)
-    {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   _("Invalid %s in response: required member “%s” is missing"), what, member);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   _("Invalid %s in response: member “%s” should be a boolean, not %s"),
-                   what, member, _nexor_json_node_type_name (node));
-      return NULL;
-    }
-
-  return flag_new (json_node_get_boolean (node));
-}
-
-NexorFlag *
 _nexor_flag_new_from_success (JsonNode    *root,
                               const char  *what,
                               GError     **error)

@@ -123,6 +123,30 @@ on_key_saved (GObject      *source,
     }
 }
 
+static void show_connection_dialog (LeadDeskApplication *self,
+                                    const char          *reason);
+
+/* A URL or key the library cannot use is refused when the client is built:
+ * the user gets the dialog back with the reason instead of a window that
+ * fails at its first call. */
+static gboolean
+connect_with (LeadDeskApplication *self,
+              const char          *base_url,
+              const char          *api_key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, api_key, &error);
+
+  if (client == NULL)
+    {
+      show_connection_dialog (self, error->message);
+      return FALSE;
+    }
+
+  set_client (self, client);
+  return TRUE;
+}
+
 static void
 on_connection_response (LeadDeskApplication      *self,
                         const char               *response,
@@ -130,7 +154,6 @@ on_connection_response (LeadDeskApplication      *self,
 {
   g_autofree char *base_url = NULL;
   g_autofree char *api_key = NULL;
-  g_autoptr(NexorClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   self->connection_dialog = NULL;
@@ -153,8 +176,8 @@ on_connection_response (LeadDeskApplication      *self,
       toast (self, text);
     }
 
-  client = nexor_client_new_for_url (base_url, api_key);
-  set_client (self, client);
+  if (!connect_with (self, base_url, api_key))
+    return;
 
   lead_desk_key_store_save_async (base_url, api_key, self->cancellable,
                                   on_key_saved, g_object_ref (self));
@@ -193,9 +216,7 @@ on_key_looked_up (GObject      *source,
 
   if (api_key != NULL)
     {
-      g_autoptr(NexorClient) client = nexor_client_new_for_url (effective_base_url (self), api_key);
-
-      set_client (self, client);
+      connect_with (self, effective_base_url (self), api_key);
       return;
     }
 
@@ -214,9 +235,7 @@ connect_to_server (LeadDeskApplication *self)
 
   if (api_key != NULL)
     {
-      g_autoptr(NexorClient) client = nexor_client_new_for_url (effective_base_url (self), api_key);
-
-      set_client (self, client);
+      connect_with (self, effective_base_url (self), api_key);
       return;
     }
 

@@ -592,17 +592,17 @@ on_paused_checked (GObject      *source,
 {
   g_autoptr(LeadDeskLeadCard) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean paused;
+  g_autoptr(NexorPauseState) state = NULL;
 
-  paused = nexor_client_is_lead_paused_finish (NEXOR_CLIENT (source), result, &error);
+  state = nexor_client_is_lead_paused_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (error != NULL)
+  if (state == NULL)
     emit_error (self, _("Could not check whether the lead is taken over"), error);
   else if (!self->takeover_pending)
     {
-      self->paused = paused;
+      self->paused = nexor_pause_state_get_paused (state);
       update_from_lead (self);
     }
 

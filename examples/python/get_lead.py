@@ -57,10 +57,14 @@ def main():
     if not args.api_key:
         parser.error("no API key: set NEXOR_API_KEY or pass --api-key")
 
-    if args.url:
-        client = Nexor.Client.new_for_url(args.url, args.api_key)
-    else:
-        client = Nexor.Client.new(args.api_key)
+    # An unusable URL or key raises here, before anything is sent.
+    try:
+        if args.url:
+            client = Nexor.Client.new_for_url(args.url, args.api_key)
+        else:
+            client = Nexor.Client.new(args.api_key)
+    except GLib.Error as e:
+        parser.error(e.message)
 
     # Blocking.
     try:

@@ -14,11 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NexorFlag, _nexor_flag, NEXOR, FLAG, GObject)
 
-/* Parses {"success": true, "<member>": <boolean>}; the member must be there. */
-NexorFlag *_nexor_flag_new_from_member  (JsonNode      *root,
-                                         const char    *member,
-                                         const char    *what,
-                                         GError       **error);
 /* Parses {"success": true}: an answer that says only that it worked. */
 NexorFlag *_nexor_flag_new_from_success (JsonNode      *root,
                                          const char    *what,

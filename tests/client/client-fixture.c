@@ -39,6 +39,18 @@ client_fixture_new_client (ClientFixture *fixture,
                        NULL);
 }
 
+NexorClient *
+nexor_test_client_new (const char *base_url,
+                       const char *api_key)
+{
+  g_autoptr(GError) error = NULL;
+  NexorClient *client = nexor_client_new_for_url (base_url, api_key, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  return client;
+}
+
 void
 client_fixture_set_up (ClientFixture *fixture,
                        gconstpointer  data)

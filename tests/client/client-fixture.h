@@ -36,6 +36,11 @@ void          client_fixture_start_emulator (ClientFixture  *fixture);
 NexorClient  *client_fixture_new_client     (ClientFixture  *fixture,
                                              const char     *api_key);
 
+/* nexor_client_new_for_url() of a base URL and key the test knows to be
+ * usable: a failure to build it fails the test. */
+NexorClient  *nexor_test_client_new         (const char     *base_url,
+                                             const char     *api_key);
+
 /* A GTest set-up and tear-down: the emulator and a client of it with the
  * emulator's demo API key, over https when @data is CLIENT_FIXTURE_TLS. The
  * tear-down also suits a fixture set up with

@@ -92,6 +92,20 @@ assert_wire (Fixture    *fixture,
   }
 }
 
+/* The answer of a blocking is_lead_paused() that must succeed. */
+static gboolean
+lead_paused (NexorClient *client,
+             const char  *lead_id,
+             const char  *workflow_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorPauseState) state = nexor_client_is_lead_paused (client, lead_id, workflow_id, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return nexor_pause_state_get_paused (state);
+}
+
 static guint
 sent (Fixture *fixture)
 {
@@ -607,8 +621,7 @@ test_automation (Fixture       *fixture,
   g_autoptr(NexorAutomationResult) running = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (lead_paused (fixture->client, MARIANA, NULL));
 
   stop = nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error);
   g_assert_no_error (error);
@@ -619,8 +632,7 @@ test_automation (Fixture       *fixture,
                    json_object_get_int_member (run, "pending_tasks"));
   g_assert_false (nexor_automation_result_get_already_stopped (stop));
 
-  g_assert_true (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_true (lead_paused (fixture->client, MARIANA, NULL));
 
   stopped = nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error);
   g_assert_no_error (error);
@@ -633,8 +645,7 @@ test_automation (Fixture       *fixture,
                "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":true}");
   g_assert_true (nexor_automation_result_get_cadence_resumed (resume));
   g_assert_false (nexor_automation_result_get_already_running (resume));
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (lead_paused (fixture->client, MARIANA, NULL));
 
   running = nexor_client_resume_lead_automation (fixture->client, MARIANA, DEMO, FALSE, NULL, &error);
   g_assert_no_error (error);
@@ -649,8 +660,7 @@ test_automation (Fixture       *fixture,
   g_assert_no_error (error);
   assert_wire (fixture, "POST", "/leads/" CARLOS "/automation/stop", NULL, "{\"workflow_id\":\"uuid\"}");
   g_assert_true (nexor_automation_result_get_cadence_paused (stop));
-  g_assert_true (nexor_client_is_lead_paused (fixture->client, CARLOS, "uuid", NULL, &error));
-  g_assert_no_error (error);
+  g_assert_true (lead_paused (fixture->client, CARLOS, "uuid"));
   assert_wire (fixture, "GET", "/leads/" CARLOS "/is_paused", "workflow_id=uuid", NULL);
 
   /* No active run in that workflow. */
@@ -690,8 +700,7 @@ test_automation_active_run (Fixture       *fixture,
                "{\"workflow_id\":\"" DEMO "\"}");
   g_assert_cmpstr (nexor_automation_result_get_workflow_id (stop), ==, DEMO);
   g_assert_true (nexor_automation_result_get_cadence_paused (stop));
-  g_assert_true (nexor_client_is_lead_paused (fixture->client, MARIANA, DEMO, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_true (lead_paused (fixture->client, MARIANA, DEMO));
 
   before = sent (fixture);
   resume = nexor_client_resume_lead_automation (fixture->client, MARIANA, NULL, TRUE, NULL, &error);
@@ -833,8 +842,7 @@ test_automation_active_run_cancelled (Fixture       *fixture,
 
   assert_wire (fixture, "GET", "/leads/" MARIANA, NULL, NULL);
   g_assert_cmpuint (sent (fixture), ==, before + 1);
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (lead_paused (fixture->client, MARIANA, NULL));
 }
 
 static void
@@ -843,24 +851,50 @@ test_is_lead_paused (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (nexor_client_is_lead_paused (fixture->client, DIEGO, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_true (lead_paused (fixture->client, DIEGO, NULL));
   assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", NULL, NULL);
 
-  g_assert_true (nexor_client_is_lead_paused (fixture->client, DIEGO, SALES, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_true (lead_paused (fixture->client, DIEGO, SALES));
   assert_wire (fixture, "GET", "/leads/" DIEGO "/is_paused", "workflow_id=" SALES, NULL);
 
   /* Another workflow's run is not the one taken over. */
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, DIEGO, DEMO, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (lead_paused (fixture->client, DIEGO, DEMO));
 
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, CARLOS, NULL, NULL, &error));
-  g_assert_no_error (error);
+  g_assert_false (lead_paused (fixture->client, CARLOS, NULL));
 
-  /* FALSE is also the answer of a failure: the error tells them apart. */
-  g_assert_false (nexor_client_is_lead_paused (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
-  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  /* A failure is no answer at all, sync and async: never a "not paused". */
+  {
+    g_autoptr(NexorPauseState) failed = NULL;
+    g_autoptr(NexorPauseState) not_paused = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    failed = nexor_client_is_lead_paused (fixture->client, UNKNOWN_ID, NULL, NULL, &error);
+    g_assert_null (failed);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    nexor_client_is_lead_paused_async (fixture->client, UNKNOWN_ID, NULL, NULL, nexor_test_on_result, &result);
+    failed = nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+    g_assert_null (failed);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    /* Not paused is an answer whose value is FALSE. */
+    nexor_client_is_lead_paused_async (fixture->client, CARLOS, NULL, NULL, nexor_test_on_result, &result);
+    not_paused = nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (not_paused);
+    g_assert_false (nexor_pause_state_get_paused (not_paused));
+    {
+      g_autoptr(JsonObject) raw = nexor_pause_state_dup_json (not_paused);
+      gboolean prop = TRUE;
+
+      g_assert_true (json_object_get_boolean_member (raw, "success"));
+      g_object_get (not_paused, "paused", &prop, NULL);
+      g_assert_false (prop);
+    }
+  }
 }
 
 /* ---------------------------------------------------------------------------
@@ -1163,7 +1197,7 @@ test_history_unknown_type (Fixture       *fixture,
 
   emulator = emulator_with_state (state, &dir);
   url = nexor_emulator_dup_base_url (emulator);
-  client = nexor_client_new_for_url (url, KEY);
+  client = nexor_test_client_new (url, KEY);
 
   nexor_client_list_lead_history_async (client, VALENTINA, NULL, NULL, nexor_test_on_result, &result);
   list = nexor_client_list_lead_history_finish (client, nexor_test_wait_for_result (&result), &error);
@@ -2336,7 +2370,7 @@ test_bad_ids (Fixture       *fixture,
       results[2] = nexor_client_set_lead_status (fixture->client, id, "lost", NULL, NULL, NULL, &errors[2]);
       results[3] = nexor_client_stop_lead_automation (fixture->client, id, SALES, NULL, &errors[3]);
       results[4] = nexor_client_resume_lead_automation (fixture->client, id, SALES, FALSE, NULL, &errors[4]);
-      g_assert_false (nexor_client_is_lead_paused (fixture->client, id, NULL, NULL, &errors[5]));
+      g_assert_null (nexor_client_is_lead_paused (fixture->client, id, NULL, NULL, &errors[5]));
       results[5] = nexor_client_list_lead_history (fixture->client, id, NULL, NULL, &errors[6]);
       results[6] = nexor_client_list_lead_meetings (fixture->client, id, NULL, NULL, &errors[7]);
       results[7] = nexor_client_list_lead_tags (fixture->client, id, NULL, &errors[8]);
@@ -2479,9 +2513,12 @@ test_async (Fixture       *fixture,
   {
     g_autoptr(GAsyncResult) result = NULL;
 
+    g_autoptr(NexorPauseState) state = NULL;
+
     nexor_client_is_lead_paused_async (client, LUCIA, SALES, NULL, nexor_test_on_result, &result);
-    g_assert_true (nexor_client_is_lead_paused_finish (client, nexor_test_wait_for_result (&result), &error));
+    state = nexor_client_is_lead_paused_finish (client, nexor_test_wait_for_result (&result), &error);
     g_assert_no_error (error);
+    g_assert_true (nexor_pause_state_get_paused (state));
   }
   RUN (nexor_client_resume_lead_automation_async (client, LUCIA, SALES, TRUE, NULL, nexor_test_on_result, &result),
        nexor_client_resume_lead_automation_finish (client, result, &error),
@@ -2540,7 +2577,7 @@ test_async_cancelled (Fixture       *fixture,
   /* Cancelled before the call: nothing is sent. */
   g_cancellable_cancel (cancelled);
   nexor_client_is_lead_paused_async (fixture->client, DIEGO, NULL, cancelled, nexor_test_on_result, &result);
-  g_assert_false (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
+  g_assert_null (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -2557,7 +2594,7 @@ test_async_cancelled (Fixture       *fixture,
   started = g_get_monotonic_time ();
   nexor_client_is_lead_paused_async (fixture->client, DIEGO, NULL, later, nexor_test_on_result, &slow);
   g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, later);
-  g_assert_false (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&slow), &error));
+  g_assert_null (nexor_client_is_lead_paused_finish (fixture->client, nexor_test_wait_for_result (&slow), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
   nexor_emulator_set_response_delay (fixture->emulator, 0);

@@ -574,6 +574,9 @@ test_sync_from_threads (Fixture       *fixture,
   g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, 20);
 }
 
+/* A client that cannot work fails when it is built, the GInitable way; one
+ * built with g_object_new() and never initialized fails every call with
+ * the same error instead of crashing. */
 static void
 test_bad_base_urls (void)
 {
@@ -583,18 +586,89 @@ test_bad_base_urls (void)
     "not a url",
     "https://",
     "https://api.example.com/api?x=1",
+    "",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(NexorClient) client = nexor_client_new_for_url (bad[i], KEY);
       g_autoptr(GError) error = NULL;
-      g_autoptr(NexorLead) lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (bad[i], KEY, &error);
+      g_autoptr(NexorClient) uninitialized = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
 
+      g_test_message ("%s", bad[i]);
+      g_assert_null (client);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "base URL"));
+      g_assert_null (strstr (error->message, KEY));
+      g_clear_error (&error);
+
+      uninitialized = g_object_new (NEXOR_TYPE_CLIENT, "base-url", bad[i], "api-key", KEY, NULL);
+      g_assert_false (g_initable_init (G_INITABLE (uninitialized), NULL, &error));
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+      /* Initializing again gives the same answer. */
+      g_assert_false (g_initable_init (G_INITABLE (uninitialized), NULL, &error));
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+
+      lead = nexor_client_get_lead (uninitialized, SEED_LEAD_ID, NULL, &error);
       g_assert_null (lead);
       g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
-      g_assert_null (strstr (error->message, KEY));
+      g_clear_error (&error);
+      nexor_client_get_lead_async (uninitialized, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+      lead = nexor_client_get_lead_finish (uninitialized, nexor_test_wait_for_result (&result), &error);
+      g_assert_null (lead);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     }
+}
+
+static void
+test_bad_api_keys (void)
+{
+  static const struct {
+    const char *key;
+    int code;
+  } bad[] = {
+    { NULL, NEXOR_ERROR_UNAUTHORIZED },
+    { "", NEXOR_ERROR_UNAUTHORIZED },
+    { " ", NEXOR_ERROR_INVALID_ARGUMENT },
+    { "nxr_live_a b", NEXOR_ERROR_INVALID_ARGUMENT },
+    { "nxr_live_a\r\nX-Injected: 1", NEXOR_ERROR_INVALID_ARGUMENT },
+    { "nxr_live_\t", NEXOR_ERROR_INVALID_ARGUMENT },
+    { "nxr_live_caf\xc3\xa9", NEXOR_ERROR_INVALID_ARGUMENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorClient) client = nexor_client_new (bad[i].key, &error);
+      g_autoptr(NexorClient) local = NULL;
+
+      g_assert_null (client);
+      g_assert_error (error, NEXOR_ERROR, bad[i].code);
+      g_clear_error (&error);
+
+      local = nexor_client_new_for_url ("http://127.0.0.1:9/api/public", bad[i].key, &error);
+      g_assert_null (local);
+      g_assert_error (error, NEXOR_ERROR, bad[i].code);
+      if (bad[i].key != NULL && strlen (bad[i].key) > 9)
+        g_assert_null (strstr (error->message, bad[i].key));
+    }
+
+  /* And good ones build. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorClient) client = nexor_client_new (KEY, &error);
+    g_autoptr(NexorClient) local = nexor_client_new_for_url ("http://[::1]:9/api/public/", KEY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (nexor_client_get_base_url (client), ==, NEXOR_DEFAULT_BASE_URL);
+    g_assert_cmpstr (nexor_client_get_base_url (local), ==, "http://[::1]:9/api/public");
+    g_assert_true (g_initable_init (G_INITABLE (client), NULL, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -647,7 +721,7 @@ test_debug_output_redacts_key (Fixture       *fixture,
 
       g_setenv ("NEXOR_DEBUG", "3", TRUE);
       g_log_set_debug_enabled (TRUE);
-      client = nexor_client_new_for_url (nexor_emulator_thread_get_base_url (fixture->server), KEY);
+      client = nexor_test_client_new (nexor_emulator_thread_get_base_url (fixture->server), KEY);
       lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
       g_assert_no_error (error);
       g_clear_object (&lead);
@@ -971,7 +1045,7 @@ test_server_text_quoted (void)
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
       g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/%s/api/public", port, prefixes[i]);
-      g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+      g_autoptr(NexorClient) client = nexor_test_client_new (base_url, KEY);
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(NexorLead) lead = NULL;
 
@@ -1131,7 +1205,7 @@ test_endpoint_not_found_plain_server (void)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/%s/api/public", port, kinds[i]);
-      g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+      g_autoptr(NexorClient) client = nexor_test_client_new (base_url, KEY);
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(NexorLead) lead = NULL;
 
@@ -1147,7 +1221,7 @@ test_endpoint_not_found_plain_server (void)
 
   {
     g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/api/public", port);
-    g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+    g_autoptr(NexorClient) client = nexor_test_client_new (base_url, KEY);
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(NexorLead) lead = NULL;
     g_autoptr(GListModel) tags = NULL;
@@ -1217,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/client/tls/refused/expired", test_tls_expired);
   g_test_add_func ("/client/tls/refused/not-yet-valid", test_tls_not_yet_valid);
   g_test_add_func ("/client/bad-base-urls", test_bad_base_urls);
+  g_test_add_func ("/client/bad-api-keys", test_bad_api_keys);
   g_test_add_func ("/client/from-environment", test_from_environment);
   g_test_add_func ("/client/server-text-quoted", test_server_text_quoted);
   g_test_add_func ("/client/endpoint-not-found/plain-server", test_endpoint_not_found_plain_server);

@@ -30,10 +30,11 @@ main (void)
   gboolean known;
 
   /* Nothing listens on port 1: a request would fail with a transport error. */
-  client = nexor_client_new_for_url ("http://127.0.0.1:1/api/public", "nxr_live_consumer_test");
+  client = nexor_client_new_for_url ("http://127.0.0.1:1/api/public", "nxr_live_consumer_test", &error);
   if (!NEXOR_IS_CLIENT (client))
     {
-      fprintf (stderr, "nexor_client_new_for_url did not return a NexorClient\n");
+      fprintf (stderr, "nexor_client_new_for_url did not return a NexorClient: %s\n",
+               error != NULL ? error->message : "no error");
       return 1;
     }
 

@@ -249,8 +249,8 @@ if [[ $have_vapi == true ]] && command -v valac >/dev/null; then
   vapi=$(find "$stage" -name nexor-glib-1.vapi -print -quit)
   cat >"$work/check.vala" <<'VALA'
 int main () {
-    var client = new Nexor.Client.for_url ("http://127.0.0.1:1/api/public", "nxr_live_consumer_test");
     try {
+        var client = new Nexor.Client.for_url ("http://127.0.0.1:1/api/public", "nxr_live_consumer_test");
         client.get_lead ("..", null);
     } catch (Nexor.Error.INVALID_ARGUMENT e) {
         return 0;

@@ -402,8 +402,8 @@ main (int    argc,
    * worker context's wakeup, the resolver's): one call with a throwaway
    * client first, so the baseline counts them and only growth is measured. */
   {
-    g_autoptr(NexorClient) warm_up = nexor_client_new_for_url (emulator.base_url, KEY);
     g_autoptr(GError) error = NULL;
+    g_autoptr(NexorClient) warm_up = nexor_client_new_for_url (emulator.base_url, KEY, &error);
     g_autoptr(NexorLead) lead = nexor_client_get_lead (warm_up, SEED_LEAD_ID, NULL, &error);
 
     g_assert_no_error (error);
@@ -417,7 +417,8 @@ main (int    argc,
 
   /* 1. Writes: distinct leads, all in flight at once, on the client the
    * reads use. */
-  client = nexor_client_new_for_url (emulator.base_url, KEY);
+  client = nexor_client_new_for_url (emulator.base_url, KEY, NULL);
+  g_assert_nonnull (client);
   run_tag = g_strdup_printf ("%08x", g_random_int ());
   batch.first_errors = g_string_new (NULL);
   {

@@ -13,6 +13,7 @@
 #include "nexor-bulk-create-result-private.h"
 #include "nexor-create-lead-result-private.h"
 #include "nexor-flag-private.h"
+#include "nexor-pause-state-private.h"
 #include "nexor-history-list-private.h"
 #include "nexor-lead-input-private.h"
 #include "nexor-meeting-private.h"
@@ -147,7 +148,7 @@ parse_paused (JsonNode           *root,
               NexorJsonDocument  *document,
               GError            **error)
 {
-  return _nexor_flag_new_from_member (root, "paused", "pause state", error);
+  return _nexor_pause_state_new_from_response (root, document, error);
 }
 
 static gpointer
@@ -485,10 +486,14 @@ test_is_lead_paused (void)
   g_autoptr(JsonNode) paused = nexor_test_parse_string ("{\"success\":true,\"paused\":true}");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (_nexor_flag_take_value (_nexor_flag_new_from_member (root, "paused", "pause state", &error)));
+  g_autoptr(NexorPauseState) not_paused = _nexor_pause_state_new_from_response (root, NULL, &error);
+  g_autoptr(NexorPauseState) taken = NULL;
+
   g_assert_no_error (error);
-  g_assert_true (_nexor_flag_take_value (_nexor_flag_new_from_member (paused, "paused", "pause state", &error)));
+  g_assert_false (nexor_pause_state_get_paused (not_paused));
+  taken = _nexor_pause_state_new_from_response (paused, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (nexor_pause_state_get_paused (taken));
 
   {
     g_autoptr(GError) missing = parse_failure ("{\"success\":true}", parse_paused);

@@ -368,6 +368,7 @@ nexor_cli_lead_paused (NexorCli               *cli,
   g_autofree char *workflow_id = NULL;
   gboolean exit_status = FALSE;
   gboolean as_json = FALSE;
+  g_autoptr(NexorPauseState) state = NULL;
   gboolean paused;
   NexorClient *client;
   const char *id;
@@ -394,9 +395,10 @@ nexor_cli_lead_paused (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
-  paused = nexor_client_is_lead_paused (client, id, workflow_id, NULL, &error);
-  if (error != NULL)
+  state = nexor_client_is_lead_paused (client, id, workflow_id, NULL, &error);
+  if (state == NULL)
     return nexor_cli_report_error (cli, error);
+  paused = nexor_pause_state_get_paused (state);
 
   if (as_json)
     {

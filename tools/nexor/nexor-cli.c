@@ -1095,9 +1095,10 @@ resolve_tls_database (NexorCli      *cli,
 }
 
 static NexorClient *
-nexor_cli_client_new (const char   *base_url,
-                      const char   *api_key,
-                      GTlsDatabase *tls_database)
+nexor_cli_client_new (const char    *base_url,
+                      const char    *api_key,
+                      GTlsDatabase  *tls_database,
+                      GError       **error)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (NEXOR_TYPE_CLIENT);
   g_autofree char *user_agent = g_strdup_printf ("nexor-cli/%s nexor-glib/%s",
@@ -1106,14 +1107,14 @@ nexor_cli_client_new (const char   *base_url,
   if (has_writable_property (G_OBJECT_CLASS (klass), "base-url") &&
       has_writable_property (G_OBJECT_CLASS (klass), "api-key") &&
       has_writable_property (G_OBJECT_CLASS (klass), "user-agent"))
-    return g_object_new (NEXOR_TYPE_CLIENT,
-                         "base-url", base_url,
-                         "api-key", api_key,
-                         "user-agent", user_agent,
-                         "tls-database", tls_database,
-                         NULL);
+    return g_initable_new (NEXOR_TYPE_CLIENT, NULL, error,
+                           "base-url", base_url,
+                           "api-key", api_key,
+                           "user-agent", user_agent,
+                           "tls-database", tls_database,
+                           NULL);
 
-  return nexor_client_new_for_url (base_url, api_key);
+  return nexor_client_new_for_url (base_url, api_key, error);
 }
 
 /**
@@ -1156,7 +1157,8 @@ nexor_cli_get_client (NexorCli  *cli,
   if (api_key == NULL)
     return NULL;
 
-  cli->client = nexor_cli_client_new (base_url, api_key, tls_database);
+  /* The library refuses an unusable URL or key here, at construction. */
+  cli->client = nexor_cli_client_new (base_url, api_key, tls_database, error);
   nexor_cli_free_secret (api_key);
   if (timeout_s > 0)
     nexor_client_set_timeout (cli->client, timeout_s);

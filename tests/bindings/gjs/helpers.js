@@ -40,11 +40,36 @@ export function test(name, fn, {https = false} = {}) {
 export function clientFor(Nexor, url, apiKey, caFile) {
     if (!caFile)
         return Nexor.Client.new_for_url(url, apiKey);
-    return new Nexor.Client({
+    // The generic constructor does not initialize a GInitable: init() does,
+    // and throws what the new_* constructors would.
+    const client = new Nexor.Client({
         base_url: url,
         api_key: apiKey,
         tls_database: Gio.TlsFileDatabase.new(caFile),
     });
+    client.init(null);
+    return client;
+}
+
+/**
+ * Calls fn() and returns the GLib.Error it throws, failing unless it throws
+ * one of @domain and @code.
+ *
+ * @param {function} fn - what should throw
+ * @param {object} domain - the error domain, such as Nexor.Error
+ * @param {number} code - the error code
+ * @param {string} what - what is being checked, for the message
+ * @returns {object} the error
+ */
+export function assertThrows(fn, domain, code, what) {
+    try {
+        fn();
+    } catch (e) {
+        if (!(e instanceof GLib.Error) || !e.matches(domain, code))
+            throw new Error(`${what}: wrong error ${e}`);
+        return e;
+    }
+    throw new Error(`${what}: no error`);
 }
 
 export function assertEqual(actual, expected, what) {

@@ -12,7 +12,7 @@ import Nexor from 'gi://Nexor?version=1';
 
 import {
     DEMO_API_KEY, SEED_LEAD_ID, UNKNOWN_LEAD_ID, UNREACHABLE_URL,
-    assert, assertEqual, assertRejects, clientFor, runTests, test,
+    assert, assertEqual, assertRejects, assertThrows, clientFor, runTests, test,
 } from './helpers.js';
 
 for (const name of ['create_lead', 'create_leads', 'update_lead', 'assign_lead_workflow', 'stop_lead_automation',
@@ -59,19 +59,19 @@ test('the desk scenario: create, assign, take over, hand back, read the history'
     assertEqual(assigned.movement_type, Nexor.MovementType.ENROLLMENT, 'movement type');
     assertEqual(assigned.movement_type_string, 'enrollment', 'movement type as sent');
     assertEqual(assigned.workflow_name, 'Sales Pipeline', 'workflow name');
-    assertEqual(await client.is_lead_paused_async(leadId, null, null), false, 'paused before the takeover');
+    assertEqual((await client.is_lead_paused_async(leadId, null, null)).paused, false, 'paused before the takeover');
 
     const stopped = await client.stop_lead_automation_async(leadId, SALES_WORKFLOW, null);
     assertEqual(stopped.workflow_run_id, assigned.workflow_run_id, 'the run that was stopped');
     assertEqual(stopped.cadence_paused, true, 'cadence paused');
 
-    assertEqual(await client.is_lead_paused_async(leadId, null, null), true, 'paused after the takeover');
+    assertEqual((await client.is_lead_paused_async(leadId, null, null)).paused, true, 'paused after the takeover');
     const lead = await client.get_lead_async(leadId, null);
     assertEqual(lead.active_workflow_run.human_takeover, true, 'Get Lead shows the takeover');
 
     const resumed = await client.resume_lead_automation_async(leadId, SALES_WORKFLOW, true, null);
     assertEqual(resumed.cadence_resumed, true, 'cadence resumed');
-    assertEqual(await client.is_lead_paused_async(leadId, SALES_WORKFLOW, null), false, 'paused after resuming');
+    assertEqual((await client.is_lead_paused_async(leadId, SALES_WORKFLOW, null)).paused, false, 'paused after resuming');
 
     const history = await client.list_lead_history_async(leadId, null, null);
     assert(history instanceof Gio.ListModel, 'the history is a Gio.ListModel');
@@ -84,10 +84,41 @@ test('the desk scenario: create, assign, take over, hand back, read the history'
     assert(order[0] < order[1] && order[1] < order[2], `in that order: ${kinds}`);
 }, {https: true});
 
-test('a boolean answer resolves to a boolean, a failure rejects', async () => {
-    assertEqual(await client.is_lead_paused_async(SEED_LEAD_ID, null, null), false, 'seed lead');
+test('the pause state resolves with a boolean, a failure rejects', async () => {
+    assertEqual((await client.is_lead_paused_async(SEED_LEAD_ID, null, null)).paused, false, 'seed lead');
     await assertRejects(client.is_lead_paused_async(UNKNOWN_LEAD_ID, null, null),
         Nexor.Error, Nexor.Error.NOT_FOUND, 'unknown lead');
+});
+
+test('is_lead_paused: not paused is false, a failure throws, blocking too', () => {
+    const state = client.is_lead_paused(SEED_LEAD_ID, null, null);
+    assert(state instanceof Nexor.PauseState, 'a Nexor.PauseState');
+    assertEqual(state.paused, false, 'seed lead, blocking');
+    assertEqual(state.get_paused(), false, 'seed lead, getter');
+    const error = assertThrows(() => client.is_lead_paused(UNKNOWN_LEAD_ID, null, null),
+        Nexor.Error, Nexor.Error.NOT_FOUND, 'unknown lead, blocking');
+    assert(error.message.includes('Lead not found'), error.message);
+});
+
+test('a client that cannot work fails when it is built', () => {
+    for (const [url, key, code] of [
+        ['ftp://127.0.0.1/api/public', DEMO_API_KEY, Nexor.Error.INVALID_ARGUMENT],
+        ['http://example.com/api/public', DEMO_API_KEY, Nexor.Error.INVALID_ARGUMENT],
+        ['not a url', DEMO_API_KEY, Nexor.Error.INVALID_ARGUMENT],
+        [UNREACHABLE_URL, '', Nexor.Error.UNAUTHORIZED],
+        [UNREACHABLE_URL, 'nxr_live_a b', Nexor.Error.INVALID_ARGUMENT],
+        [UNREACHABLE_URL, 'nxr_live_a\nb', Nexor.Error.INVALID_ARGUMENT],
+    ]) {
+        const what = `${JSON.stringify(url)} ${JSON.stringify(key)}`;
+        assertThrows(() => Nexor.Client.new_for_url(url, key), Nexor.Error, code, `new_for_url ${what}`);
+
+        // new Nexor.Client() does not initialize it; init() throws the same,
+        // and a call on it throws instead of crashing.
+        const built = new Nexor.Client({base_url: url, api_key: key});
+        assertThrows(() => built.init(null), Nexor.Error, code, `init ${what}`);
+        assertThrows(() => built.get_lead(SEED_LEAD_ID, null), Nexor.Error, code, `a call ${what}`);
+    }
+    assertThrows(() => Nexor.Client.new('nxr_live_\t'), Nexor.Error, Nexor.Error.INVALID_ARGUMENT, 'new');
 });
 
 test('the history fetches its pages on demand', async () => {

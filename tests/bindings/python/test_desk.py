@@ -93,7 +93,7 @@ def test_desk_scenario(client):
     assert assigned.get_paused() is False
     run_id = assigned.get_workflow_run_id()
 
-    assert client.is_lead_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None).props.paused is False
 
     # Take over.
     stopped = client.stop_lead_automation(lead_id, SALES_WORKFLOW, None)
@@ -102,8 +102,8 @@ def test_desk_scenario(client):
     assert stopped.get_already_stopped() is False
     assert stopped.get_tasks_cancelled() >= 0
 
-    assert client.is_lead_paused(lead_id, None, None) is True
-    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None) is True
+    assert client.is_lead_paused(lead_id, None, None).props.paused is True
+    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None).props.paused is True
     lead = client.get_lead(lead_id, None)
     run = lead.get_active_workflow_run()
     assert run.get_id() == run_id
@@ -116,7 +116,7 @@ def test_desk_scenario(client):
     resumed = client.resume_lead_automation(lead_id, SALES_WORKFLOW, True, None)
     assert resumed.get_cadence_resumed() is True
     assert resumed.get_already_running() is False
-    assert client.is_lead_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None).props.paused is False
     assert client.get_lead(lead_id, None).get_active_workflow_run().get_human_takeover() is False
 
     # The history shows all of it, in order.
@@ -157,9 +157,10 @@ def test_desk_scenario_async(client):
                         client.stop_lead_automation_finish)
     assert stopped.get_cadence_paused() is True
 
-    # A boolean answer comes back as a bool, an error as an exception.
-    paused = run_async(lambda cb: client.is_lead_paused_async(lead_id, None, None, cb), client.is_lead_paused_finish)
-    assert paused is True
+    # The answer comes back as a state whose paused is a bool, an error as an exception.
+    state = run_async(lambda cb: client.is_lead_paused_async(lead_id, None, None, cb), client.is_lead_paused_finish)
+    assert isinstance(state, Nexor.PauseState)
+    assert state.props.paused is True
     with pytest.raises(GLib.Error) as excinfo:
         run_async(lambda cb: client.is_lead_paused_async(UNKNOWN_LEAD_ID, None, None, cb), client.is_lead_paused_finish)
     assert_nexor_error(excinfo.value, Nexor.Error.NOT_FOUND)
@@ -412,13 +413,13 @@ def test_takeover_without_workflow(client):
     stopped = client.stop_lead_automation(lead_id, None, None)
     assert stopped.props.workflow_id == SALES_WORKFLOW
     assert stopped.props.cadence_paused is True
-    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None) is True
+    assert client.is_lead_paused(lead_id, SALES_WORKFLOW, None).props.paused is True
 
     resumed = run_async(lambda cb: client.resume_lead_automation_async(lead_id, None, True, None, cb),
                         client.resume_lead_automation_finish)
     assert resumed.props.workflow_id == SALES_WORKFLOW
     assert resumed.props.cadence_resumed is True
-    assert client.is_lead_paused(lead_id, None, None) is False
+    assert client.is_lead_paused(lead_id, None, None).props.paused is False
 
     # A lead in no workflow: the API's not-found, as an exception.
     with pytest.raises(GLib.Error) as caught:
@@ -429,3 +430,52 @@ def test_takeover_without_workflow(client):
         run_async(lambda cb: client.stop_lead_automation_async(UNKNOWN_LEAD_ID, None, None, cb),
                   client.stop_lead_automation_finish)
     assert_nexor_error(caught.value, Nexor.Error.NOT_FOUND)
+
+
+# --- errors that must not pass for answers --------------------------------------
+
+def test_not_paused_is_false_and_a_failure_raises(client):
+    state = client.is_lead_paused(SEED_LEAD_ID, None, None)
+    assert state.props.paused is False
+    assert state.get_paused() is False
+    with pytest.raises(GLib.Error) as caught:
+        client.is_lead_paused(UNKNOWN_LEAD_ID, None, None)
+    assert_nexor_error(caught.value, Nexor.Error.NOT_FOUND)
+    assert "Lead not found" in caught.value.message
+
+
+BAD_SETUPS = [
+    ("ftp://127.0.0.1/api/public", "nxr_live_k", Nexor.Error.INVALID_ARGUMENT),
+    ("http://example.com/api/public", "nxr_live_k", Nexor.Error.INVALID_ARGUMENT),
+    ("not a url", "nxr_live_k", Nexor.Error.INVALID_ARGUMENT),
+    ("https://api.example.com/api?x=1", "nxr_live_k", Nexor.Error.INVALID_ARGUMENT),
+    ("http://127.0.0.1:1/api/public", "", Nexor.Error.UNAUTHORIZED),
+    ("http://127.0.0.1:1/api/public", "nxr_live_a b", Nexor.Error.INVALID_ARGUMENT),
+    ("http://127.0.0.1:1/api/public", "nxr_live_a\r\nX: y", Nexor.Error.INVALID_ARGUMENT),
+]
+
+
+@pytest.mark.parametrize("url,key,code", BAD_SETUPS)
+def test_a_client_that_cannot_work_fails_when_built(url, key, code):
+    with pytest.raises(GLib.Error) as caught:
+        Nexor.Client.new_for_url(url, key)
+    assert_nexor_error(caught.value, code)
+    assert "nxr_live_a" not in caught.value.message
+
+    # PyGObject 3.42 does not initialize a GInitable built with the class
+    # constructor: init() raises the same error, and a call on the client
+    # raises it too, without crashing or sending anything.
+    built = Nexor.Client(base_url=url, api_key=key)
+    with pytest.raises(GLib.Error) as caught:
+        built.init(None)
+    assert_nexor_error(caught.value, code)
+    with pytest.raises(GLib.Error) as caught:
+        built.get_lead(SEED_LEAD_ID, None)
+    assert_nexor_error(caught.value, code)
+
+
+def test_constructors_raise_for_a_bad_key():
+    with pytest.raises(GLib.Error) as caught:
+        Nexor.Client.new("nxr_live_\t")
+    assert_nexor_error(caught.value, Nexor.Error.INVALID_ARGUMENT)
+    assert Nexor.Client.new("nxr_live_fine").props.base_url == Nexor.DEFAULT_BASE_URL

@@ -20,7 +20,12 @@ main (void)
     }
 
   /* No network: an invalid id is refused before any request. */
-  client = nexor_client_new_for_url ("http://127.0.0.1:1/api/public", "nxr_live_subproject_test");
+  client = nexor_client_new_for_url ("http://127.0.0.1:1/api/public", "nxr_live_subproject_test", &error);
+  if (client == NULL)
+    {
+      g_printerr ("cannot build the client: %s\n", error->message);
+      return 1;
+    }
   lead = nexor_client_get_lead (client, "..", NULL, &error);
   if (lead != NULL || !g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT))
     {
