@@ -24,6 +24,9 @@ packages=(
   # install test: `pkg-config --static --libs libsoup-3.0` names the Kerberos
   # libraries, whose link-time .so files only libkrb5-dev ships
   libkrb5-dev
+  # the CLI's bash completion is installed in bash-completion's completionsdir
+  # (its pkg-config file), and tests/cli drives it with bash
+  bash-completion
   # test tools (ldd, from libc-bin, is always there)
   valgrind clang
   # libFuzzer and the clang sanitizer runtimes (scripts/fuzz.sh), and

@@ -10,6 +10,7 @@
 # and the certificates the CLI must refuse, and prints TAP. Only the Python
 # standard library is used (and tests/emulator/nexor-test-certificate).
 
+import atexit
 import http.server
 import json
 import os
@@ -181,6 +182,11 @@ class Result:
         return "rc=%s\n--- stdout\n%s\n--- stderr\n%s" % (self.returncode, self.stdout, self.stderr)
 
 
+# The recent-ids cache of completion goes here, never to the user's own.
+CACHE_HOME = tempfile.mkdtemp(prefix="nexor-cli-test-cache-")
+atexit.register(shutil.rmtree, CACHE_HOME, True)
+
+
 class Runner:
     def __init__(self, nexor, base_url):
         self.nexor = os.path.abspath(nexor)
@@ -199,6 +205,8 @@ class Runner:
         if self.ca_file is not None:
             env["NEXOR_CA_FILE"] = self.ca_file
         env["LC_ALL"] = "C.UTF-8"
+        env["XDG_CACHE_HOME"] = CACHE_HOME
+        env.pop("NEXOR_TIMEOUT", None)
         env.setdefault("G_DEBUG", "gc-friendly,fatal-warnings")
         if key is not None:
             env["NEXOR_API_KEY"] = key
@@ -835,7 +843,7 @@ SERVER_COMMANDS = (
     ["team"],
 )
 ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
-               "NO_COLOR")
+               "NO_COLOR", "XDG_CACHE_HOME")
 
 
 # The help of each command names the environment variables it reads.

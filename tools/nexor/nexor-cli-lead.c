@@ -12,6 +12,7 @@
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
+#include "nexor-cli-recent.h"
 
 /* Formatting: one card per lead, for people. */
 
@@ -1060,6 +1061,8 @@ print_bulk_result (NexorBulkCreateResult *result,
         updated++;
       else
         created++;
+      if (lead != NULL)
+        nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD, nexor_lead_get_id (lead));
       name = lead != NULL ? format_lead_name (lead) : NULL;
       nexor_cli_table_add_row (table, index,
                                nexor_bulk_item_result_get_existed (item) ? "updated" : "created",
@@ -1204,6 +1207,9 @@ lead_create (NexorCli               *cli,
       result = nexor_client_create_lead (client, input, NULL, &error);
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
+      if (nexor_create_lead_result_get_lead (result) != NULL)
+        nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD,
+                               nexor_lead_get_id (nexor_create_lead_result_get_lead (result)));
 
       if (nexor_cli_fields_selected ())
         {
