@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-leads.h"
 #include "nexor-client-private.h"
 #include "nexor-error.h"
@@ -18,6 +20,7 @@
 #include "nexor-lead-private.h"
 #include "nexor-meeting-private.h"
 #include "nexor-status-change-private.h"
+#include "nexor-text-private.h"
 
 /* The documented limit of one bulk create. */
 #define MAX_BULK_LEADS 1000
@@ -271,8 +274,8 @@ create_leads_request (GListModel *leads)
   if (n == 0 || n > MAX_BULK_LEADS)
     {
       _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                       "Cannot create %u leads in one call: the API "
-                                                       "takes from 1 to %u", n, MAX_BULK_LEADS));
+                                                       _("Cannot create %u leads in one call: the API "
+                                                       "takes from 1 to %u"), n, MAX_BULK_LEADS));
       return request;
     }
 
@@ -285,14 +288,14 @@ create_leads_request (GListModel *leads)
       if (!NEXOR_IS_LEAD_INPUT (item))
         {
           _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                           "Lead %u: expected a NexorLeadInput, not %s",
+                                                           _("Lead %u: expected a NexorLeadInput, not %s"),
                                                            i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
           return request;
         }
 
       if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), NEXOR_LEAD_INPUT_CREATE, &error))
         {
-          g_prefix_error (&error, "Lead %u: ", i);
+          g_prefix_error (&error, _("Lead %u: "), i);
           _nexor_request_take_error (request, error);
           return request;
         }
@@ -525,6 +528,7 @@ assign_lead_workflow_request (const char *lead_id,
 
   /* Each call ends the active run and starts another: never repeat it. */
   _nexor_request_set_idempotent (request, FALSE);
+  _nexor_request_add_not_found (request, "workflow");
 
   /* Only path ids must be UUIDs (they could walk the path); an id in the
    * body is the server's to judge. */
@@ -660,6 +664,7 @@ set_lead_status_request (const char *lead_id,
 
   /* Setting the status it already has answers "changed": false. */
   _nexor_request_set_idempotent (request, TRUE);
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "status key", status_key) ||
       (reason != NULL && !_nexor_request_check_text (request, "reason", reason)) ||
@@ -791,6 +796,8 @@ automation_request (const char *lead_id,
 
   /* Documented as idempotent: a second stop answers "already_stopped". */
   _nexor_request_set_idempotent (request, TRUE);
+  /* "No active workflow run found for this lead and workflow" */
+  _nexor_request_add_not_found (request, "workflow run");
 
   if (!_nexor_request_check_text (request, "workflow id", workflow_id))
     return request;
@@ -803,11 +810,188 @@ automation_request (const char *lead_id,
   return request;
 }
 
+/* The workflow of the lead's active run, for a stop or resume that named
+ * none; NULL with the error the API itself gives when there is no run. */
+static const char *
+active_run_workflow_id (NexorLead   *lead,
+                        gboolean     resume,
+                        GError     **error)
+{
+  NexorWorkflowRun *run = nexor_lead_get_active_workflow_run (lead);
+  const char *workflow_id = NULL;
+
+  if (run != NULL)
+    {
+      workflow_id = nexor_workflow_run_get_workflow_id (run);
+      if ((workflow_id == NULL || *workflow_id == '\0') && nexor_workflow_run_get_workflow (run) != NULL)
+        workflow_id = nexor_workflow_get_id (nexor_workflow_run_get_workflow (run));
+    }
+
+  if (workflow_id == NULL || *workflow_id == '\0')
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                   "No active workflow run found for this lead: it is in no workflow, so there is "
+                   "no automation to %s; enroll it in a workflow, or name the workflow",
+                   resume ? "resume" : "stop");
+      return NULL;
+    }
+
+  /* Documented as a UUID: anything else is not an answer to act on. */
+  if (!_nexor_is_uuid (workflow_id))
+    {
+      g_autofree char *shown = _nexor_quote (workflow_id, -1, NEXOR_QUOTE_CHARS);
+
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the lead's active run names its workflow as “%s”, which is "
+                   "not a UUID; name the workflow", shown);
+      return NULL;
+    }
+
+  return workflow_id;
+}
+
+typedef struct {
+  char *lead_id;
+  char *workflow_id;         /* as given, or found on the lead */
+  gboolean resume;
+  gboolean resume_cadence;
+} AutomationCall;
+
+static void
+automation_call_free (AutomationCall *call)
+{
+  g_free (call->lead_id);
+  g_free (call->workflow_id);
+  g_free (call);
+}
+
+static NexorAutomationResult *
+change_automation (NexorClient   *self,
+                   const char    *lead_id,
+                   const char    *workflow_id,
+                   gboolean       resume,
+                   gboolean       resume_cadence,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(NexorLead) lead = NULL;
+  NexorAutomationResult *result;
+
+  if (workflow_id == NULL)
+    {
+      lead = _nexor_client_send (self, get_lead_request (lead_id), cancellable, error);
+      if (lead == NULL)
+        return NULL;
+      workflow_id = active_run_workflow_id (lead, resume, error);
+      if (workflow_id == NULL)
+        return NULL;
+    }
+
+  result = _nexor_client_send (self,
+                               automation_request (lead_id, resume ? "automation/resume" : "automation/stop",
+                                                   workflow_id, resume, resume_cadence),
+                               cancellable, error);
+  if (result != NULL)
+    _nexor_automation_result_set_workflow_id (result, workflow_id);
+  return result;
+}
+
+static void
+on_automation_changed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AutomationCall *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  NexorAutomationResult *value;
+
+  value = _nexor_client_send_finish (NEXOR_CLIENT (source), result, on_automation_changed, &error);
+  if (value == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _nexor_automation_result_set_workflow_id (value, call->workflow_id);
+  g_task_return_pointer (task, value, g_object_unref);
+}
+
+/* Takes @task. */
+static void
+send_automation (NexorClient *self,
+                 GTask       *task)
+{
+  AutomationCall *call = g_task_get_task_data (task);
+
+  _nexor_client_send_async (self,
+                            automation_request (call->lead_id,
+                                                call->resume ? "automation/resume" : "automation/stop",
+                                                call->workflow_id, call->resume, call->resume_cadence),
+                            g_task_get_cancellable (task), on_automation_changed, task,
+                            on_automation_changed);
+}
+
+static void
+on_lead_for_automation (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GTask *task = user_data;
+  AutomationCall *call = g_task_get_task_data (task);
+  g_autoptr(NexorLead) lead = NULL;
+  const char *workflow_id;
+  GError *error = NULL;
+
+  lead = _nexor_client_send_finish (NEXOR_CLIENT (source), result, on_lead_for_automation, &error);
+  workflow_id = lead != NULL ? active_run_workflow_id (lead, call->resume, &error) : NULL;
+  if (workflow_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  call->workflow_id = g_strdup (workflow_id);
+  send_automation (NEXOR_CLIENT (source), task);
+}
+
+/* One GET of the lead first when no workflow is named, chained on the main
+ * context like the request itself: nothing blocks. */
+static void
+change_automation_async (NexorClient         *self,
+                         const char          *lead_id,
+                         const char          *workflow_id,
+                         gboolean             resume,
+                         gboolean             resume_cadence,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data,
+                         gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  AutomationCall *call = g_new0 (AutomationCall, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  call->lead_id = g_strdup (lead_id);
+  call->workflow_id = g_strdup (workflow_id);
+  call->resume = resume;
+  call->resume_cadence = resume_cadence;
+  g_task_set_task_data (task, call, (GDestroyNotify) automation_call_free);
+
+  if (workflow_id == NULL)
+    _nexor_client_send_async (self, get_lead_request (lead_id), cancellable, on_lead_for_automation, task,
+                              on_lead_for_automation);
+  else
+    send_automation (self, task);
+}
+
 /**
  * nexor_client_stop_lead_automation_async:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to stop
+ * @workflow_id: (nullable): the id of the workflow whose run to stop, or %NULL
+ *   for the workflow of the lead's active run
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the automation is stopped or the call
  *   failed
@@ -816,6 +1000,12 @@ automation_request (const char *lead_id,
  * Hands a lead over to a human (`POST /leads/{id}/automation/stop`): the AI
  * agent stops replying, the follow-up cadence is paused and pending tasks are
  * cancelled. [method@Nexor.Client.is_lead_paused] then reports %TRUE.
+ *
+ * With @workflow_id %NULL, the library first fetches the lead
+ * (`GET /leads/{id}`, one extra request) and stops the run of its active
+ * workflow; [property@Nexor.AutomationResult:workflow-id] tells which. A lead
+ * in no workflow then fails with %NEXOR_ERROR_NOT_FOUND ("No active workflow
+ * run found …") and nothing more is sent.
  *
  * Stopping a stopped run is not an error:
  * [property@Nexor.AutomationResult:already-stopped] is %TRUE. A lead with no
@@ -834,8 +1024,8 @@ nexor_client_stop_lead_automation_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
-                            cancellable, callback, user_data, nexor_client_stop_lead_automation_async);
+  change_automation_async (self, lead_id, workflow_id, FALSE, FALSE, cancellable, callback, user_data,
+                           nexor_client_stop_lead_automation_async);
 }
 
 /**
@@ -864,7 +1054,8 @@ nexor_client_stop_lead_automation_finish (NexorClient   *self,
  * nexor_client_stop_lead_automation:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to stop
+ * @workflow_id: (nullable): the id of the workflow whose run to stop, or %NULL
+ *   for the workflow of the lead's active run (one extra request)
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
@@ -886,15 +1077,15 @@ nexor_client_stop_lead_automation (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
-                             cancellable, error);
+  return change_automation (self, lead_id, workflow_id, FALSE, FALSE, cancellable, error);
 }
 
 /**
  * nexor_client_resume_lead_automation_async:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to resume
+ * @workflow_id: (nullable): the id of the workflow whose run to resume, or
+ *   %NULL for the workflow of the lead's active run
  * @resume_cadence: whether to resume the follow-up cadence too, not only the
  *   AI agent's replies
  * @cancellable: (nullable): a [class@Gio.Cancellable]
@@ -904,6 +1095,10 @@ nexor_client_stop_lead_automation (NexorClient   *self,
  *
  * Gives a lead back to the AI agent after a human takeover
  * (`POST /leads/{id}/automation/resume`).
+ *
+ * With @workflow_id %NULL, the library first fetches the lead
+ * (`GET /leads/{id}`, one extra request) and resumes the run of its active
+ * workflow, as [method@Nexor.Client.stop_lead_automation_async] does.
  *
  * Resuming a running automation is not an error:
  * [property@Nexor.AutomationResult:already-running] is %TRUE. A lead with no
@@ -923,8 +1118,8 @@ nexor_client_resume_lead_automation_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
-                            cancellable, callback, user_data, nexor_client_resume_lead_automation_async);
+  change_automation_async (self, lead_id, workflow_id, TRUE, resume_cadence, cancellable, callback, user_data,
+                           nexor_client_resume_lead_automation_async);
 }
 
 /**
@@ -953,7 +1148,8 @@ nexor_client_resume_lead_automation_finish (NexorClient   *self,
  * nexor_client_resume_lead_automation:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to resume
+ * @workflow_id: (nullable): the id of the workflow whose run to resume, or
+ *   %NULL for the workflow of the lead's active run (one extra request)
  * @resume_cadence: whether to resume the follow-up cadence too
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
@@ -977,8 +1173,7 @@ nexor_client_resume_lead_automation (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
-                             cancellable, error);
+  return change_automation (self, lead_id, workflow_id, TRUE, resume_cadence, cancellable, error);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1114,8 +1309,8 @@ on_first_history_page (GObject      *source,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @callback: (scope async): called when the first page has arrived or the
  *   call failed
  * @user_data: (closure): data for @callback
@@ -1123,7 +1318,12 @@ on_first_history_page (GObject      *source,
  * Lists a lead's timeline — messages, calls, missed calls and activities,
  * oldest first (`GET /leads/{id}/history`) — as a [class@Nexor.HistoryList]
  * whose first page is loaded. The list fetches further pages as they are
- * needed.
+ * needed; [method@Nexor.HistoryList.load_all_async] fetches the rest, and
+ * [method@Nexor.Client.list_all_lead_history_async] gives the whole history
+ * in one call.
+ *
+ * The list lives on its own once this call is done: stop its later fetches
+ * with [method@Nexor.HistoryList.cancel], or by dropping it.
  *
  * Since: 0.1
  */
@@ -1144,8 +1344,8 @@ nexor_client_list_lead_history_async (NexorClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nexor_client_list_lead_history_async);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  nexor_history_list_load_more_async (list, NULL, on_first_history_page, task);
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  nexor_history_list_load_more_async (list, cancellable, on_first_history_page, task);
 }
 
 /**
@@ -1179,13 +1379,19 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
  *   for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @error: return location for an error
  *
  * Lists a lead's timeline, blocking the calling thread until the first page
  * has arrived; see [method@Nexor.Client.list_lead_history_async]. The list
  * belongs to the calling thread.
+ *
+ * Only the first page is loaded: iterating over the list goes through
+ * [property@Nexor.HistoryList:n-items] entries while
+ * [property@Nexor.HistoryList:has-more] may still be %TRUE. Call
+ * [method@Nexor.HistoryList.load_all], or use
+ * [method@Nexor.Client.list_all_lead_history], for all of it.
  *
  * Returns: (transfer full): the history, with its first page loaded, or
  *   %NULL with @error set
@@ -1205,8 +1411,142 @@ nexor_client_list_lead_history (NexorClient         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  if (!nexor_history_list_load_more (list, NULL, error))
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  if (!nexor_history_list_load_more (list, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/* The whole history costs fewest requests in the largest pages. */
+static NexorHistoryList *
+new_whole_history_list (NexorClient        *self,
+                        const char         *lead_id,
+                        const char * const *channels)
+{
+  return g_object_new (NEXOR_TYPE_HISTORY_LIST,
+                       "client", self,
+                       "lead-id", lead_id,
+                       "channels", channels,
+                       "page-size", NEXOR_HISTORY_LIST_MAX_PAGE_SIZE,
+                       NULL);
+}
+
+static void
+on_whole_history (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NexorHistoryList *list = NEXOR_HISTORY_LIST (source);
+  GError *error = NULL;
+
+  if (nexor_history_list_load_all_finish (list, result, &error))
+    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * nexor_client_list_all_lead_history_async:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list, such
+ *   as `whatsapp`, `email` and `call`; %NULL for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call
+ * @callback: (scope async): called when the whole history has arrived or
+ *   the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Lists a lead's whole timeline (`GET /leads/{id}/history`, page after page
+ * until the server says there is no more) as a [class@Nexor.HistoryList]
+ * with every entry loaded and [property@Nexor.HistoryList:has-more] %FALSE.
+ * It asks for pages of [const@Nexor.HISTORY_LIST_MAX_PAGE_SIZE] entries, the
+ * most the API serves, so a history of up to that many entries costs one
+ * request; each page has the client's retries and deadline.
+ *
+ * It fails if any page fails, never with a part of the history; see
+ * [method@Nexor.HistoryList.load_all_async] for the errors.
+ *
+ * Since: 0.1
+ */
+void
+nexor_client_list_all_lead_history_async (NexorClient         *self,
+                                          const char          *lead_id,
+                                          const char * const  *channels,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+  GTask *task;
+
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_client_list_all_lead_history_async);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  nexor_history_list_load_all_async (list, cancellable, on_whole_history, task);
+}
+
+/**
+ * nexor_client_list_all_lead_history_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.list_all_lead_history_async].
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history_finish (NexorClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_client_list_all_lead_history_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * nexor_client_list_all_lead_history:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
+ *   for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Lists a lead's whole timeline, blocking the calling thread until every
+ * page has arrived; see [method@Nexor.Client.list_all_lead_history_async].
+ * The list belongs to the calling thread.
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history (NexorClient         *self,
+                                    const char          *lead_id,
+                                    const char * const  *channels,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  if (!nexor_history_list_load_all (list, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&list);

@@ -31,7 +31,8 @@ G_BEGIN_DECLS
  *   (for example a lead id that is not a UUID), or the server answered 400
  * @NEXOR_ERROR_UNAUTHORIZED: the API key is missing or not valid (HTTP 401)
  * @NEXOR_ERROR_FORBIDDEN: the key may not do this (HTTP 403)
- * @NEXOR_ERROR_NOT_FOUND: the resource does not exist or does not belong to the account (HTTP 404)
+ * @NEXOR_ERROR_NOT_FOUND: the resource does not exist or does not belong to the account: one
+ *   of the API's documented HTTP 404 answers, which names what was not found
  * @NEXOR_ERROR_CONFLICT: the request conflicts with existing data (HTTP 409)
  * @NEXOR_ERROR_RATE_LIMITED: the server asked to slow down (HTTP 429) for longer than the
  *   client is willing to wait; [func@Nexor.Error.get_retry_after] tells how long
@@ -45,6 +46,11 @@ G_BEGIN_DECLS
  *   the answer was cut short, the deadline passed while waiting for it, or the server
  *   answered 500, 502, 503 or 504. The request may have been applied: check before
  *   repeating it. The message names the cause. Since: 0.1
+ * @NEXOR_ERROR_ENDPOINT_NOT_FOUND: the server has no such endpoint: the base URL is
+ *   probably wrong. The server answered HTTP 404 with something other than one of the
+ *   API's documented not-found answers (a web server's error page, an unknown route,
+ *   a 404 from an operation that documents none); the message shows the base URL used.
+ *   Since: 0.1
  *
  * Error codes of the `NEXOR_ERROR` domain.
  *
@@ -75,6 +81,7 @@ typedef enum {
   NEXOR_ERROR_INVALID_RESPONSE,
   NEXOR_ERROR_TIMEOUT,
   NEXOR_ERROR_OUTCOME_UNKNOWN,
+  NEXOR_ERROR_ENDPOINT_NOT_FOUND,
 } NexorError;
 
 NEXOR_AVAILABLE_IN_0_1

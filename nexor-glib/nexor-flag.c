@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-error.h"
 #include "nexor-flag-private.h"
 #include "nexor-json-private.h"
@@ -56,13 +58,13 @@ _nexor_flag_new_from_member (JsonNode    *root,
   if (node == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid %s in response: required member “%s” is missing", what, member);
+                   _("Invalid %s in response: required member “%s” is missing"), what, member);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid %s in response: member “%s” should be a boolean, not %s",
+                   _("Invalid %s in response: member “%s” should be a boolean, not %s"),
                    what, member, _nexor_json_node_type_name (node));
       return NULL;
     }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <string.h>
 
 #include "nexor-error.h"
@@ -20,6 +22,9 @@ struct _NexorRequest
   gboolean idempotent;
   NexorResponseParser parse;
   GError *error;         /* a client-side check failed: send nothing */
+  /* What this operation's documented 404s can name ("lead", "tag", …):
+   * static strings, a handful at most. */
+  const char *missing[4];
 };
 
 NexorRequest *
@@ -104,14 +109,71 @@ _nexor_request_add_id_segment (NexorRequest *self,
         }
 
       _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                    "Invalid %s id %s: expected a UUID such as "
-                                                    "123e4567-e89b-12d3-a456-426614174000",
-                                                    what, shown != NULL ? shown : "(not UTF-8 or missing)"));
+                                                    _("Invalid %s id %s: expected a UUID such as "
+                                                    "123e4567-e89b-12d3-a456-426614174000"),
+                                                    what, shown != NULL ? shown : _("(not UTF-8 or missing)")));
       return FALSE;
     }
 
+  /* An id in the path names a resource the API may not find. */
+  _nexor_request_add_not_found (self, what);
   _nexor_request_add_segment (self, id);
   return TRUE;
+}
+
+void
+_nexor_request_add_not_found (NexorRequest *self,
+                              const char   *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->missing); i++)
+    {
+      if (self->missing[i] != NULL && g_str_equal (self->missing[i], what))
+        return;
+      if (self->missing[i] == NULL)
+        {
+          self->missing[i] = what;
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* @word, in any case, not inside a longer word: "lead" is in "Lead not
+ * found" and not in "Cannot GET /leads". */
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_strncasecmp (p, word, length) == 0 &&
+          (p == text || !g_ascii_isalnum (p[-1])) &&
+          !g_ascii_isalnum (p[length]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_nexor_request_is_documented_not_found (NexorRequest *self,
+                                        const char   *text)
+{
+  /* Every documented not-found answer says so in words: "… not found …",
+   * "… does not exist …", "No active workflow run found …". */
+  if (text == NULL || !(contains_word (text, "found") || contains_word (text, "exist")))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->missing) && self->missing[i] != NULL; i++)
+    {
+      if (contains_word (text, self->missing[i]))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean
@@ -119,12 +181,13 @@ _nexor_request_check_text (NexorRequest *self,
                            const char   *what,
                            const char   *text)
 {
-  const char *problem = NULL;
+  g_autofree char *problem = NULL;
 
+  /* Whole sentences, so that a translation can order its words. */
   if (text == NULL)
-    problem = "is missing";
+    problem = g_strdup_printf (_("Invalid argument: the %s is missing"), what);
   else if (!g_utf8_validate (text, -1, NULL))
-    problem = "is not valid UTF-8";
+    problem = g_strdup_printf (_("Invalid argument: the %s is not valid UTF-8"), what);
   else
     {
       const char *p = text;
@@ -132,14 +195,14 @@ _nexor_request_check_text (NexorRequest *self,
       while (g_ascii_isspace (*p))
         p++;
       if (*p == '\0')
-        problem = "is empty";
+        problem = g_strdup_printf (_("Invalid argument: the %s is empty"), what);
     }
 
   if (problem == NULL)
     return TRUE;
 
-  _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                "Invalid argument: the %s %s", what, problem));
+  _nexor_request_take_error (self, g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                        problem));
   return FALSE;
 }
 
@@ -176,8 +239,8 @@ _nexor_request_add_list_query (NexorRequest       *self,
       if (*value == '\0' || strchr (value, ',') != NULL || !g_utf8_validate (value, -1, NULL))
         {
           _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                        "Invalid %s filter: item %u is empty, "
-                                                        "has a comma or is not valid UTF-8",
+                                                        _("Invalid %s filter: item %u is empty, "
+                                                        "has a comma or is not valid UTF-8"),
                                                         name, i));
           return FALSE;
         }

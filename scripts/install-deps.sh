@@ -27,6 +27,9 @@ packages=(
   # the CLI's bash completion is installed in bash-completion's completionsdir
   # (its pkg-config file), and tests/cli drives it with bash
   bash-completion
+  # translations (msgfmt, xgettext) and every locale compiled, so that the
+  # Spanish tests' LANG=es_CL.UTF-8 works on a fresh machine
+  gettext locales-all
   # test tools (ldd, from libc-bin, is always there)
   valgrind clang
   # libFuzzer and the clang sanitizer runtimes (scripts/fuzz.sh), and

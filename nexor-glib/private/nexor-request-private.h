@@ -46,6 +46,16 @@ gboolean      _nexor_is_uuid                (const char           *str);
 gboolean      _nexor_request_add_id_segment (NexorRequest         *self,
                                              const char           *what,
                                              const char           *id);
+/* A 404 is the API's "not found" only for an operation that documents one,
+ * and only when the API's JSON error envelope names what was missing; any
+ * other 404 (an HTML page, an unknown route) means the base URL is not the
+ * API's. An id added with _nexor_request_add_id_segment() declares its
+ * resource itself; ids in a body are declared here. @what is a static
+ * string, a word of the documented answer ("tag", "workflow run"). */
+void          _nexor_request_add_not_found  (NexorRequest         *self,
+                                             const char           *what);
+gboolean      _nexor_request_is_documented_not_found (NexorRequest *self,
+                                                      const char   *text);
 /* Checks a required text argument (not NULL, not blank, valid UTF-8); on
  * failure the request keeps the error and is never sent. */
 gboolean      _nexor_request_check_text     (NexorRequest         *self,

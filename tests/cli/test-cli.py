@@ -35,6 +35,7 @@ SECRETS = (API_KEY, WRONG_KEY)
 
 (EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_NETWORK, EXIT_INVALID,
  EXIT_CONFLICT, EXIT_NOT_PAUSED) = range(9)
+EXIT_SETUP = 10
 
 # The Get Lead page's example, which the emulator's seed reproduces.
 PAGE_LEAD = {
@@ -150,6 +151,21 @@ class FakeHandler(http.server.BaseHTTPRequestHandler):
         data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class HtmlNotFoundHandler(http.server.BaseHTTPRequestHandler):
+    """A plain web server: a 404 page for every path."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        data = b"<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -457,6 +473,32 @@ def test_errors(t):
         t.check_exit("bad base URL %r" % url, r, EXIT_USAGE)
     r = t.run("lead", "get", SEED_ID, "--base-url", t.base_url + "/", env=t.env(base_url=down))
     t.check_exit("--base-url wins over NEXOR_BASE_URL, a trailing slash is fine", r, EXIT_OK)
+
+    # A wrong base URL is a setup error, not a missing lead: the emulator's
+    # answer for an unknown route, a plain web server's 404 page.
+    root = t.base_url[:-len("/api/public")]
+    for url in (root + "/", root + "/api", t.base_url + "/v1"):
+        r = t.run("lead", "get", SEED_ID, "--base-url", url)
+        t.check_exit("wrong base URL %s" % url, r, EXIT_SETUP)
+        t.check("wrong base URL %s: a hint shows it and the right ending" % url,
+                r.stdout == "" and "hint: the base URL used was %s;" % url in r.stderr and
+                "/api/public" in r.stderr.split("hint:")[1] and API_KEY not in r.stderr, r)
+    r = t.run("tags", "list", "--base-url", root + "/")
+    t.check_exit("wrong base URL for a command that names no resource", r, EXIT_SETUP)
+    html = http.server.ThreadingHTTPServer(("127.0.0.1", 0), HtmlNotFoundHandler)
+    html.daemon_threads = True
+    threading.Thread(target=html.serve_forever, daemon=True).start()
+    try:
+        url = "http://127.0.0.1:%d/api/public" % html.server_address[1]
+        r = t.run("lead", "get", SEED_ID, "--base-url", url)
+        t.check_exit("a plain web server's 404 page", r, EXIT_SETUP)
+        t.check("a plain web server's 404 page: the hint shows the base URL",
+                "hint: the base URL used was %s;" % url in r.stderr, r)
+    finally:
+        html.shutdown()
+        html.server_close()
+    r = t.run("lead", "get", MISSING_ID)
+    t.check_exit("a missing lead at the right base URL is still not found", r, EXIT_NOT_FOUND)
 
 
 def make_certificate(directory, *args):

@@ -991,6 +991,186 @@ test_server_text_quoted (void)
   soup_server_disconnect (server);
 }
 
+/* ---------------------------------------------------------------------------
+ * A 404 that is not one of the API's documented answers: the base URL is
+ * wrong, which is not the same as a missing lead.
+ * ------------------------------------------------------------------------- */
+
+static void
+assert_endpoint_not_found (const GError *error,
+                           const char   *base_url)
+{
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_ENDPOINT_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "404"));
+  g_assert_nonnull (strstr (error->message, "base URL is probably wrong"));
+  g_assert_nonnull (strstr (error->message, base_url));
+  g_assert_nonnull (strstr (error->message, "/api/public"));
+  g_assert_null (strstr (error->message, KEY));
+}
+
+/* The emulator's own answer to a path it has no route for. */
+static void
+test_endpoint_not_found_emulator (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const char *api_url = nexor_emulator_thread_get_base_url (fixture->server);
+  g_autofree char *root = g_strndup (api_url, strlen (api_url) - strlen ("/api/public"));
+  g_autofree char *root_slash = g_strconcat (root, "/", NULL);
+  g_autofree char *prefix = g_strconcat (root, "/api", NULL);
+  g_autofree char *versioned = g_strconcat (api_url, "/v1", NULL);
+  const char * const wrong[] = { root_slash, root, prefix, versioned };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(NexorClient) client = g_object_new (NEXOR_TYPE_CLIENT,
+                                                    "base-url", wrong[i], "api-key", KEY,
+                                                    "tls-database", fixture->tls_database,
+                                                    NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) tags = NULL;
+
+      g_test_message ("base URL %s", wrong[i]);
+      lead = nexor_client_get_lead (client, SEED_LEAD_ID, NULL, &error);
+      g_assert_null (lead);
+      assert_endpoint_not_found (error, root);
+      g_assert_nonnull (strstr (error->message, "Route not found"));
+      g_clear_error (&error);
+
+      nexor_client_get_lead_async (client, UNKNOWN_ID, NULL, nexor_test_on_result, &result);
+      lead = nexor_client_get_lead_finish (client, nexor_test_wait_for_result (&result), &error);
+      g_assert_null (lead);
+      assert_endpoint_not_found (error, root);
+      g_clear_error (&error);
+
+      /* An endpoint that names no resource documents no 404 at all. */
+      tags = nexor_client_list_tags (client, NULL, NULL, &error);
+      g_assert_null (tags);
+      assert_endpoint_not_found (error, root);
+    }
+
+  /* The right base URL still tells a missing lead as such. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NexorLead) lead = nexor_client_get_lead (fixture->client, UNKNOWN_ID, NULL, &error);
+
+    g_assert_null (lead);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+plain_server_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  if (g_str_has_prefix (path, "/html/"))
+    {
+      static const char page[] = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>"
+                                 "<body><h1>Not Found</h1><p>The requested URL was not found on "
+                                 "this server.</p></body></html>\n";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+    }
+  else if (g_str_has_prefix (path, "/empty/"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+    }
+  else if (g_str_has_prefix (path, "/text/"))
+    {
+      static const char text[] = "404 page not found: lead\n";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, text, strlen (text));
+    }
+  else if (g_str_has_prefix (path, "/json-other/"))
+    {
+      /* JSON, but not the API's envelope, though it mentions leads. */
+      static const char json[] = "{\"status\":404,\"detail\":\"Cannot GET /leads: lead not found\"}";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, json, strlen (json));
+    }
+  else if (g_str_has_prefix (path, "/json-route/"))
+    {
+      static const char json[] = "{\"error\":\"Not found\",\"message\":\"Cannot GET /api/leads\"}";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, json, strlen (json));
+    }
+  else
+    {
+      /* The API's own answer, from whichever server gives it. */
+      static const char json[] = "{\"error\":\"Not found\",\"message\":\"Lead not found or does not "
+                                 "belong to your account\"}";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, json, strlen (json));
+    }
+}
+
+/* A plain web server's 404s are not a missing lead; the API's envelope
+ * naming the lead is, whoever serves it. */
+static void
+test_endpoint_not_found_plain_server (void)
+{
+  static const char * const kinds[] = { "html", "empty", "text", "json-other", "json-route" };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  guint port;
+
+  soup_server_add_handler (server, NULL, plain_server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  port = nexor_test_server_get_port (server);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/%s/api/public", port, kinds[i]);
+      g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+
+      /* Async only: the server answers on this thread's main context. */
+      g_test_message ("%s", kinds[i]);
+      nexor_client_set_max_retries (client, 0);
+      nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+      lead = nexor_client_get_lead_finish (client, nexor_test_wait_for_result (&result), &error);
+      g_assert_null (lead);
+      assert_endpoint_not_found (error, base_url);
+      g_clear_error (&error);
+    }
+
+  {
+    g_autofree char *base_url = g_strdup_printf ("http://127.0.0.1:%u/api/public", port);
+    g_autoptr(NexorClient) client = nexor_client_new_for_url (base_url, KEY);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(NexorLead) lead = NULL;
+    g_autoptr(GListModel) tags = NULL;
+
+    nexor_client_get_lead_async (client, SEED_LEAD_ID, NULL, nexor_test_on_result, &result);
+    lead = nexor_client_get_lead_finish (client, nexor_test_wait_for_result (&result), &error);
+    g_assert_null (lead);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "Lead not found"));
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    /* The same envelope from an operation that names no lead. */
+    nexor_client_list_tags_async (client, NULL, NULL, nexor_test_on_result, &result);
+    tags = nexor_client_list_tags_finish (client, nexor_test_wait_for_result (&result), &error);
+    g_assert_null (tags);
+    assert_endpoint_not_found (error, base_url);
+    g_clear_error (&error);
+  }
+
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1196,7 @@ main (int   argc,
   ADD ("/client/get-lead/worker-thread-async", test_worker_thread_async);
   ADD ("/client/get-lead/sync-from-threads", test_sync_from_threads);
   ADD ("/client/debug-output-redacts-key", test_debug_output_redacts_key);
+  ADD ("/client/endpoint-not-found/emulator", test_endpoint_not_found_emulator);
 
   /* The main paths again, over https with a certificate the client trusts. */
 #define ADD_TLS(path, func) \
@@ -1038,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/client/bad-base-urls", test_bad_base_urls);
   g_test_add_func ("/client/from-environment", test_from_environment);
   g_test_add_func ("/client/server-text-quoted", test_server_text_quoted);
+  g_test_add_func ("/client/endpoint-not-found/plain-server", test_endpoint_not_found_plain_server);
 
   return g_test_run ();
 }

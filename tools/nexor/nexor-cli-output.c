@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli-output.h"
 
 /* Secrets shorter than this are not searched for: replacing every "abc" in
@@ -124,7 +126,7 @@ nexor_cli_output_finish (GError **error)
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "cannot write to standard output: %s", g_strerror (saved_errno));
+                   _("cannot write to standard output: %s"), g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -266,7 +268,11 @@ nexor_cli_format_datetime (GDateTime *datetime)
     return NULL;
 
   utc = g_date_time_to_utc (datetime);
-  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d %H:%M UTC") : NULL;
+  /* Human output only (--json keeps the server's ISO 8601): month names
+   * from the locale, the order the translation's.
+   * TRANSLATORS: a g_date_time_format() pattern for a date and time in UTC.
+   * xgettext:no-c-format */
+  return utc != NULL ? g_date_time_format (utc, _("%Y-%m-%d %H:%M UTC")) : NULL;
 }
 
 /* A JSON value as a person would write it: strings bare, null as missing,

@@ -25,6 +25,8 @@ typedef enum {
   NEXOR_CLI_EXIT_NOT_PAUSED       = 8,
   /* A write not safe to repeat was sent and may have been applied. */
   NEXOR_CLI_EXIT_OUTCOME_UNKNOWN  = 9,
+  /* The server at the base URL answered, but it is not the Nexor API. */
+  NEXOR_CLI_EXIT_SETUP            = 10,
 } NexorCliExit;
 
 /* Errors raised by the CLI itself; the code is the NexorCliExit to exit with. */
