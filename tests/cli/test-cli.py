@@ -1117,9 +1117,9 @@ def test_fields(t):
     no_server = t.env(key=None, base_url=closed_port_url())
     for args, needle in (
             (["lead", "get", SEED_ID, "--fields", "id,emial"],
-             "unknown field \u201cemial\u201d of a lead; valid fields: id, first_name, "),
+             "unknown field \u201cemial\u201d; valid fields: id, first_name, "),
             (["team", "--fields", "id,phone"],
-             "unknown field \u201cphone\u201d of a team member; valid fields: id, name, email"),
+             "unknown field \u201cphone\u201d; valid fields: id, name, email, external_id ("),
             (["lead", "history", SEED_ID, "--fields", ""], "--fields: no field given"),
             (["tags", "list", "--fields", "id", "--json"], "--json cannot be used together"),
             (["lead", "get", SEED_ID, "--ids", "--fields", "id"], "cannot be used together"),

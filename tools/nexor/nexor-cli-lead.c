@@ -1090,9 +1090,9 @@ print_bulk_result (NexorBulkCreateResult *result,
             {
               const char *message = nexor_bulk_item_result_get_error_message (item);
               g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
-                                                                           : "no reason given");
+                                                                           : _("no reason given"));
 
-              nexor_cli_printerr ("nexor: lead %d of the file failed: %s\n",
+              nexor_cli_printerr (_("nexor: lead %d of the file failed: %s\n"),
                                   nexor_bulk_item_result_get_index (item), clean);
             }
         }
