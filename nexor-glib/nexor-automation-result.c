@@ -27,6 +27,7 @@ struct _NexorAutomationResult
   NexorJsonSource json;
 
   char *workflow_run_id;
+  char *workflow_id;
   gboolean cadence_paused;
   int tasks_cancelled;
   gboolean already_stopped;
@@ -38,6 +39,15 @@ struct _NexorAutomationResult
  * NexorAutomationResult:workflow-run-id:
  *
  * The id of the workflow run that was stopped or resumed.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorAutomationResult:workflow-id:
+ *
+ * The id of the workflow whose run was stopped or resumed: the one the call
+ * named, or, when it named none, the workflow of the lead's active run that
+ * the library looked up. The API does not send it; the library fills it in.
  *
  * Since: 0.1
  */
@@ -79,6 +89,8 @@ struct _NexorAutomationResult
 static const NexorField nexor_automation_result_fields[] = {
   { "workflow-run-id", NEXOR_FIELD_NAMES ("workflow_run_id", "workflowRunId"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorAutomationResult, workflow_run_id), FALSE, 0.0, NULL, NULL },
+  { "workflow-id", NEXOR_FIELD_NAMES ("workflow_id", "workflowId"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorAutomationResult, workflow_id), FALSE, 0.0, NULL, NULL },
   { "cadence-paused", NEXOR_FIELD_NAMES ("cadence_paused", "cadencePaused"), NEXOR_FIELD_BOOLEAN,
     G_STRUCT_OFFSET (NexorAutomationResult, cadence_paused), FALSE, 0.0, NULL, NULL },
   { "tasks-cancelled", NEXOR_FIELD_NAMES ("tasks_cancelled", "tasksCancelled"), NEXOR_FIELD_INT,
@@ -152,6 +164,33 @@ nexor_automation_result_get_workflow_run_id (NexorAutomationResult *self)
   g_return_val_if_fail (NEXOR_IS_AUTOMATION_RESULT (self), NULL);
 
   return self->workflow_run_id;
+}
+
+/* The answer names the run, not its workflow: the call knows which. */
+void
+_nexor_automation_result_set_workflow_id (NexorAutomationResult *self,
+                                          const char            *workflow_id)
+{
+  if (self->workflow_id == NULL)
+    self->workflow_id = g_strdup (workflow_id);
+}
+
+/**
+ * nexor_automation_result_get_workflow_id:
+ * @self: a [class@Nexor.AutomationResult]
+ *
+ * Gets the [property@Nexor.AutomationResult:workflow-id] property.
+ *
+ * Returns: (nullable): the workflow id
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_automation_result_get_workflow_id (NexorAutomationResult *self)
+{
+  g_return_val_if_fail (NEXOR_IS_AUTOMATION_RESULT (self), NULL);
+
+  return self->workflow_id;
 }
 
 /**

@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (NexorAutomationResult, nexor_automation_result, NEXOR, AUT
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_automation_result_get_workflow_run_id (NexorAutomationResult *self);
 NEXOR_AVAILABLE_IN_0_1
+const char *nexor_automation_result_get_workflow_id (NexorAutomationResult *self);
+NEXOR_AVAILABLE_IN_0_1
 gboolean nexor_automation_result_get_cadence_paused (NexorAutomationResult *self);
 NEXOR_AVAILABLE_IN_0_1
 int nexor_automation_result_get_tasks_cancelled (NexorAutomationResult *self);

@@ -20,6 +20,7 @@
 #include "nexor-lead-private.h"
 #include "nexor-meeting-private.h"
 #include "nexor-status-change-private.h"
+#include "nexor-text-private.h"
 
 /* The documented limit of one bulk create. */
 #define MAX_BULK_LEADS 1000
@@ -809,11 +810,188 @@ automation_request (const char *lead_id,
   return request;
 }
 
+/* The workflow of the lead's active run, for a stop or resume that named
+ * none; NULL with the error the API itself gives when there is no run. */
+static const char *
+active_run_workflow_id (NexorLead   *lead,
+                        gboolean     resume,
+                        GError     **error)
+{
+  NexorWorkflowRun *run = nexor_lead_get_active_workflow_run (lead);
+  const char *workflow_id = NULL;
+
+  if (run != NULL)
+    {
+      workflow_id = nexor_workflow_run_get_workflow_id (run);
+      if ((workflow_id == NULL || *workflow_id == '\0') && nexor_workflow_run_get_workflow (run) != NULL)
+        workflow_id = nexor_workflow_get_id (nexor_workflow_run_get_workflow (run));
+    }
+
+  if (workflow_id == NULL || *workflow_id == '\0')
+    {
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                   "No active workflow run found for this lead: it is in no workflow, so there is "
+                   "no automation to %s; enroll it in a workflow, or name the workflow",
+                   resume ? "resume" : "stop");
+      return NULL;
+    }
+
+  /* Documented as a UUID: anything else is not an answer to act on. */
+  if (!_nexor_is_uuid (workflow_id))
+    {
+      g_autofree char *shown = _nexor_quote (workflow_id, -1, NEXOR_QUOTE_CHARS);
+
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                   "Invalid response: the lead's active run names its workflow as “%s”, which is "
+                   "not a UUID; name the workflow", shown);
+      return NULL;
+    }
+
+  return workflow_id;
+}
+
+typedef struct {
+  char *lead_id;
+  char *workflow_id;         /* as given, or found on the lead */
+  gboolean resume;
+  gboolean resume_cadence;
+} AutomationCall;
+
+static void
+automation_call_free (AutomationCall *call)
+{
+  g_free (call->lead_id);
+  g_free (call->workflow_id);
+  g_free (call);
+}
+
+static NexorAutomationResult *
+change_automation (NexorClient   *self,
+                   const char    *lead_id,
+                   const char    *workflow_id,
+                   gboolean       resume,
+                   gboolean       resume_cadence,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(NexorLead) lead = NULL;
+  NexorAutomationResult *result;
+
+  if (workflow_id == NULL)
+    {
+      lead = _nexor_client_send (self, get_lead_request (lead_id), cancellable, error);
+      if (lead == NULL)
+        return NULL;
+      workflow_id = active_run_workflow_id (lead, resume, error);
+      if (workflow_id == NULL)
+        return NULL;
+    }
+
+  result = _nexor_client_send (self,
+                               automation_request (lead_id, resume ? "automation/resume" : "automation/stop",
+                                                   workflow_id, resume, resume_cadence),
+                               cancellable, error);
+  if (result != NULL)
+    _nexor_automation_result_set_workflow_id (result, workflow_id);
+  return result;
+}
+
+static void
+on_automation_changed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AutomationCall *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  NexorAutomationResult *value;
+
+  value = _nexor_client_send_finish (NEXOR_CLIENT (source), result, on_automation_changed, &error);
+  if (value == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _nexor_automation_result_set_workflow_id (value, call->workflow_id);
+  g_task_return_pointer (task, value, g_object_unref);
+}
+
+/* Takes @task. */
+static void
+send_automation (NexorClient *self,
+                 GTask       *task)
+{
+  AutomationCall *call = g_task_get_task_data (task);
+
+  _nexor_client_send_async (self,
+                            automation_request (call->lead_id,
+                                                call->resume ? "automation/resume" : "automation/stop",
+                                                call->workflow_id, call->resume, call->resume_cadence),
+                            g_task_get_cancellable (task), on_automation_changed, task,
+                            on_automation_changed);
+}
+
+static void
+on_lead_for_automation (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GTask *task = user_data;
+  AutomationCall *call = g_task_get_task_data (task);
+  g_autoptr(NexorLead) lead = NULL;
+  const char *workflow_id;
+  GError *error = NULL;
+
+  lead = _nexor_client_send_finish (NEXOR_CLIENT (source), result, on_lead_for_automation, &error);
+  workflow_id = lead != NULL ? active_run_workflow_id (lead, call->resume, &error) : NULL;
+  if (workflow_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  call->workflow_id = g_strdup (workflow_id);
+  send_automation (NEXOR_CLIENT (source), task);
+}
+
+/* One GET of the lead first when no workflow is named, chained on the main
+ * context like the request itself: nothing blocks. */
+static void
+change_automation_async (NexorClient         *self,
+                         const char          *lead_id,
+                         const char          *workflow_id,
+                         gboolean             resume,
+                         gboolean             resume_cadence,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data,
+                         gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  AutomationCall *call = g_new0 (AutomationCall, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  call->lead_id = g_strdup (lead_id);
+  call->workflow_id = g_strdup (workflow_id);
+  call->resume = resume;
+  call->resume_cadence = resume_cadence;
+  g_task_set_task_data (task, call, (GDestroyNotify) automation_call_free);
+
+  if (workflow_id == NULL)
+    _nexor_client_send_async (self, get_lead_request (lead_id), cancellable, on_lead_for_automation, task,
+                              on_lead_for_automation);
+  else
+    send_automation (self, task);
+}
+
 /**
  * nexor_client_stop_lead_automation_async:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to stop
+ * @workflow_id: (nullable): the id of the workflow whose run to stop, or %NULL
+ *   for the workflow of the lead's active run
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @callback: (scope async): called when the automation is stopped or the call
  *   failed
@@ -822,6 +1000,12 @@ automation_request (const char *lead_id,
  * Hands a lead over to a human (`POST /leads/{id}/automation/stop`): the AI
  * agent stops replying, the follow-up cadence is paused and pending tasks are
  * cancelled. [method@Nexor.Client.is_lead_paused] then reports %TRUE.
+ *
+ * With @workflow_id %NULL, the library first fetches the lead
+ * (`GET /leads/{id}`, one extra request) and stops the run of its active
+ * workflow; [property@Nexor.AutomationResult:workflow-id] tells which. A lead
+ * in no workflow then fails with %NEXOR_ERROR_NOT_FOUND ("No active workflow
+ * run found …") and nothing more is sent.
  *
  * Stopping a stopped run is not an error:
  * [property@Nexor.AutomationResult:already-stopped] is %TRUE. A lead with no
@@ -840,8 +1024,8 @@ nexor_client_stop_lead_automation_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
-                            cancellable, callback, user_data, nexor_client_stop_lead_automation_async);
+  change_automation_async (self, lead_id, workflow_id, FALSE, FALSE, cancellable, callback, user_data,
+                           nexor_client_stop_lead_automation_async);
 }
 
 /**
@@ -870,7 +1054,8 @@ nexor_client_stop_lead_automation_finish (NexorClient   *self,
  * nexor_client_stop_lead_automation:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to stop
+ * @workflow_id: (nullable): the id of the workflow whose run to stop, or %NULL
+ *   for the workflow of the lead's active run (one extra request)
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
  *
@@ -892,15 +1077,15 @@ nexor_client_stop_lead_automation (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (lead_id, "automation/stop", workflow_id, FALSE, FALSE),
-                             cancellable, error);
+  return change_automation (self, lead_id, workflow_id, FALSE, FALSE, cancellable, error);
 }
 
 /**
  * nexor_client_resume_lead_automation_async:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to resume
+ * @workflow_id: (nullable): the id of the workflow whose run to resume, or
+ *   %NULL for the workflow of the lead's active run
  * @resume_cadence: whether to resume the follow-up cadence too, not only the
  *   AI agent's replies
  * @cancellable: (nullable): a [class@Gio.Cancellable]
@@ -910,6 +1095,10 @@ nexor_client_stop_lead_automation (NexorClient   *self,
  *
  * Gives a lead back to the AI agent after a human takeover
  * (`POST /leads/{id}/automation/resume`).
+ *
+ * With @workflow_id %NULL, the library first fetches the lead
+ * (`GET /leads/{id}`, one extra request) and resumes the run of its active
+ * workflow, as [method@Nexor.Client.stop_lead_automation_async] does.
  *
  * Resuming a running automation is not an error:
  * [property@Nexor.AutomationResult:already-running] is %TRUE. A lead with no
@@ -929,8 +1118,8 @@ nexor_client_resume_lead_automation_async (NexorClient         *self,
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
-                            cancellable, callback, user_data, nexor_client_resume_lead_automation_async);
+  change_automation_async (self, lead_id, workflow_id, TRUE, resume_cadence, cancellable, callback, user_data,
+                           nexor_client_resume_lead_automation_async);
 }
 
 /**
@@ -959,7 +1148,8 @@ nexor_client_resume_lead_automation_finish (NexorClient   *self,
  * nexor_client_resume_lead_automation:
  * @self: a [class@Nexor.Client]
  * @lead_id: the lead's id, a UUID
- * @workflow_id: the id of the workflow whose run to resume
+ * @workflow_id: (nullable): the id of the workflow whose run to resume, or
+ *   %NULL for the workflow of the lead's active run (one extra request)
  * @resume_cadence: whether to resume the follow-up cadence too
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for an error
@@ -983,8 +1173,7 @@ nexor_client_resume_lead_automation (NexorClient   *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, automation_request (lead_id, "automation/resume", workflow_id, TRUE, resume_cadence),
-                             cancellable, error);
+  return change_automation (self, lead_id, workflow_id, TRUE, resume_cadence, cancellable, error);
 }
 
 /* ---------------------------------------------------------------------------

@@ -570,8 +570,8 @@ end_fetch (NexorHistoryList *self,
       if (page_repeats (self, items, &from))
         owned_error = error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                                            _("The server sent the same page of history again: asked "
-                                           "for offset %u, it answered with the entries from offset "
-                                           "%u; it seems to ignore the offset"),
+                                             "for offset %u, it answered with the entries from offset "
+                                             "%u; it seems to ignore the offset"),
                                            fetch->offset, from);
     }
 
@@ -1116,8 +1116,9 @@ nexor_history_list_load_more_finish (NexorHistoryList  *self,
  *
  * Fetches the next page, blocking the calling thread, which must be the
  * thread the list belongs to; see [method@Nexor.HistoryList.load_more_async].
- * While a page is being fetched in the background this fails with
- * %G_IO_ERROR_PENDING.
+ * While [method@Nexor.HistoryList.load_more_async] callers wait for a page
+ * this fails with %G_IO_ERROR_PENDING; a page the list was fetching in the
+ * background for no one is cancelled and fetched by this call instead.
  *
  * This is the step an iterator over the whole history takes when it has
  * gone through the [property@Nexor.HistoryList:n-items] entries loaded and
@@ -1148,6 +1149,11 @@ nexor_history_list_load_more (NexorHistoryList  *self,
     return FALSE;
   if (!self->has_more)
     return TRUE;
+
+  /* A blocking call cannot wait for an async request; one that only the
+   * list's prefetch wants is fetched here instead. */
+  if (self->fetch != NULL && self->fetch->background && self->waiters->len == 0)
+    abandon_fetch (self, TRUE);
   if (self->loading)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
@@ -1300,8 +1306,8 @@ nexor_history_list_load_all_finish (NexorHistoryList  *self,
  * be the thread the list belongs to; see
  * [method@Nexor.HistoryList.load_all_async]. It is
  * [method@Nexor.HistoryList.load_more] called until
- * [property@Nexor.HistoryList:has-more] is %FALSE. While a page is being
- * fetched in the background this fails with %G_IO_ERROR_PENDING.
+ * [property@Nexor.HistoryList:has-more] is %FALSE, and like it fails with
+ * %G_IO_ERROR_PENDING while async callers wait for a page.
  *
  * Returns: %TRUE if the list holds the whole history; %FALSE with @error
  *   set otherwise
@@ -1348,8 +1354,19 @@ nexor_history_list_cancel (NexorHistoryList *self)
   clear_prefetch (self);
   if (self->fetch != NULL)
     {
-      self->fetch->stopped = TRUE;
-      g_cancellable_cancel (self->fetch->cancellable);
+      Fetch *fetch = self->fetch;
+      GError *error = NULL;
+      GError *outcome;
+
+      /* Done now, not when the request reports back: a caller who asks
+       * for more after this gets a new fetch, not this cancelled one. The
+       * request's callback still owns the fetch and frees it. */
+      fetch->list = NULL;
+      fetch->stopped = TRUE;
+      g_cancellable_cancel (fetch->cancellable);
+      g_cancellable_set_error_if_cancelled (fetch->cancellable, &error);
+      outcome = end_fetch (self, fetch, NULL, error);
+      g_clear_error (&outcome);
     }
 }
 

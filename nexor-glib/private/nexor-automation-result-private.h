@@ -18,4 +18,7 @@ NexorAutomationResult *_nexor_automation_result_new_from_response (JsonNode     
                                                                    NexorJsonDocument  *document,
                                                                    GError            **error);
 
+void _nexor_automation_result_set_workflow_id (NexorAutomationResult *self,
+                                               const char            *workflow_id);
+
 G_END_DECLS

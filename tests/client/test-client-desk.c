@@ -662,13 +662,179 @@ test_automation (Fixture       *fixture,
   {
     guint before = sent (fixture);
 
-    g_assert_null (nexor_client_stop_lead_automation (fixture->client, MARIANA, NULL, NULL, &error));
+    g_assert_null (nexor_client_stop_lead_automation (fixture->client, MARIANA, "", NULL, &error));
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     g_clear_error (&error);
     g_assert_null (nexor_client_resume_lead_automation (fixture->client, MARIANA, " ", TRUE, NULL, &error));
     g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
     g_assert_cmpuint (sent (fixture), ==, before);
   }
+}
+
+/* No workflow named: the library looks up the lead's active run, one GET. */
+static void
+test_automation_active_run (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorAutomationResult) stop = NULL;
+  g_autoptr(NexorAutomationResult) resume = NULL;
+  g_autoptr(NexorAutomationResult) named = NULL;
+  guint before = sent (fixture);
+
+  stop = nexor_client_stop_lead_automation (fixture->client, MARIANA, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stop);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/stop", NULL,
+               "{\"workflow_id\":\"" DEMO "\"}");
+  g_assert_cmpstr (nexor_automation_result_get_workflow_id (stop), ==, DEMO);
+  g_assert_true (nexor_automation_result_get_cadence_paused (stop));
+  g_assert_true (nexor_client_is_lead_paused (fixture->client, MARIANA, DEMO, NULL, &error));
+  g_assert_no_error (error);
+
+  before = sent (fixture);
+  resume = nexor_client_resume_lead_automation (fixture->client, MARIANA, NULL, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/resume", NULL,
+               "{\"workflow_id\":\"" DEMO "\",\"resume_cadence\":true}");
+  g_assert_cmpstr (nexor_automation_result_get_workflow_id (resume), ==, DEMO);
+  g_assert_true (nexor_automation_result_get_cadence_resumed (resume));
+
+  /* A named workflow costs no lookup, and the result names it too. */
+  before = sent (fixture);
+  named = nexor_client_stop_lead_automation (fixture->client, MARIANA, DEMO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_cmpstr (nexor_automation_result_get_workflow_id (named), ==, DEMO);
+
+  /* A lead in no workflow: the API's not-found, after the GET alone. */
+  before = sent (fixture);
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, VALENTINA, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "No active workflow run found"));
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_resume_lead_automation (fixture->client, LUCIA, NULL, FALSE, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "resume"));
+  g_clear_error (&error);
+
+  /* A missing lead is the lead's 404. */
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Lead not found"));
+  g_clear_error (&error);
+
+  /* The Get Lead page's example lead names its workflow "uuid": not an
+   * answer the library acts on by itself, and nothing is stopped. */
+  before = sent (fixture);
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, CARLOS, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "“uuid”"));
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_clear_error (&error);
+
+  /* A bad lead id is refused before anything is sent. */
+  before = sent (fixture);
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, "..", NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (sent (fixture), ==, before);
+}
+
+static void
+test_automation_active_run_async (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(NexorAutomationResult) stop = NULL;
+  g_autoptr(NexorAutomationResult) resume = NULL;
+  guint before = sent (fixture);
+
+  nexor_client_stop_lead_automation_async (fixture->client, MARIANA, NULL, NULL, nexor_test_on_result, &result);
+  stop = nexor_client_stop_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  assert_wire (fixture, "POST", "/leads/" MARIANA "/automation/stop", NULL,
+               "{\"workflow_id\":\"" DEMO "\"}");
+  g_assert_cmpstr (nexor_automation_result_get_workflow_id (stop), ==, DEMO);
+  g_clear_object (&result);
+
+  nexor_client_resume_lead_automation_async (fixture->client, MARIANA, NULL, FALSE, NULL,
+                                             nexor_test_on_result, &result);
+  resume = nexor_client_resume_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result),
+                                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nexor_automation_result_get_workflow_id (resume), ==, DEMO);
+  g_assert_false (nexor_automation_result_get_already_running (resume));
+  g_clear_object (&result);
+
+  nexor_client_stop_lead_automation_async (fixture->client, VALENTINA, NULL, NULL, nexor_test_on_result, &result);
+  g_assert_null (nexor_client_stop_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result),
+                                                           &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "No active workflow run found"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  nexor_client_stop_lead_automation_async (fixture->client, UNKNOWN_ID, NULL, NULL, nexor_test_on_result, &result);
+  g_assert_null (nexor_client_stop_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result),
+                                                           &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* A cancel before the call, and one while the lookup is in flight: the
+ * stop is never sent. */
+static void
+test_automation_active_run_cancelled (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint before = sent (fixture);
+  guint wake;
+
+  g_cancellable_cancel (cancelled);
+  g_assert_null (nexor_client_stop_lead_automation (fixture->client, MARIANA, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  nexor_client_stop_lead_automation_async (fixture->client, MARIANA, NULL, cancelled, nexor_test_on_result, &result);
+  g_assert_null (nexor_client_stop_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result),
+                                                           &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  /* The emulator holds the GET's answer back until the cancel is in. */
+  wake = g_timeout_add (10, wake_cb, NULL);
+  nexor_emulator_set_response_delay (fixture->emulator, 600000);
+  nexor_client_stop_lead_automation_async (fixture->client, MARIANA, NULL, cancellable, nexor_test_on_result, &result);
+  while (nexor_emulator_get_held_count (fixture->emulator) < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (nexor_client_stop_lead_automation_finish (fixture->client, nexor_test_wait_for_result (&result),
+                                                           &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  nexor_emulator_release_held (fixture->emulator);
+  g_source_remove (wake);
+
+  assert_wire (fixture, "GET", "/leads/" MARIANA, NULL, NULL);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_false (nexor_client_is_lead_paused (fixture->client, MARIANA, NULL, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -1036,12 +1202,6 @@ wait_for_held (Fixture *fixture,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Holds every response back until release_responses(); timing-free. */
 static guint
 hold_responses (Fixture *fixture)
@@ -1077,6 +1237,10 @@ test_history_cancel (Fixture       *fixture,
   nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &second);
   wait_for_held (fixture, 1);
   nexor_history_list_cancel (list);
+
+  /* At once: the list no longer waits for that request. */
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1352,6 +1516,56 @@ test_history_cancellable (Fixture       *fixture,
   nexor_test_drain_context (NULL);
   g_assert_cmpuint (sent (fixture), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 50);
+}
+
+static void
+test_history_blocking_after_prefetch (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorHistoryList) list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint before;
+  guint wake;
+
+  g_assert_no_error (error);
+
+  /* The list prefetches a page (held back) that no caller waits for: a
+   * blocking load, as an iterator makes, fetches the page itself. */
+  wake = hold_responses (fixture);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), 49);
+
+    while (!nexor_history_list_get_loading (list))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  wait_for_held (fixture, 1);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  before = sent (fixture);
+  g_assert_true (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  release_responses (fixture, wake);
+  nexor_test_drain_context (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 128);
+
+  /* One that a caller waits for is theirs: the blocking call cannot join. */
+  g_clear_object (&list);
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  wake = hold_responses (fixture);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  wait_for_held (fixture, 1);
+  g_assert_false (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  release_responses (fixture, wake);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
 }
 
 static void
@@ -2513,6 +2727,9 @@ main (int   argc,
   ADD ("assign-workflow/refused", test_assign_lead_workflow_refused);
   ADD ("set-lead-status", test_set_lead_status);
   ADD ("automation", test_automation);
+  ADD ("automation/active-run", test_automation_active_run);
+  ADD ("automation/active-run-async", test_automation_active_run_async);
+  ADD ("automation/active-run-cancelled", test_automation_active_run_cancelled);
   ADD ("is-paused", test_is_lead_paused);
   ADD ("history/paging", test_history_paging);
   ADD ("history/channels", test_history_channels);
@@ -2524,6 +2741,7 @@ main (int   argc,
   ADD ("history/cancel-every-waiter", test_history_cancel_every_waiter);
   ADD ("history/cancel-blocking", test_history_cancel_blocking);
   ADD ("history/dispose", test_history_dispose);
+  ADD ("history/blocking-after-prefetch", test_history_blocking_after_prefetch);
   ADD ("history/load-all", test_history_load_all);
   ADD ("history/load-all/cancel", test_history_load_all_cancel);
   ADD ("history/repeated-page", test_history_repeated_page);

@@ -222,51 +222,6 @@ nexor_cli_lead_status (NexorCli               *cli,
   return NEXOR_CLI_EXIT_OK;
 }
 
-/* The workflow of the lead's active run, for the commands whose --workflow
- * is optional. */
-static char *
-active_workflow_id (NexorClient  *client,
-                    const char   *id,
-                    const char   *action,
-                    GError      **error)
-{
-  g_autoptr(NexorLead) lead = nexor_client_get_lead (client, id, NULL, error);
-  NexorWorkflowRun *run;
-  const char *workflow_id = NULL;
-
-  if (lead == NULL)
-    return NULL;
-
-  run = nexor_lead_get_active_workflow_run (lead);
-  if (run != NULL)
-    {
-      workflow_id = nexor_workflow_run_get_workflow_id (run);
-      if ((workflow_id == NULL || workflow_id[0] == '\0') && nexor_workflow_run_get_workflow (run) != NULL)
-        workflow_id = nexor_workflow_get_id (nexor_workflow_run_get_workflow (run));
-    }
-
-  if (workflow_id == NULL || workflow_id[0] == '\0')
-    {
-      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_NOT_FOUND,
-                   _("the lead is in no workflow, so there is no automation to %s; "
-                   "enroll it with “nexor lead assign”, or name the workflow with --workflow ID"),
-                   action);
-      return NULL;
-    }
-
-  if (!nexor_cli_check_uuid (workflow_id, _("workflow ID"), NULL))
-    {
-      g_autofree char *shown = nexor_cli_ellipsize (workflow_id, 40);
-
-      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_INVALID_RESPONSE,
-                   _("the server gave the lead's workflow as “%s”, which is not a UUID; "
-                   "name the workflow with --workflow ID"), shown);
-      return NULL;
-    }
-
-  return g_strdup (workflow_id);
-}
-
 typedef enum {
   AUTOMATION_STOP,
   AUTOMATION_RESUME,
@@ -317,18 +272,23 @@ run_automation (NexorCli               *cli,
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (workflow_id == NULL)
-    {
-      workflow_id = active_workflow_id (client, id, action == AUTOMATION_STOP ? _("stop") : _("resume"),
-                                        &error);
-      if (workflow_id == NULL)
-        return nexor_cli_report_error (cli, error);
-    }
-
+  /* Without --workflow the library finds the lead's active run. */
   if (action == AUTOMATION_STOP)
     result = nexor_client_stop_lead_automation (client, id, workflow_id, NULL, &error);
   else
     result = nexor_client_resume_lead_automation (client, id, workflow_id, resume_cadence, NULL, &error);
+  if (result == NULL && workflow_id == NULL &&
+      (g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND) ||
+       g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE)))
+    {
+      g_autoptr(GError) advised = g_error_new (error->domain, error->code,
+                                               "%s (without --workflow, the workflow is the one of the "
+                                               "lead's active run: name it with --workflow ID, or "
+                                               "enroll the lead with “nexor lead assign”)",
+                                               error->message);
+
+      return nexor_cli_report_error (cli, advised);
+    }
   if (result == NULL)
     return nexor_cli_report_error (cli, error);
 
@@ -351,7 +311,7 @@ run_automation (NexorCli               *cli,
                                    nexor_automation_result_get_cadence_paused (result) ? _("paused") : _("not paused"));
           nexor_cli_table_add_row (card, _("Tasks cancelled"), tasks);
         }
-      nexor_cli_table_add_row (card, _("Workflow"), workflow_id);
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_automation_result_get_workflow_id (result));
       nexor_cli_table_add_row (card, _("Run"), nexor_automation_result_get_workflow_run_id (result));
       nexor_cli_table_add_row (card, _("Lead"), id);
       print_card (already ? _("The AI was already stopped for this lead: nothing changed")
@@ -368,7 +328,7 @@ run_automation (NexorCli               *cli,
                                  nexor_automation_result_get_cadence_resumed (result)
                                    ? _("resumed")
                                    : _("still paused (add --cadence to resume it)"));
-      nexor_cli_table_add_row (card, _("Workflow"), workflow_id);
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_automation_result_get_workflow_id (result));
       nexor_cli_table_add_row (card, _("Run"), nexor_automation_result_get_workflow_run_id (result));
       nexor_cli_table_add_row (card, _("Lead"), id);
       print_card (already ? _("The AI was already running for this lead: nothing changed")

@@ -241,7 +241,12 @@ nexor_cli_lead_history (NexorCli               *cli,
 
   n_shown = limit > 0 ? MIN (n_items, (guint) limit) : n_items;
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (G_LIST_MODEL (list),
+                                   (NexorCliDupJsonFunc) nexor_history_item_dup_json, n_shown);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (G_LIST_MODEL (list),
                                  (NexorCliDupJsonFunc) nexor_history_item_dup_json, n_shown);
@@ -339,7 +344,11 @@ nexor_cli_lead_meetings (NexorCli               *cli,
     return nexor_cli_report_error (cli, error);
 
   n = g_list_model_get_n_items (meetings);
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (meetings, (NexorCliDupJsonFunc) nexor_meeting_dup_json, G_MAXUINT);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (meetings, (NexorCliDupJsonFunc) nexor_meeting_dup_json, G_MAXUINT);
     }

@@ -284,16 +284,13 @@ format_lead_card (NexorLead *lead)
 
 /* JSON: {"lead": <the lead as the server sent it>, "variables": {name: <as sent>}},
  * the current Get Lead shape without "success", whichever shape the server used. */
-static char *
-format_lead_json (NexorLead *lead)
+static JsonObject *
+dup_variables_json (NexorLead *lead)
 {
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
   JsonObject *variables = json_object_new ();
   GListModel *list = nexor_lead_get_variables (lead);
   guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-  json_object_set_object_member (root, "lead", nexor_lead_dup_json (lead));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NexorVariable) variable = g_list_model_get_item (list, i);
@@ -302,7 +299,18 @@ format_lead_json (NexorLead *lead)
       if (name != NULL)
         json_object_set_object_member (variables, name, nexor_variable_dup_json (variable));
     }
-  json_object_set_object_member (root, "variables", variables);
+
+  return variables;
+}
+
+static char *
+format_lead_json (NexorLead *lead)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_object_set_object_member (root, "lead", nexor_lead_dup_json (lead));
+  json_object_set_object_member (root, "variables", dup_variables_json (lead));
 
   node = json_node_init_object (json_node_alloc (), root);
 
@@ -352,7 +360,15 @@ lead_get (NexorCli               *cli,
   if (lead == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      /* The lead, with the variables beside its own members. */
+      g_autoptr(JsonObject) item = nexor_lead_dup_json (lead);
+
+      json_object_set_object_member (item, "variables", dup_variables_json (lead));
+      nexor_cli_fields_print_object (item);
+    }
+  else if (as_json)
     {
       output = format_lead_json (lead);
       nexor_cli_print_utf8 (output);
@@ -1053,7 +1069,32 @@ print_bulk_result (NexorBulkCreateResult *result,
                                lead != NULL ? nexor_lead_get_id (lead) : NULL, name);
     }
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      /* The leads in the file's order; a failed one is told on stderr. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
+          NexorLead *lead = nexor_bulk_item_result_get_lead (item);
+
+          if (nexor_bulk_item_result_get_success (item) && lead != NULL)
+            {
+              g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+
+              nexor_cli_fields_print_object (object);
+            }
+          else if (!nexor_bulk_item_result_get_success (item))
+            {
+              const char *message = nexor_bulk_item_result_get_error_message (item);
+              g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
+                                                                           : "no reason given");
+
+              nexor_cli_printerr ("nexor: lead %d of the file failed: %s\n",
+                                  nexor_bulk_item_result_get_index (item), clean);
+            }
+        }
+    }
+  else if (as_json)
     {
       g_autoptr(JsonObject) raw = nexor_bulk_create_result_dup_json (result);
       g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -1167,7 +1208,14 @@ lead_create (NexorCli               *cli,
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (options.as_json)
+      if (nexor_cli_fields_selected ())
+        {
+          NexorLead *lead = nexor_create_lead_result_get_lead (result);
+          g_autoptr(JsonObject) object = lead != NULL ? nexor_lead_dup_json (lead) : NULL;
+
+          nexor_cli_fields_print_object (object);
+        }
+      else if (options.as_json)
         {
           g_autoptr(JsonObject) raw = nexor_create_lead_result_dup_json (result);
           g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -1236,7 +1284,13 @@ lead_update (NexorCli               *cli,
   if (lead == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (options.as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+
+      nexor_cli_fields_print_object (object);
+    }
+  else if (options.as_json)
     {
       g_autoptr(JsonObject) object = json_object_new ();
 
@@ -1256,12 +1310,15 @@ lead_update (NexorCli               *cli,
 }
 
 const NexorCliCommand nexor_cli_lead_commands[] = {
-  { "get", N_("ID"), N_("Show a lead: who, where from, workflow, status and variables"), lead_get, NULL },
+  { "get", N_("ID"), N_("Show a lead: who, where from, workflow, status and variables"), lead_get, NULL,
+    &nexor_cli_kind_lead_card },
   { "create", N_("--first-name NAME …"),
     N_("Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead"),
-    lead_create, NULL },
+    lead_create, NULL,
+    &nexor_cli_kind_lead },
   { "update", N_("ID"), N_("Change a lead's fields; metadata is merged, --clear FIELD empties a field"),
-    lead_update, NULL },
+    lead_update, NULL,
+    &nexor_cli_kind_lead },
   { "assign", N_("ID WORKFLOW_ID"), N_("Enroll a lead in a workflow, or move it there"),
     nexor_cli_lead_assign, NULL },
   { "status", N_("ID KEY"), N_("Force the lead's status in its workflow"), nexor_cli_lead_status, NULL },
@@ -1271,9 +1328,12 @@ const NexorCliCommand nexor_cli_lead_commands[] = {
   { "paused", N_("ID"), N_("Tell whether the AI is stopped for a lead (human takeover)"),
     nexor_cli_lead_paused, NULL },
   { "history", N_("ID"), N_("Show the lead's timeline: messages, calls and activities"),
-    nexor_cli_lead_history, NULL },
-  { "meetings", N_("ID"), N_("List the lead's meetings, most recent first"), nexor_cli_lead_meetings, NULL },
+    nexor_cli_lead_history, NULL,
+    &nexor_cli_kind_history_item },
+  { "meetings", N_("ID"), N_("List the lead's meetings, most recent first"), nexor_cli_lead_meetings, NULL,
+    &nexor_cli_kind_meeting },
   { "tags", N_("ID"), N_("Show a lead's tags, replace them by name (--set) or add some by ID (--add)"),
-    nexor_cli_lead_tags, NULL },
+    nexor_cli_lead_tags, NULL,
+    &nexor_cli_kind_tag },
   { NULL, NULL, NULL, NULL, NULL },
 };

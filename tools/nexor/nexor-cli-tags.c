@@ -80,6 +80,14 @@ print_tag_json (NexorTag *tag)
   nexor_cli_print_json_object (object);
 }
 
+static void
+print_tag_fields (NexorTag *tag)
+{
+  g_autoptr(JsonObject) object = nexor_tag_dup_json (tag);
+
+  nexor_cli_fields_print_object (object);
+}
+
 /* nexor tags list [--search TEXT] [--json] */
 static int
 tags_list (NexorCli               *cli,
@@ -115,7 +123,9 @@ tags_list (NexorCli               *cli,
   if (tags == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+  else if (as_json)
     nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
   else
     print_tag_table (tags, TRUE, search != NULL ? _("No tags match.\n") : _("No tags.\n"));
@@ -167,7 +177,9 @@ tags_create (NexorCli               *cli,
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    print_tag_fields (tag);
+  else if (as_json)
     print_tag_json (tag);
   else
     print_tag_card (TRUE, tag);
@@ -256,7 +268,9 @@ tags_update (NexorCli               *cli,
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    print_tag_fields (tag);
+  else if (as_json)
     print_tag_json (tag);
   else
     print_tag_card (FALSE, tag);
@@ -316,9 +330,9 @@ tags_delete (NexorCli               *cli,
 }
 
 const NexorCliCommand nexor_cli_tags_commands[] = {
-  { "list", NULL, N_("List the account's tags"), tags_list, NULL },
-  { "create", N_("NAME SLUG"), N_("Create a tag"), tags_create, NULL },
-  { "update", N_("ID"), N_("Rename a tag, change its slug or description"), tags_update, NULL },
+  { "list", NULL, N_("List the account's tags"), tags_list, NULL, &nexor_cli_kind_tag },
+  { "create", N_("NAME SLUG"), N_("Create a tag"), tags_create, NULL, &nexor_cli_kind_tag },
+  { "update", N_("ID"), N_("Rename a tag, change its slug or description"), tags_update, NULL, &nexor_cli_kind_tag },
   { "delete", N_("ID"), N_("Delete a tag; it is taken off every lead"), tags_delete, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
@@ -376,7 +390,12 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        {
+          nexor_cli_fields_print_list (nexor_tag_sync_result_get_tags (result),
+                                       (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+        }
+      else if (as_json)
         {
           g_autoptr(JsonObject) raw = nexor_tag_sync_result_dup_json (result);
           g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -417,7 +436,9 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (tags == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+      else if (as_json)
         nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
       else
         print_tag_table (tags, FALSE, _("No tags were added.\n"));
@@ -434,7 +455,9 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (tags == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+      else if (as_json)
         nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
       else
         print_tag_table (tags, FALSE, _("The lead has no tags.\n"));
@@ -475,7 +498,12 @@ nexor_cli_team (NexorCli               *cli,
     return nexor_cli_report_error (cli, error);
 
   n = g_list_model_get_n_items (team);
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (team, (NexorCliDupJsonFunc) nexor_team_member_dup_json,
+                                   G_MAXUINT);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (team, (NexorCliDupJsonFunc) nexor_team_member_dup_json, G_MAXUINT);
     }

@@ -50,7 +50,8 @@ static int nexor_cli_help_command (NexorCli               *cli,
 static const NexorCliCommand nexor_cli_root_commands[] = {
   { "lead", N_("COMMAND"), N_("Work with leads"), NULL, nexor_cli_lead_commands },
   { "tags", N_("COMMAND"), N_("Manage the account's tags"), NULL, nexor_cli_tags_commands },
-  { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL },
+  { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL,
+    &nexor_cli_kind_team_member },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
@@ -322,16 +323,17 @@ nexor_cli_option_context_new (NexorCli              *cli,
   group = g_option_group_new ("nexor", _("Options:"), _("Show the options"), cli, NULL);
   /* The entries' descriptions are N_() strings of this domain. */
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_group_add_entries (group, entries);
-  g_option_group_add_entries (group, global_entries);
-
   g_clear_pointer (&cli->option_names, g_ptr_array_unref);
   cli->option_names = g_ptr_array_new ();
   for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
     g_ptr_array_add (cli->option_names, (gpointer) entries[i].long_name);
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
     g_ptr_array_add (cli->option_names, (gpointer) global_entries[i].long_name);
+
+  if (entries != NULL)
+    g_option_group_add_entries (group, entries);
+  nexor_cli_fields_add_entries (group, command->prints, cli->option_names);
+  g_option_group_add_entries (group, global_entries);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -438,8 +440,8 @@ format_suggestions (GPtrArray *suggestions)
   for (guint i = 0; i < suggestions->len && i < 3; i++)
     {
       if (i > 0)
-        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
-        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
+        /* TRANSLATORS: separators in a list of suggestions: “a”, “b” or “c” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : _(", "));
       g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
     }
 
@@ -625,9 +627,22 @@ nexor_cli_parse_options (NexorCli               *cli,
                          int                    *exit_status)
 {
   g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, command, entries);
+  g_autoptr(GError) error = NULL;
+  gboolean as_json = FALSE;
 
   if (!nexor_cli_parse (cli, context, argv, exit_status))
     return FALSE;
+
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    {
+      if (strcmp (entries[i].long_name, "json") == 0 && entries[i].arg == G_OPTION_ARG_NONE)
+        as_json = *(gboolean *) entries[i].arg_data;
+    }
+  if (!nexor_cli_fields_check (command->prints, as_json, &error))
+    {
+      *exit_status = nexor_cli_usage_error (cli, "%s", error->message);
+      return FALSE;
+    }
 
   /* GOption may leave a "--" that ended the options: drop it. */
   if ((*argv)[0] != NULL && g_strcmp0 ((*argv)[1], "--") == 0)
@@ -1145,6 +1160,7 @@ nexor_cli_get_client (NexorCli  *cli,
   nexor_cli_free_secret (api_key);
   if (timeout_s > 0)
     nexor_client_set_timeout (cli->client, timeout_s);
+  nexor_cli_waiting_watch (cli->client, cli->display_base_url);
 
   return cli->client;
 }
@@ -1232,8 +1248,7 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          /* TRANSLATORS: the first %s is the base URL used, the second the
-           * production one */
+          /* TRANSLATORS: the base URL used, then the production base URL */
           return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
                                     "such as %s or a local nexor-emulator's "
                                     "http://127.0.0.1:PORT/api/public (set it with --base-url or "
@@ -1517,6 +1532,7 @@ main (int    argc,
     args[i] = g_strdup (argv[i]);
 
   status = nexor_cli_run_command (&cli, &nexor_cli_root, "nexor", &args);
+  nexor_cli_waiting_stop ();
 
   if (!nexor_cli_output_finish (&error))
     {
@@ -1526,6 +1542,7 @@ main (int    argc,
     }
 
   nexor_cli_clear (&cli);
+  nexor_cli_fields_clear ();
   nexor_cli_output_clear_secrets ();
 
   return status;
