@@ -64,22 +64,23 @@ waiting_draw_locked (gint64 now)
     {
       int left_s = (int) ((waiting.retry_at - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
+      /* Seconds as int: a translatable format cannot hold G_GINT64_FORMAT. */
       details = g_strdup_printf (_("retrying in %d s, attempt %u of %u"),
-                                 MAX (left_s, 1), waiting.next_attempt, waiting.max_attempts);
+                                 (int) MIN (MAX (left_s, 1), G_MAXINT),
+                                 waiting.next_attempt, waiting.max_attempts);
     }
   else if (waiting.attempt > 1)
     {
       details = g_strdup_printf (_("%d s, attempt %u of %u"),
-                                 (int) ((now - waiting.since) / G_USEC_PER_SEC),
+                                 (int) MIN ((now - waiting.since) / G_USEC_PER_SEC, G_MAXINT),
                                  waiting.attempt, waiting.max_attempts);
     }
   else
     {
-      details = g_strdup_printf (_("%d s"), (int) ((now - waiting.since) / G_USEC_PER_SEC));
+      details = g_strdup_printf (_("%d s"), (int) MIN ((now - waiting.since) / G_USEC_PER_SEC, G_MAXINT));
     }
 
-  /* TRANSLATORS: a spinner, the base URL, "…" and what it waits for, such as
-   * "retrying in 3 s, attempt 2 of 3" */
+  /* TRANSLATORS: a spinner frame, the server, an ellipsis, how long or which attempt */
   nexor_cli_progress (_("%s Waiting for %s%s (%s)"), frame, waiting.url, dots, details);
   waiting.shown = TRUE;
 }

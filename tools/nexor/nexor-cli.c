@@ -476,8 +476,8 @@ format_suggestions (GPtrArray *suggestions)
   for (guint i = 0; i < suggestions->len && i < 3; i++)
     {
       if (i > 0)
-        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
-        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
+        /* TRANSLATORS: separators in a list of suggestions: “a”, “b” or “c” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : _(", "));
       g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
     }
 
@@ -1299,8 +1299,7 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          /* TRANSLATORS: the first %s is the base URL used, the second the
-           * production one */
+          /* TRANSLATORS: the base URL used, then the production base URL */
           return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
                                     "such as %s or a local nexor-emulator's "
                                     "http://127.0.0.1:PORT/api/public (set it with --base-url or "
