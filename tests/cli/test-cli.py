@@ -1152,6 +1152,23 @@ def test_no_secrets(t):
         print("# crashed: %r" % (argv[1:4],))
 
 
+def test_broken_pipe(t):
+    """A reader that stops early (`nexor … | head -1`) is not an error to
+    report: nothing on standard error, exit 1 as documented, no crash."""
+    for args in (("lead", "history", SEED_ID, "--ids"), ("lead", "get", SEED_ID, "--json")):
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # every write fails with EPIPE
+        try:
+            proc = subprocess.run([t.nexor] + list(args), env=t.env(), stdout=write_end,
+                                  stderr=subprocess.PIPE, timeout=20)
+        finally:
+            os.close(write_end)
+        result = Result(args, proc.returncode, "", proc.stderr.decode("utf-8", "replace"))
+        t.outputs.append((args, result))
+        t.check_exit("%s into a closed pipe" % " ".join(args[:2]), result, EXIT_FAILED)
+        t.check("%s into a closed pipe says nothing" % " ".join(args[:2]), result.stderr == "", result)
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: %s NEXOR NEXOR_EMULATOR" % sys.argv[0], file=sys.stderr)
@@ -1173,7 +1190,7 @@ def main():
                      test_fault_paths, test_deep_answers,
                      test_version_everywhere, test_timeout, test_help_environment,
                      test_did_you_mean, test_progress_on_terminal, test_fields,
-                     test_no_secrets):
+                     test_broken_pipe, test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

@@ -478,7 +478,8 @@ format_suggestions (GPtrArray *suggestions)
       if (i > 0)
         /* TRANSLATORS: separators in a list of suggestions: “a”, “b” or “c” */
         g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : _(", "));
-      g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
+      /* TRANSLATORS: a suggested command or option, quoted */
+      g_string_append_printf (out, _("“%s”"), (const char *) g_ptr_array_index (suggestions, i));
     }
 
   return g_string_free (out, FALSE);
@@ -1829,7 +1830,11 @@ main (int    argc,
 
   if (!nexor_cli_output_finish (&error))
     {
-      nexor_cli_printerr ("nexor: %s\n", error->message);
+      /* A reader that stopped early (`| head -1`) wanted no more: the exit
+       * status says the output is incomplete, as with any write error, but
+       * there is nothing to tell the user. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+        nexor_cli_printerr ("nexor: %s\n", error->message);
       if (status == NEXOR_CLI_EXIT_OK)
         status = NEXOR_CLI_EXIT_FAILED;
     }
