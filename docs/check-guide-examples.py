@@ -10,7 +10,7 @@ before another, and the shell commands that build and run it from an
 uninstalled build tree with `<!-- build-tree: desk.c -->` before a `sh`
 block. Those commands are run exactly as written, with `bash -e`, in a
 directory laid out as the guides assume (the program, `_build` for BUILD_DIR,
-and the source tree's `nexor-glib` and `scripts`), with no library, typelib
+and the source tree's `nexor-glib`, `bindings` and `scripts`), with no library, typelib
 or pkg-config path of the test's own in the environment: what the guide says
 is all they get. The program must exit 0 and print the documented lines; a
 documented line ending in "…" matches any line that starts with the text
@@ -28,7 +28,7 @@ import tempfile
 BLOCK = re.compile(r"<!-- (example|output|build-tree): (\S+) -->\n```[a-z]*\n(.*?)```", re.S)
 # The guides' commands must not lean on these from the test's environment.
 SCRUBBED = ("LD_LIBRARY_PATH", "GI_TYPELIB_PATH", "PKG_CONFIG_PATH", "NEXOR_BASE_URL",
-            "NEXOR_API_KEY")
+            "NEXOR_API_KEY", "PYTHONPATH", "GJS_PATH")
 
 
 def run_guide_commands(name, parts, workdir, source_dir, build_dir):
@@ -36,7 +36,7 @@ def run_guide_commands(name, parts, workdir, source_dir, build_dir):
     root = os.path.join(workdir, os.path.splitext(name)[0] + "-" + name.rsplit(".", 1)[1])
     os.makedirs(root)
     os.symlink(os.path.abspath(build_dir), os.path.join(root, "_build"))
-    for entry in ("nexor-glib", "scripts"):
+    for entry in ("nexor-glib", "bindings", "scripts"):
         os.symlink(os.path.join(source_dir, entry), os.path.join(root, entry))
     with open(os.path.join(root, name), "w", encoding="utf-8") as f:
         f.write(parts["example"])

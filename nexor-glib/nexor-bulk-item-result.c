@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-error.h"
 #include "nexor-bulk-item-result-private.h"
 #include "nexor-json-private.h"
@@ -120,7 +122,7 @@ finish_item (NexorBulkItemResult *self,
       else
         {
           why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                             "it should be a message, not %s", _nexor_json_node_type_name (node));
+                             _("it should be a message, not %s"), _nexor_json_node_type_name (node));
           _nexor_json_skip_member ("bulk create item", "error", why);
           g_clear_error (&why);
         }
@@ -135,7 +137,7 @@ finish_item (NexorBulkItemResult *self,
   if (node != NULL)
     {
       why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                         "it should be a boolean, not %s", _nexor_json_node_type_name (node));
+                         _("it should be a boolean, not %s"), _nexor_json_node_type_name (node));
       _nexor_json_skip_member ("bulk create item", "success", why);
     }
   self->success = self->error_message == NULL;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-leads.h"
 #include "nexor-client-private.h"
 #include "nexor-error.h"
@@ -273,8 +275,8 @@ create_leads_request (GListModel *leads)
   if (n == 0 || n > MAX_BULK_LEADS)
     {
       _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                       "Cannot create %u leads in one call: the API "
-                                                       "takes from 1 to %u", n, MAX_BULK_LEADS));
+                                                       _("Cannot create %u leads in one call: the API "
+                                                       "takes from 1 to %u"), n, MAX_BULK_LEADS));
       return request;
     }
 
@@ -287,14 +289,14 @@ create_leads_request (GListModel *leads)
       if (!NEXOR_IS_LEAD_INPUT (item))
         {
           _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                           "Lead %u: expected a NexorLeadInput, not %s",
+                                                           _("Lead %u: expected a NexorLeadInput, not %s"),
                                                            i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
           return request;
         }
 
       if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), NEXOR_LEAD_INPUT_CREATE, &error))
         {
-          g_prefix_error (&error, "Lead %u: ", i);
+          g_prefix_error (&error, _("Lead %u: "), i);
           _nexor_request_take_error (request, error);
           return request;
         }
@@ -828,10 +830,16 @@ active_run_workflow_id (NexorLead   *lead,
 
   if (workflow_id == NULL || *workflow_id == '\0')
     {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
-                   "No active workflow run found for this lead: it is in no workflow, so there is "
-                   "no automation to %s; enroll it in a workflow, or name the workflow",
-                   resume ? "resume" : "stop");
+      if (resume)
+        g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                             _("No active workflow run found for this lead: it is in no workflow, so "
+                               "there is no automation to resume; enroll it in a workflow, or name "
+                               "the workflow"));
+      else
+        g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                             _("No active workflow run found for this lead: it is in no workflow, so "
+                               "there is no automation to stop; enroll it in a workflow, or name "
+                               "the workflow"));
       return NULL;
     }
 
@@ -841,8 +849,8 @@ active_run_workflow_id (NexorLead   *lead,
       g_autofree char *shown = _nexor_quote (workflow_id, -1, NEXOR_QUOTE_CHARS);
 
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the lead's active run names its workflow as “%s”, which is "
-                   "not a UUID; name the workflow", shown);
+                   _("Invalid response: the lead's active run names its workflow as “%s”, which "
+                     "is not a UUID; name the workflow"), shown);
       return NULL;
     }
 
@@ -1315,8 +1323,8 @@ on_first_history_page (GObject      *source,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @callback: (scope async): called when the first page has arrived or the
  *   call failed
  * @user_data: (closure): data for @callback
@@ -1324,7 +1332,12 @@ on_first_history_page (GObject      *source,
  * Lists a lead's timeline — messages, calls, missed calls and activities,
  * oldest first (`GET /leads/{id}/history`) — as a [class@Nexor.HistoryList]
  * whose first page is loaded. The list fetches further pages as they are
- * needed.
+ * needed; [method@Nexor.HistoryList.load_all_async] fetches the rest, and
+ * [method@Nexor.Client.list_all_lead_history_async] gives the whole history
+ * in one call.
+ *
+ * The list lives on its own once this call is done: stop its later fetches
+ * with [method@Nexor.HistoryList.cancel], or by dropping it.
  *
  * Since: 0.1
  */
@@ -1345,8 +1358,8 @@ nexor_client_list_lead_history_async (NexorClient         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nexor_client_list_lead_history_async);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  nexor_history_list_load_more_async (list, NULL, on_first_history_page, task);
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  nexor_history_list_load_more_async (list, cancellable, on_first_history_page, task);
 }
 
 /**
@@ -1380,13 +1393,19 @@ nexor_client_list_lead_history_finish (NexorClient   *self,
  * @lead_id: the lead's id, a UUID
  * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
  *   for all of them
- * @cancellable: (nullable): a [class@Gio.Cancellable]; it also cancels the
- *   list's later fetches
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
  * @error: return location for an error
  *
  * Lists a lead's timeline, blocking the calling thread until the first page
  * has arrived; see [method@Nexor.Client.list_lead_history_async]. The list
  * belongs to the calling thread.
+ *
+ * Only the first page is loaded: iterating over the list goes through
+ * [property@Nexor.HistoryList:n-items] entries while
+ * [property@Nexor.HistoryList:has-more] may still be %TRUE. Call
+ * [method@Nexor.HistoryList.load_all], or use
+ * [method@Nexor.Client.list_all_lead_history], for all of it.
  *
  * Returns: (transfer full): the history, with its first page loaded, or
  *   %NULL with @error set
@@ -1406,8 +1425,142 @@ nexor_client_list_lead_history (NexorClient         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  list = nexor_history_list_new (self, lead_id, channels, cancellable);
-  if (!nexor_history_list_load_more (list, NULL, error))
+  list = nexor_history_list_new (self, lead_id, channels, NULL);
+  if (!nexor_history_list_load_more (list, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/* The whole history costs fewest requests in the largest pages. */
+static NexorHistoryList *
+new_whole_history_list (NexorClient        *self,
+                        const char         *lead_id,
+                        const char * const *channels)
+{
+  return g_object_new (NEXOR_TYPE_HISTORY_LIST,
+                       "client", self,
+                       "lead-id", lead_id,
+                       "channels", channels,
+                       "page-size", NEXOR_HISTORY_LIST_MAX_PAGE_SIZE,
+                       NULL);
+}
+
+static void
+on_whole_history (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NexorHistoryList *list = NEXOR_HISTORY_LIST (source);
+  GError *error = NULL;
+
+  if (nexor_history_list_load_all_finish (list, result, &error))
+    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * nexor_client_list_all_lead_history_async:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list, such
+ *   as `whatsapp`, `email` and `call`; %NULL for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call
+ * @callback: (scope async): called when the whole history has arrived or
+ *   the call failed
+ * @user_data: (closure): data for @callback
+ *
+ * Lists a lead's whole timeline (`GET /leads/{id}/history`, page after page
+ * until the server says there is no more) as a [class@Nexor.HistoryList]
+ * with every entry loaded and [property@Nexor.HistoryList:has-more] %FALSE.
+ * It asks for pages of [const@Nexor.HISTORY_LIST_MAX_PAGE_SIZE] entries, the
+ * most the API serves, so a history of up to that many entries costs one
+ * request; each page has the client's retries and deadline.
+ *
+ * It fails if any page fails, never with a part of the history; see
+ * [method@Nexor.HistoryList.load_all_async] for the errors.
+ *
+ * Since: 0.1
+ */
+void
+nexor_client_list_all_lead_history_async (NexorClient         *self,
+                                          const char          *lead_id,
+                                          const char * const  *channels,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+  GTask *task;
+
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_client_list_all_lead_history_async);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  nexor_history_list_load_all_async (list, cancellable, on_whole_history, task);
+}
+
+/**
+ * nexor_client_list_all_lead_history_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.list_all_lead_history_async].
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history_finish (NexorClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_client_list_all_lead_history_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * nexor_client_list_all_lead_history:
+ * @self: a [class@Nexor.Client]
+ * @lead_id: the lead's id, a UUID
+ * @channels: (nullable) (array zero-terminated=1): the channels to list; %NULL
+ *   for all of them
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Lists a lead's whole timeline, blocking the calling thread until every
+ * page has arrived; see [method@Nexor.Client.list_all_lead_history_async].
+ * The list belongs to the calling thread.
+ *
+ * Returns: (transfer full): the whole history, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+NexorHistoryList *
+nexor_client_list_all_lead_history (NexorClient         *self,
+                                    const char          *lead_id,
+                                    const char * const  *channels,
+                                    GCancellable        *cancellable,
+                                    GError             **error)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = new_whole_history_list (self, lead_id, channels);
+  if (!nexor_history_list_load_all (list, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&list);

@@ -211,6 +211,24 @@ NexorHistoryList      *nexor_client_list_lead_history             (NexorClient  
                                                                    GError              **error);
 
 NEXOR_AVAILABLE_IN_0_1
+void                   nexor_client_list_all_lead_history_async   (NexorClient          *self,
+                                                                   const char           *lead_id,
+                                                                   const char * const   *channels,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+NEXOR_AVAILABLE_IN_0_1
+NexorHistoryList      *nexor_client_list_all_lead_history_finish  (NexorClient          *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
+NEXOR_AVAILABLE_IN_0_1
+NexorHistoryList      *nexor_client_list_all_lead_history         (NexorClient          *self,
+                                                                   const char           *lead_id,
+                                                                   const char * const   *channels,
+                                                                   GCancellable         *cancellable,
+                                                                   GError              **error);
+
+NEXOR_AVAILABLE_IN_0_1
 void                   nexor_client_list_lead_meetings_async      (NexorClient          *self,
                                                                    const char           *lead_id,
                                                                    const char * const   *statuses,

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-tags.h"
 #include "nexor-client-private.h"
 #include "nexor-error.h"
@@ -82,15 +84,15 @@ sync_lead_tags_request (const char         *lead_id,
   if (lead_id == NULL && email == NULL)
     {
       _nexor_request_take_error (request, g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                               "Cannot sync tags: give the lead's id or email"));
+                                                               _("Cannot sync tags: give the lead's id or email")));
       return request;
     }
   if (tags == NULL)
     {
       /* Never read as "no tags": that would clear them all. */
       _nexor_request_take_error (request, g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                               "Cannot sync tags: the tag names are missing; "
-                                                               "pass an empty list to remove every tag"));
+                                                               _("Cannot sync tags: the tag names are missing; "
+                                                               "pass an empty list to remove every tag")));
       return request;
     }
   if ((lead_id != NULL && !_nexor_request_check_text (request, "lead id", lead_id)) ||
@@ -311,7 +313,7 @@ assign_lead_tags_request (const char         *lead_id,
   if (tag_ids == NULL || tag_ids[0] == NULL)
     {
       _nexor_request_take_error (request, g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                               "Cannot assign tags: no tag ids given"));
+                                                               _("Cannot assign tags: no tag ids given")));
       return request;
     }
   if (!check_all (request, "tag id", tag_ids, _nexor_request_check_text))

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <string.h>
 
 #include "nexor-client-private.h"
@@ -165,7 +167,7 @@ validate_base_url (const char  *base_url,
   if (uri == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid base URL “%s”: %s", base_url, local_error->message);
+                   _("Invalid base URL “%s”: %s"), base_url, local_error->message);
       return FALSE;
     }
 
@@ -173,14 +175,14 @@ validate_base_url (const char  *base_url,
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid base URL “%s”: the scheme must be https", base_url);
+                   _("Invalid base URL “%s”: the scheme must be https"), base_url);
       return FALSE;
     }
 
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid base URL “%s”: it has no host", base_url);
+                   _("Invalid base URL “%s”: it has no host"), base_url);
       return FALSE;
     }
 
@@ -188,15 +190,15 @@ validate_base_url (const char  *base_url,
   if (g_strcmp0 (scheme, "http") == 0 && !host_is_loopback (g_uri_get_host (uri)))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Refusing plain-HTTP base URL “%s”: the API key would travel unencrypted; "
-                   "use https, or http only to a loopback address", base_url);
+                   _("Refusing plain-HTTP base URL “%s”: the API key would travel unencrypted; "
+                   "use https, or http only to a loopback address"), base_url);
       return FALSE;
     }
 
   if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid base URL “%s”: it may not have a query or fragment", base_url);
+                   _("Invalid base URL “%s”: it may not have a query or fragment"), base_url);
       return FALSE;
     }
 
@@ -215,8 +217,8 @@ validate_api_key (const char  *api_key,
   if (api_key == NULL || *api_key == '\0')
     {
       g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_UNAUTHORIZED,
-                           "No API key: set NEXOR_API_KEY or pass a key to the client "
-                           "(keys look like nxr_live_…)");
+                           _("No API key: set NEXOR_API_KEY or pass a key to the client "
+                           "(keys look like nxr_live_…)"));
       return FALSE;
     }
 
@@ -226,8 +228,8 @@ validate_api_key (const char  *api_key,
       if (*p <= ' ' || *p >= 0x7f)
         {
           g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                               "The API key contains spaces, control characters or "
-                               "non-ASCII characters and cannot be sent");
+                               _("The API key contains spaces, control characters or "
+                               "non-ASCII characters and cannot be sent"));
           return FALSE;
         }
     }
@@ -260,8 +262,8 @@ nexor_client_constructed (GObject *object)
    * would be worse than failing. */
   if (error == NULL && self->session != NULL && self->tls_database != NULL)
     g_set_error_literal (&error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                         "NexorClient:tls-database applies only to the session the client "
-                         "makes: set it on the given session instead (SoupSession:tls-database)");
+                         _("NexorClient:tls-database applies only to the session the client "
+                         "makes: set it on the given session instead (SoupSession:tls-database)"));
   self->config_error = g_steal_pointer (&error);
 
   /* libsoup allows changing a session only before its first request, in its
@@ -631,14 +633,14 @@ load_ca_file (const char  *path,
   certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
   if (local_error == NULL && certificates == NULL)
     g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
-                         "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+                         _("it holds no PEM certificate (-----BEGIN CERTIFICATE-----)"));
   g_list_free_full (certificates, g_object_unref);
 
   database = local_error == NULL ? g_tls_file_database_new (absolute, &local_error) : NULL;
   if (database == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Cannot use the CA file “%s” from %s: %s", shown, source, local_error->message);
+                   _("Cannot use the CA file “%s” from %s: %s"), shown, source, local_error->message);
       return NULL;
     }
 

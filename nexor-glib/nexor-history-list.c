@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-client-private.h"
 #include "nexor-error.h"
 #include "nexor-history-item-private.h"
@@ -27,13 +29,54 @@
  * Getting an item never blocks: it returns what is loaded, and new items
  * arrive through [signal@Gio.ListModel::items-changed].
  *
+ * ## All of it
+ *
+ * A list holds only the pages fetched so far: going through its
+ * [property@Nexor.HistoryList:n-items] entries is not the whole history while
+ * [property@Nexor.HistoryList:has-more] is %TRUE.
+ * [method@Nexor.HistoryList.load_all_async] (or the blocking
+ * [method@Nexor.HistoryList.load_all]) fetches the pages that are left, until
+ * the server says there are no more, and fails rather than stop short;
+ * [method@Nexor.Client.list_all_lead_history_async] gives a list with every
+ * page loaded in one call. An iterator that fetches as it goes, as the
+ * language bindings build, reads the entries up to
+ * [property@Nexor.HistoryList:n-items] and, while
+ * [property@Nexor.HistoryList:has-more] is %TRUE, calls
+ * [method@Nexor.HistoryList.load_more]: each call that succeeds adds entries
+ * or ends the list. A server that answers with entries the list already has
+ * (it ignores the offset) fails the page with %NEXOR_ERROR_INVALID_RESPONSE
+ * instead of making the list grow for ever.
+ *
+ * ## State
+ *
  * [property@Nexor.HistoryList:loading] is %TRUE while a page is being
  * fetched and [property@Nexor.HistoryList:has-more] says whether there is
  * more to fetch. A page that fails is kept in
- * [property@Nexor.HistoryList:error]; nothing more is fetched in the
- * background until [method@Nexor.HistoryList.load_more_async] succeeds.
- * [method@Nexor.HistoryList.cancel], or cancelling the cancellable the list
- * was created with, stops the page being fetched.
+ * [property@Nexor.HistoryList:error] (and has-more stays %TRUE); nothing more
+ * is fetched in the background until a load succeeds, which clears it.
+ *
+ * ## Cancelling
+ *
+ * A cancel affects its own caller only:
+ *
+ * - Cancelling the cancellable given to
+ *   [method@Nexor.HistoryList.load_more_async] or
+ *   [method@Nexor.HistoryList.load_all_async] fails that call at once. Other
+ *   callers waiting for the same page still get it. When every caller
+ *   waiting for a page has cancelled, its request is cancelled too and the
+ *   list is left as it was before: loading goes back to %FALSE, has-more
+ *   and the entries are unchanged, and error is not set, so the next load
+ *   asks for the page again. A page fetched in the background goes on.
+ * - The cancellable given to [method@Nexor.Client.list_lead_history_async]
+ *   cancels that call, the first page, and nothing after it.
+ * - The list itself: [method@Nexor.HistoryList.cancel] cancels the page
+ *   being fetched for everyone, and
+ *   [property@Nexor.HistoryList:cancellable], when a list is made with one,
+ *   cancels every fetch of the list's life. Their waiters fail with
+ *   %G_IO_ERROR_CANCELLED, which also becomes the list's error, so that
+ *   nothing is fetched in the background until the next load. Dropping the
+ *   last reference to a list cancels a page it was fetching in the
+ *   background.
  *
  * A list belongs to the thread it was created in: use it there, and iterate
  * that thread's thread-default main context.
@@ -55,10 +98,25 @@ struct _NexorHistoryPage
 
 G_DEFINE_FINAL_TYPE (NexorHistoryPage, _nexor_history_page, G_TYPE_OBJECT)
 
+/* A caller of load_more_async() waiting for the page in flight. */
 typedef struct {
-  GCancellable *from;
-  gulong handler;
-} CancelLink;
+  GTask *task;
+  GSource *cancel_source;        /* the caller's own cancellable; NULL without one */
+} Waiter;
+
+/* One page request in flight. Its callback owns it; the list points to it
+ * only while it waits for the answer, so a list that stops waiting (every
+ * waiter gave up, or the list went away) just lets it go. */
+typedef struct {
+  NexorHistoryList *list;        /* NULL once the list no longer waits for it */
+  GCancellable *cancellable;
+  GCancellable *lifetime;        /* the list's own cancellable, forwarded here */
+  gulong lifetime_handler;
+  guint offset;
+  guint requested;
+  gboolean background;           /* a prefetch: waiters leaving do not cancel it */
+  gboolean stopped;              /* nexor_history_list_cancel() */
+} Fetch;
 
 struct _NexorHistoryList
 {
@@ -72,16 +130,16 @@ struct _NexorHistoryList
   GMainContext *context;         /* where background fetches run */
 
   GPtrArray *items;              /* NexorHistoryItem */
+  GHashTable *positions;         /* id (owned by its item) → position of the item */
+  guint last_page_start;
+  guint last_page_len;
   NexorLead *lead;
   gboolean has_more;
   GError *error;
 
-  /* The fetch in flight, if any. */
   gboolean loading;
-  guint requested;
-  GCancellable *fetch_cancellable;
-  GArray *links;                 /* CancelLink: cancellables that cancel the fetch */
-  GPtrArray *waiters;            /* GTask of load_more_async */
+  Fetch *fetch;                  /* the page in flight, if any */
+  GPtrArray *waiters;            /* Waiter */
   GSource *prefetch_source;
 };
 
@@ -148,7 +206,7 @@ read_has_more (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
       g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                                           "it should be a boolean, not %s",
+                                           _("it should be a boolean, not %s"),
                                            _nexor_json_node_type_name (node));
 
       /* Unknown, as if it were missing: the page size tells instead. */
@@ -230,7 +288,8 @@ nexor_history_list_model_get_n_items (GListModel *model)
   return NEXOR_HISTORY_LIST (model)->items->len;
 }
 
-static gboolean start_fetch (NexorHistoryList *self);
+static void start_fetch (NexorHistoryList *self,
+                         gboolean          background);
 
 static void
 clear_prefetch (NexorHistoryList *self)
@@ -249,7 +308,7 @@ prefetch_cb (gpointer user_data)
 
   g_clear_pointer (&self->prefetch_source, g_source_unref);
   if (!self->loading && self->has_more && self->error == NULL)
-    start_fetch (self);
+    start_fetch (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -305,41 +364,57 @@ forward_cancel (GCancellable *from,
   g_cancellable_cancel (G_CANCELLABLE (to));
 }
 
-/* Cancelling @from cancels the fetch in flight; thread-safe, as @from may be
- * cancelled from anywhere. */
 static void
-link_cancellable (NexorHistoryList *self,
-                  GCancellable     *from)
+waiter_free (Waiter *waiter)
 {
-  CancelLink link = { NULL, 0 };
-
-  if (from == NULL)
-    return;
-
-  link.handler = g_cancellable_connect (from, G_CALLBACK (forward_cancel),
-                                        g_object_ref (self->fetch_cancellable), g_object_unref);
-  if (link.handler != 0)
+  if (waiter->cancel_source != NULL)
     {
-      link.from = g_object_ref (from);
-      g_array_append_val (self->links, link);
+      g_source_destroy (waiter->cancel_source);
+      g_source_unref (waiter->cancel_source);
     }
+  g_object_unref (waiter->task);
+  g_free (waiter);
+}
+
+static Fetch *
+fetch_new (NexorHistoryList *self,
+           gboolean          background)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->list = self;
+  fetch->cancellable = g_cancellable_new ();
+  fetch->offset = self->items->len;
+  fetch->requested = self->page_size;
+  fetch->background = background;
+
+  /* Thread-safe: the list's cancellable may be cancelled from anywhere. */
+  if (self->cancellable != NULL)
+    {
+      fetch->lifetime = g_object_ref (self->cancellable);
+      fetch->lifetime_handler = g_cancellable_connect (fetch->lifetime, G_CALLBACK (forward_cancel),
+                                                       g_object_ref (fetch->cancellable),
+                                                       g_object_unref);
+    }
+
+  return fetch;
 }
 
 static void
-unlink_cancellables (NexorHistoryList *self)
+fetch_free (Fetch *fetch)
 {
-  for (guint i = 0; i < self->links->len; i++)
+  if (fetch->lifetime != NULL)
     {
-      CancelLink *link = &g_array_index (self->links, CancelLink, i);
-
-      g_cancellable_disconnect (link->from, link->handler);
-      g_object_unref (link->from);
+      g_cancellable_disconnect (fetch->lifetime, fetch->lifetime_handler);
+      g_object_unref (fetch->lifetime);
     }
-  g_array_set_size (self->links, 0);
+  g_object_unref (fetch->cancellable);
+  g_free (fetch);
 }
 
 static NexorRequest *
-page_request (NexorHistoryList *self)
+page_request (NexorHistoryList *self,
+              Fetch            *fetch)
 {
   NexorRequest *request = _nexor_request_new ("GET", (NexorResponseParser) _nexor_history_page_new_from_response);
   char number[16];
@@ -348,61 +423,171 @@ page_request (NexorHistoryList *self)
   _nexor_request_add_id_segment (request, "lead", self->lead_id);
   _nexor_request_add_segment (request, "history");
   _nexor_request_add_list_query (request, "channel", (const char * const *) self->channels);
-  g_snprintf (number, sizeof number, "%u", self->page_size);
+  g_snprintf (number, sizeof number, "%u", fetch->requested);
   _nexor_request_add_query (request, "limit", number);
-  g_snprintf (number, sizeof number, "%u", self->items->len);
+  g_snprintf (number, sizeof number, "%u", fetch->offset);
   _nexor_request_add_query (request, "offset", number);
   return request;
 }
 
-static void
-begin_fetch (NexorHistoryList *self)
+static Fetch *
+begin_fetch (NexorHistoryList *self,
+             gboolean          background)
 {
-  g_assert (!self->loading);
+  g_assert (!self->loading && self->fetch == NULL);
 
   clear_prefetch (self);
   self->loading = TRUE;
-  self->requested = self->page_size;
-  self->fetch_cancellable = g_cancellable_new ();
-  link_cancellable (self, self->cancellable);
+  self->fetch = fetch_new (self, background);
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+  return self->fetch;
 }
 
-/* Takes @page or @error; applies the page, or keeps the error, and then
- * tells everyone: the waiters, items-changed and the property notifications. */
+/* The list stops waiting for the page in flight and cancels it; its answer,
+ * if one still comes, is dropped. Nothing else changes: has-more and error
+ * stay as they were, so a later load_more_async() asks again. */
 static void
+abandon_fetch (NexorHistoryList *self,
+               gboolean          notify)
+{
+  Fetch *fetch = g_steal_pointer (&self->fetch);
+
+  fetch->list = NULL;
+  g_cancellable_cancel (fetch->cancellable);
+  self->loading = FALSE;
+
+  if (notify)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+static gboolean
+same_item (NexorHistoryItem *a,
+           NexorHistoryItem *b)
+{
+  g_autoptr(JsonObject) a_json = nexor_history_item_dup_json (a);
+  g_autoptr(JsonObject) b_json = nexor_history_item_dup_json (b);
+
+  return json_object_equal (a_json, b_json);
+}
+
+/* Whether @items brings nothing the list does not have: every entry with an
+ * id is one the list holds already, every entry without one is the same as
+ * its counterpart on the page before. That is a server that ignores the
+ * offset, or serves a page it sent before (the last one again, past the
+ * end); appending would only grow the list with copies, for ever. Sets
+ * @from to where the list has the first of them. */
+static gboolean
+page_repeats (NexorHistoryList *self,
+              GListModel       *items,
+              guint            *from)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (items, i);
+      const char *id = nexor_history_item_get_id (item);
+      gpointer position = NULL;
+
+      if (id != NULL)
+        {
+          if (!g_hash_table_lookup_extended (self->positions, id, NULL, &position))
+            return FALSE;
+        }
+      else
+        {
+          if (i >= self->last_page_len ||
+              !same_item (item, g_ptr_array_index (self->items, self->last_page_start + i)))
+            return FALSE;
+          position = GUINT_TO_POINTER (self->last_page_start + i);
+        }
+
+      if (i == 0)
+        *from = GPOINTER_TO_UINT (position);
+    }
+
+  return n > 0;
+}
+
+static void
+append_items (NexorHistoryList *self,
+              GListModel       *items)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  self->last_page_start = self->items->len;
+  self->last_page_len = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NexorHistoryItem *item = g_list_model_get_item (items, i);
+      const char *id = nexor_history_item_get_id (item);
+
+      /* The first position of an id counts, should a server list one twice. */
+      if (id != NULL && !g_hash_table_contains (self->positions, id))
+        g_hash_table_insert (self->positions, (gpointer) id, GUINT_TO_POINTER (self->items->len));
+      g_ptr_array_add (self->items, item);
+    }
+}
+
+/* Takes @page or @error and ends @fetch, which the caller frees: applies the
+ * page, or keeps the error, and then tells everyone: items-changed, the
+ * property notifications, and the waiters. Returns how the fetch ended for
+ * a blocking caller: %NULL for a page, or an error it owns.
+ *
+ * A cancel that came from the list (nexor_history_list_cancel(), its
+ * cancellable) is the list's error until the next page; one that came from
+ * the blocking caller's own cancellable is that caller's only. */
+static GError *
 end_fetch (NexorHistoryList *self,
+           Fetch            *fetch,
            NexorHistoryPage *page,
            GError           *error)
 {
+  g_autoptr(NexorHistoryList) keep = g_object_ref (self);
   g_autoptr(NexorHistoryPage) owned_page = page;
   g_autoptr(GError) owned_error = error;
   g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
   gboolean had_more = self->has_more;
   gboolean had_error = self->error != NULL;
+  gboolean error_changed = FALSE;
   gboolean new_lead = FALSE;
   guint n_before = self->items->len;
   guint n_new = 0;
 
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  unlink_cancellables (self);
-  g_clear_object (&self->fetch_cancellable);
+  g_assert (self->fetch == fetch);
+
+  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  self->fetch = NULL;
   self->loading = FALSE;
 
   if (page != NULL)
     {
       GListModel *items = _nexor_history_page_get_items (page);
+      guint from = 0;
+
+      if (page_repeats (self, items, &from))
+        owned_error = error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                                           _("The server sent the same page of history again: asked "
+                                           "for offset %u, it answered with the entries from offset "
+                                           "%u; it seems to ignore the offset"),
+                                           fetch->offset, from);
+    }
+
+  if (error == NULL)
+    {
+      GListModel *items = _nexor_history_page_get_items (page);
       int has_more = _nexor_history_page_get_has_more (page);
 
       n_new = g_list_model_get_n_items (items);
-      for (guint i = 0; i < n_new; i++)
-        g_ptr_array_add (self->items, g_list_model_get_item (items, i));
+      append_items (self, items);
 
       /* Without pagination.has_more, a full page means there may be more.
        * A page with nothing in it ends the list whatever it says: asking
        * again at the same offset would never end. */
-      self->has_more = n_new > 0 && (has_more >= 0 ? has_more != 0 : n_new >= self->requested);
+      self->has_more = n_new > 0 && (has_more >= 0 ? has_more != 0 : n_new >= fetch->requested);
+      error_changed = had_error;
       g_clear_error (&self->error);
 
       if (self->lead == NULL && _nexor_history_page_get_lead (page) != NULL)
@@ -411,10 +596,13 @@ end_fetch (NexorHistoryList *self,
           new_lead = TRUE;
         }
     }
-  else
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+           fetch->stopped ||
+           (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable)))
     {
       g_clear_error (&self->error);
       self->error = g_error_copy (error);
+      error_changed = TRUE;
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -427,7 +615,7 @@ end_fetch (NexorHistoryList *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
   if (had_more != self->has_more)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_HAS_MORE]);
-  if (had_error || self->error != NULL)
+  if (error_changed)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ERROR]);
   if (new_lead)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);
@@ -436,13 +624,18 @@ end_fetch (NexorHistoryList *self,
 
   for (guint i = 0; i < waiters->len; i++)
     {
-      GTask *task = g_ptr_array_index (waiters, i);
+      Waiter *waiter = g_ptr_array_index (waiters, i);
 
-      if (page != NULL)
-        g_task_return_boolean (task, TRUE);
+      /* Its cancel can no longer come in between. */
+      if (waiter->cancel_source != NULL)
+        g_source_destroy (waiter->cancel_source);
+      if (error == NULL)
+        g_task_return_boolean (waiter->task, TRUE);
       else
-        g_task_return_error (task, g_error_copy (error));
+        g_task_return_error (waiter->task, g_error_copy (error));
     }
+
+  return g_steal_pointer (&owned_error);
 }
 
 static void
@@ -450,21 +643,84 @@ on_page (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(NexorHistoryList) self = user_data;
+  Fetch *fetch = user_data;
   GError *error = NULL;
   NexorHistoryPage *page;
 
   page = _nexor_client_send_finish (NEXOR_CLIENT (source), result, start_fetch, &error);
-  end_fetch (self, page, error);
+  if (fetch->list != NULL)
+    {
+      GError *outcome = end_fetch (fetch->list, fetch, page, error);
+
+      g_clear_error (&outcome);
+    }
+  else
+    {
+      g_clear_object (&page);
+      g_clear_error (&error);
+    }
+
+  fetch_free (fetch);
 }
 
-static gboolean
-start_fetch (NexorHistoryList *self)
+static void
+start_fetch (NexorHistoryList *self,
+             gboolean          background)
 {
-  begin_fetch (self);
-  _nexor_client_send_async (self->client, page_request (self), self->fetch_cancellable,
-                            on_page, g_object_ref (self), start_fetch);
-  return TRUE;
+  Fetch *fetch = begin_fetch (self, background);
+
+  _nexor_client_send_async (self->client, page_request (self, fetch), fetch->cancellable,
+                            on_page, fetch, start_fetch);
+}
+
+/* A waiter's own cancellable was cancelled: it alone fails, at once. The
+ * page it waited for is cancelled only when no one waits for it any more,
+ * and then the list is as if it had never been asked for. */
+static gboolean
+on_waiter_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  NexorHistoryList *self = g_task_get_source_object (task);
+  g_autoptr(GTask) owned = g_object_ref (task);
+
+  for (guint i = 0; i < self->waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (self->waiters, i);
+
+      if (waiter->task == task)
+        {
+          g_ptr_array_remove_index (self->waiters, i);
+          break;
+        }
+    }
+
+  if (self->waiters->len == 0 && self->fetch != NULL && !self->fetch->background)
+    abandon_fetch (self, TRUE);
+
+  g_task_return_error_if_cancelled (owned);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_waiter (NexorHistoryList *self,
+            GTask            *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  Waiter *waiter = g_new0 (Waiter, 1);
+
+  waiter->task = task;
+  if (cancellable != NULL)
+    {
+      /* A source in the task's context: the cancel may come from any
+       * thread, the answer goes out in this one. */
+      waiter->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_static_name (waiter->cancel_source, "[nexor] history waiter cancelled");
+      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (on_waiter_cancelled), task, NULL);
+      g_source_attach (waiter->cancel_source, g_task_get_context (task));
+    }
+
+  g_ptr_array_add (self->waiters, waiter);
 }
 
 /* ---------------------------------------------------------------------------
@@ -488,6 +744,11 @@ nexor_history_list_dispose (GObject *object)
 
   clear_prefetch (self);
 
+  /* A page fetched in the background for a list no one holds any more is
+   * of no use: waiters hold the list, so only such a page can be left. */
+  if (self->fetch != NULL)
+    abandon_fetch (self, FALSE);
+
   G_OBJECT_CLASS (nexor_history_list_parent_class)->dispose (object);
 }
 
@@ -496,19 +757,17 @@ nexor_history_list_finalize (GObject *object)
 {
   NexorHistoryList *self = NEXOR_HISTORY_LIST (object);
 
-  /* A fetch holds a reference: none can be in flight here. */
-  g_assert (self->links->len == 0);
+  g_assert (self->fetch == NULL);
 
   g_clear_object (&self->client);
   g_free (self->lead_id);
   g_strfreev (self->channels);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_hash_table_unref (self->positions);
   g_ptr_array_unref (self->items);
   g_clear_object (&self->lead);
   g_clear_error (&self->error);
-  g_clear_object (&self->fetch_cancellable);
-  g_array_unref (self->links);
   g_ptr_array_unref (self->waiters);
 
   G_OBJECT_CLASS (nexor_history_list_parent_class)->finalize (object);
@@ -649,7 +908,11 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
   /**
    * NexorHistoryList:cancellable:
    *
-   * Cancelling this cancels the page being fetched and every later fetch.
+   * A cancellable for the list's whole life: cancelling it cancels the page
+   * being fetched and every later fetch, for every caller, and the list
+   * keeps %G_IO_ERROR_CANCELLED as its error. The lists that
+   * [class@Nexor.Client] returns have none; the cancellable of a call is
+   * that call's only.
    *
    * Since: 0.1
    */
@@ -692,7 +955,8 @@ nexor_history_list_class_init (NexorHistoryListClass *klass)
    * NexorHistoryList:error:
    *
    * Why the last fetch failed, or %NULL if it did not. Cleared when a page
-   * arrives.
+   * arrives. A fetch that its callers cancelled did not fail: it leaves this
+   * as it was.
    *
    * Since: 0.1
    */
@@ -719,8 +983,8 @@ nexor_history_list_init (NexorHistoryList *self)
   self->page_size = NEXOR_HISTORY_LIST_DEFAULT_PAGE_SIZE;
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->has_more = TRUE;
-  self->links = g_array_new (FALSE, FALSE, sizeof (CancelLink));
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
 }
 
 /* ---------------------------------------------------------------------------
@@ -734,7 +998,8 @@ nexor_history_list_init (NexorHistoryList *self)
  * @channels: (nullable) (array zero-terminated=1): the channels to list, such
  *   as `whatsapp`, `email` and `call`; %NULL for all of them
  * @cancellable: (nullable): a [class@Gio.Cancellable] that cancels every
- *   fetch of the list
+ *   fetch of the list, for its whole life; see
+ *   [property@Nexor.HistoryList:cancellable]
  *
  * Creates an empty history list; nothing is fetched until
  * [method@Nexor.HistoryList.load_more_async] is called.
@@ -766,8 +1031,8 @@ nexor_history_list_new (NexorClient        *client,
 /**
  * nexor_history_list_load_more_async:
  * @self: a [class@Nexor.HistoryList]
- * @cancellable: (nullable): a [class@Gio.Cancellable]; cancelling it cancels
- *   the page being fetched
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; cancelling it ends
+ *   this call only
  * @callback: (scope async): called when the page has arrived or failed
  * @user_data: (closure): data for @callback
  *
@@ -778,6 +1043,13 @@ nexor_history_list_new (NexorClient        *client,
  *
  * The new entries are in the list, and [signal@Gio.ListModel::items-changed]
  * has been emitted, by the time @callback runs.
+ *
+ * Cancelling @cancellable fails this call at once with
+ * %G_IO_ERROR_CANCELLED and nothing else: other callers waiting for the same
+ * page still get it. The request itself is cancelled only when every caller
+ * waiting for it has cancelled (a page the list fetches in the background
+ * goes on), and then the list is as it was before: no
+ * [property@Nexor.HistoryList:error], and the next call asks again.
  *
  * Since: 0.1
  */
@@ -804,11 +1076,10 @@ nexor_history_list_load_more_async (NexorHistoryList    *self,
       return;
     }
 
-  if (!self->loading)
-    start_fetch (self);
+  if (self->fetch == NULL)
+    start_fetch (self, FALSE);
 
-  link_cancellable (self, cancellable);
-  g_ptr_array_add (self->waiters, g_steal_pointer (&task));
+  add_waiter (self, g_steal_pointer (&task));
 }
 
 /**
@@ -839,13 +1110,21 @@ nexor_history_list_load_more_finish (NexorHistoryList  *self,
 /**
  * nexor_history_list_load_more:
  * @self: a [class@Nexor.HistoryList]
- * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; cancelling it ends
+ *   this call only
  * @error: return location for an error
  *
  * Fetches the next page, blocking the calling thread, which must be the
  * thread the list belongs to; see [method@Nexor.HistoryList.load_more_async].
- * While a page is being fetched in the background this fails with
- * %G_IO_ERROR_PENDING.
+ * While [method@Nexor.HistoryList.load_more_async] callers wait for a page
+ * this fails with %G_IO_ERROR_PENDING; a page the list was fetching in the
+ * background for no one is cancelled and fetched by this call instead.
+ *
+ * This is the step an iterator over the whole history takes when it has
+ * gone through the [property@Nexor.HistoryList:n-items] entries loaded and
+ * [property@Nexor.HistoryList:has-more] is still %TRUE; a call that succeeds
+ * while there is more either adds entries or ends the list, so such an
+ * iterator never stops short and never spins.
  *
  * Returns: %TRUE if the page arrived or there was nothing more to fetch;
  *   %FALSE with @error set otherwise
@@ -859,6 +1138,8 @@ nexor_history_list_load_more (NexorHistoryList  *self,
 {
   GError *local_error = NULL;
   NexorHistoryPage *page;
+  Fetch *fetch;
+  gulong handler = 0;
 
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -868,18 +1149,29 @@ nexor_history_list_load_more (NexorHistoryList  *self,
     return FALSE;
   if (!self->has_more)
     return TRUE;
+
+  /* A blocking call cannot wait for an async request; one that only the
+   * list's prefetch wants is fetched here instead. */
+  if (self->fetch != NULL && self->fetch->background && self->waiters->len == 0)
+    abandon_fetch (self, TRUE);
   if (self->loading)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           "A page of this history is already being fetched");
+                           _("A page of this history is already being fetched"));
       return FALSE;
     }
 
-  begin_fetch (self);
-  link_cancellable (self, cancellable);
-  page = _nexor_client_send (self->client, page_request (self), self->fetch_cancellable, &local_error);
+  fetch = begin_fetch (self, FALSE);
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
+                                     g_object_ref (fetch->cancellable), g_object_unref);
+  page = _nexor_client_send (self->client, page_request (self, fetch), fetch->cancellable, &local_error);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
 
-  end_fetch (self, page, local_error != NULL ? g_error_copy (local_error) : NULL);
+  local_error = end_fetch (self, fetch, page, local_error);
+  fetch_free (fetch);
+
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -889,14 +1181,168 @@ nexor_history_list_load_more (NexorHistoryList  *self,
   return TRUE;
 }
 
+static void load_all_next (GTask *task);
+
+static void
+on_load_all_page (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!nexor_history_list_load_more_finish (NEXOR_HISTORY_LIST (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  load_all_next (task);
+}
+
+/* Takes @task. Each page that succeeds while there is more either adds
+ * entries or ends the list (a repeated page is an error), so this ends. */
+static void
+load_all_next (GTask *task)
+{
+  NexorHistoryList *self = g_task_get_source_object (task);
+
+  if (!self->has_more)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  nexor_history_list_load_more_async (self, g_task_get_cancellable (task), on_load_all_page, task);
+}
+
+/**
+ * nexor_history_list_load_all_async:
+ * @self: a [class@Nexor.HistoryList]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; cancelling it ends
+ *   this call only
+ * @callback: (scope async): called when every page has arrived, or one
+ *   failed
+ * @user_data: (closure): data for @callback
+ *
+ * Fetches page after page, each as [method@Nexor.HistoryList.load_more_async]
+ * does, until [property@Nexor.HistoryList:has-more] is %FALSE: the whole
+ * history. Each page is of [property@Nexor.HistoryList:page-size] entries and
+ * is one call to the server, with the client's retries and deadline
+ * ([property@Nexor.Client:timeout]) applying to each page on its own.
+ *
+ * It never stops short silently: it succeeds only once the server has said
+ * there is nothing more, and otherwise fails with the error of the page that
+ * failed, which also stays in [property@Nexor.HistoryList:error]; the
+ * entries of the pages before it stay in the list. A server that answers
+ * with a page the list already has (one that ignores the offset, or sends the
+ * last page again past the end) fails it with
+ * %NEXOR_ERROR_INVALID_RESPONSE instead of looping for ever; a page with
+ * nothing in it ends the list.
+ *
+ * Cancelling @cancellable fails this call with %G_IO_ERROR_CANCELLED, with
+ * the same rules as cancelling [method@Nexor.HistoryList.load_more_async]:
+ * the list keeps the pages that arrived and is left without an error.
+ *
+ * Since: 0.1
+ */
+void
+nexor_history_list_load_all_async (NexorHistoryList    *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (NEXOR_IS_HISTORY_LIST (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_history_list_load_all_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  load_all_next (task);
+}
+
+/**
+ * nexor_history_list_load_all_finish:
+ * @self: a [class@Nexor.HistoryList]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.HistoryList.load_all_async].
+ *
+ * Returns: %TRUE if the list holds the whole history; %FALSE with @error
+ *   set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+nexor_history_list_load_all_finish (NexorHistoryList  *self,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_history_list_load_all_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * nexor_history_list_load_all:
+ * @self: a [class@Nexor.HistoryList]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Fetches every page that is left, blocking the calling thread, which must
+ * be the thread the list belongs to; see
+ * [method@Nexor.HistoryList.load_all_async]. It is
+ * [method@Nexor.HistoryList.load_more] called until
+ * [property@Nexor.HistoryList:has-more] is %FALSE, and like it fails with
+ * %G_IO_ERROR_PENDING while async callers wait for a page.
+ *
+ * Returns: %TRUE if the list holds the whole history; %FALSE with @error
+ *   set otherwise
+ *
+ * Since: 0.1
+ */
+gboolean
+nexor_history_list_load_all (NexorHistoryList  *self,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  while (self->has_more)
+    if (!nexor_history_list_load_more (self, cancellable, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * nexor_history_list_cancel:
  * @self: a [class@Nexor.HistoryList]
  *
- * Cancels the page being fetched, if any: its waiters fail with
- * %G_IO_ERROR_CANCELLED, which also becomes
+ * Cancels the page being fetched, if any, for everyone: every caller waiting
+ * for it fails with %G_IO_ERROR_CANCELLED, which also becomes
  * [property@Nexor.HistoryList:error], so nothing more is fetched in the
  * background until [method@Nexor.HistoryList.load_more_async] is called.
+ * The entries loaded so far stay. To stop a single call, cancel the
+ * cancellable given to it instead.
  *
  * Since: 0.1
  */
@@ -906,8 +1352,22 @@ nexor_history_list_cancel (NexorHistoryList *self)
   g_return_if_fail (NEXOR_IS_HISTORY_LIST (self));
 
   clear_prefetch (self);
-  if (self->fetch_cancellable != NULL)
-    g_cancellable_cancel (self->fetch_cancellable);
+  if (self->fetch != NULL)
+    {
+      Fetch *fetch = self->fetch;
+      GError *error = NULL;
+      GError *outcome;
+
+      /* Done now, not when the request reports back: a caller who asks
+       * for more after this gets a new fetch, not this cancelled one. The
+       * request's callback still owns the fetch and frees it. */
+      fetch->list = NULL;
+      fetch->stopped = TRUE;
+      g_cancellable_cancel (fetch->cancellable);
+      g_cancellable_set_error_if_cancelled (fetch->cancellable, &error);
+      outcome = end_fetch (self, fetch, NULL, error);
+      g_clear_error (&outcome);
+    }
 }
 
 /**

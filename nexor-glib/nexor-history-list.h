@@ -81,6 +81,19 @@ gboolean            nexor_history_list_load_more        (NexorHistoryList     *s
                                                          GCancellable         *cancellable,
                                                          GError              **error);
 NEXOR_AVAILABLE_IN_0_1
+void                nexor_history_list_load_all_async   (NexorHistoryList     *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+NEXOR_AVAILABLE_IN_0_1
+gboolean            nexor_history_list_load_all_finish  (NexorHistoryList     *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+NEXOR_AVAILABLE_IN_0_1
+gboolean            nexor_history_list_load_all         (NexorHistoryList     *self,
+                                                         GCancellable         *cancellable,
+                                                         GError              **error);
+NEXOR_AVAILABLE_IN_0_1
 void                nexor_history_list_cancel           (NexorHistoryList     *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <string.h>
 
 #include "nexor-error.h"
@@ -197,7 +199,7 @@ _nexor_input_check_utf8 (JsonObject             *values,
       if (str != NULL && !g_utf8_validate (str, -1, NULL))
         {
           g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                       "Invalid %s: “%s” is not valid UTF-8", what, fields[i].property);
+                       _("Invalid %s: “%s” is not valid UTF-8"), what, fields[i].property);
           return FALSE;
         }
     }
@@ -220,7 +222,7 @@ _nexor_input_require_text (JsonObject             *values,
         return TRUE;
 
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid %s: “%s” is required", what, field->property);
+                   _("Invalid %s: “%s” is required"), what, field->property);
       return FALSE;
     }
 
@@ -228,7 +230,7 @@ _nexor_input_require_text (JsonObject             *values,
   if (str == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Invalid %s: “%s” cannot be null", what, field->property);
+                   _("Invalid %s: “%s” cannot be null"), what, field->property);
       return FALSE;
     }
 
@@ -237,7 +239,7 @@ _nexor_input_require_text (JsonObject             *values,
       return TRUE;
 
   g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-               "Invalid %s: “%s” cannot be empty", what, field->property);
+               _("Invalid %s: “%s” cannot be empty"), what, field->property);
   return FALSE;
 }
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -88,12 +90,12 @@ fail_unexpected (Reader     *r,
                  const char *expected)
 {
   if (r->p >= r->end)
-    return fail (r, r->p, "the text ends where %s was expected", expected);
+    return fail (r, r->p, _("the text ends where %s was expected"), expected);
 
   if ((guchar) *r->p >= 0x20 && (guchar) *r->p < 0x7f)
-    return fail (r, r->p, "unexpected “%c” where %s was expected", *r->p, expected);
+    return fail (r, r->p, _("unexpected “%c” where %s was expected"), *r->p, expected);
 
-  return fail (r, r->p, "unexpected byte 0x%02x where %s was expected", (guchar) *r->p, expected);
+  return fail (r, r->p, _("unexpected byte 0x%02x where %s was expected"), (guchar) *r->p, expected);
 }
 
 static int
@@ -115,14 +117,14 @@ read_hex4 (Reader  *r,
   gunichar value = 0;
 
   if (r->end - r->p < 4)
-    return fail (r, r->p, "a \\u escape needs four hexadecimal digits");
+    return fail (r, r->p, _("a \\u escape needs four hexadecimal digits"));
 
   for (int i = 0; i < 4; i++)
     {
       int digit = hex_value (r->p[i]);
 
       if (digit < 0)
-        return fail (r, r->p, "a \\u escape needs four hexadecimal digits");
+        return fail (r, r->p, _("a \\u escape needs four hexadecimal digits"));
       value = (value << 4) | (gunichar) digit;
     }
 
@@ -187,14 +189,14 @@ read_string (Reader      *r,
         }
 
       if (r->p >= r->end)
-        return fail (r, quote, "a string is not closed");
+        return fail (r, quote, _("a string is not closed"));
 
       if (r->p > run)
         {
           const char *invalid;
 
           if (!g_utf8_validate (run, r->p - run, &invalid))
-            return fail (r, invalid, "a string is not valid UTF-8");
+            return fail (r, invalid, _("a string is not valid UTF-8"));
           append (r, buf, &used, &spilled, run, (gsize) (r->p - run));
         }
 
@@ -206,11 +208,11 @@ read_string (Reader      *r,
         }
 
       if (c < 0x20)
-        return fail (r, r->p, "a string holds the control character 0x%02x unescaped", c);
+        return fail (r, r->p, _("a string holds the control character 0x%02x unescaped"), c);
 
       /* a backslash */
       if (r->end - r->p < 2)
-        return fail (r, r->p, "a string is not closed");
+        return fail (r, r->p, _("a string is not closed"));
       r->p++;
       switch (*r->p++)
         {
@@ -237,27 +239,27 @@ read_string (Reader      *r,
                 gunichar low;
 
                 if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
-                  return fail (r, escape, "a \\u escape is half of a surrogate pair");
+                  return fail (r, escape, _("a \\u escape is half of a surrogate pair"));
                 r->p += 2;
                 if (!read_hex4 (r, &low))
                   return FALSE;
                 if (low < 0xdc00 || low > 0xdfff)
-                  return fail (r, escape, "a \\u escape is half of a surrogate pair");
+                  return fail (r, escape, _("a \\u escape is half of a surrogate pair"));
                 ch = 0x10000 + ((ch - 0xd800) << 10) + (low - 0xdc00);
               }
             else if (ch >= 0xdc00 && ch <= 0xdfff)
-              return fail (r, escape, "a \\u escape is half of a surrogate pair");
+              return fail (r, escape, _("a \\u escape is half of a surrogate pair"));
             else if (ch == 0)
               /* json-glib strings are NUL-terminated: it would cut the
                * string short without a word. */
-              return fail (r, escape, "a string holds U+0000, which is not supported");
+              return fail (r, escape, _("a string holds U+0000, which is not supported"));
 
             len = (gsize) g_unichar_to_utf8 (ch, utf8);
             append (r, buf, &used, &spilled, utf8, len);
           }
           break;
         default:
-          return fail (r, r->p - 2, "a string holds an invalid escape");
+          return fail (r, r->p - 2, _("a string holds an invalid escape"));
         }
 
       run = r->p;
@@ -298,7 +300,7 @@ read_number (Reader   *r,
   if (!is_digit (p, r->end))
     {
       r->p = p;
-      return fail_unexpected (r, "a digit");
+      return fail_unexpected (r, _("a digit"));
     }
   if (*p == '0')
     p++;
@@ -313,7 +315,7 @@ read_number (Reader   *r,
       if (!is_digit (p, r->end))
         {
           r->p = p;
-          return fail_unexpected (r, "a digit after the decimal point");
+          return fail_unexpected (r, _("a digit after the decimal point"));
         }
       while (is_digit (p, r->end))
         p++;
@@ -328,7 +330,7 @@ read_number (Reader   *r,
       if (!is_digit (p, r->end))
         {
           r->p = p;
-          return fail_unexpected (r, "a digit in the exponent");
+          return fail_unexpected (r, _("a digit in the exponent"));
         }
       while (is_digit (p, r->end))
         p++;
@@ -379,7 +381,7 @@ read_number (Reader   *r,
       {
         g_autofree char *shown = _nexor_quote (text, -1, NEXOR_QUOTE_CHARS);
 
-        return fail (r, start, "the number %s is out of range", shown);
+        return fail (r, start, _("the number %s is out of range"), shown);
       }
     json_node_init_double (node, value);
   }
@@ -393,7 +395,7 @@ read_literal (Reader     *r,
               gsize       len)
 {
   if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
-    return fail_unexpected (r, "a value");
+    return fail_unexpected (r, _("a value"));
 
   r->p += len;
   return TRUE;
@@ -418,7 +420,7 @@ read_member_name (Reader *r)
 
   if (r->p >= r->end || *r->p != '"')
     {
-      fail_unexpected (r, "a member name in quotes");
+      fail_unexpected (r, _("a member name in quotes"));
       return NULL;
     }
   if (!read_string (r, key_buf, &key))
@@ -427,7 +429,7 @@ read_member_name (Reader *r)
   skip_whitespace (r);
   if (r->p >= r->end || *r->p != ':')
     {
-      fail_unexpected (r, "“:”");
+      fail_unexpected (r, _("“:”"));
       return NULL;
     }
   r->p++;
@@ -444,7 +446,7 @@ read_scalar (Reader *r)
 
   if (r->p >= r->end)
     {
-      fail_unexpected (r, "a value");
+      fail_unexpected (r, _("a value"));
       return NULL;
     }
 
@@ -491,7 +493,7 @@ read_scalar (Reader *r)
       return node;
 
     default:
-      fail_unexpected (r, "a value");
+      fail_unexpected (r, _("a value"));
       return NULL;
     }
 }
@@ -544,7 +546,7 @@ read_value (Reader *r)
 
           if (levels->len >= NEXOR_JSON_MAX_DEPTH)
             {
-              fail (r, r->p, "JSON nested more than %u levels deep, the most accepted",
+              fail (r, r->p, _("JSON nested more than %u levels deep, the most accepted"),
                     NEXOR_JSON_MAX_DEPTH);
               r->too_deep = TRUE;
               goto error;
@@ -641,7 +643,7 @@ read_value (Reader *r)
               g_array_set_size (levels, levels->len - 1);
               continue;
             }
-          fail_unexpected (r, is_object ? "“,” or “}”" : "“,” or “]”");
+          fail_unexpected (r, is_object ? _("“,” or “}”") : _("“,” or “]”"));
           goto error;
         }
     }
@@ -673,7 +675,7 @@ read_document (const char  *data,
   /* Before any pointer arithmetic: an empty GBytes may have no data at all. */
   if (size == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "empty");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("empty"));
       return NULL;
     }
 
@@ -694,7 +696,7 @@ read_document (const char  *data,
       skip_whitespace (&r);
       if (r.p < r.end)
         {
-          fail (&r, r.p, "there is more after the JSON value");
+          fail (&r, r.p, _("there is more after the JSON value"));
           g_clear_pointer (&root, json_node_unref);
         }
     }
@@ -722,7 +724,7 @@ read_document (const char  *data,
         }
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "line %u, column %u: %s", line, column, r.error_reason);
+                   _("line %u, column %u: %s"), line, column, r.error_reason);
       if (too_deep != NULL)
         *too_deep = r.too_deep;
       g_free (r.error_reason);
@@ -749,13 +751,13 @@ read_response (const char  *data,
 
   if (size == 0)
     g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                         "Invalid response: the body is empty, expected JSON");
+                         _("Invalid response: the body is empty, expected JSON"));
   else if (too_deep)
     g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                 "Invalid response: the body nests too deep (%s)", local_error->message);
+                 _("Invalid response: the body nests too deep (%s)"), local_error->message);
   else
     g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                 "Invalid response: the body is not JSON (%s)", local_error->message);
+                 _("Invalid response: the body is not JSON (%s)"), local_error->message);
   return NULL;
 }
 
@@ -812,7 +814,7 @@ _nexor_json_document_parse (GBytes  *bytes,
   if (size > G_MAXUINT32)
     {
       g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid response: the body is too large");
+                           _("Invalid response: the body is too large"));
       return NULL;
     }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,21 +27,21 @@ _nexor_json_node_type_name (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _("an object");
     case JSON_NODE_ARRAY:
-      return "an array";
+      return _("an array");
     case JSON_NODE_VALUE:
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          return "a string";
+          return _("a string");
         case G_TYPE_BOOLEAN:
-          return "a boolean";
+          return _("a boolean");
         case G_TYPE_INT64:
         case G_TYPE_DOUBLE:
-          return "a number";
+          return _("a number");
         default:
-          return "a value";
+          return _("a value");
         }
     case JSON_NODE_NULL:
     default:
@@ -87,7 +89,7 @@ type_error (const char  *what,
             GError     **error)
 {
   g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-               "Invalid %s in response: member “%s” should be %s, not %s",
+               _("Invalid %s in response: member “%s” should be %s, not %s"),
                what, name, expected, _nexor_json_node_type_name (node));
   return FALSE;
 }
@@ -301,7 +303,7 @@ parse_array (const char              *what,
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         g_set_error (&local_error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                     "Invalid %s in response: item %u of “%s” should be an object, not %s",
+                     _("Invalid %s in response: item %u of “%s” should be an object, not %s"),
                      what, i, member, _nexor_json_node_type_name (item));
       else
         object = parse (json_node_get_object (item), document, &local_error);
@@ -333,7 +335,7 @@ parse_int (const char  *what,
   double value;
 
   if (!node_is_number (node))
-    return type_error (what, name, "an integer", node, error);
+    return type_error (what, name, _("an integer"), node, error);
 
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
@@ -358,7 +360,7 @@ parse_int (const char  *what,
     }
 
   g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-               "Invalid %s in response: member “%s” should be an integer, not %g",
+               _("Invalid %s in response: member “%s” should be an integer, not %g"),
                what, name, value);
   return FALSE;
 }
@@ -428,11 +430,11 @@ read_field (gpointer            instance,
     {
     case NEXOR_FIELD_STRING:
       if (!node_is_type (node, G_TYPE_STRING))
-        return type_error (what, name, "a string", node, error);
+        return type_error (what, name, _("a string"), node, error);
       if (field->required && *json_node_get_string (node) == '\0')
         {
           g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                       "Invalid %s in response: member “%s” is empty", what, name);
+                       _("Invalid %s in response: member “%s” is empty"), what, name);
           return FALSE;
         }
       /* json-glib lets a lone surrogate escape through as invalid
@@ -445,13 +447,13 @@ read_field (gpointer            instance,
 
     case NEXOR_FIELD_BOOLEAN:
       if (!node_is_type (node, G_TYPE_BOOLEAN))
-        return type_error (what, name, "a boolean", node, error);
+        return type_error (what, name, _("a boolean"), node, error);
       *(gboolean *) slot = json_node_get_boolean (node);
       return TRUE;
 
     case NEXOR_FIELD_DOUBLE:
       if (!node_is_number (node))
-        return type_error (what, name, "a number", node, error);
+        return type_error (what, name, _("a number"), node, error);
       *(double *) slot = json_node_get_double (node);
       return TRUE;
 
@@ -468,7 +470,7 @@ read_field (gpointer            instance,
         if (dt == NULL)
           {
             g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                         "Invalid %s in response: member “%s” is not an ISO 8601 date-time",
+                         _("Invalid %s in response: member “%s” is not an ISO 8601 date-time"),
                          what, name);
             return FALSE;
           }
@@ -478,7 +480,7 @@ read_field (gpointer            instance,
 
     case NEXOR_FIELD_JSON_OBJECT:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return type_error (what, name, "an object", node, error);
+        return type_error (what, name, _("an object"), node, error);
       /* A JsonObject does not point to its parent: keeping just it leaves
        * the rest of the response's tree free to go. Sealed, as the
        * getters promise, whether or not the tree was. */
@@ -495,13 +497,13 @@ read_field (gpointer            instance,
 
     case NEXOR_FIELD_RESOURCE:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return type_error (what, name, "an object", node, error);
+        return type_error (what, name, _("an object"), node, error);
       *(gpointer *) slot = field->parse (json_node_get_object (node), document, error);
       return *(gpointer *) slot != NULL;
 
     case NEXOR_FIELD_LIST:
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return type_error (what, name, "an array", node, error);
+        return type_error (what, name, _("an array"), node, error);
       /* The empty list made at init already says it: no second store. */
       if (json_array_get_length (json_node_get_array (node)) == 0)
         return TRUE;
@@ -537,7 +539,7 @@ _nexor_fields_parse (gpointer            instance,
           if (field->required)
             {
               g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           "Invalid %s in response: required member “%s” is missing",
+                           _("Invalid %s in response: required member “%s” is missing"),
                            what, name);
               return FALSE;
             }
@@ -717,7 +719,7 @@ _nexor_json_unwrap_envelope (JsonNode    *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: expected a JSON object with the %s, got %s",
+                   _("Invalid response: expected a JSON object with the %s, got %s"),
                    what, _nexor_json_node_type_name (root));
       return NULL;
     }
@@ -732,8 +734,8 @@ _nexor_json_unwrap_envelope (JsonNode    *root,
         !json_node_get_boolean (success))
       {
         g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                     "Invalid response: the server reported failure (\"success\": false) "
-                     "instead of the %s", what);
+                     _("Invalid response: the server reported failure (\"success\": false) "
+                     "instead of the %s"), what);
         return NULL;
       }
   }
@@ -754,7 +756,7 @@ _nexor_json_unwrap_envelope (JsonNode    *root,
   if (!JSON_NODE_HOLDS_OBJECT (inner))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: member “%s” should be an object, not %s",
+                   _("Invalid response: member “%s” should be an object, not %s"),
                    member, _nexor_json_node_type_name (inner));
       return NULL;
     }
@@ -774,8 +776,8 @@ check_success (JsonObject  *object,
       !json_node_get_boolean (success))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the server reported failure (\"success\": false) "
-                   "instead of the %s", what);
+                   _("Invalid response: the server reported failure (\"success\": false) "
+                   "instead of the %s"), what);
       return FALSE;
     }
 
@@ -790,7 +792,7 @@ _nexor_json_get_root_object (JsonNode    *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: expected a JSON object with the %s, got %s",
+                   _("Invalid response: expected a JSON object with the %s, got %s"),
                    what, _nexor_json_node_type_name (root));
       return NULL;
     }
@@ -831,14 +833,14 @@ _nexor_json_unwrap_list (JsonNode                *root,
   if (inner == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the %s (member “%s”) is missing", what, member);
+                   _("Invalid response: the %s (member “%s”) is missing"), what, member);
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (inner))
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: member “%s” should be an array, not %s",
+                   _("Invalid response: member “%s” should be an array, not %s"),
                    member, _nexor_json_node_type_name (inner));
       return NULL;
     }

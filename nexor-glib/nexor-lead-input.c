@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-error.h"
 #include "nexor-input-private.h"
 #include "nexor-json-private.h"
@@ -411,7 +413,7 @@ _nexor_lead_input_check (NexorLeadInput         *self,
           _nexor_input_get_string (self->values, &fields[PROP_WORKFLOW_ID - 1]) == NULL)
         {
           g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                               "Invalid lead input: “force-first-message” needs a “workflow-id”");
+                               _("Invalid lead input: “force-first-message” needs a “workflow-id”"));
           return FALSE;
         }
     }
@@ -424,8 +426,8 @@ _nexor_lead_input_check (NexorLeadInput         *self,
         if (_nexor_input_is_set (self->values, fields[create_only[i] - 1].json_name))
           {
             g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                         "Invalid lead input: “%s” can only be given when creating a lead; "
-                         "use nexor_client_assign_lead_workflow() to move a lead",
+                         _("Invalid lead input: “%s” can only be given when creating a lead; "
+                         "use nexor_client_assign_lead_workflow() to move a lead"),
                          fields[create_only[i] - 1].property);
             return FALSE;
           }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-json-private.h"
 
 #include "nexor-error.h"
@@ -257,7 +259,7 @@ parse_variables (NexorLead         *self,
         continue;
       if (!JSON_NODE_HOLDS_OBJECT (node))
         g_set_error (&why, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                     "it should be an object, not %s", _nexor_json_node_type_name (node));
+                     _("it should be an object, not %s"), _nexor_json_node_type_name (node));
       else
         variable = _nexor_variable_new_from_json (name, json_node_get_object (node), document, &why);
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <string.h>
 
 #include "nexor-error.h"
@@ -107,9 +109,9 @@ _nexor_request_add_id_segment (NexorRequest *self,
         }
 
       _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                    "Invalid %s id %s: expected a UUID such as "
-                                                    "123e4567-e89b-12d3-a456-426614174000",
-                                                    what, shown != NULL ? shown : "(not UTF-8 or missing)"));
+                                                    _("Invalid %s id %s: expected a UUID such as "
+                                                    "123e4567-e89b-12d3-a456-426614174000"),
+                                                    what, shown != NULL ? shown : _("(not UTF-8 or missing)")));
       return FALSE;
     }
 
@@ -179,12 +181,13 @@ _nexor_request_check_text (NexorRequest *self,
                            const char   *what,
                            const char   *text)
 {
-  const char *problem = NULL;
+  g_autofree char *problem = NULL;
 
+  /* Whole sentences, so that a translation can order its words. */
   if (text == NULL)
-    problem = "is missing";
+    problem = g_strdup_printf (_("Invalid argument: the %s is missing"), what);
   else if (!g_utf8_validate (text, -1, NULL))
-    problem = "is not valid UTF-8";
+    problem = g_strdup_printf (_("Invalid argument: the %s is not valid UTF-8"), what);
   else
     {
       const char *p = text;
@@ -192,14 +195,14 @@ _nexor_request_check_text (NexorRequest *self,
       while (g_ascii_isspace (*p))
         p++;
       if (*p == '\0')
-        problem = "is empty";
+        problem = g_strdup_printf (_("Invalid argument: the %s is empty"), what);
     }
 
   if (problem == NULL)
     return TRUE;
 
-  _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                "Invalid argument: the %s %s", what, problem));
+  _nexor_request_take_error (self, g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                        problem));
   return FALSE;
 }
 
@@ -236,8 +239,8 @@ _nexor_request_add_list_query (NexorRequest       *self,
       if (*value == '\0' || strchr (value, ',') != NULL || !g_utf8_validate (value, -1, NULL))
         {
           _nexor_request_take_error (self, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                        "Invalid %s filter: item %u is empty, "
-                                                        "has a comma or is not valid UTF-8",
+                                                        _("Invalid %s filter: item %u is empty, "
+                                                        "has a comma or is not valid UTF-8"),
                                                         name, i));
           return FALSE;
         }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-error.h"
 #include "nexor-status-change-private.h"
 #include "nexor-json-private.h"
@@ -105,7 +107,7 @@ run_id (JsonObject *run,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                                           "it should be a string, not %s",
+                                           _("it should be a string, not %s"),
                                            _nexor_json_node_type_name (node));
 
       _nexor_json_skip_member ("status change's workflow_run", name, why);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include "nexor-error.h"
 #include "nexor-tag-private.h"
 #include "nexor-tag-sync-result-private.h"
@@ -165,7 +167,7 @@ parse_ids (JsonObject *object,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_autoptr(GError) why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                                           "it should be an array, not %s",
+                                           _("it should be an array, not %s"),
                                            _nexor_json_node_type_name (node));
 
       _nexor_json_skip_member ("tag sync result", name, why);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "nexor-i18n-private.h"
+
 #include <string.h>
 
 #include "nexor-client-private.h"
@@ -171,15 +173,15 @@ interrupted_error (SendState *state,
 {
   if (_nexor_deadline_has_fired (state->deadline) && ambiguous)
     return g_error_new (NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN,
-                        "The request was sent but its answer did not come within %u s "
-                        "(attempt %u): it may have been applied; check before repeating it",
+                        _("The request was sent but its answer did not come within %u s "
+                        "(attempt %u): it may have been applied; check before repeating it"),
                         state->timeout_s, state->attempt);
   if (_nexor_deadline_has_fired (state->deadline))
     return g_error_new (NEXOR_ERROR, NEXOR_ERROR_TIMEOUT,
-                        "The request did not finish within %u s (attempt %u)",
+                        _("The request did not finish within %u s (attempt %u)"),
                         state->timeout_s, state->attempt);
 
-  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
 }
 
 /* ---------------------------------------------------------------------------
@@ -229,20 +231,20 @@ explain_certificate_error (SoupMessage *message,
 
 #define REASON(flag, text) \
   if (flags & (flag)) \
-    g_string_append_printf (why, "%s" text, why->len > 0 ? "; " : "")
+    g_string_append_printf (why, "%s%s", why->len > 0 ? "; " : "", _(text))
 
   REASON (G_TLS_CERTIFICATE_UNKNOWN_CA,
-          "it is not signed by a certificate authority this client trusts "
+          N_("it is not signed by a certificate authority this client trusts "
           "(a private or self-signed certificate, such as nexor-emulator's, "
-          "must be trusted with NexorClient:tls-database or NEXOR_CA_FILE)");
-  REASON (G_TLS_CERTIFICATE_BAD_IDENTITY, "it was not issued for this host name");
-  REASON (G_TLS_CERTIFICATE_NOT_ACTIVATED, "it is not valid yet (check this computer's clock)");
-  REASON (G_TLS_CERTIFICATE_EXPIRED, "it has expired");
-  REASON (G_TLS_CERTIFICATE_REVOKED, "it has been revoked");
-  REASON (G_TLS_CERTIFICATE_INSECURE, "it uses an insecure algorithm");
+          "must be trusted with NexorClient:tls-database or NEXOR_CA_FILE)"));
+  REASON (G_TLS_CERTIFICATE_BAD_IDENTITY, N_("it was not issued for this host name"));
+  REASON (G_TLS_CERTIFICATE_NOT_ACTIVATED, N_("it is not valid yet (check this computer's clock)"));
+  REASON (G_TLS_CERTIFICATE_EXPIRED, N_("it has expired"));
+  REASON (G_TLS_CERTIFICATE_REVOKED, N_("it has been revoked"));
+  REASON (G_TLS_CERTIFICATE_INSECURE, N_("it uses an insecure algorithm"));
   REASON (G_TLS_CERTIFICATE_GENERIC_ERROR,
-          "it could not be verified against the trusted certificates (a signature that "
-          "does not match, or a malformed certificate)");
+          N_("it could not be verified against the trusted certificates (a signature that "
+          "does not match, or a malformed certificate)"));
 #undef REASON
 
   if (why->len == 0)
@@ -273,7 +275,7 @@ build_message (NexorClient   *self,
   if (uri == NULL)
     {
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                   "Cannot build the request URL: %s", local_error->message);
+                   _("Cannot build the request URL: %s"), local_error->message);
       return NULL;
     }
 
@@ -552,8 +554,10 @@ http_error (NexorClient  *self,
           if (strchr (path, '?') != NULL)
             *strchr (path, '?') = '\0';
           where = quote_untrusted (self, base_url, 200);
-          setup = g_strdup_printf ("%s; the server at %s has no endpoint %s %s: the base URL is "
-                                   "probably wrong (the Nexor API's ends in /api/public, as in %s)",
+          /* TRANSLATORS: the HTTP status and the server's words; the base URL
+           * used; the method and path asked for; the production base URL */
+          setup = g_strdup_printf (_("%s; the server at %s has no endpoint %s %s: the base URL is "
+                                     "probably wrong (the Nexor API's ends in /api/public, as in %s)"),
                                    text, where, _nexor_request_get_method (request), path,
                                    NEXOR_DEFAULT_BASE_URL);
           safe = _nexor_redact (setup, _nexor_client_get_api_key (self));
@@ -580,13 +584,13 @@ redirect_error (NexorClient *self,
 
   if (shown == NULL)
     return g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                        "HTTP %u %s: a redirect, without a Location; redirects are not followed "
-                        "(the Nexor API sends none): check the base URL",
+                        _("HTTP %u %s: a redirect, without a Location; redirects are not followed "
+                        "(the Nexor API sends none): check the base URL"),
                         status, reason ? reason : "");
 
   return g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                      "HTTP %u %s: the server redirects to “%s”; redirects are not followed "
-                      "(the Nexor API sends none): check the base URL",
+                      _("HTTP %u %s: the server redirects to “%s”; redirects are not followed "
+                      "(the Nexor API sends none): check the base URL"),
                       status, reason ? reason : "", shown);
 }
 
@@ -596,8 +600,8 @@ static GError *
 outcome_unknown_error (const GError *cause)
 {
   return g_error_new (NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN,
-                      "%s; the request was sent and may have been applied: check before "
-                      "repeating it", cause->message);
+                      _("%s; the request was sent and may have been applied: check before "
+                      "repeating it"), cause->message);
 }
 
 /* Puts the wait the server asked for, if any, on the error that ends the
@@ -681,7 +685,7 @@ refuse_wait (guint         status,
              const char   *why)
 {
   return take_retry_after (g_error_new (NEXOR_ERROR, error_code_for_status (status),
-                                        "%s: the server asks for a wait %s",
+                                        _("%s: the server asks for a wait %s"),
                                         failure->message, why),
                            wait_ms);
 }
@@ -811,7 +815,7 @@ judge_attempt (NexorClient  *self,
       else if (!is_unprocessed_status (status) && !is_ambiguous_status (status))
         *error = take_retry_after (g_steal_pointer (&failure), retry_after_ms);
       else if (retry_after_ms > MAX_RETRY_AFTER_MS)
-        *error = refuse_wait (status, failure, retry_after_ms, "longer than 60 s");
+        *error = refuse_wait (status, failure, retry_after_ms, _("longer than 60 s"));
       else if (!retries_left)
         *error = take_retry_after (g_steal_pointer (&failure), retry_after_ms);
 
@@ -828,12 +832,12 @@ judge_attempt (NexorClient  *self,
         {
           /* The server's own wait does not fit: let the caller reschedule. */
           *error = refuse_wait (status, failure, retry_after_ms,
-                                "longer than the call's deadline allows");
+                                _("longer than the call's deadline allows"));
         }
       else
         {
           *error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_TIMEOUT,
-                                "The request did not finish within %u s: %s",
+                                _("The request did not finish within %u s: %s"),
                                 state->timeout_s, failure->message);
         }
       return FALSE;
@@ -872,9 +876,12 @@ body_begin (SendState  *state,
 
   if (state->success && state->content_length > NEXOR_MAX_BODY_SIZE)
     {
+      /* The size as text: a translatable format cannot hold G_GOFFSET_FORMAT. */
+      g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, state->content_length);
+
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the body is %" G_GOFFSET_FORMAT " bytes, over the "
-                   "limit of %u MiB", state->content_length, NEXOR_MAX_BODY_SIZE / (1024 * 1024));
+                   _("Invalid response: the body is %s bytes, over the limit of %u MiB"),
+                   size, NEXOR_MAX_BODY_SIZE / (1024 * 1024));
       return FALSE;
     }
 
@@ -928,7 +935,7 @@ body_advance (SendState  *state,
     }
 
   g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-               "Invalid response: the body is over the limit of %u MiB",
+               _("Invalid response: the body is over the limit of %u MiB"),
                NEXOR_MAX_BODY_SIZE / (1024 * 1024));
   return BODY_FAILED;
 }

@@ -7,12 +7,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
 import GLib from 'gi://GLib';
-import Gio from 'gi://Gio';
 import Nexor from 'gi://Nexor?version=1';
 import System from 'system';
 
-// get_lead_async() now returns a Promise when called without a callback.
-Gio._promisify(Nexor.Client.prototype, 'get_lead_async', 'get_lead_finish');
+// Every _async method of Nexor now returns a Promise when called without a
+// callback (nexor/promises.js, installed with nexor-glib in share/gjs-1.0).
+imports.nexor.promises.promisifyAll(Nexor);
 
 const EXAMPLE_LEAD_ID = '123e4567-e89b-12d3-a456-426614174000';
 

@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include "lead-desk-application.h"
 #include "lead-desk-connection-dialog.h"
 #include "lead-desk-key-store.h"
@@ -40,14 +41,14 @@ static GParamSpec *props[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "base-url", 'u', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    "The Nexor API base URL (default: $NEXOR_BASE_URL, the saved one, or production)", "URL" },
+    N_("The Nexor API base URL (default: $NEXOR_BASE_URL, the saved one, or production)"), N_("URL") },
   { "self-test", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    "Open the lead, check what the window shows, take the lead over and hand it back, "
-    "print what was seen and quit (for tests)", NULL },
+    N_("Open the lead, check what the window shows, take the lead over and hand it back, "
+       "print what was seen and quit (for tests)"), NULL },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    "With --self-test: save a PNG of the window here while the lead is taken over", "FILE" },
+    N_("With --self-test: save a PNG of the window here while the lead is taken over"), N_("FILE") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
-    NULL, "[LEAD-ID]" },
+    NULL, N_("[LEAD-ID]") },
   { NULL }
 };
 
@@ -116,8 +117,8 @@ on_key_saved (GObject      *source,
   if (!lead_desk_key_store_save_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *text = g_strdup_printf ("The key could not be kept in the keyring (%s): "
-                                               "it is used until you quit", error->message);
+      g_autofree char *text = g_strdup_printf (_("The key could not be kept in the keyring (%s): "
+                                                 "it is used until you quit"), error->message);
       toast (self, text);
     }
 }
@@ -170,7 +171,7 @@ on_connection_response (LeadDeskApplication      *self,
   lead_desk_settings_set_base_url (self->settings, base_url);
   if (!lead_desk_settings_save (self->settings, &error))
     {
-      g_autofree char *text = g_strdup_printf ("The server URL could not be saved: %s",
+      g_autofree char *text = g_strdup_printf (_("The server URL could not be saved: %s"),
                                                error->message);
       toast (self, text);
     }
@@ -251,7 +252,7 @@ connection_action (GSimpleAction *action,
 {
   LeadDeskApplication *self = user_data;
 
-  show_connection_dialog (self, self->client == NULL ? NULL : "Enter a new key, or a new server URL.");
+  show_connection_dialog (self, self->client == NULL ? NULL : _("Enter a new key, or a new server URL."));
 }
 
 static void
@@ -262,11 +263,11 @@ about_action (GSimpleAction *action,
   LeadDeskApplication *self = user_data;
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", "Nexor Lead Desk",
+                         "application-name", _("Nexor Lead Desk"),
                          "application-icon", "avatar-default-symbolic",
                          "version", NEXOR_VERSION_S,
-                         "developer-name", "The nexor-glib developers",
-                         "comments", "Look up sales leads worked by Nexor's AI agents, and take them over",
+                         "developer-name", _("The nexor-glib developers"),
+                         "comments", _("Look up sales leads worked by Nexor's AI agents, and take them over"),
                          "license-type", GTK_LICENSE_LGPL_2_1,
                          "website", "https://github.com/nexor-glib/nexor-glib",
                          NULL);
@@ -347,12 +348,12 @@ lead_desk_application_command_line (GApplication            *application,
 
   if (lead_ids != NULL && g_strv_length (lead_ids) > 1)
     {
-      g_application_command_line_printerr (command_line, "Give at most one lead id\n");
+      g_application_command_line_printerr (command_line, "%s\n", _("Give at most one lead id"));
       return 2;
     }
   if (screenshot != NULL && !self_test)
     {
-      g_application_command_line_printerr (command_line, "--screenshot needs --self-test\n");
+      g_application_command_line_printerr (command_line, "%s\n", _("--screenshot needs --self-test"));
       return 2;
     }
 
@@ -452,8 +453,8 @@ lead_desk_application_init (LeadDeskApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            "Look up a Nexor lead, its history and meetings, "
-                                            "and take it over from the AI agent.");
+                                            _("Look up a Nexor lead, its history and meetings, "
+                                              "and take it over from the AI agent."));
 }
 
 LeadDeskApplication *

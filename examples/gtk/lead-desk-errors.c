@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include <nexor-glib.h>
 
 #include "lead-desk-errors.h"
@@ -26,19 +28,19 @@ hint_for (const GError        *error,
         {
         case NEXOR_ERROR_UNAUTHORIZED:
           *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-          return "Check your API key: copy it again from the Nexor dashboard "
-                 "(your profile, then Integrations)";
+          return _("Check your API key: copy it again from the Nexor dashboard "
+                   "(your profile, then Integrations)");
         case NEXOR_ERROR_FORBIDDEN:
           *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-          return "This key may not do that: use the account’s REST API key";
+          return _("This key may not do that: use the account’s REST API key");
         case NEXOR_ERROR_NOT_FOUND:
           *remedy = LEAD_DESK_ERROR_REMEDY_NONE;
-          return "Check the lead id, and that you are connected to the account "
-                 "that owns the lead";
+          return _("Check the lead id, and that you are connected to the account "
+                   "that owns the lead");
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
           /* Not a missing lead: nothing at that address is the API. */
           *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-          return "The server URL is not the Nexor API’s: it should end in /api/public";
+          return _("The server URL is not the Nexor API’s: it should end in /api/public");
         case NEXOR_ERROR_INVALID_ARGUMENT:
           /* Client-side checks name what they refused: the base URL or the
            * key can only be fixed in the connection dialog, anything else
@@ -47,42 +49,42 @@ hint_for (const GError        *error,
               strstr (error->message, "API key") != NULL)
             {
               *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-              return "Check the server URL and the API key";
+              return _("Check the server URL and the API key");
             }
           *remedy = LEAD_DESK_ERROR_REMEDY_NONE;
-          return "Check what you typed";
+          return _("Check what you typed");
         case NEXOR_ERROR_CONFLICT:
-          return "Someone may have changed this lead: reload it and try again";
+          return _("Someone may have changed this lead: reload it and try again");
         case NEXOR_ERROR_RATE_LIMITED:
           /* The message ends with the wait the server named, if any. */
           if (nexor_error_get_retry_after (error) > 0)
-            return "Nexor asks for fewer requests: wait as long as it says, then try again";
-          return "Nexor asks for fewer requests: wait a minute, then try again";
+            return _("Nexor asks for fewer requests: wait as long as it says, then try again");
+          return _("Nexor asks for fewer requests: wait a minute, then try again");
         case NEXOR_ERROR_OUTCOME_UNKNOWN:
           /* Trying again could do it twice: look first. */
           *remedy = LEAD_DESK_ERROR_REMEDY_CHECK;
-          return "The change may have been saved anyway: reload the lead to check "
-                 "before you try again";
+          return _("The change may have been saved anyway: reload the lead to check "
+                   "before you try again");
         case NEXOR_ERROR_SERVER:
-          return "The Nexor service failed: try again in a moment";
+          return _("The Nexor service failed: try again in a moment");
         case NEXOR_ERROR_TIMEOUT:
-          return "The server did not answer in time: check your network "
-                 "connection and try again";
+          return _("The server did not answer in time: check your network "
+                   "connection and try again");
         case NEXOR_ERROR_INVALID_RESPONSE:
           *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-          return "The server does not answer like the Nexor API: check the server URL";
+          return _("The server does not answer like the Nexor API: check the server URL");
         case NEXOR_ERROR_FAILED:
         default:
-          return "Try again";
+          return _("Try again");
         }
     }
 
   if (error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
       error->domain == G_TLS_ERROR)
-    return "Could not reach the server: check your network connection and the "
-           "server URL (for a local emulator, that it is running)";
+    return _("Could not reach the server: check your network connection and the "
+             "server URL (for a local emulator, that it is running)");
 
-  return "Try again";
+  return _("Try again");
 }
 
 /**
@@ -122,11 +124,11 @@ lead_desk_error_remedy_label (LeadDeskErrorRemedy remedy)
   switch (remedy)
     {
     case LEAD_DESK_ERROR_REMEDY_RETRY:
-      return "_Try Again";
+      return _("_Try Again");
     case LEAD_DESK_ERROR_REMEDY_CONNECTION:
-      return "_Change API Key…";
+      return _("_Change API Key…");
     case LEAD_DESK_ERROR_REMEDY_CHECK:
-      return "_Reload to Check";
+      return _("_Reload to Check");
     case LEAD_DESK_ERROR_REMEDY_NONE:
     default:
       return NULL;

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include "lead-desk-history-row.h"
 
 struct _LeadDeskHistoryRow
@@ -38,9 +39,9 @@ channel_name (const char *channel)
   if (g_strcmp0 (channel, "whatsapp") == 0)
     return "WhatsApp";
   if (g_strcmp0 (channel, "email") == 0)
-    return "Email";
+    return C_("channel", "Email");
   if (g_strcmp0 (channel, "call") == 0)
-    return "Phone";
+    return C_("channel", "Phone");
   if (g_strcmp0 (channel, "system") == 0)
     return "Nexor";
   return channel;
@@ -50,8 +51,10 @@ static char *
 format_duration (int seconds)
 {
   if (seconds < 60)
-    return g_strdup_printf ("%d s", seconds);
-  return g_strdup_printf ("%d min %02d s", seconds / 60, seconds % 60);
+    /* TRANSLATORS: a call's duration in seconds */
+    return g_strdup_printf (_("%d s"), seconds);
+  /* TRANSLATORS: a call's duration in minutes and seconds */
+  return g_strdup_printf (_("%d min %02d s"), seconds / 60, seconds % 60);
 }
 
 static void
@@ -92,8 +95,12 @@ update (LeadDeskHistoryRow *self)
         gboolean inbound = g_strcmp0 (nexor_history_item_get_direction (item), "inbound") == 0;
 
         icon_name = inbound ? "mail-unread-symbolic" : "mail-send-symbolic";
-        title = g_strdup_printf ("%s message %s", channel ? channel : "A",
-                                 inbound ? "received" : "sent");
+        /* Whole sentences, so that a translation can order its words. */
+        if (channel != NULL)
+          /* TRANSLATORS: %s is a channel: WhatsApp, Email, Phone… */
+          title = g_strdup_printf (inbound ? _("%s message received") : _("%s message sent"), channel);
+        else
+          title = g_strdup (inbound ? _("Message received") : _("Message sent"));
         body = nexor_history_item_get_content (item);
         if (nexor_history_item_get_status (item) != NULL)
           detail = g_strdup_printf ("%s%s%s", nexor_history_item_get_status (item),
@@ -107,18 +114,19 @@ update (LeadDeskHistoryRow *self)
         g_autofree char *duration = format_duration (nexor_history_item_get_duration_seconds (item));
 
         icon_name = "call-start-symbolic";
-        title = g_strdup_printf ("Call, %s", duration);
+        /* TRANSLATORS: %s is the call's duration */
+        title = g_strdup_printf (_("Call, %s"), duration);
         body = nexor_history_item_get_summary (item);
         if (body == NULL)
           body = nexor_history_item_get_content (item);
         detail = g_strdup (nexor_history_item_get_call_successful (item)
-                           ? "successful" : nexor_history_item_get_call_status (item));
+                           ? _("successful") : nexor_history_item_get_call_status (item));
       }
       break;
 
     case NEXOR_HISTORY_ITEM_TYPE_CALL_MISSED:
       icon_name = "call-missed-symbolic";
-      title = g_strdup ("Missed call");
+      title = g_strdup (_("Missed call"));
       body = nexor_history_item_get_content (item);
       detail = g_strdup (nexor_history_item_get_disconnection_reason (item));
       break;
@@ -130,7 +138,8 @@ update (LeadDeskHistoryRow *self)
         title = g_strdup (nexor_history_item_get_activity_type (item));
       body = nexor_history_item_get_description (item);
       if (nexor_history_item_get_actor_type (item) != NULL)
-        detail = g_strdup_printf ("by %s", nexor_history_item_get_actor_type (item));
+        /* TRANSLATORS: %s is who did it, as the server names it (agent, user…) */
+        detail = g_strdup_printf (_("by %s"), nexor_history_item_get_actor_type (item));
       break;
 
     case NEXOR_HISTORY_ITEM_TYPE_UNKNOWN:
@@ -147,11 +156,14 @@ update (LeadDeskHistoryRow *self)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (timestamp);
 
-      time = g_date_time_format (local, "%-d %b %Y, %H:%M");
+      /* TRANSLATORS: when a history item happened, a g_date_time_format()
+       * format: order and words as your language writes a date.
+       * xgettext:no-c-format */
+      time = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
     }
 
   gtk_image_set_from_icon_name (self->icon, icon_name);
-  set_label (self->title_label, title ? title : "Event");
+  set_label (self->title_label, title ? title : _("Event"));
   set_label (self->time_label, time);
   set_label (self->body_label, body);
   set_label (self->detail_label, detail);

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
 #include "lead-desk-key-store.h"
@@ -78,7 +79,8 @@ lead_desk_key_store_save_async (const char          *server,
   g_return_if_fail (server != NULL);
   g_return_if_fail (api_key != NULL);
 
-  label = g_strdup_printf ("Nexor API key for %s", server);
+  /* TRANSLATORS: the keyring item's label; %s is the server */
+  label = g_strdup_printf (_("Nexor API key for %s"), server);
   secret_password_store (lead_desk_key_schema (), SECRET_COLLECTION_DEFAULT, label, api_key,
                          cancellable, callback, user_data,
                          "server", server,

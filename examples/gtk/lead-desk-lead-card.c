@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "lead-desk-lead-card.h"
@@ -126,7 +127,7 @@ lead_display_name (NexorLead *lead)
     return g_strdup_printf ("%s %s", first, last);
   if (first != NULL || last != NULL)
     return g_strdup (first != NULL ? first : last);
-  return g_strdup ("Unnamed lead");
+  return g_strdup (_("Unnamed lead"));
 }
 
 /* The status categories the API documents; anything else gets the neutral
@@ -164,7 +165,7 @@ create_variable_row (gpointer item,
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (box, "How sure the AI agent is of this value");
+  gtk_widget_set_tooltip_text (box, _("How sure the AI agent is of this value"));
 
   level = gtk_level_bar_new_for_interval (0.0, 1.0);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (level), confidence);
@@ -215,18 +216,22 @@ create_meeting_row (gpointer item,
   if (starts_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (starts_at);
-      g_autofree char *when = g_date_time_format (local, "%a %-d %b %Y, %H:%M");
+      /* TRANSLATORS: when a meeting starts, a g_date_time_format() format:
+       * order and words as your language writes a date.
+       * xgettext:no-c-format */
+      g_autofree char *when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
 
       g_string_append (subtitle, when);
     }
   if (nexor_meeting_get_duration_minutes (meeting) > 0)
-    g_string_append_printf (subtitle, "%s%d min", subtitle->len ? " · " : "",
+    g_string_append_printf (subtitle, _("%s%d min"), subtitle->len ? " · " : "",
                             nexor_meeting_get_duration_minutes (meeting));
   if (nexor_meeting_get_meeting_type (meeting) != NULL)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "",
                             nexor_meeting_get_meeting_type (meeting));
   if (nexor_meeting_get_host_name (meeting) != NULL)
-    g_string_append_printf (subtitle, "%swith %s", subtitle->len ? " · " : "",
+    /* TRANSLATORS: the first %s is a separator, the second the meeting's host */
+    g_string_append_printf (subtitle, _("%swith %s"), subtitle->len ? " · " : "",
                             nexor_meeting_get_host_name (meeting));
 
   row = g_object_new (ADW_TYPE_ACTION_ROW,
@@ -236,7 +241,7 @@ create_meeting_row (gpointer item,
                       "icon-name", "x-office-calendar-symbolic",
                       NULL);
 
-  shown_status = g_strdelimit (g_strdup (status != NULL ? status : "unknown"), "_", ' ');
+  shown_status = g_strdelimit (g_strdup (status != NULL ? status : _("unknown")), "_", ' ');
   chip = gtk_label_new (shown_status);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (chip, "status-chip");
@@ -290,13 +295,13 @@ update_takeover_row (LeadDeskLeadCard *self)
   const char *subtitle;
 
   if (run == NULL || nexor_workflow_run_get_workflow_id (run) == NULL)
-    subtitle = "The lead is in no workflow: there is no AI to take over from";
+    subtitle = _("The lead is in no workflow: there is no AI to take over from");
   else if (self->takeover_result != NULL)
     subtitle = self->takeover_result;
   else if (taken_over)
-    subtitle = "You are handling this lead: the AI does not reply and the cadence is paused";
+    subtitle = _("You are handling this lead: the AI does not reply and the cadence is paused");
   else
-    subtitle = "The AI agent replies and follows up. Turn on to take over";
+    subtitle = _("The AI agent replies and follows up. Turn on to take over");
 
   adw_action_row_set_subtitle (self->takeover_row, subtitle);
 }
@@ -348,7 +353,7 @@ update_from_lead (LeadDeskLeadCard *self)
     }
   else
     {
-      gtk_label_set_text (self->status_label, run != NULL ? "No status" : "Not in a workflow");
+      gtk_label_set_text (self->status_label, run != NULL ? _("No status") : _("Not in a workflow"));
       chip_classes[1] = "other";
     }
   gtk_widget_set_css_classes (GTK_WIDGET (self->status_label), chip_classes);
@@ -372,21 +377,23 @@ update_from_lead (LeadDeskLeadCard *self)
   adw_action_row_set_subtitle (self->phone_row, or_dash (nexor_lead_get_phone (lead)));
   adw_action_row_set_subtitle (self->source_row, or_dash (nexor_lead_get_source (lead)));
   adw_action_row_set_subtitle (self->campaign_row,
-                               campaign ? or_dash (nexor_campaign_get_name (campaign)) : "None");
+                               campaign ? or_dash (nexor_campaign_get_name (campaign)) : _("None"));
   if (workflow != NULL && nexor_workflow_get_goal_type (workflow) != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s (goal: %s)",
+      /* TRANSLATORS: a workflow's name and its goal type, as the server names it */
+      g_autofree char *text = g_strdup_printf (_("%s (goal: %s)"),
                                                or_dash (nexor_workflow_get_name (workflow)),
                                                nexor_workflow_get_goal_type (workflow));
       adw_action_row_set_subtitle (self->workflow_row, text);
     }
   else
     adw_action_row_set_subtitle (self->workflow_row,
-                                 workflow ? or_dash (nexor_workflow_get_name (workflow)) : "None");
+                                 workflow ? or_dash (nexor_workflow_get_name (workflow)) : _("None"));
 
   if (run != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s, cadence %s",
+      /* TRANSLATORS: a run's status and its cadence state, as the server names them */
+      g_autofree char *text = g_strdup_printf (_("%s, cadence %s"),
                                                or_dash (nexor_workflow_run_get_run_status (run)),
                                                or_dash (nexor_workflow_run_get_cadence_state (run)));
       adw_action_row_set_subtitle (self->run_row, text);
@@ -414,23 +421,23 @@ on_meetings_ready (GObject      *source,
 
   if (meetings == NULL)
     {
-      g_autofree char *text = g_strdup_printf ("The meetings could not be loaded: %s",
+      g_autofree char *text = g_strdup_printf (_("The meetings could not be loaded: %s"),
                                                error->message);
 
       gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (text));
-      emit_error (self, "Could not load the meetings", error);
+      emit_error (self, _("Could not load the meetings"), error);
       return;
     }
 
   gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, NULL, NULL);
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label ("No meetings"));
+  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("No meetings")));
 }
 
 static void
 start_meetings (LeadDeskLeadCard *self)
 {
   gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label ("Loading…"));
+  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("Loading…")));
   gtk_spinner_start (self->meetings_spinner);
   SET_PENDING (self, meetings_pending, TRUE);
 
@@ -454,9 +461,10 @@ update_history_state (LeadDeskLeadCard *self)
   if (n_items == 0)
     count = g_strdup ("");
   else if (nexor_history_list_get_has_more (self->history))
-    count = g_strdup_printf ("%u loaded, scroll for more", n_items);
+    /* Counts in the locale's digit grouping (%'u). */
+    count = g_strdup_printf (ngettext ("%'u loaded, scroll for more", "%'u loaded, scroll for more", n_items), n_items);
   else
-    count = g_strdup_printf ("%u", n_items);
+    count = g_strdup_printf ("%'u", n_items);
   gtk_label_set_text (self->history_count_label, count);
 
   gtk_stack_set_visible_child_name (self->history_stack, n_items > 0 ? "list" : "empty");
@@ -480,7 +488,7 @@ on_history_error_changed (LeadDeskLeadCard *self)
   const GError *error = nexor_history_list_get_error (self->history);
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    emit_error (self, "Could not load more history", error);
+    emit_error (self, _("Could not load more history"), error);
 }
 
 static void
@@ -591,7 +599,7 @@ on_paused_checked (GObject      *source,
     return;
 
   if (state == NULL)
-    emit_error (self, "Could not check whether the lead is taken over", error);
+    emit_error (self, _("Could not check whether the lead is taken over"), error);
   else if (!self->takeover_pending)
     {
       self->paused = nexor_pause_state_get_paused (state);
@@ -649,25 +657,23 @@ on_automation_stopped (GObject      *source,
     {
       set_switch_quietly (self, FALSE);
       g_free (self->takeover_result);
-      self->takeover_result = g_strdup_printf ("Not taken over: %s", error->message);
+      self->takeover_result = g_strdup_printf (_("Not taken over: %s"), error->message);
       update_takeover_row (self);
-      emit_error (self, "Could not take over the lead", error);
+      emit_error (self, _("Could not take over the lead"), error);
       return;
     }
 
   text = g_string_new (NULL);
   if (nexor_automation_result_get_already_stopped (answer))
-    g_string_append (text, "Already taken over: the AI was not working this lead");
+    g_string_append (text, _("Already taken over: the AI was not working this lead"));
   else
     {
       tasks = nexor_automation_result_get_tasks_cancelled (answer);
-      g_string_append (text, "You have the lead: AI replies stopped");
+      g_string_append (text, _("You have the lead: AI replies stopped"));
       if (nexor_automation_result_get_cadence_paused (answer))
-        g_string_append (text, ", cadence paused");
-      if (tasks == 1)
-        g_string_append (text, ", 1 pending task cancelled");
-      else
-        g_string_append_printf (text, ", %d pending tasks cancelled", tasks);
+        g_string_append (text, _(", cadence paused"));
+      g_string_append_printf (text, ngettext (", %d pending task cancelled",
+                                              ", %d pending tasks cancelled", tasks), tasks);
     }
 
   g_free (self->takeover_result);
@@ -699,19 +705,19 @@ on_automation_resumed (GObject      *source,
     {
       set_switch_quietly (self, TRUE);
       g_free (self->takeover_result);
-      self->takeover_result = g_strdup_printf ("Not handed back: %s", error->message);
+      self->takeover_result = g_strdup_printf (_("Not handed back: %s"), error->message);
       update_takeover_row (self);
-      emit_error (self, "Could not hand the lead back to the AI", error);
+      emit_error (self, _("Could not hand the lead back to the AI"), error);
       return;
     }
 
   g_free (self->takeover_result);
   if (nexor_automation_result_get_already_running (answer))
-    self->takeover_result = g_strdup ("The AI was already working this lead");
+    self->takeover_result = g_strdup (_("The AI was already working this lead"));
   else if (nexor_automation_result_get_cadence_resumed (answer))
-    self->takeover_result = g_strdup ("Handed back to the AI: it replies again and the cadence resumed");
+    self->takeover_result = g_strdup (_("Handed back to the AI: it replies again and the cadence resumed"));
   else
-    self->takeover_result = g_strdup ("Handed back to the AI: it replies again; the cadence stays paused");
+    self->takeover_result = g_strdup (_("Handed back to the AI: it replies again; the cadence stays paused"));
 
   self->paused = FALSE;
   gtk_switch_set_state (self->takeover_switch, FALSE);
@@ -742,7 +748,7 @@ on_takeover_state_set (GtkSwitch        *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->takeover_spinner), TRUE);
   gtk_spinner_start (self->takeover_spinner);
   adw_action_row_set_subtitle (self->takeover_row,
-                               state ? "Taking over…" : "Handing back to the AI…");
+                               state ? _("Taking over…") : _("Handing back to the AI…"));
 
   /* Cancelling only stops waiting for the answer: a takeover the server has
    * already applied stays applied, and the next load of the lead shows it. */
@@ -778,7 +784,7 @@ on_lead_refreshed (GObject      *source,
   if (lead == NULL)
     {
       SET_PENDING (self, refresh_pending, FALSE);
-      emit_error (self, "Could not reload the lead", error);
+      emit_error (self, _("Could not reload the lead"), error);
       return;
     }
 
@@ -868,7 +874,7 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
 
   /**
    * LeadDeskLeadCard::error:
-   * @what_failed: a short title, such as "Could not take over the lead"
+   * @what_failed: a short title, such as _("Could not take over the lead")
    * @error: why
    *
    * A call made by the card failed; the window tells the user.
@@ -936,8 +942,8 @@ lead_desk_lead_card_init (LeadDeskLeadCard *self)
   self->paused = -1;
 
   gtk_list_box_set_placeholder (self->variables_list,
-                                placeholder_label ("No variables collected yet"));
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label ("No meetings"));
+                                placeholder_label (_("No variables collected yet")));
+  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("No meetings")));
 }
 
 GtkWidget *

@@ -250,6 +250,13 @@ print_card (SelfTest *test)
 
   g_print ("takeover: %s\n", gtk_switch_get_state (toggle) ? "on" : "off");
   g_print ("history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  /* Text of the app's own, not the server's: what a translation changes. */
+  g_print ("takeover-title: %s\n",
+           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_named (GTK_WIDGET (test->window),
+                                                                         "takeover-row"))));
+  g_print ("history-count: %s\n", shown_label (test, "history-count") != NULL
+                                   ? shown_label (test, "history-count") : "");
+  g_print ("window-title: %s\n", gtk_window_get_title (GTK_WINDOW (test->window)));
   fflush (stdout);
 
   return TRUE;

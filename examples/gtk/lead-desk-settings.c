@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include <errno.h>
 
 #include "lead-desk-settings.h"
@@ -321,7 +322,7 @@ lead_desk_settings_save (LeadDeskSettings  *self,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 

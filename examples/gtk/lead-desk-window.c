@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
 #include "lead-desk-window.h"
 #include "lead-desk-errors.h"
 #include "lead-desk-recent-lead.h"
@@ -104,8 +105,8 @@ note_auth_failure (LeadDeskWindow *self,
                    const GError   *error)
 {
   if (g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_UNAUTHORIZED))
-    lead_desk_window_show_banner (self, "Nexor refused the API key, so nothing can be loaded. "
-                                        "Check your API key.");
+    lead_desk_window_show_banner (self, _("Nexor refused the API key, so nothing can be loaded. "
+                                          "Check your API key."));
 }
 
 static void
@@ -119,7 +120,7 @@ show_load_error (LeadDeskWindow *self,
 
   adw_status_page_set_title (self->error_page,
                              g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND)
-                             ? "Lead Not Found" : "Could Not Open the Lead");
+                             ? _("Lead Not Found") : _("Could Not Open the Lead"));
   adw_status_page_set_description (self->error_page, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->error_button), label != NULL);
   if (label != NULL)
@@ -129,7 +130,7 @@ show_load_error (LeadDeskWindow *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "error");
-  adw_window_title_set_title (self->window_title, "Nexor Lead Desk");
+  adw_window_title_set_title (self->window_title, _("Nexor Lead Desk"));
   adw_window_title_set_subtitle (self->window_title, NULL);
   note_auth_failure (self, error);
 }
@@ -156,7 +157,7 @@ on_card_error (LeadDeskWindow *self,
   if (lead_desk_error_remedy_label (remedy) != NULL)
     {
       adw_toast_set_button_label (toast, remedy == LEAD_DESK_ERROR_REMEDY_RETRY
-                                         ? "_Reload" : lead_desk_error_remedy_label (remedy));
+                                         ? _("_Reload") : lead_desk_error_remedy_label (remedy));
       adw_toast_set_action_name (toast, remedy_action (remedy));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -198,7 +199,7 @@ remember_lead (LeadDeskWindow *self,
 
   if (!lead_desk_settings_save (settings, &error))
     {
-      g_autofree char *text = g_strdup_printf ("The recent leads could not be saved: %s",
+      g_autofree char *text = g_strdup_printf (_("The recent leads could not be saved: %s"),
                                                error->message);
       lead_desk_window_add_toast (self, text);
     }
@@ -264,7 +265,7 @@ load_lead (LeadDeskWindow *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  adw_window_title_set_title (self->window_title, "Loading…");
+  adw_window_title_set_title (self->window_title, _("Loading…"));
   adw_window_title_set_subtitle (self->window_title, NULL);
   set_loading (self, TRUE);
 

@@ -11,14 +11,14 @@ SPDX-License-Identifier: LGPL-2.1-or-later
 """
 
 import argparse
+import json
 import os
 import sys
 
 import gi
 
-gi.require_version("Json", "1.0")
 gi.require_version("Nexor", "1")
-from gi.repository import GLib, Json, Nexor  # noqa: E402
+from gi.repository import GLib, Nexor  # noqa: E402
 
 EXAMPLE_LEAD_ID = "123e4567-e89b-12d3-a456-426614174000"
 
@@ -36,9 +36,9 @@ def print_lead(lead):
         print(f"  status:   {run.get_current_status().get_label()}")
     if lead.get_created_at():
         print(f"  created:  {lead.get_created_at().format_iso8601()}")
-    metadata = lead.dup_metadata()
-    for name in metadata.get_members() if metadata else []:
-        print(f"  metadata.{name} = {Json.to_string(metadata.get_member(name), False)}")
+    # A dict, with the overrides nexor-glib installs for PyGObject.
+    for name, value in (lead.dup_metadata() or {}).items():
+        print(f"  metadata.{name} = {json.dumps(value, ensure_ascii=False)}")
     variables = lead.get_variables()
     for i in range(variables.get_n_items()):
         variable = variables.get_item(i)
@@ -69,11 +69,11 @@ def main():
     # Blocking.
     try:
         lead = client.get_lead(args.lead_id, None)
-    except GLib.Error as e:
-        if e.matches(Nexor.error_quark(), Nexor.Error.NOT_FOUND):
-            print(f"No lead {args.lead_id}", file=sys.stderr)
-        else:
-            print(f"get_lead: {e.message}", file=sys.stderr)
+    except Nexor.NotFoundError:
+        print(f"No lead {args.lead_id}", file=sys.stderr)
+        return 1
+    except GLib.Error as e:  # any other failure, of the API or the network
+        print(f"get_lead: {e.message}", file=sys.stderr)
         return 1
     print_lead(lead)
 

@@ -43,6 +43,10 @@ async int fetch_async (Nexor.Client client, string lead_id) {
 }
 
 int main (string[] args) {
+    // print() writes in the locale's charset: without this, accented names
+    // such as "Matías" come out as "Mat?as".
+    Intl.setlocale (LocaleCategory.ALL, "");
+
     string lead_id = args.length > 1 ? args[1] : EXAMPLE_LEAD_ID;
     Nexor.Client client;
 

@@ -804,6 +804,331 @@ def test_deep_answers(t):
                     and "more than %d levels deep" % limit in r.stderr, r)
 
 
+# Issue 12, item 9: the CLI explains itself.
+
+VERSION_RE = r"^nexor \d+\.\d+\.\d+ \(nexor-glib \d+\.\d+\.\d+\)$"
+
+
+# --version answers at every level, before or after the other arguments, with
+# no key and no server needed.
+def test_version_everywhere(t):
+    for args in (["--version"], ["lead", "--version"], ["lead", "get", "--version"],
+                 ["lead", "get", SEED_ID, "--version"], ["tags", "list", "--version"],
+                 ["team", "--version"], ["help", "--version"]):
+        r = t.run(*args, env=t.env(key=None, base_url=closed_port_url()))
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_OK)
+        t.check("nexor %s prints the versions" % " ".join(args),
+                re.match(VERSION_RE, r.stdout.strip()) is not None and r.stderr == "", r)
+
+
+def clear_faults(base_url):
+    root = base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener.open(urllib.request.Request(root + "/_emulator/faults", method="DELETE"),
+                timeout=10).read()
+
+
+# --timeout and NEXOR_TIMEOUT: the whole-call deadline. A bad value is a usage
+# error naming it, before any key or server is needed; a server that holds its
+# answer ends the call with the network exit status and a message naming the
+# deadline. The subprocess timeout is only a guard against a hang.
+def test_timeout(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    for value in ("0", "-1", "abc", "1.5", "", "99999999999999999999", "86401", "5s"):
+        r = t.run("lead", "get", SEED_ID, "--timeout", value, env=no_server)
+        t.check_exit("--timeout %r is a usage error" % value, r, EXIT_USAGE)
+        t.check("--timeout %r: the message names the value" % value,
+                "invalid timeout \u201c%s\u201d (from --timeout)" % value in r.stderr
+                and r.stdout == "", r)
+    for value in ("0", "never"):
+        r = t.run("team", env=t.env(extra={"NEXOR_TIMEOUT": value}))
+        t.check_exit("NEXOR_TIMEOUT=%s is a usage error" % value, r, EXIT_USAGE)
+        t.check("NEXOR_TIMEOUT=%s: the message names the value and the variable" % value,
+                "invalid timeout \u201c%s\u201d (from NEXOR_TIMEOUT)" % value in r.stderr, r)
+    r = t.run("lead", "get", SEED_ID, env=t.env(extra={"NEXOR_TIMEOUT": ""}))
+    t.check_exit("an empty NEXOR_TIMEOUT counts as unset", r, EXIT_OK)
+    r = t.run("lead", "get", SEED_ID, "--timeout", "30")
+    t.check_exit("--timeout 30 against a server that answers", r, EXIT_OK)
+    r = t.run("lead", "get", "--help")
+    t.check("lead get --help lists --timeout SECONDS", "--timeout=SECONDS" in r.stdout, r)
+
+    for how, args, extra, seconds in (("--timeout 5", ["--timeout", "5"], None, 5),
+                                      ("NEXOR_TIMEOUT=3", [], {"NEXOR_TIMEOUT": "3"}, 3),
+                                      ("--timeout 2 over NEXOR_TIMEOUT=600", ["--timeout", "2"],
+                                       {"NEXOR_TIMEOUT": "600"}, 2)):
+        push_faults(t.base_url, "delay=120000")
+        try:
+            r = t.run("lead", "get", SEED_ID, *args, env=t.env(extra=extra), timeout=60)
+        finally:
+            clear_faults(t.base_url)
+        t.check_exit("%s against a server that holds its answer" % how, r, EXIT_NETWORK)
+        t.check("%s: the message names the %d s deadline and the hint --timeout" % (how, seconds),
+                "did not finish within %d s" % seconds in r.stderr
+                and "--timeout SECONDS" in r.stderr and r.stdout == "", r)
+
+
+# Every command (and group) that talks to the server, for the tests that go
+# through all of them.
+SERVER_COMMANDS = (
+    ["lead"], ["lead", "get"], ["lead", "create"], ["lead", "update"], ["lead", "assign"],
+    ["lead", "status"], ["lead", "takeover"], ["lead", "resume"], ["lead", "paused"],
+    ["lead", "history"], ["lead", "meetings"], ["lead", "tags"],
+    ["tags"], ["tags", "list"], ["tags", "create"], ["tags", "update"], ["tags", "delete"],
+    ["team"],
+)
+ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
+               "NO_COLOR")
+
+
+# The help of each command names the environment variables it reads.
+def test_help_environment(t):
+    for path in SERVER_COMMANDS:
+        for args in (path + ["--help"], ["help"] + path):
+            r = t.run(*args)
+            missing = [name for name in ENVIRONMENT if name not in r.stdout]
+            t.check("nexor %s names the variables it reads" % " ".join(args),
+                    r.returncode == EXIT_OK and "Environment:" in r.stdout and not missing, r)
+    r = t.run("help", "help")
+    t.check("nexor help help says it reads no variable",
+            r.returncode == EXIT_OK and "Environment: none" in r.stdout
+            and "NEXOR_API_KEY    " not in r.stdout, r)
+    r = t.run("--help")
+    t.check("nexor --help names NEXOR_TIMEOUT too", "NEXOR_TIMEOUT" in r.stdout, r)
+
+
+# A mistyped command, subcommand or option is a usage error with a hint that
+# names what was probably meant (as git does); a word like nothing gets none.
+def test_did_you_mean(t):
+    no_server = t.env(key=None, base_url=closed_port_url())
+    cases = (
+        (["taem"], "\u201cnexor team\u201d"),
+        (["laed", "get", SEED_ID], "\u201cnexor lead\u201d"),
+        (["lead", "gte", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["lead", "histroy", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["lead", "hist", SEED_ID], "\u201cnexor lead history\u201d"),
+        (["tags", "lsit"], "\u201cnexor tags list\u201d"),
+        (["tag", "list"], "\u201cnexor tags\u201d"),
+        (["get", SEED_ID], "\u201cnexor lead get\u201d"),
+        (["help", "lead", "craete"], "\u201cnexor lead create\u201d"),
+        (["lead", "get", SEED_ID, "--jsno"], "\u201c--json\u201d"),
+        (["lead", "get", SEED_ID, "--base-ulr", "x"], "\u201c--base-url\u201d"),
+        (["--timout", "5", "team"], "\u201c--timeout\u201d"),
+        (["team", "--api-kye=" + API_KEY], "\u201c--api-key\u201d"),
+    )
+    for args, suggestion in cases:
+        r = t.run(*args, env=no_server)
+        t.check_exit("nexor %s" % " ".join(args), r, EXIT_USAGE)
+        t.check("nexor %s: did you mean %s?" % (" ".join(args), suggestion),
+                "hint: did you mean %s?" % suggestion in r.stderr and r.stdout == "", r)
+    for args in (["xyzzy"], ["lead", "frobnicate"], ["lead", "get", SEED_ID, "--zzz"]):
+        r = t.run(*args, env=no_server)
+        t.check("nexor %s: a usage error without a far-fetched hint" % " ".join(args),
+                r.returncode == EXIT_USAGE and "did you mean" not in r.stderr, r)
+
+
+# Runs nexor with its standard error on a pseudo-terminal (standard output
+# stays a pipe): returns the Result, stderr being all the terminal received.
+def run_on_terminal(t, args, env, timeout=60):
+    import pty
+    master, slave = pty.openpty()
+    argv = [t.nexor] + list(args)
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=slave)
+    os.close(slave)
+    received = []
+
+    def read_terminal():
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: the last writer closed it
+                break
+            if not data:
+                break
+            received.append(data)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    try:
+        stdout, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        stdout, _ = proc.communicate()
+    reader.join(timeout=10)
+    os.close(master)
+    result = Result(argv, proc.returncode, stdout.decode("utf-8", "replace"),
+                    b"".join(received).decode("utf-8", "replace"))
+    t.outputs.append((argv, result))
+    return result
+
+
+# On a terminal, nexor shows that it waits (after a second) and that it will
+# retry, on one line of standard error that it erases before it prints; on a
+# pipe it never does. The server holds its answer far longer than the second,
+# and the test asserts what was shown, never how long anything took.
+def test_progress_on_terminal(t):
+    env = t.env(extra={"TERM": "xterm"})
+    push_faults(t.base_url, "delay=4000")
+    try:
+        r = run_on_terminal(t, ["lead", "get", SEED_ID, "--json"], env)
+    finally:
+        clear_faults(t.base_url)
+    t.check_exit("lead get --json, stderr a terminal, slow server", r, EXIT_OK)
+    t.check("the terminal shows \u201cWaiting for %s\u2026\u201d" % t.base_url,
+            ("Waiting for %s\u2026 (" % t.base_url) in r.stderr, r)
+    t.check("the status line is erased at the end and nothing else is on the terminal",
+            r.stderr.endswith("\r\x1b[K")
+            and all(line == "" or "Waiting for" in line
+                    for line in r.stderr.replace("\x1b[K", "").split("\r")), r)
+    try:
+        printed = json.loads(r.stdout)
+    except ValueError:
+        printed = None
+    t.check("stdout is the JSON alone", printed is not None and "\x1b" not in r.stdout
+            and "Waiting" not in r.stdout, r)
+
+    push_faults(t.base_url, "status=503;retry-after=2")
+    try:
+        r = run_on_terminal(t, ["lead", "get", SEED_ID], env)
+    finally:
+        clear_faults(t.base_url)
+    t.check_exit("lead get on a terminal, a 503 then an answer", r, EXIT_OK)
+    t.check("the terminal shows the retry and its attempt",
+            re.search(r"Waiting for \S+\u2026 \(retrying in [12] s, attempt 2 of 3\)", r.stderr)
+            is not None and r.stderr.endswith("\r\x1b[K"), r)
+    t.check("the card follows on stdout, untouched",
+            r.stdout.startswith("Carlos Lopez\n") and "Waiting" not in r.stdout, r)
+
+    push_faults(t.base_url, "delay=2500", "status=503;retry-after=1")
+    try:
+        r = t.run("lead", "get", SEED_ID, env=env)
+        r2 = t.run("lead", "get", SEED_ID, env=env)
+    finally:
+        clear_faults(t.base_url)
+    t.check("no status line when stderr is not a terminal",
+            r.returncode == EXIT_OK and r.stderr == "" and r2.returncode == EXIT_OK
+            and r2.stderr == "", r if r.stderr else r2)
+
+
+UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+def json_field(item, path):
+    for segment in path.split("."):
+        if isinstance(item, dict):
+            item = item.get(segment)
+        elif isinstance(item, list) and segment.isdigit() and int(segment) < len(item):
+            item = item[int(segment)]
+        else:
+            return ""
+    if item is None:
+        return ""
+    if isinstance(item, str):
+        return (item.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                .replace("\r", "\\r"))
+    return json.dumps(item, separators=(",", ":"), ensure_ascii=False)
+
+
+# --ids and --fields: what a script needs, on every command that prints
+# resources, checked against the same command's --json; a field that is not
+# documented is a usage error naming the valid ones, before anything is sent.
+def test_fields(t):
+    # A locale with a decimal comma: the values must not follow it.
+    extra = {"LC_ALL": "de_DE.UTF-8"} if os.path.exists("/usr/lib/locale/locale-archive") else None
+    r = t.run("lead", "get", SEED_ID, "--ids")
+    t.check("lead get --ids prints the id alone", r.returncode == EXIT_OK
+            and r.stdout == SEED_ID + "\n" and r.stderr == "", r)
+    fields = "id,email,first_name,campaign.name,variables.edad.value,variables.edad.confidence," \
+             "metadata.estado_lead,title,tags,active_workflow_run.current_status.key"
+    r = t.run("lead", "get", SEED_ID, "--fields", fields, env=t.env(extra=extra))
+    expected = "\t".join((SEED_ID, "carlos@example.com", "Carlos", "Q1 Campaign", "35", "0.95",
+                          "calificado", "", "[]", "contacted")) + "\n"
+    t.check("lead get --fields: tab-separated values, nested by dotted paths, numbers as JSON",
+            r.returncode == EXIT_OK and r.stdout == expected, r)
+
+    listings = (
+        (["lead", "history", SEED_ID], "type,id,channel,timestamp,direction,content"),
+        (["lead", "meetings", SEED_ID], "id,starts_at,status,duration_minutes,meeting_url"),
+        (["lead", "tags", SEED_ID], "id,name,slug"),
+        (["tags", "list"], "id,slug,name,description,created_at"),
+        (["team"], "id,name,email"),
+    )
+    for args, fields in listings:
+        r_json = t.run(*args, "--json")
+        r_fields = t.run(*args, "--fields", fields, env=t.env(extra=extra))
+        r_ids = t.run(*args, "--ids")
+        try:
+            items = json.loads(r_json.stdout)
+        except ValueError:
+            items = None
+        ok = items is not None and r_fields.returncode == EXIT_OK
+        expected = "".join("\t".join(json_field(item, f) for f in fields.split(",")) + "\n"
+                           for item in items or [])
+        t.check("%s --fields %s: one line per item, as in --json" % (" ".join(args[:2]), fields),
+                ok and r_fields.stdout == expected and r_fields.stderr == "", r_fields)
+        ids = [item["id"] for item in items or [] if item.get("id")]
+        t.check("%s --ids: the ids, one per line" % " ".join(args[:2]),
+                r_ids.returncode == EXIT_OK and r_ids.stdout.splitlines() == ids
+                and all(re.match(UUID_RE, i) for i in ids), r_ids)
+    t.check("the listings above are not empty", all(
+        t.run(*args, "--ids").stdout for args, _ in listings if args[0] != "lead" or
+        args[1] != "tags"))
+
+    # Writes: the new or changed resource's fields.
+    email = "fields-%d@example.com" % os.getpid()
+    r = t.run("lead", "create", "--first-name", "Tab\tName", "--email", email, "--ids")
+    new_id = r.stdout.strip()
+    t.check("lead create --ids prints the new lead's id",
+            r.returncode == EXIT_OK and re.match(UUID_RE, new_id) is not None, r)
+    r = t.run("lead", "update", new_id or SEED_ID, "--company", "Acme", "--fields",
+              "id,first_name,company")
+    t.check("lead update --fields: a tab in a value is escaped as \\t",
+            r.returncode == EXIT_OK and r.stdout == "%s\tTab\\tName\tAcme\n" % new_id, r)
+    slug = "fields-%d" % os.getpid()
+    r = t.run("tags", "create", "Fields", slug, "--fields", "slug,name")
+    t.check("tags create --fields", r.returncode == EXIT_OK and r.stdout == slug + "\tFields\n", r)
+    r = t.run("tags", "list", "--search", slug, "--ids")
+    tag_id = r.stdout.strip()
+    r = t.run("tags", "update", tag_id or SEED_ID, "--name", "Fields 2", "--ids")
+    t.check("tags update --ids", r.returncode == EXIT_OK and r.stdout == tag_id + "\n", r)
+    path = os.path.join(tempfile.gettempdir(), "nexor-fields-%d.json" % os.getpid())
+    with open(path, "w") as f:
+        json.dump([{"first_name": "Bulk", "email": "bulk1-%d@example.com" % os.getpid()},
+                   {"first_name": "Bulk", "email": "bulk2-%d@example.com" % os.getpid()}], f)
+    try:
+        r = t.run("lead", "create", "--from-file", path, "--fields", "id,email")
+    finally:
+        os.unlink(path)
+    lines = r.stdout.splitlines()
+    t.check("lead create --from-file --fields: a line per lead, in the file's order",
+            r.returncode == EXIT_OK and len(lines) == 2
+            and lines[0].endswith("\tbulk1-%d@example.com" % os.getpid())
+            and lines[1].endswith("\tbulk2-%d@example.com" % os.getpid()), r)
+
+    # Usage errors, with nothing sent (the port is closed).
+    no_server = t.env(key=None, base_url=closed_port_url())
+    for args, needle in (
+            (["lead", "get", SEED_ID, "--fields", "id,emial"],
+             "unknown field \u201cemial\u201d of a lead; valid fields: id, first_name, "),
+            (["team", "--fields", "id,phone"],
+             "unknown field \u201cphone\u201d of a team member; valid fields: id, name, email"),
+            (["lead", "history", SEED_ID, "--fields", ""], "--fields: no field given"),
+            (["tags", "list", "--fields", "id", "--json"], "--json cannot be used together"),
+            (["lead", "get", SEED_ID, "--ids", "--fields", "id"], "cannot be used together"),
+            (["lead", "get", SEED_ID, "--fields", "campaign..name"], "unknown field")):
+        r = t.run(*args, env=no_server)
+        t.check_exit("nexor %s" % " ".join(args[:4]), r, EXIT_USAGE)
+        t.check("nexor %s: %s" % (" ".join(args), needle), needle in r.stderr and r.stdout == "", r)
+
+    printing = (["lead", "get"], ["lead", "create"], ["lead", "update"], ["lead", "history"],
+                ["lead", "meetings"], ["lead", "tags"], ["tags", "list"], ["tags", "create"],
+                ["tags", "update"], ["team"])
+    for path in printing:
+        r = t.run(*path, "--help")
+        t.check("nexor %s --help lists --ids and --fields" % " ".join(path),
+                "--ids" in r.stdout and "--fields=LIST" in r.stdout, r)
+
+
 def test_no_secrets(t):
     leaks = []
     for argv, result in t.outputs:
@@ -837,7 +1162,10 @@ def main():
         t = Runner(nexor, url)
         for test in (test_card, test_json, test_keys, test_errors, test_usage,
                      test_debug_output, lambda t: test_fake_server(t, fake_url),
-                     test_fault_paths, test_deep_answers, test_no_secrets):
+                     test_fault_paths, test_deep_answers,
+                     test_version_everywhere, test_timeout, test_help_environment,
+                     test_did_you_mean, test_progress_on_terminal, test_fields,
+                     test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

@@ -1225,11 +1225,32 @@ test_history_unknown_type (Fixture       *fixture,
   remove_state_dir (dir);
 }
 
-static gboolean
-cancel_list_cb (gpointer user_data)
+/* Waits, without measuring time, until the emulator (in its own thread)
+ * holds @count responses back; the test's own timeout ends it if that never
+ * happens. A timer keeps this context waking up to look. */
+static void
+wait_for_held (Fixture *fixture,
+               guint    count)
 {
-  nexor_history_list_cancel (user_data);
-  return G_SOURCE_REMOVE;
+  while (nexor_emulator_get_held_count (fixture->emulator) < count)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Holds every response back until release_responses(); timing-free. */
+static guint
+hold_responses (Fixture *fixture)
+{
+  nexor_emulator_set_response_delay (fixture->emulator, 600000);
+  return g_timeout_add (10, wake_cb, NULL);
+}
+
+static void
+release_responses (Fixture *fixture,
+                   guint    wake)
+{
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  nexor_emulator_release_held (fixture->emulator);
+  g_source_remove (wake);
 }
 
 static void
@@ -1241,21 +1262,24 @@ test_history_cancel (Fixture       *fixture,
   g_autoptr(GAsyncResult) second = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) second_error = NULL;
-  gint64 started;
+  guint wake;
 
-  /* Cancelled mid-flight, against a slow answer: both waiters of the one
-   * page fail at once. */
-  nexor_emulator_set_response_delay (fixture->emulator, 5000);
-  started = g_get_monotonic_time ();
+  /* Cancelled for everyone while the page is held back: both waiters of
+   * the one page fail, and the list keeps the cancel as its error. */
+  wake = hold_responses (fixture);
   nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
   nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &second);
-  g_timeout_add (100, cancel_list_cb, list);
+  wait_for_held (fixture, 1);
+  nexor_history_list_cancel (list);
+
+  /* At once: the list no longer waits for that request. */
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &second_error));
   g_assert_error (second_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
 
   g_assert_false (nexor_history_list_get_loading (list));
   g_assert_true (nexor_history_list_get_has_more (list));
@@ -1263,13 +1287,176 @@ test_history_cancel (Fixture       *fixture,
   g_assert_error ((GError *) nexor_history_list_get_error (list), G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* A later load works, and clears the error. */
-  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  release_responses (fixture, wake);
   g_clear_object (&result);
   g_clear_error (&error);
   nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
   g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+}
+
+static void
+test_history_cancel_one_waiter (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(NexorHistoryList) list = nexor_history_list_new (fixture->client, CARLOS, NULL, NULL);
+  g_autoptr(GCancellable) first_cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) second_cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) third = NULL;
+  g_autoptr(GError) error = NULL;
+  Observer observer = { NULL, };
+  guint before = sent (fixture);
+  guint wake;
+
+  observe (list, &observer);
+
+  /* Three callers wait for the one page, held back by the emulator. */
+  wake = hold_responses (fixture);
+  nexor_history_list_load_more_async (list, first_cancellable, nexor_test_on_result, &first);
+  nexor_history_list_load_more_async (list, second_cancellable, nexor_test_on_result, &second);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &third);
+  wait_for_held (fixture, 1);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+
+  /* One cancels: it fails at once, while the page is still held back… */
+  g_cancellable_cancel (first_cancellable);
+  g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&first), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (nexor_emulator_get_held_count (fixture->emulator), ==, 1);
+  g_assert_null (second);
+  g_assert_null (third);
+  g_assert_true (nexor_history_list_get_loading (list));
+  g_assert_null (nexor_history_list_get_error (list));
+
+  /* …and the others still get the page, the one request there was. */
+  release_responses (fixture, wake);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &error));
+  g_assert_no_error (error);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&third), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_cmpuint (observer.changes->len, ==, 3);
+  assert_change (&observer, 0, 0, 50);
+
+  /* A cancel after the page arrived changes nothing. */
+  g_cancellable_cancel (second_cancellable);
+  nexor_test_drain_context (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_null (nexor_history_list_get_error (list));
+
+  observer_clear (&observer);
+}
+
+static void
+test_history_cancel_every_waiter (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(NexorHistoryList) list = nexor_history_list_new (fixture->client, CARLOS, NULL, NULL);
+  g_autoptr(GCancellable) first_cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) second_cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Observer observer = { NULL, };
+  guint before = sent (fixture);
+  guint wake;
+
+  observe (list, &observer);
+
+  wake = hold_responses (fixture);
+  nexor_history_list_load_more_async (list, first_cancellable, nexor_test_on_result, &first);
+  nexor_history_list_load_more_async (list, second_cancellable, nexor_test_on_result, &second);
+  wait_for_held (fixture, 1);
+
+  g_cancellable_cancel (first_cancellable);
+  g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&first), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (nexor_history_list_get_loading (list));
+
+  /* The last waiter cancels: the fetch goes, and the list is as before it,
+   * with no error (the user gave up; nothing failed). */
+  g_cancellable_cancel (second_cancellable);
+  g_assert_false (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&second), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (observer.loading->len, ==, 2);
+  g_assert_cmpstr (observer.loading->pdata[1], ==, "loading=0");
+
+  /* The cancelled answer, if it still comes, is dropped; a later load asks
+   * again, from the same offset. */
+  release_responses (fixture, wake);
+  nexor_test_drain_context (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=50&offset=0", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  g_assert_cmpuint (observer.changes->len, ==, 3);
+
+  observer_clear (&observer);
+}
+
+typedef struct {
+  Fixture *fixture;
+  GCancellable *cancellable;
+} CancelWhenHeld;
+
+/* Polls the emulator's held count: the blocking call in the test's thread
+ * cannot look at it. The poll interval is no time bound. */
+static gpointer
+cancel_when_held (gpointer user_data)
+{
+  CancelWhenHeld *data = user_data;
+
+  while (nexor_emulator_get_held_count (data->fixture->emulator) < 1)
+    g_usleep (1000);
+  g_cancellable_cancel (data->cancellable);
+  return NULL;
+}
+
+static void
+test_history_cancel_blocking (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(NexorHistoryList) list = nexor_history_list_new (fixture->client, CARLOS, NULL, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  CancelWhenHeld cancel = { fixture, cancellable };
+  GThread *thread;
+
+  /* The blocking call's cancellable is its own as well: cancelled while the
+   * page is held back, the call fails and the list keeps no error. */
+  nexor_emulator_set_response_delay (fixture->emulator, 600000);
+  thread = g_thread_new ("cancel-when-held", cancel_when_held, &cancel);
+  g_assert_false (nexor_history_list_load_more (list, cancellable, &error));
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_null (nexor_history_list_get_error (list));
+
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  nexor_emulator_release_held (fixture->emulator);
+  g_assert_true (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
 }
 
@@ -1283,8 +1470,10 @@ test_history_cancellable (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint before;
+  guint wake;
 
-  /* The cancellable given at creation cancels the first page… */
+  /* The cancellable of list_lead_history cancels that call, the first
+   * page: given cancelled, nothing is sent… */
   g_cancellable_cancel (cancellable);
   before = sent (fixture);
   nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, nexor_test_on_result, &result);
@@ -1295,18 +1484,64 @@ test_history_cancellable (Fixture       *fixture,
   g_clear_error (&error);
   g_clear_object (&result);
 
-  /* …and every later fetch of the list. */
+  /* …cancelled while the page is on its way, the call fails at once… */
+  g_cancellable_reset (cancellable);
+  wake = hold_responses (fixture);
+  nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, nexor_test_on_result, &result);
+  wait_for_held (fixture, 1);
+  g_cancellable_cancel (cancellable);
+  list = nexor_client_list_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+  g_assert_null (list);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  release_responses (fixture, wake);
+
+  /* …and once it is done, it is not the list's: cancelling it later leaves
+   * the list's own fetches alone, blocking, async and in the background. */
+  g_cancellable_reset (cancellable);
+  nexor_client_list_lead_history_async (fixture->client, CARLOS, NULL, cancellable, nexor_test_on_result, &result);
+  list = nexor_client_list_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (nexor_history_list_get_error (list));
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), 99);
+
+    while (g_list_model_get_n_items (G_LIST_MODEL (list)) == 100 && nexor_history_list_get_error (list) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 100);
+
   g_cancellable_reset (cancellable);
   later = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, cancellable, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_true (nexor_history_list_load_more (later, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 100);
+  g_clear_object (&later);
+
+  /* A cancellable given to the list itself is its lifetime: it cancels
+   * every later fetch, background ones included. */
+  g_cancellable_reset (cancellable);
+  later = nexor_history_list_new (fixture->client, CARLOS, NULL, cancellable);
+  g_assert_true (nexor_history_list_load_more (later, NULL, &error));
   g_assert_no_error (error);
   g_cancellable_cancel (cancellable);
   g_assert_false (nexor_history_list_load_more (later, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
+  g_assert_error ((GError *) nexor_history_list_get_error (later), G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  /* A cancelled list fetches nothing in the background either. */
   before = sent (fixture);
-  g_clear_object (&result);
   {
     g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (later), 49);
 
@@ -1315,6 +1550,397 @@ test_history_cancellable (Fixture       *fixture,
   nexor_test_drain_context (NULL);
   g_assert_cmpuint (sent (fixture), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (later)), ==, 50);
+}
+
+static void
+test_history_blocking_after_prefetch (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorHistoryList) list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint before;
+  guint wake;
+
+  g_assert_no_error (error);
+
+  /* The list prefetches a page (held back) that no caller waits for: a
+   * blocking load, as an iterator makes, fetches the page itself. */
+  wake = hold_responses (fixture);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), 49);
+
+    while (!nexor_history_list_get_loading (list))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  wait_for_held (fixture, 1);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  before = sent (fixture);
+  g_assert_true (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  release_responses (fixture, wake);
+  nexor_test_drain_context (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 128);
+
+  /* One that a caller waits for is theirs: the blocking call cannot join. */
+  g_clear_object (&list);
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  wake = hold_responses (fixture);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &result);
+  wait_for_held (fixture, 1);
+  g_assert_false (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  release_responses (fixture, wake);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+}
+
+static void
+test_history_dispose (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  NexorHistoryList *list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  guint wake;
+
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
+
+  /* A page fetched in the background does not keep a list no one holds
+   * alive: dropping it cancels the page. */
+  wake = hold_responses (fixture);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), 49);
+
+    while (!nexor_history_list_get_loading (list))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  wait_for_held (fixture, 1);
+  g_object_unref (list);
+  g_assert_null (list);
+
+  release_responses (fixture, wake);
+  nexor_test_drain_context (NULL);
+}
+
+/* Every entry of @list is the seeded history of @entry, in order. */
+static void
+assert_whole_history (NexorHistoryList *list,
+                      JsonObject       *entry)
+{
+  JsonArray *history = json_object_get_array_member (entry, "history");
+  guint total = json_array_get_length (history);
+
+  g_assert_false (nexor_history_list_get_has_more (list));
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
+  for (guint i = 0; i < total; i++)
+    {
+      JsonObject *seeded = json_array_get_object_element (history, i);
+
+      g_assert_cmpstr (nexor_history_item_get_id (item_at (G_LIST_MODEL (list), i)), ==,
+                       json_object_get_string_member (seeded, "id"));
+    }
+}
+
+static void
+test_history_load_all (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  guint total = json_array_get_length (json_object_get_array_member (entry, "history"));
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Observer observer = { NULL, };
+  guint before;
+
+  /* More than two pages of the default size: what a blocking for loop over
+   * list_lead_history used to stop short of. */
+  g_assert_cmpuint (total, ==, 128);
+
+  /* Async, from a list with its first page: the rest, in pages of its own
+   * size. */
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (nexor_history_list_get_has_more (list));
+  observe (list, &observer);
+  before = sent (fixture);
+  nexor_history_list_load_all_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_true (nexor_history_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=50&offset=100", NULL);
+  assert_whole_history (list, entry);
+  g_assert_cmpuint (observer.changes->len, ==, 6);
+  assert_change (&observer, 0, 50, 50);
+  assert_change (&observer, 1, 100, total - 100);
+  g_assert_cmpuint (observer.has_more_notifies, ==, 1);
+  observer_clear (&observer);
+
+  /* Done: nothing more is asked for. */
+  before = sent (fixture);
+  nexor_history_list_load_all_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_true (nexor_history_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_clear_object (&result);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+  g_clear_object (&list);
+
+  /* Blocking, from an empty list of small pages. */
+  list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                       "page-size", 7, NULL);
+  before = sent (fixture);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + (total + 6) / 7);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=7&offset=126", NULL);
+  assert_whole_history (list, entry);
+  g_clear_object (&list);
+
+  /* The client's own: one request of the largest page. */
+  before = sent (fixture);
+  nexor_client_list_all_lead_history_async (fixture->client, CARLOS, NULL, NULL, nexor_test_on_result, &result);
+  list = nexor_client_list_all_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+  assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "limit=200&offset=0", NULL);
+  g_assert_cmpuint (nexor_history_list_get_page_size (list), ==, NEXOR_HISTORY_LIST_MAX_PAGE_SIZE);
+  assert_whole_history (list, entry);
+  g_clear_object (&list);
+
+  {
+    static const char * const channels[] = { "whatsapp", NULL };
+
+    list = nexor_client_list_all_lead_history (fixture->client, CARLOS, channels, NULL, &error);
+    g_assert_no_error (error);
+    assert_wire (fixture, "GET", "/leads/" CARLOS "/history", "channel=whatsapp&limit=200&offset=0", NULL);
+    g_assert_false (nexor_history_list_get_has_more (list));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      g_assert_cmpstr (nexor_history_item_get_channel (item_at (G_LIST_MODEL (list), i)), ==, "whatsapp");
+    g_clear_object (&list);
+  }
+
+  /* Errors of the call, not a part of the history. */
+  g_assert_null (nexor_client_list_all_lead_history (fixture->client, UNKNOWN_ID, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  before = sent (fixture);
+  nexor_client_list_all_lead_history_async (fixture->client, "../leads", NULL, NULL, nexor_test_on_result, &result);
+  g_assert_null (nexor_client_list_all_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (sent (fixture), ==, before);
+}
+
+/* A page of @n entries, ids @first…, as a history server sends it. */
+static char *
+page_fault (guint    first,
+            guint    n,
+            gboolean has_more)
+{
+  g_autoptr(GString) body = g_string_new ("{\"success\":true,\"history\":[");
+  g_autofree char *encoded = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (body, "%s{\"type\":\"activity\",\"id\":\"00000000-0000-4000-8000-%012u\","
+                            "\"channel\":\"system\",\"title\":\"Entry %u\","
+                            "\"timestamp\":\"2026-01-10T08:00:00Z\"}",
+                            i > 0 ? "," : "", first + i, first + i);
+  g_string_append_printf (body, "],\"pagination\":{\"has_more\":%s}}", has_more ? "true" : "false");
+
+  encoded = g_base64_encode ((const guchar *) body->str, body->len);
+  return g_strconcat ("body=", encoded, NULL);
+}
+
+static void
+push_page (Fixture  *fixture,
+           guint     first,
+           guint     n,
+           gboolean  has_more)
+{
+  g_autofree char *fault = page_fault (first, n, has_more);
+
+  nexor_emulator_push_fault (fixture->emulator, fault);
+}
+
+static void
+test_history_repeated_page (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  /* A server that ignores the offset: the same full page, "more" every
+   * time. Loading all of it ends at the second page, with an error. */
+  list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                       "page-size", 5, NULL);
+  push_page (fixture, 0, 5, TRUE);
+  push_page (fixture, 0, 5, TRUE);
+  before = sent (fixture);
+  nexor_history_list_load_all_async (list, NULL, nexor_test_on_result, &result);
+  g_assert_false (nexor_history_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "same page"));
+  g_assert_nonnull (strstr (error->message, "offset 5"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_true (nexor_history_list_get_has_more (list));
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_error ((GError *) nexor_history_list_get_error (list), NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+
+  /* Asked again, it is the same answer, not a longer list. */
+  push_page (fixture, 0, 5, TRUE);
+  g_assert_false (nexor_history_list_load_more (list, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_clear_object (&list);
+
+  /* One that goes back to an earlier page, blocking… */
+  list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                       "page-size", 5, NULL);
+  push_page (fixture, 0, 5, TRUE);
+  push_page (fixture, 5, 5, TRUE);
+  push_page (fixture, 0, 5, TRUE);
+  before = sent (fixture);
+  g_assert_false (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "offset 10"));
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+  g_clear_object (&list);
+
+  /* …or sends its last page again past the end, or a short page and then
+   * nothing while it says there is more: each ends. */
+  list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                       "page-size", 5, NULL);
+  push_page (fixture, 0, 5, TRUE);
+  push_page (fixture, 5, 3, TRUE);
+  push_page (fixture, 5, 3, TRUE);
+  g_assert_false (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  g_clear_object (&list);
+
+  list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                       "page-size", 5, NULL);
+  push_page (fixture, 0, 5, TRUE);
+  push_page (fixture, 5, 0, TRUE);
+  before = sent (fixture);
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent (fixture), ==, before + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_false (nexor_history_list_get_has_more (list));
+  g_clear_object (&list);
+
+  /* Entries without ids: compared with the page before. */
+  {
+    const char *body = "{\"history\":[{\"type\":\"activity\",\"title\":\"A\",\"timestamp\":\"2026-01-10T08:00:00Z\"}],"
+                       "\"pagination\":{\"has_more\":true}}";
+    g_autofree char *encoded = g_base64_encode ((const guchar *) body, strlen (body));
+    g_autofree char *fault = g_strconcat ("body=", encoded, NULL);
+
+    list = g_object_new (NEXOR_TYPE_HISTORY_LIST, "client", fixture->client, "lead-id", CARLOS,
+                         "page-size", 1, NULL);
+    nexor_emulator_push_fault (fixture->emulator, fault);
+    nexor_emulator_push_fault (fixture->emulator, fault);
+    g_assert_false (nexor_history_list_load_all (list, NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_clear_object (&list);
+  }
+
+  /* The client's call fails as a whole. */
+  push_page (fixture, 0, NEXOR_HISTORY_LIST_MAX_PAGE_SIZE, TRUE);
+  push_page (fixture, 0, NEXOR_HISTORY_LIST_MAX_PAGE_SIZE, TRUE);
+  g_assert_null (nexor_client_list_all_lead_history (fixture->client, CARLOS, NULL, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_history_load_all_cancel (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(JsonObject) entry = seed_entry (fixture, CARLOS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(NexorHistoryList) list = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) other = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+  guint wake;
+
+  list = nexor_client_list_lead_history (fixture->client, CARLOS, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Cancelled on its second page, which another caller also waits for:
+   * the call fails, the other caller gets the page, the list no error. */
+  wake = hold_responses (fixture);
+  nexor_history_list_load_all_async (list, cancellable, nexor_test_on_result, &result);
+  nexor_history_list_load_more_async (list, NULL, nexor_test_on_result, &other);
+  wait_for_held (fixture, 1);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (nexor_history_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_null (other);
+  release_responses (fixture, wake);
+  g_assert_true (nexor_history_list_load_more_finish (list, nexor_test_wait_for_result (&other), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_null (nexor_history_list_get_error (list));
+
+  /* Alone, it takes the page with it and leaves no error. */
+  g_cancellable_reset (cancellable);
+  wake = hold_responses (fixture);
+  nexor_history_list_load_all_async (list, cancellable, nexor_test_on_result, &result);
+  wait_for_held (fixture, 1);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (nexor_history_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_false (nexor_history_list_get_loading (list));
+  g_assert_null (nexor_history_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  release_responses (fixture, wake);
+
+  /* The client's call, cancelled before it starts, sends nothing. */
+  before = sent (fixture);
+  nexor_client_list_all_lead_history_async (fixture->client, CARLOS, NULL, cancellable, nexor_test_on_result, &result);
+  g_assert_null (nexor_client_list_all_lead_history_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (nexor_client_list_all_lead_history (fixture->client, CARLOS, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (sent (fixture), ==, before);
+
+  /* Later, the rest. */
+  g_assert_true (nexor_history_list_load_all (list, NULL, &error));
+  g_assert_no_error (error);
+  assert_whole_history (list, entry);
 }
 
 typedef struct {
@@ -2148,6 +2774,14 @@ main (int   argc,
   ADD ("lenient-answers", test_lenient_answers);
   ADD ("history/cancel", test_history_cancel);
   ADD ("history/cancellable", test_history_cancellable);
+  ADD ("history/cancel-one-waiter", test_history_cancel_one_waiter);
+  ADD ("history/cancel-every-waiter", test_history_cancel_every_waiter);
+  ADD ("history/cancel-blocking", test_history_cancel_blocking);
+  ADD ("history/dispose", test_history_dispose);
+  ADD ("history/blocking-after-prefetch", test_history_blocking_after_prefetch);
+  ADD ("history/load-all", test_history_load_all);
+  ADD ("history/load-all/cancel", test_history_load_all_cancel);
+  ADD ("history/repeated-page", test_history_repeated_page);
   ADD ("history/worker-thread", test_history_worker_thread);
   ADD ("meetings", test_meetings);
   ADD ("tags/sync", test_sync_lead_tags);
@@ -2169,6 +2803,7 @@ main (int   argc,
   ADD_TLS ("update-lead", test_update_lead);
   ADD_TLS ("history/paging", test_history_paging);
   ADD_TLS ("history/worker-thread", test_history_worker_thread);
+  ADD_TLS ("history/load-all", test_history_load_all);
   ADD_TLS ("json/lists", test_list_json);
   ADD_TLS ("async", test_async);
 

@@ -183,3 +183,53 @@ def test_a_lead_without_workflow_cannot_be_taken_over(emulator, desk_factory):
     assert desk.value("name") == expected["name"], desk
     assert desk.value("status") == "Not in a workflow"
     assert status == 1 and "takeover switch is disabled" in lines[-1], lines
+
+
+SPANISH = {"LC_ALL": "es_CL.UTF-8", "LANG": "es_CL.UTF-8", "LANGUAGE": ""}
+
+
+def test_speaks_spanish_under_es_cl(emulator, desk_factory, output_dir):
+    """LANG=es_CL.UTF-8: the app's own labels in Spanish (the es translation,
+    which es_CL falls back to), the server's data unchanged, and a screenshot
+    of the Spanish window next to the English one."""
+    expected = expected_card(emulator, SEED_LEAD_ID)
+    assert not expected["human_takeover"], "the seed lead starts taken over; restart the emulator"
+    screenshot = os.path.join(output_dir, "lead-desk-es.png")
+    if os.path.exists(screenshot):
+        os.unlink(screenshot)
+
+    desk = desk_factory(["--screenshot", screenshot, SEED_LEAD_ID], SPANISH)
+    lines = desk.read_until("waiting")
+    assert "waiting" in lines, f"the self-test stopped early: it {desk!r}"
+
+    # The app's words are Spanish; the lead's own data is what the server sent.
+    assert desk.value("window-title") == "Escritorio de Leads Nexor"
+    assert desk.value("takeover-title") == "Control humano"
+    assert desk.value("name") == expected["name"]
+    assert desk.value("status") == expected["status"]
+    first_page = int(desk.value("history-items"))
+    if first_page < emulator.history_length(SEED_LEAD_ID):
+        assert desk.value("history-count") == f"{first_page} cargados, desplácese para ver más"
+    assert desk.value("takeover-result").startswith(("Usted tiene el lead", "Ya tenía el control"))
+    width, height = png_size(screenshot)
+    assert width >= 800 and height >= 600, (width, height)
+
+    desk.proc.stdin.write(b"go on\n")
+    desk.proc.stdin.flush()
+    lines = desk.read_until("ok")
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok", lines
+    assert desk.value("takeover-result").startswith("Devuelto a la IA")
+    assert status == 0, stderr
+    assert emulator.is_lead_paused(SEED_LEAD_ID) is False
+    assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
+
+
+def test_a_refused_key_is_explained_in_spanish(desk_factory):
+    desk = desk_factory([SEED_LEAD_ID], dict(SPANISH, NEXOR_API_KEY="nxr_live_not_a_valid_key"))
+    lines = desk.read_until("ok")
+    status, _ = desk.finish()
+    assert status == 1, desk
+    failure = [line for line in lines if line.startswith("FAIL:")]
+    assert failure and "No se pudo abrir el lead" in failure[0], desk
+    assert "Revise su clave de API" in failure[0], lines

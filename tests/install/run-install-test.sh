@@ -4,19 +4,24 @@
 # shared and static.
 #
 #   run-install-test.sh BUILDDIR CONSUMER_C LIBRARY_KIND HAVE_GIR HAVE_VAPI VERSION \
-#                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR
+#                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR HAVE_NLS \
+#                       [PYGOBJECT_OVERRIDE_DIR]
 #
 # LIBRARY_KIND is meson's default_library (both, shared, static); the HAVE_
-# arguments are true/false. EXPECTED_FILES lists every file the install puts
+# arguments are true/false. PYGOBJECT_OVERRIDE_DIR is the absolute directory
+# gi/overrides/Nexor.py is installed in (empty: not installed).
+# EXPECTED_FILES lists every file the install puts
 # in the prefix (see tests/install/expected-files.txt); the installed files
 # must be exactly those. With a packager's --prefix=/usr (as scripts/test.sh
 # sets up) that means /usr/bin, /usr/include/nexor-glib-1, /usr/lib/<triplet>,
-# /usr/share/gir-1.0, /usr/share/vala/vapi and /usr/share/doc/nexor-glib-1.
+# /usr/share/gir-1.0, /usr/share/vala/vapi, /usr/share/doc/nexor-glib-1 and
+# /usr/share/locale (the library's translations).
 # $MESON is the meson command (default: meson).
 set -euo pipefail
 
 builddir=$1 consumer_c=$2 library_kind=$3 have_gir=$4 have_vapi=$5 version=$6
-expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10}
+expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10} have_nls=${11}
+pygobject_override_dir=${12:-}
 meson=${MESON:-meson}
 cc=${CC:-cc}
 
@@ -105,7 +110,8 @@ install_libdir=$(option_value libdir)
 install_libdir=${install_libdir#"$install_prefix/"}
 echo "  prefix $install_prefix, libdir $install_libdir"
 declare -A enabled=([cli]=$have_cli [emulator]=$have_emulator [gir]=$have_gir
-                    [vapi]=$have_vapi [docs]=$have_docs
+                    [vapi]=$have_vapi [docs]=$have_docs [nls]=$have_nls
+                    [python]=$([[ -n $pygobject_override_dir ]] && echo true || echo false)
                     [shared]=$([[ $library_kind != static ]] && echo true || echo false)
                     [static]=$([[ $library_kind != shared ]] && echo true || echo false))
 expected=() globs=()
@@ -116,6 +122,7 @@ while read -r line; do
     line=${BASH_REMATCH[2]}
   fi
   line=${line//@libdir@/$install_libdir}
+  line=${line//@pygobject_override_dir@/${pygobject_override_dir#"$install_prefix/"}}
   if [[ $line == */\*\* ]]; then globs+=("${line%/\*\*}/"); else expected+=("$line"); fi
 done <"$expected_files"
 installed=$(cd "$stage$install_prefix" && find . \( -type f -o -type l \) | sed 's|^\./||' | sort)
@@ -188,6 +195,52 @@ except GLib.Error as e:
     assert e.matches(Nexor.error_quark(), Nexor.Error.INVALID_ARGUMENT), e.message
 print("  ok Nexor-1 loads from the staged typelib")
 ' || fail "the staged typelib does not load"
+fi
+
+if [[ -n $pygobject_override_dir && $have_gir == true ]]; then
+  step "the PyGObject overrides are where PyGObject finds them"
+  # Debian's Python, the one with PyGObject. If it searches any directory
+  # under the prefix, the overrides must be in one of them: gi.overrides
+  # extends its __path__ with every gi/overrides directory on sys.path.
+  site_dir=$(dirname "$(dirname "$pygobject_override_dir")")
+  if /usr/bin/python3 -c '
+import os, sys
+site, prefix = sys.argv[1], os.path.normpath(sys.argv[2]) + os.sep
+searched = [p for p in sys.path if p.startswith(prefix)]
+if searched and site not in searched:
+    sys.exit("%s is not on sys.path; under %s Python searches %s" % (site, prefix, searched))
+print("  ok %s is on sys.path" % site if searched else
+      "  (Python searches nothing under %s: PYTHONPATH must name %s)" % (prefix, site))
+' "$site_dir" "$install_prefix"; then :; else fail "the overrides are installed where PyGObject does not look"; fi
+  typelib=$(find "$stage" -name Nexor-1.typelib -print -quit)
+  PYTHONPATH=$stage$site_dir GI_TYPELIB_PATH=$(dirname "$typelib") LD_LIBRARY_PATH=$libdir /usr/bin/python3 -c '
+import sys
+import gi
+gi.require_version("Nexor", "1")
+from gi.repository import Nexor
+import gi.overrides.Nexor as overrides
+assert overrides.__file__.startswith(sys.argv[1]), overrides.__file__
+client = Nexor.Client.new_for_url("http://127.0.0.1:1/api/public", "nxr_live_consumer_test")
+try:
+    client.get_lead("..")
+    raise SystemExit("no error for an invalid id")
+except Nexor.InvalidArgumentError:
+    pass
+print("  ok the staged overrides load:", overrides.__file__[len(sys.argv[1]):])
+' "$stage" || fail "the staged PyGObject overrides do not load"
+fi
+
+if [[ $have_gir == true ]] && command -v gjs >/dev/null; then
+  step "the staged GJS module loads"
+  typelib=$(find "$stage" -name Nexor-1.typelib -print -quit)
+  echo "import Nexor from 'gi://Nexor?version=1';
+imports.nexor.promises.promisifyAll(Nexor);
+if (typeof Nexor.HistoryList.prototype[Symbol.asyncIterator] !== 'function')
+    throw new Error('promisifyAll did not run');
+print('  ok imports.nexor.promises loads from the staged share/gjs-1.0');" >"$work/check.js"
+  # GJS searches gjs-1.0 in every XDG data directory.
+  XDG_DATA_DIRS=$staged_prefix/share GI_TYPELIB_PATH=$(dirname "$typelib") LD_LIBRARY_PATH=$libdir \
+    gjs -m "$work/check.js" || fail "the staged GJS module does not load"
 fi
 
 if [[ $have_vapi == true ]] && command -v valac >/dev/null; then

@@ -66,8 +66,9 @@ for t in json.load(sys.stdin):
     if t.get("subproject") == "nexor-glib":
         print(t["name"])
 ' | sort)
-# The library, its generated enum header and source, its GIR/typelib and VAPI.
-unexpected=$(grep -v -x -E 'nexor-glib-1|nexor-enum-types\.(c|h)|nexor-enum-types_(c|h)|Nexor-1\.(gir|typelib)|nexor-glib-1(\.vapi)?|nexor-glib-1-vapi' <<<"$targets" || true)
+# The library, its generated enum header and source, its GIR/typelib and VAPI,
+# and its translations (an app that embeds the library shows its messages).
+unexpected=$(grep -v -x -E 'nexor-glib-1|nexor-enum-types\.(c|h)|nexor-enum-types_(c|h)|Nexor-1\.(gir|typelib)|nexor-glib-1(\.vapi)?|nexor-glib-1-vapi|nexor-glib-1-([A-Za-z_@]+\.mo|gmo|pot|update-po)' <<<"$targets" || true)
 if [[ -z $unexpected ]] && grep -q -x 'nexor-glib-1' <<<"$targets"; then
   ok "nexor-glib builds only the library ($(wc -l <<<"$targets") targets: $(tr '\n' ' ' <<<"$targets"))"
 else
@@ -127,6 +128,10 @@ allowed+='|^/usr/local/lib/([^/]+/)?girepository-1\.0/Nexor-1\.typelib$'
 allowed+='|^/usr/local/share/gir-1\.0/Nexor-1\.gir$'
 allowed+='|^/usr/local/share/vala/vapi/nexor-glib-1\.(vapi|deps)$'
 allowed+='|^/usr/local/include/nexor-glib-1/nexor-[a-z0-9-]+\.h$'
+# The bindings' helpers go with the typelib: PyGObject overrides, the GJS module.
+allowed+='|^/usr/local/lib/python3[^/]*/(dist|site)-packages/gi/overrides/Nexor\.py$'
+allowed+='|^/usr/local/share/gjs-1\.0/nexor/promises\.js$'
+allowed+='|^/usr/local/share/locale/[A-Za-z_@]+/LC_MESSAGES/nexor-glib-1\.mo$'
 stray=$(grep -v -E "$allowed" <<<"$installed" || true)
 private=$(grep -E -- '-private\.h$|/config\.h$' <<<"$installed" || true)
 if [[ -z $stray && -z $private ]] && grep -q 'bin/lead-counter$' <<<"$installed"; then

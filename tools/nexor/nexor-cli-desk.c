@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -36,8 +38,8 @@ check_ids (NexorCli    *cli,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!nexor_cli_check_uuid (id, "lead ID", &error) ||
-      (workflow_id != NULL && !nexor_cli_check_uuid (workflow_id, "workflow ID", &error)))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error) ||
+      (workflow_id != NULL && !nexor_cli_check_uuid (workflow_id, _("workflow ID"), &error)))
     {
       *exit_status = nexor_cli_report_error (cli, error);
       return FALSE;
@@ -52,7 +54,7 @@ nexor_cli_lead_assign (NexorCli               *cli,
                        const NexorCliCommand  *command,
                        char                 ***argv)
 {
-  static const char * const names[] = { "lead ID", "workflow ID" };
+  static const char * const names[] = { N_("lead ID"), N_("workflow ID") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorAssignResult) result = NULL;
   g_autofree char *reason = NULL;
@@ -64,10 +66,10 @@ nexor_cli_lead_assign (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
-      "Why; stored on the run that ends when the lead leaves another workflow", "TEXT" },
+      N_("Why; stored on the run that ends when the lead leaves another workflow"), N_("TEXT") },
     { "actor", 0, 0, G_OPTION_ARG_STRING, &actor,
-      "Who made the change, for the audit trail (any text, such as a user id)", "TEXT" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+      N_("Who made the change, for the audit trail (any text, such as a user id)"), N_("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -80,8 +82,8 @@ nexor_cli_lead_assign (NexorCli               *cli,
   workflow_id = (*argv)[2];
   if (!check_ids (cli, id, workflow_id, &status))
     return status;
-  if ((reason != NULL && !nexor_cli_check_text (reason, "reason", &error)) ||
-      (actor != NULL && !nexor_cli_check_text (actor, "actor", &error)))
+  if ((reason != NULL && !nexor_cli_check_text (reason, _("reason"), &error)) ||
+      (actor != NULL && !nexor_cli_check_text (actor, _("actor"), &error)))
     return nexor_cli_report_error (cli, error);
 
   client = nexor_cli_get_client (cli, &error);
@@ -114,27 +116,27 @@ nexor_cli_lead_assign (NexorCli               *cli,
       switch (nexor_assign_result_get_movement_type (result))
         {
         case NEXOR_MOVEMENT_TYPE_ENROLLMENT:
-          heading = g_strdup_printf ("Enrolled the lead in %s", name);
+          heading = g_strdup_printf (_("Enrolled the lead in %s"), name);
           break;
         case NEXOR_MOVEMENT_TYPE_REASSIGNMENT:
-          heading = g_strdup_printf ("Moved the lead to %s (its previous run was ended)", name);
+          heading = g_strdup_printf (_("Moved the lead to %s (its previous run was ended)"), name);
           break;
         case NEXOR_MOVEMENT_TYPE_UNKNOWN:
         default:
-          heading = g_strdup_printf ("Assigned the lead to %s", name);
+          heading = g_strdup_printf (_("Assigned the lead to %s"), name);
           break;
         }
 
-      nexor_cli_table_add_row (card, "Movement", nexor_assign_result_get_movement_type_string (result));
-      nexor_cli_table_add_row (card, "Workflow", nexor_assign_result_get_workflow_id (result));
-      nexor_cli_table_add_row (card, "Run", nexor_assign_result_get_workflow_run_id (result));
-      nexor_cli_table_add_row (card, "Cadence",
+      nexor_cli_table_add_row (card, _("Movement"), nexor_assign_result_get_movement_type_string (result));
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_assign_result_get_workflow_id (result));
+      nexor_cli_table_add_row (card, _("Run"), nexor_assign_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, _("Cadence"),
                                nexor_assign_result_get_paused (result)
-                                 ? "waiting: the workflow is paused"
-                                 : "started");
+                                 ? _("waiting: the workflow is paused")
+                                 : _("started"));
       if (nexor_assign_result_get_paused (result))
         nexor_cli_table_set_cell_style (card, 1, NEXOR_CLI_STYLE_WARNING);
-      nexor_cli_table_add_row (card, "Lead", id);
+      nexor_cli_table_add_row (card, _("Lead"), id);
       print_card (heading, card);
     }
 
@@ -147,7 +149,7 @@ nexor_cli_lead_status (NexorCli               *cli,
                        const NexorCliCommand  *command,
                        char                 ***argv)
 {
-  static const char * const names[] = { "lead ID", "status key" };
+  static const char * const names[] = { N_("lead ID"), N_("status key") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorStatusChange) result = NULL;
   g_autofree char *reason = NULL;
@@ -158,10 +160,10 @@ nexor_cli_lead_status (NexorCli               *cli,
   const char *key;
   int status;
   const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, "Why; kept in the status history", "TEXT" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why; kept in the status history"), N_("TEXT") },
     { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
-      "The workflow whose run to change, when the lead is in several", "ID" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+      N_("The workflow whose run to change, when the lead is in several"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -174,8 +176,8 @@ nexor_cli_lead_status (NexorCli               *cli,
   key = (*argv)[2];
   if (!check_ids (cli, id, workflow_id, &status))
     return status;
-  if (!nexor_cli_check_text (key, "status key", &error) ||
-      (reason != NULL && !nexor_cli_check_text (reason, "reason", &error)))
+  if (!nexor_cli_check_text (key, _("status key"), &error) ||
+      (reason != NULL && !nexor_cli_check_text (reason, _("reason"), &error)))
     return nexor_cli_report_error (cli, error);
 
   client = nexor_cli_get_client (cli, &error);
@@ -203,17 +205,17 @@ nexor_cli_lead_status (NexorCli               *cli,
         current = key;
 
       if (nexor_status_change_get_changed (result))
-        heading = g_strdup_printf ("Status changed: %s %s %s",
-                                   previous != NULL ? previous : "(none)",
+        heading = g_strdup_printf (_("Status changed: %s %s %s"),
+                                   previous != NULL ? previous : _("(none)"),
                                    g_get_charset (NULL) ? "→" : "->", current);
       else
-        heading = g_strdup_printf ("The lead is already in status %s: nothing changed", current);
+        heading = g_strdup_printf (_("The lead is already in status %s: nothing changed"), current);
 
-      nexor_cli_table_add_row (card, "Workflow", nexor_status_change_get_workflow_id (result));
-      nexor_cli_table_add_row (card, "Run", nexor_status_change_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_status_change_get_workflow_id (result));
+      nexor_cli_table_add_row (card, _("Run"), nexor_status_change_get_workflow_run_id (result));
       if (nexor_status_change_get_note (result) != NULL)
-        nexor_cli_table_add_row (card, "Note", nexor_status_change_get_note (result));
-      nexor_cli_table_add_row (card, "Lead", id);
+        nexor_cli_table_add_row (card, _("Note"), nexor_status_change_get_note (result));
+      nexor_cli_table_add_row (card, _("Lead"), id);
       print_card (heading, card);
     }
 
@@ -231,7 +233,7 @@ run_automation (NexorCli               *cli,
                 char                 ***argv,
                 AutomationAction        action)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorAutomationResult) result = NULL;
   g_autofree char *workflow_id = NULL;
@@ -242,16 +244,16 @@ run_automation (NexorCli               *cli,
   int status;
   const GOptionEntry stop_entries[] = {
     { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
-      "The workflow to stop (default: the one of the lead's active run)", "ID" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+      N_("The workflow to stop (default: the one of the lead's active run)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
   const GOptionEntry resume_entries[] = {
     { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
-      "The workflow to resume (default: the one of the lead's active run)", "ID" },
+      N_("The workflow to resume (default: the one of the lead's active run)"), N_("ID") },
     { "cadence", 0, 0, G_OPTION_ARG_NONE, &resume_cadence,
-      "Resume the cadence too (by default only the AI's replies resume)", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+      N_("Resume the cadence too (by default only the AI's replies resume)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -280,9 +282,9 @@ run_automation (NexorCli               *cli,
        g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE)))
     {
       g_autoptr(GError) advised = g_error_new (error->domain, error->code,
-                                               "%s (without --workflow, the workflow is the one of the "
-                                               "lead's active run: name it with --workflow ID, or "
-                                               "enroll the lead with “nexor lead assign”)",
+                                               _("%s (without --workflow, the workflow is the one of "
+                                                 "the lead's active run: name it with --workflow ID, "
+                                                 "or enroll the lead with “nexor lead assign”)"),
                                                error->message);
 
       return nexor_cli_report_error (cli, advised);
@@ -305,15 +307,15 @@ run_automation (NexorCli               *cli,
         {
           g_autofree char *tasks = g_strdup_printf ("%d", nexor_automation_result_get_tasks_cancelled (result));
 
-          nexor_cli_table_add_row (card, "Cadence",
-                                   nexor_automation_result_get_cadence_paused (result) ? "paused" : "not paused");
-          nexor_cli_table_add_row (card, "Tasks cancelled", tasks);
+          nexor_cli_table_add_row (card, _("Cadence"),
+                                   nexor_automation_result_get_cadence_paused (result) ? _("paused") : _("not paused"));
+          nexor_cli_table_add_row (card, _("Tasks cancelled"), tasks);
         }
-      nexor_cli_table_add_row (card, "Workflow", nexor_automation_result_get_workflow_id (result));
-      nexor_cli_table_add_row (card, "Run", nexor_automation_result_get_workflow_run_id (result));
-      nexor_cli_table_add_row (card, "Lead", id);
-      print_card (already ? "The AI was already stopped for this lead: nothing changed"
-                          : "Took the lead over: the AI is stopped",
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_automation_result_get_workflow_id (result));
+      nexor_cli_table_add_row (card, _("Run"), nexor_automation_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, _("Lead"), id);
+      print_card (already ? _("The AI was already stopped for this lead: nothing changed")
+                          : _("Took the lead over: the AI is stopped"),
                   card);
     }
   else
@@ -322,15 +324,15 @@ run_automation (NexorCli               *cli,
       gboolean already = nexor_automation_result_get_already_running (result);
 
       if (!already)
-        nexor_cli_table_add_row (card, "Cadence",
+        nexor_cli_table_add_row (card, _("Cadence"),
                                  nexor_automation_result_get_cadence_resumed (result)
-                                   ? "resumed"
-                                   : "still paused (add --cadence to resume it)");
-      nexor_cli_table_add_row (card, "Workflow", nexor_automation_result_get_workflow_id (result));
-      nexor_cli_table_add_row (card, "Run", nexor_automation_result_get_workflow_run_id (result));
-      nexor_cli_table_add_row (card, "Lead", id);
-      print_card (already ? "The AI was already running for this lead: nothing changed"
-                          : "Handed the lead back: the AI answers again",
+                                   ? _("resumed")
+                                   : _("still paused (add --cadence to resume it)"));
+      nexor_cli_table_add_row (card, _("Workflow"), nexor_automation_result_get_workflow_id (result));
+      nexor_cli_table_add_row (card, _("Run"), nexor_automation_result_get_workflow_run_id (result));
+      nexor_cli_table_add_row (card, _("Lead"), id);
+      print_card (already ? _("The AI was already running for this lead: nothing changed")
+                          : _("Handed the lead back: the AI answers again"),
                   card);
     }
 
@@ -361,7 +363,7 @@ nexor_cli_lead_paused (NexorCli               *cli,
                        const NexorCliCommand  *command,
                        char                 ***argv)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_autoptr(GError) error = NULL;
   g_autofree char *workflow_id = NULL;
   gboolean exit_status = FALSE;
@@ -373,10 +375,10 @@ nexor_cli_lead_paused (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
-      "Look only at the lead's run in this workflow", "ID" },
+      N_("Look only at the lead's run in this workflow"), N_("ID") },
     { "exit-status", 0, 0, G_OPTION_ARG_NONE, &exit_status,
-      "Exit with 0 when paused and 8 when not, for “if nexor lead paused …”", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print {\"paused\": true|false}", NULL },
+      N_("Exit with 0 when paused and 8 when not, for “if nexor lead paused …”"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print {\"paused\": true|false}"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -407,7 +409,7 @@ nexor_cli_lead_paused (NexorCli               *cli,
     }
   else
     {
-      nexor_cli_print (paused ? "paused\n" : "not paused\n");
+      nexor_cli_print (paused ? _("paused\n") : _("not paused\n"));
     }
 
   if (exit_status && !paused)

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -31,7 +33,7 @@ parse_choices (char               **values,
           g_autofree char *list = g_strjoinv (", ", (char **) known);
 
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--%s: unknown value “%s” (expected one or more of %s)",
+                       _("--%s: unknown value “%s” (expected one or more of %s)"),
                        option, shown != NULL ? shown : "", list);
           return NULL;
         }
@@ -42,7 +44,7 @@ parse_choices (char               **values,
   if (values != NULL && items[0] == NULL)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "--%s: the list is empty", option);
+                   _("--%s: the list is empty"), option);
       return NULL;
     }
 
@@ -83,11 +85,11 @@ describe_history_item (NexorHistoryItem  *item,
       {
         const char *direction = nonempty (nexor_history_item_get_direction (item));
         const char *status = nonempty (nexor_history_item_get_status (item));
-        const char *way = g_strcmp0 (direction, "inbound") == 0 ? "in"
-                          : g_strcmp0 (direction, "outbound") == 0 ? "out"
+        const char *way = g_strcmp0 (direction, "inbound") == 0 ? _("in")
+                          : g_strcmp0 (direction, "outbound") == 0 ? _("out")
                           : direction;
 
-        *kind = g_strjoin (" ", channel != NULL ? channel : "message", way, NULL);
+        *kind = g_strjoin (" ", channel != NULL ? channel : _("message"), way, NULL);
         if (status != NULL)
           *text = g_strdup_printf ("%s [%s]", content != NULL ? content : nexor_cli_placeholder (), status);
         else
@@ -105,23 +107,23 @@ describe_history_item (NexorHistoryItem  *item,
         details = duration != NULL && call_status != NULL
           ? g_strdup_printf ("%s, %s", duration, call_status)
           : g_strdup (duration != NULL ? duration : call_status);
-        *kind = g_strdup ("call");
+        *kind = g_strdup (_("call"));
         if (details != NULL)
           *text = g_strdup_printf ("%s (%s)", summary != NULL ? summary
-                                              : content != NULL ? content : "call", details);
+                                              : content != NULL ? content : _("call"), details);
         else
           *text = g_strdup (summary != NULL ? summary : content);
       }
       break;
 
     case NEXOR_HISTORY_ITEM_TYPE_CALL_MISSED:
-      *kind = g_strdup ("call missed");
+      *kind = g_strdup (_("call missed"));
       *text = g_strdup (content != NULL ? content
                         : nonempty (nexor_history_item_get_disconnection_reason (item)));
       break;
 
     case NEXOR_HISTORY_ITEM_TYPE_ACTIVITY:
-      *kind = g_strdup ("activity");
+      *kind = g_strdup (_("activity"));
       if (title != NULL && description != NULL)
         *text = g_strdup_printf ("%s%s%s", title, nexor_cli_separator (), description);
       else
@@ -142,7 +144,7 @@ nexor_cli_lead_history (NexorCli               *cli,
                         const NexorCliCommand  *command,
                         char                 ***argv)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorHistoryList) list = NULL;
   g_auto(GStrv) channel_values = NULL;
@@ -159,13 +161,13 @@ nexor_cli_lead_history (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "channel", 0, 0, G_OPTION_ARG_STRING_ARRAY, &channel_values,
-      "Only these channels: call, whatsapp, email (comma-separated or repeated)", "LIST" },
+      N_("Only these channels: call, whatsapp, email (comma-separated or repeated)"), N_("LIST") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
-      "Show only the first N entries (default: all of them)", "N" },
+      N_("Show only the first N entries (default: all of them)"), N_("N") },
     { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size,
-      "Fetch N entries per request, 1 to 200 (default: 200)", "N" },
+      N_("Fetch N entries per request, 1 to 200 (default: 200)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
-      "Print a JSON array of the entries, as the server sent them", NULL },
+      N_("Print a JSON array of the entries, as the server sent them"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -175,12 +177,12 @@ nexor_cli_lead_history (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error))
     return nexor_cli_report_error (cli, error);
   if (limit == 0 || limit < -1)
-    return nexor_cli_usage_error (cli, "--limit must be a positive number");
+    return nexor_cli_usage_error (cli, _("--limit must be a positive number"));
   if (page_size < 1 || page_size > NEXOR_HISTORY_LIST_MAX_PAGE_SIZE)
-    return nexor_cli_usage_error (cli, "--page-size must be from 1 to %d",
+    return nexor_cli_usage_error (cli, _("--page-size must be from 1 to %d"),
                                   NEXOR_HISTORY_LIST_MAX_PAGE_SIZE);
   if (limit > 0 && limit < page_size)
     page_size = limit;
@@ -224,36 +226,41 @@ nexor_cli_lead_history (NexorCli               *cli,
         {
           nexor_cli_progress_clear ();
           g_set_error (&error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_INVALID_RESPONSE,
-                       "the server sent the same page of history twice (at offsets %u and %u); "
-                       "it seems to ignore the offset", previous_offset, before);
+                       _("the server sent the same page of history twice (at offsets %u and %u); "
+                       "it seems to ignore the offset"), previous_offset, before);
           return nexor_cli_report_error (cli, error);
         }
       g_free (previous_first_id);
       previous_first_id = g_strdup (nexor_history_item_get_id (first));
       previous_offset = before;
 
-      nexor_cli_progress ("Fetching the history: %u entries…", n_items);
+      nexor_cli_progress (_("Fetching the history: %'u entries…"), n_items);
     }
   while (nexor_history_list_get_has_more (list) && (limit < 0 || n_items < (guint) limit));
   nexor_cli_progress_clear ();
 
   n_shown = limit > 0 ? MIN (n_items, (guint) limit) : n_items;
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (G_LIST_MODEL (list),
+                                   (NexorCliDupJsonFunc) nexor_history_item_dup_json, n_shown);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (G_LIST_MODEL (list),
                                  (NexorCliDupJsonFunc) nexor_history_item_dup_json, n_shown);
     }
   else if (n_shown == 0)
     {
-      nexor_cli_print (channels[0] != NULL ? "No history on these channels.\n" : "No history.\n");
+      nexor_cli_print (channels[0] != NULL ? _("No history on these channels.\n") : _("No history.\n"));
     }
   else
     {
       g_autoptr(NexorCliTable) table = nexor_cli_table_new (3);
       g_autoptr(GString) out = g_string_new (NULL);
 
-      nexor_cli_table_add_header (table, "WHEN", "WHAT", "DETAILS");
+      nexor_cli_table_add_header (table, _("WHEN"), _("WHAT"), _("DETAILS"));
       for (guint i = 0; i < n_shown; i++)
         {
           g_autoptr(NexorHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -266,7 +273,7 @@ nexor_cli_lead_history (NexorCli               *cli,
         }
       nexor_cli_table_render (table, "", out);
       if (n_shown < n_items || nexor_history_list_get_has_more (list))
-        g_string_append_printf (out, "(the first %u entries; there are more)\n", n_shown);
+        g_string_append_printf (out, _("(the first %'u entries; there are more)\n"), n_shown);
       nexor_cli_print (out->str);
     }
 
@@ -294,7 +301,7 @@ nexor_cli_lead_meetings (NexorCli               *cli,
                          const NexorCliCommand  *command,
                          char                 ***argv)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) meetings = NULL;
   g_auto(GStrv) status_values = NULL;
@@ -306,10 +313,10 @@ nexor_cli_lead_meetings (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &status_values,
-      "Only meetings in these statuses: scheduled, confirmed, completed, cancelled, no_show "
-      "(comma-separated or repeated)", "LIST" },
+      N_("Only meetings in these statuses: scheduled, confirmed, completed, cancelled, no_show "
+      "(comma-separated or repeated)"), N_("LIST") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
-      "Print a JSON array of the meetings, as the server sent them", NULL },
+      N_("Print a JSON array of the meetings, as the server sent them"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -319,7 +326,7 @@ nexor_cli_lead_meetings (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error))
     return nexor_cli_report_error (cli, error);
 
   statuses = parse_choices (status_values, meeting_statuses, "status", &error);
@@ -337,20 +344,24 @@ nexor_cli_lead_meetings (NexorCli               *cli,
     return nexor_cli_report_error (cli, error);
 
   n = g_list_model_get_n_items (meetings);
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (meetings, (NexorCliDupJsonFunc) nexor_meeting_dup_json, G_MAXUINT);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (meetings, (NexorCliDupJsonFunc) nexor_meeting_dup_json, G_MAXUINT);
     }
   else if (n == 0)
     {
-      nexor_cli_print ("No meetings.\n");
+      nexor_cli_print (_("No meetings.\n"));
     }
   else
     {
       g_autoptr(NexorCliTable) table = nexor_cli_table_new (5);
       g_autoptr(GString) out = g_string_new (NULL);
 
-      nexor_cli_table_add_header (table, "STARTS", "STATUS", "TITLE", "HOST", "WHERE");
+      nexor_cli_table_add_header (table, _("STARTS"), _("STATUS"), _("TITLE"), _("HOST"), _("WHERE"));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(NexorMeeting) meeting = g_list_model_get_item (meetings, i);

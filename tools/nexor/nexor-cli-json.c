@@ -8,6 +8,8 @@
 #include <nexor-glib.h>
 
 #include "nexor-json-writer.h"
+#include <glib/gi18n.h>
+
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
 
@@ -84,7 +86,7 @@ nexor_cli_json_parse (const char  *data,
   if (root == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "not valid JSON (%s)", local_error->message);
+                   _("not valid JSON (%s)"), local_error->message);
       return NULL;
     }
 

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "nexor-json-writer.h"
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -50,7 +52,7 @@ format_lead_name (NexorLead *lead)
   if (nexor_lead_get_email (lead) != NULL && nexor_lead_get_email (lead)[0] != '\0')
     return g_strdup (nexor_lead_get_email (lead));
 
-  return g_strdup ("(unnamed lead)");
+  return g_strdup (_("(unnamed lead)"));
 }
 
 static char *
@@ -70,7 +72,7 @@ format_workflow (NexorWorkflowRun *run)
   if (goal == NULL || goal[0] == '\0')
     return g_strdup (name);
 
-  return g_strdup_printf ("%s (goal: %s)", name != NULL ? name : nexor_cli_placeholder (), goal);
+  return g_strdup_printf (_("%s (goal: %s)"), name != NULL ? name : nexor_cli_placeholder (), goal);
 }
 
 static char *
@@ -109,13 +111,13 @@ format_run (NexorWorkflowRun *run)
 
   cadence_state = nexor_workflow_run_get_cadence_state (run);
   if (cadence_state != NULL && cadence_state[0] != '\0')
-    cadence = g_strdup_printf ("cadence %s", cadence_state);
+    cadence = g_strdup_printf (_("cadence %s"), cadence_state);
 
   return JOIN (nexor_cli_separator (),
                nexor_workflow_run_get_run_status (run),
                cadence,
-               nexor_workflow_run_get_is_active (run) ? NULL : "inactive",
-               nexor_workflow_run_get_human_takeover (run) ? "HUMAN TAKEOVER" : "AI in control");
+               nexor_workflow_run_get_is_active (run) ? NULL : _("inactive"),
+               nexor_workflow_run_get_human_takeover (run) ? _("HUMAN TAKEOVER") : _("AI in control"));
 }
 
 static char *
@@ -205,7 +207,7 @@ append_variables (GString   *out,
   if (nexor_cli_table_get_n_rows (table) == 0)
     return;
 
-  nexor_cli_append_heading (out, "Variables");
+  nexor_cli_append_heading (out, _("Variables"));
   nexor_cli_table_render (table, "  ", out);
 }
 
@@ -232,7 +234,7 @@ append_metadata (GString   *out,
   if (nexor_cli_table_get_n_rows (table) == 0)
     return;
 
-  nexor_cli_append_heading (out, "Metadata");
+  nexor_cli_append_heading (out, _("Metadata"));
   nexor_cli_table_render (table, "  ", out);
 }
 
@@ -254,24 +256,24 @@ format_lead_card (NexorLead *lead)
 
   nexor_cli_append_heading (out, name);
 
-  nexor_cli_table_add_row (card, "Company", nexor_lead_get_company (lead));
-  nexor_cli_table_add_row (card, "Title", nexor_lead_get_title (lead));
-  nexor_cli_table_add_row (card, "Email", nexor_lead_get_email (lead));
-  nexor_cli_table_add_row (card, "Phone", nexor_lead_get_phone (lead));
-  nexor_cli_table_add_row (card, "Source", nexor_lead_get_source (lead));
-  nexor_cli_table_add_row (card, "Campaign",
+  nexor_cli_table_add_row (card, _("Company"), nexor_lead_get_company (lead));
+  nexor_cli_table_add_row (card, _("Title"), nexor_lead_get_title (lead));
+  nexor_cli_table_add_row (card, _("Email"), nexor_lead_get_email (lead));
+  nexor_cli_table_add_row (card, _("Phone"), nexor_lead_get_phone (lead));
+  nexor_cli_table_add_row (card, _("Source"), nexor_lead_get_source (lead));
+  nexor_cli_table_add_row (card, _("Campaign"),
                            campaign != NULL ? nexor_campaign_get_name (campaign) : NULL);
-  nexor_cli_table_add_row (card, "Workflow", workflow);
-  nexor_cli_table_add_row (card, "Status", status);
-  nexor_cli_table_add_row (card, "Run", run_text);
+  nexor_cli_table_add_row (card, _("Workflow"), workflow);
+  nexor_cli_table_add_row (card, _("Status"), status);
+  nexor_cli_table_add_row (card, _("Run"), run_text);
   if (run != NULL && nexor_workflow_run_get_human_takeover (run))
     nexor_cli_table_set_cell_style (card, 1, NEXOR_CLI_STYLE_WARNING);
   if (assigned != NULL)
-    nexor_cli_table_add_row (card, "Assigned to", assigned);
-  nexor_cli_table_add_row (card, "Tags", tags);
-  nexor_cli_table_add_row (card, "Created", created);
-  nexor_cli_table_add_row (card, "Updated", updated);
-  nexor_cli_table_add_row (card, "ID", nexor_lead_get_id (lead));
+    nexor_cli_table_add_row (card, _("Assigned to"), assigned);
+  nexor_cli_table_add_row (card, _("Tags"), tags);
+  nexor_cli_table_add_row (card, _("Created"), created);
+  nexor_cli_table_add_row (card, _("Updated"), updated);
+  nexor_cli_table_add_row (card, _("ID"), nexor_lead_get_id (lead));
   nexor_cli_table_render (card, "  ", out);
 
   append_variables (out, lead);
@@ -282,16 +284,13 @@ format_lead_card (NexorLead *lead)
 
 /* JSON: {"lead": <the lead as the server sent it>, "variables": {name: <as sent>}},
  * the current Get Lead shape without "success", whichever shape the server used. */
-static char *
-format_lead_json (NexorLead *lead)
+static JsonObject *
+dup_variables_json (NexorLead *lead)
 {
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
   JsonObject *variables = json_object_new ();
   GListModel *list = nexor_lead_get_variables (lead);
   guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-  json_object_set_object_member (root, "lead", nexor_lead_dup_json (lead));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NexorVariable) variable = g_list_model_get_item (list, i);
@@ -300,7 +299,18 @@ format_lead_json (NexorLead *lead)
       if (name != NULL)
         json_object_set_object_member (variables, name, nexor_variable_dup_json (variable));
     }
-  json_object_set_object_member (root, "variables", variables);
+
+  return variables;
+}
+
+static char *
+format_lead_json (NexorLead *lead)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_object_set_object_member (root, "lead", nexor_lead_dup_json (lead));
+  json_object_set_object_member (root, "variables", dup_variables_json (lead));
 
   node = json_node_init_object (json_node_alloc (), root);
 
@@ -322,7 +332,7 @@ lead_get (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
-      "Print the lead as JSON: {\"lead\": …, \"variables\": …}", NULL },
+      N_("Print the lead as JSON: {\"lead\": …, \"variables\": …}"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -330,16 +340,16 @@ lead_get (NexorCli               *cli,
     return status;
 
   if ((*argv)[1] == NULL)
-    return nexor_cli_usage_error (cli, "missing lead ID");
+    return nexor_cli_usage_error (cli, _("missing lead ID"));
   if ((*argv)[2] != NULL)
     {
       g_autofree char *shown = nexor_cli_ellipsize ((*argv)[2], 40);
 
-      return nexor_cli_usage_error (cli, "unexpected argument “%s”", shown);
+      return nexor_cli_usage_error (cli, _("unexpected argument “%s”"), shown);
     }
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error))
     return nexor_cli_report_error (cli, error);
 
   client = nexor_cli_get_client (cli, &error);
@@ -350,7 +360,15 @@ lead_get (NexorCli               *cli,
   if (lead == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      /* The lead, with the variables beside its own members. */
+      g_autoptr(JsonObject) item = nexor_lead_dup_json (lead);
+
+      json_object_set_object_member (item, "variables", dup_variables_json (lead));
+      nexor_cli_fields_print_object (item);
+    }
+  else if (as_json)
     {
       output = format_lead_json (lead);
       nexor_cli_print_utf8 (output);
@@ -374,9 +392,9 @@ lead_get (NexorCli               *cli,
 /* The documented API has no lookup of a lead by email or phone, and the CLI
  * therefore no command that could show whether a create went through. */
 #define CREATE_CHECK_ADVICE \
-  "it may have been applied; nexor has no command that finds a lead by email or phone: " \
-  "check the leads in the Nexor dashboard before running this again, or a lead may be " \
-  "enrolled in its workflow twice"
+  _("it may have been applied; nexor has no command that finds a lead by email or phone: " \
+    "check the leads in the Nexor dashboard before running this again, or a lead may be " \
+    "enrolled in its workflow twice")
 
 typedef struct {
   char *first_name;
@@ -477,7 +495,8 @@ check_field_value (const LeadField  *field,
 
   if (field->is_id)
     {
-      what = g_strdup_printf ("%s ID", field->option);
+      /* TRANSLATORS: %s is an option name, such as campaign */
+      what = g_strdup_printf (_("%s ID"), field->option);
       return nexor_cli_check_uuid (value, what, error);
     }
 
@@ -485,12 +504,12 @@ check_field_value (const LeadField  *field,
   if (!creating && field->clearable && is_blank (value))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "the value of --%s is empty; to clear the field, use --clear %s",
+                   _("the value of --%s is empty; to clear the field, use --clear %s"),
                    field->option, field->option);
       return FALSE;
     }
 
-  what = g_strdup_printf ("value of --%s", field->option);
+  what = g_strdup_printf (_("value of --%s"), field->option);
   return nexor_cli_check_text (value, what, error);
 }
 
@@ -512,14 +531,14 @@ parse_metadata_options (char   **items,
       if (!g_utf8_validate (item, -1, NULL))
         {
           g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                               "a --metadata value is not valid UTF-8");
+                               _("a --metadata value is not valid UTF-8"));
           return NULL;
         }
 
       if (equals == NULL)
         {
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--metadata “%s”: expected KEY=TEXT or KEY:=JSON", shown);
+                       _("--metadata “%s”: expected KEY=TEXT or KEY:=JSON"), shown);
           return NULL;
         }
 
@@ -529,7 +548,7 @@ parse_metadata_options (char   **items,
       if (key[0] == '\0')
         {
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--metadata “%s”: the key is empty", shown);
+                       _("--metadata “%s”: the key is empty"), shown);
           return NULL;
         }
 
@@ -543,7 +562,7 @@ parse_metadata_options (char   **items,
               g_autofree char *shown_key = nexor_cli_ellipsize (key, 40);
 
               g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "--metadata %s:=…: the value is %s (for text, write %s=TEXT)",
+                           _("--metadata %s:=…: the value is %s (for text, write %s=TEXT)"),
                            shown_key, local_error->message, shown_key);
               return NULL;
             }
@@ -591,14 +610,14 @@ lead_input_from_options (LeadOptions  *options,
           g_autofree char *shown = nexor_cli_ellipsize (clear[i], 40);
 
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--clear “%s”: only last-name, email, phone, company, title and "
-                       "campaign can be cleared", shown);
+                       _("--clear “%s”: only last-name, email, phone, company, title and "
+                       "campaign can be cleared"), shown);
           return NULL;
         }
       if (LEAD_FIELD_VALUE (options, field) != NULL)
         {
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--%s and --clear %s cannot be used together", field->option, field->option);
+                       _("--%s and --clear %s cannot be used together"), field->option, field->option);
           return NULL;
         }
       g_object_set (input, field->property, NULL, NULL);
@@ -617,16 +636,16 @@ lead_input_from_options (LeadOptions  *options,
   if (creating && options->first_name == NULL)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "--first-name is required (or --from-file FILE)");
+                           _("--first-name is required (or --from-file FILE)"));
       return NULL;
     }
 
   if (!changes)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "nothing to change: give one or more of --first-name, --last-name, "
+                           _("nothing to change: give one or more of --first-name, --last-name, "
                            "--email, --phone, --company, --title, --source, --campaign, "
-                           "--metadata or --clear");
+                           "--metadata or --clear"));
       return NULL;
     }
 
@@ -639,7 +658,7 @@ read_leads_file (const char  *filename,
                  GError     **error)
 {
   gboolean is_stdin = strcmp (filename, "-") == 0;
-  g_autofree char *display = is_stdin ? g_strdup ("standard input")
+  g_autofree char *display = is_stdin ? g_strdup (_("standard input"))
                                       : g_filename_display_name (filename);
   g_autoptr(GString) contents = g_string_new (NULL);
   char buffer[8192];
@@ -652,7 +671,7 @@ read_leads_file (const char  *filename,
     {
       saved_errno = errno;
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "cannot read “%s”: %s", display, g_strerror (saved_errno));
+                   _("cannot read “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -670,13 +689,13 @@ read_leads_file (const char  *filename,
   if (saved_errno != 0)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "cannot read “%s”: %s", display, g_strerror (saved_errno));
+                   _("cannot read “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
   if (contents->len > MAX_LEADS_FILE_SIZE)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "“%s” is larger than %d MiB", display, MAX_LEADS_FILE_SIZE / (1024 * 1024));
+                   _("“%s” is larger than %d MiB"), display, MAX_LEADS_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -706,7 +725,7 @@ lead_item_error (GError     **error,
   va_end (args);
 
   g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-               "%s: lead [%u]: %s", display, index, message);
+               _("%s: lead [%u]: %s"), display, index, message);
   return FALSE;
 }
 
@@ -732,11 +751,11 @@ static const char *
 refused_member_reason (const char *name)
 {
   if (g_str_equal (name, "tags"))
-    return "set tags afterwards with “nexor lead tags ID --set NAMES”";
+    return _("set tags afterwards with “nexor lead tags ID --set NAMES”");
   if (g_str_equal (name, "skip_first_message") || g_str_equal (name, "force_first_channel"))
-    return "it is not part of the documented Create Lead body";
+    return _("it is not part of the documented Create Lead body");
 
-  return "it belongs to a stored lead, not to a new one, and would end up in its metadata";
+  return _("it belongs to a stored lead, not to a new one, and would end up in its metadata");
 }
 
 /* One lead object of a leads file. Members that are not lead fields go
@@ -758,7 +777,7 @@ lead_input_from_json (JsonNode           *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      lead_item_error (error, display, index, "expected a lead object, not %s",
+      lead_item_error (error, display, index, _("expected a lead object, not %s"),
                        nexor_cli_json_type_name (node));
       return NULL;
     }
@@ -783,14 +802,14 @@ lead_input_from_json (JsonNode           *node,
             }
           if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
             {
-              lead_item_error (error, display, index, "“%s” must be a string or null, not %s",
+              lead_item_error (error, display, index, _("“%s” must be a string or null, not %s"),
                                shown, nexor_cli_json_type_name (value));
               return NULL;
             }
           text = json_node_get_string (value);
           if (field->is_id && !nexor_cli_check_uuid (text, field->json_name, error))
             {
-              g_prefix_error (error, "%s: lead [%u]: ", display, index);
+              g_prefix_error (error, _("%s: lead [%u]: "), display, index);
               return NULL;
             }
           if (g_str_equal (name, "first_name"))
@@ -799,7 +818,7 @@ lead_input_from_json (JsonNode           *node,
         }
       else if (g_strv_contains (refused_lead_members, name))
         {
-          lead_item_error (error, display, index, "“%s” cannot be sent by this client: %s",
+          lead_item_error (error, display, index, _("“%s” cannot be sent by this client: %s"),
                            shown, refused_member_reason (name));
           return NULL;
         }
@@ -807,7 +826,7 @@ lead_input_from_json (JsonNode           *node,
         {
           if (!JSON_NODE_HOLDS_OBJECT (value) && !JSON_NODE_HOLDS_NULL (value))
             {
-              lead_item_error (error, display, index, "“%s” must be an object, not %s",
+              lead_item_error (error, display, index, _("“%s” must be an object, not %s"),
                                name, nexor_cli_json_type_name (value));
               return NULL;
             }
@@ -822,9 +841,9 @@ lead_input_from_json (JsonNode           *node,
         }
     }
 
-  if (first_name == NULL || !nexor_cli_check_text (first_name, "first name", NULL))
+  if (first_name == NULL || !nexor_cli_check_text (first_name, _("first name"), NULL))
     {
-      lead_item_error (error, display, index, "“first_name” is required");
+      lead_item_error (error, display, index, _("“first_name” is required"));
       return NULL;
     }
 
@@ -857,7 +876,7 @@ lead_input_from_json (JsonNode           *node,
       else if (nexor_lead_input_get_workflow_id (input) == NULL)
         {
           lead_item_error (error, display, index,
-                           "“force_first_message” needs a “workflow_id” (or --workflow)");
+                           _("“force_first_message” needs a “workflow_id” (or --workflow)"));
           return NULL;
         }
       else
@@ -872,7 +891,7 @@ read_leads (LeadOptions  *options,
             GError      **error)
 {
   g_autofree char *display = strcmp (options->from_file, "-") == 0
-                              ? g_strdup ("standard input")
+                              ? g_strdup (_("standard input"))
                               : g_filename_display_name (options->from_file);
   g_autofree char *data = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -897,7 +916,7 @@ read_leads (LeadOptions  *options,
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "%s: expected a JSON array of lead objects, not %s",
+                   _("%s: expected a JSON array of lead objects, not %s"),
                    display, nexor_cli_json_type_name (root));
       return NULL;
     }
@@ -907,7 +926,7 @@ read_leads (LeadOptions  *options,
   if (n == 0 || n > MAX_BULK_LEADS)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "%s: holds %u leads; one call creates from 1 to %d", display, n, MAX_BULK_LEADS);
+                   _("%s: holds %'u leads; one call creates from 1 to %'d"), display, n, MAX_BULK_LEADS);
       return NULL;
     }
 
@@ -936,10 +955,10 @@ format_cadence (NexorCadence *cadence)
 
   total = nexor_cadence_get_total_steps (cadence);
   step = total > 0
-    ? g_strdup_printf ("step %d of %d", nexor_cadence_get_step_index (cadence) + 1, total)
-    : g_strdup_printf ("step %d", nexor_cadence_get_step_index (cadence) + 1);
+    ? g_strdup_printf (_("step %d of %d"), nexor_cadence_get_step_index (cadence) + 1, total)
+    : g_strdup_printf (_("step %d"), nexor_cadence_get_step_index (cadence) + 1);
   if (nexor_cadence_get_max_attempts (cadence) > 0)
-    attempt = g_strdup_printf ("attempt %d of %d", nexor_cadence_get_attempt_number (cadence),
+    attempt = g_strdup_printf (_("attempt %d of %d"), nexor_cadence_get_attempt_number (cadence),
                                nexor_cadence_get_max_attempts (cadence));
 
   return JOIN (nexor_cli_separator (), step, nexor_cadence_get_channel (cadence), attempt);
@@ -959,23 +978,23 @@ format_saved_lead (const char              *heading,
 
   nexor_cli_append_heading (out, heading);
 
-  nexor_cli_table_add_row (card, "Email", nexor_lead_get_email (lead));
-  nexor_cli_table_add_row (card, "Phone", nexor_lead_get_phone (lead));
-  nexor_cli_table_add_row (card, "Company", nexor_lead_get_company (lead));
-  nexor_cli_table_add_row (card, "Title", nexor_lead_get_title (lead));
-  nexor_cli_table_add_row (card, "Source", nexor_lead_get_source (lead));
-  nexor_cli_table_add_row (card, "Campaign", campaign_text);
+  nexor_cli_table_add_row (card, _("Email"), nexor_lead_get_email (lead));
+  nexor_cli_table_add_row (card, _("Phone"), nexor_lead_get_phone (lead));
+  nexor_cli_table_add_row (card, _("Company"), nexor_lead_get_company (lead));
+  nexor_cli_table_add_row (card, _("Title"), nexor_lead_get_title (lead));
+  nexor_cli_table_add_row (card, _("Source"), nexor_lead_get_source (lead));
+  nexor_cli_table_add_row (card, _("Campaign"), campaign_text);
   if (run != NULL)
     {
       NexorWorkflow *workflow = nexor_workflow_run_summary_get_workflow (run);
       g_autofree char *cadence = format_cadence (nexor_workflow_run_summary_get_cadence (run));
 
-      nexor_cli_table_add_row (card, "Workflow",
+      nexor_cli_table_add_row (card, _("Workflow"),
                                workflow != NULL ? nexor_workflow_get_name (workflow) : NULL);
-      nexor_cli_table_add_row (card, "Cadence", cadence);
-      nexor_cli_table_add_row (card, "Run", nexor_workflow_run_summary_get_id (run));
+      nexor_cli_table_add_row (card, _("Cadence"), cadence);
+      nexor_cli_table_add_row (card, _("Run"), nexor_workflow_run_summary_get_id (run));
     }
-  nexor_cli_table_add_row (card, "ID", nexor_lead_get_id (lead));
+  nexor_cli_table_add_row (card, _("ID"), nexor_lead_get_id (lead));
   nexor_cli_table_render (card, "  ", out);
 
   append_metadata (out, lead);
@@ -993,14 +1012,14 @@ print_created_lead (NexorCreateLeadResult *result)
 
   if (lead == NULL)
     {
-      nexor_cli_print ("Created the lead (the server did not send it back)\n");
+      nexor_cli_print (_("Created the lead (the server did not send it back)\n"));
       return;
     }
 
   name = format_lead_name (lead);
   heading = nexor_create_lead_result_get_existed (result)
-    ? g_strdup_printf ("Updated the existing lead %s (same email or phone)", name)
-    : g_strdup_printf ("Created %s", name);
+    ? g_strdup_printf (_("Updated the existing lead %s (same email or phone)"), name)
+    : g_strdup_printf (_("Created %s"), name);
   output = format_saved_lead (heading, lead, nexor_create_lead_result_get_workflow_run (result));
   nexor_cli_print (output);
 }
@@ -1018,7 +1037,7 @@ print_bulk_result (NexorBulkCreateResult *result,
   guint created = 0, updated = 0, failed = 0;
 
   nexor_cli_table_set_right_aligned (table, 0, TRUE);
-  nexor_cli_table_add_header (table, "#", "RESULT", "ID", "LEAD OR ERROR");
+  nexor_cli_table_add_header (table, "#", _("RESULT"), _("ID"), _("LEAD OR ERROR"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
@@ -1034,8 +1053,8 @@ print_bulk_result (NexorBulkCreateResult *result,
           const char *message = nexor_bulk_item_result_get_error_message (item);
 
           failed++;
-          nexor_cli_table_add_row (table, index, "failed", NULL,
-                                   message != NULL ? message : "no reason given");
+          nexor_cli_table_add_row (table, index, _("failed"), NULL,
+                                   message != NULL ? message : _("no reason given"));
           nexor_cli_table_set_cell_style (table, 1, NEXOR_CLI_STYLE_WARNING);
           continue;
         }
@@ -1046,11 +1065,36 @@ print_bulk_result (NexorBulkCreateResult *result,
         created++;
       name = lead != NULL ? format_lead_name (lead) : NULL;
       nexor_cli_table_add_row (table, index,
-                               nexor_bulk_item_result_get_existed (item) ? "updated" : "created",
+                               nexor_bulk_item_result_get_existed (item) ? _("updated") : _("created"),
                                lead != NULL ? nexor_lead_get_id (lead) : NULL, name);
     }
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      /* The leads in the file's order; a failed one is told on stderr. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
+          NexorLead *lead = nexor_bulk_item_result_get_lead (item);
+
+          if (nexor_bulk_item_result_get_success (item) && lead != NULL)
+            {
+              g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+
+              nexor_cli_fields_print_object (object);
+            }
+          else if (!nexor_bulk_item_result_get_success (item))
+            {
+              const char *message = nexor_bulk_item_result_get_error_message (item);
+              g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
+                                                                           : "no reason given");
+
+              nexor_cli_printerr ("nexor: lead %d of the file failed: %s\n",
+                                  nexor_bulk_item_result_get_index (item), clean);
+            }
+        }
+    }
+  else if (as_json)
     {
       g_autoptr(JsonObject) raw = nexor_bulk_create_result_dup_json (result);
       g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -1060,7 +1104,7 @@ print_bulk_result (NexorBulkCreateResult *result,
   else
     {
       nexor_cli_table_render (table, "", out);
-      g_string_append_printf (out, "%u created, %u updated, %u failed\n", created, updated, failed);
+      g_string_append_printf (out, _("%'u created, %'u updated, %'u failed\n"), created, updated, failed);
       nexor_cli_print (out->str);
     }
 
@@ -1081,21 +1125,21 @@ lead_create (NexorCli               *cli,
   NexorClient *client;
   int status;
   const GOptionEntry entries[] = {
-    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, "First name (required)", "TEXT" },
-    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, "Last name", "TEXT" },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, "Email address (the first key of the upsert)", "ADDRESS" },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, "Phone number, such as +56912345678", "NUMBER" },
-    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, "Company", "TEXT" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Job title", "TEXT" },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, "Where the lead came from (default: api)", "TEXT" },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, "Campaign ID", "ID" },
-    { "external-id", 0, 0, G_OPTION_ARG_STRING, &options.external_id, "The lead's id in another system", "TEXT" },
-    { "workflow", 0, 0, G_OPTION_ARG_STRING, &options.workflow, "Enroll the lead in this workflow", "ID" },
+    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, N_("First name (required)"), N_("TEXT") },
+    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, N_("Last name"), N_("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, N_("Email address (the first key of the upsert)"), N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, N_("Phone number, such as +56912345678"), N_("NUMBER") },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, N_("Company"), N_("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, N_("Job title"), N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, N_("Where the lead came from (default: api)"), N_("TEXT") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, N_("Campaign ID"), N_("ID") },
+    { "external-id", 0, 0, G_OPTION_ARG_STRING, &options.external_id, N_("The lead's id in another system"), N_("TEXT") },
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &options.workflow, N_("Enroll the lead in this workflow"), N_("ID") },
     { "metadata", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.metadata,
-      "Set a metadata key: KEY=TEXT for text, KEY:=JSON for any JSON value; repeatable", "KEY=TEXT" },
+      N_("Set a metadata key: KEY=TEXT for text, KEY:=JSON for any JSON value; repeatable"), N_("KEY=TEXT") },
     { "from-file", 0, 0, G_OPTION_ARG_FILENAME, &options.from_file,
-      "Create the leads of a JSON array in FILE (“-” for standard input), up to 1000", "FILE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, "Print the server's answer as JSON", NULL },
+      N_("Create the leads of a JSON array in FILE (“-” for standard input), up to 1000"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -1116,19 +1160,19 @@ lead_create (NexorCli               *cli,
           if (LEAD_FIELD_VALUE (&options, field) != NULL &&
               !g_str_equal (field->option, "workflow") && !g_str_equal (field->option, "campaign") &&
               !g_str_equal (field->option, "source"))
-            return nexor_cli_usage_error (cli, "--%s cannot be used with --from-file; put it in "
-                                          "the file", field->option);
+            return nexor_cli_usage_error (cli, _("--%s cannot be used with --from-file; put it in "
+                                          "the file"), field->option);
         }
       if (options.metadata != NULL)
-        return nexor_cli_usage_error (cli, "--metadata cannot be used with --from-file; put it "
-                                      "in the file");
+        return nexor_cli_usage_error (cli, _("--metadata cannot be used with --from-file; put it "
+                                      "in the file"));
       if (strcmp (options.from_file, "-") == 0 && nexor_cli_key_reads_stdin (cli))
-        return nexor_cli_usage_error (cli, "--from-file - and --api-key-file - cannot both read "
-                                      "standard input");
+        return nexor_cli_usage_error (cli, _("--from-file - and --api-key-file - cannot both read "
+                                      "standard input"));
 
-      if ((options.workflow != NULL && !nexor_cli_check_uuid (options.workflow, "workflow ID", &error)) ||
-          (options.campaign != NULL && !nexor_cli_check_uuid (options.campaign, "campaign ID", &error)) ||
-          (options.source != NULL && !nexor_cli_check_text (options.source, "value of --source", &error)))
+      if ((options.workflow != NULL && !nexor_cli_check_uuid (options.workflow, _("workflow ID"), &error)) ||
+          (options.campaign != NULL && !nexor_cli_check_uuid (options.campaign, _("campaign ID"), &error)) ||
+          (options.source != NULL && !nexor_cli_check_text (options.source, _("value of --source"), &error)))
         return nexor_cli_report_error (cli, error);
 
       inputs = read_leads (&options, &error);
@@ -1164,7 +1208,14 @@ lead_create (NexorCli               *cli,
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (options.as_json)
+      if (nexor_cli_fields_selected ())
+        {
+          NexorLead *lead = nexor_create_lead_result_get_lead (result);
+          g_autoptr(JsonObject) object = lead != NULL ? nexor_lead_dup_json (lead) : NULL;
+
+          nexor_cli_fields_print_object (object);
+        }
+      else if (options.as_json)
         {
           g_autoptr(JsonObject) raw = nexor_create_lead_result_dup_json (result);
           g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -1185,7 +1236,7 @@ lead_update (NexorCli               *cli,
              const NexorCliCommand  *command,
              char                 ***argv)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_auto(LeadOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorLeadInput) input = NULL;
@@ -1194,21 +1245,21 @@ lead_update (NexorCli               *cli,
   const char *id;
   int status;
   const GOptionEntry entries[] = {
-    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, "First name", "TEXT" },
-    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, "Last name", "TEXT" },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, "Email address", "ADDRESS" },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, "Phone number", "NUMBER" },
-    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, "Company", "TEXT" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, "Job title", "TEXT" },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, "Where the lead came from", "TEXT" },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, "Move the lead to this campaign", "ID" },
+    { "first-name", 0, 0, G_OPTION_ARG_STRING, &options.first_name, N_("First name"), N_("TEXT") },
+    { "last-name", 0, 0, G_OPTION_ARG_STRING, &options.last_name, N_("Last name"), N_("TEXT") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &options.email, N_("Email address"), N_("ADDRESS") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &options.phone, N_("Phone number"), N_("NUMBER") },
+    { "company", 0, 0, G_OPTION_ARG_STRING, &options.company, N_("Company"), N_("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, N_("Job title"), N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &options.source, N_("Where the lead came from"), N_("TEXT") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &options.campaign, N_("Move the lead to this campaign"), N_("ID") },
     { "metadata", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.metadata,
-      "Set a metadata key, keeping the others: KEY=TEXT for text, KEY:=JSON for any JSON "
-      "value; repeatable", "KEY=TEXT" },
+      N_("Set a metadata key, keeping the others: KEY=TEXT for text, KEY:=JSON for any JSON "
+      "value; repeatable"), N_("KEY=TEXT") },
     { "clear", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.clear,
-      "Clear a field (send null): last-name, email, phone, company, title or campaign; "
-      "repeatable, or a comma-separated list", "FIELD" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, "Print the server's answer as JSON", NULL },
+      N_("Clear a field (send null): last-name, email, phone, company, title or campaign; "
+      "repeatable, or a comma-separated list"), N_("FIELD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -1218,7 +1269,7 @@ lead_update (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error))
     return nexor_cli_report_error (cli, error);
 
   input = lead_input_from_options (&options, FALSE, &error);
@@ -1233,7 +1284,13 @@ lead_update (NexorCli               *cli,
   if (lead == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (options.as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+
+      nexor_cli_fields_print_object (object);
+    }
+  else if (options.as_json)
     {
       g_autoptr(JsonObject) object = json_object_new ();
 
@@ -1243,7 +1300,7 @@ lead_update (NexorCli               *cli,
   else
     {
       g_autofree char *name = format_lead_name (lead);
-      g_autofree char *heading = g_strdup_printf ("Updated %s", name);
+      g_autofree char *heading = g_strdup_printf (_("Updated %s"), name);
       g_autofree char *output = format_saved_lead (heading, lead, NULL);
 
       nexor_cli_print (output);
@@ -1253,24 +1310,30 @@ lead_update (NexorCli               *cli,
 }
 
 const NexorCliCommand nexor_cli_lead_commands[] = {
-  { "get", "ID", "Show a lead: who, where from, workflow, status and variables", lead_get, NULL },
-  { "create", "--first-name NAME …",
-    "Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead",
-    lead_create, NULL },
-  { "update", "ID", "Change a lead's fields; metadata is merged, --clear FIELD empties a field",
-    lead_update, NULL },
-  { "assign", "ID WORKFLOW_ID", "Enroll a lead in a workflow, or move it there",
+  { "get", N_("ID"), N_("Show a lead: who, where from, workflow, status and variables"), lead_get, NULL,
+    &nexor_cli_kind_lead_card },
+  { "create", N_("--first-name NAME …"),
+    N_("Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead"),
+    lead_create, NULL,
+    &nexor_cli_kind_lead },
+  { "update", N_("ID"), N_("Change a lead's fields; metadata is merged, --clear FIELD empties a field"),
+    lead_update, NULL,
+    &nexor_cli_kind_lead },
+  { "assign", N_("ID WORKFLOW_ID"), N_("Enroll a lead in a workflow, or move it there"),
     nexor_cli_lead_assign, NULL },
-  { "status", "ID KEY", "Force the lead's status in its workflow", nexor_cli_lead_status, NULL },
-  { "takeover", "ID", "Stop the AI: a person takes the conversation over",
+  { "status", N_("ID KEY"), N_("Force the lead's status in its workflow"), nexor_cli_lead_status, NULL },
+  { "takeover", N_("ID"), N_("Stop the AI: a person takes the conversation over"),
     nexor_cli_lead_takeover, NULL },
-  { "resume", "ID", "Hand the conversation back to the AI", nexor_cli_lead_resume, NULL },
-  { "paused", "ID", "Tell whether the AI is stopped for a lead (human takeover)",
+  { "resume", N_("ID"), N_("Hand the conversation back to the AI"), nexor_cli_lead_resume, NULL },
+  { "paused", N_("ID"), N_("Tell whether the AI is stopped for a lead (human takeover)"),
     nexor_cli_lead_paused, NULL },
-  { "history", "ID", "Show the lead's timeline: messages, calls and activities",
-    nexor_cli_lead_history, NULL },
-  { "meetings", "ID", "List the lead's meetings, most recent first", nexor_cli_lead_meetings, NULL },
-  { "tags", "ID", "Show a lead's tags, replace them by name (--set) or add some by ID (--add)",
-    nexor_cli_lead_tags, NULL },
+  { "history", N_("ID"), N_("Show the lead's timeline: messages, calls and activities"),
+    nexor_cli_lead_history, NULL,
+    &nexor_cli_kind_history_item },
+  { "meetings", N_("ID"), N_("List the lead's meetings, most recent first"), nexor_cli_lead_meetings, NULL,
+    &nexor_cli_kind_meeting },
+  { "tags", N_("ID"), N_("Show a lead's tags, replace them by name (--set) or add some by ID (--add)"),
+    nexor_cli_lead_tags, NULL,
+    &nexor_cli_kind_tag },
   { NULL, NULL, NULL, NULL, NULL },
 };

@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli-output.h"
 
 /* Secrets shorter than this are not searched for: replacing every "abc" in
@@ -20,9 +22,22 @@
 
 static gboolean use_color;
 static gboolean progress_on_stderr;
+/* The progress line may be drawn from the thread that shows a request is
+ * waiting: whatever prints takes this lock and erases the line first. */
+static GMutex progress_lock;
 static gboolean progress_shown;
 static gboolean utf8_locale = TRUE;
 static GPtrArray *secrets;
+
+static void
+erase_progress_locked (void)
+{
+  if (!progress_shown)
+    return;
+
+  g_printerr ("\r\033[K");
+  progress_shown = FALSE;
+}
 
 /* Every log message (the library's debug output included) goes to stderr,
  * never stdout, and never shows a secret. */
@@ -53,9 +68,12 @@ nexor_cli_log_writer (GLogLevelFlags   log_level,
   redacted = nexor_cli_redact (line);
   if (redacted == NULL)
     return G_LOG_WRITER_UNHANDLED;
+  g_mutex_lock (&progress_lock);
+  erase_progress_locked ();
   fputs (redacted, stderr);
   fputc ('\n', stderr);
   fflush (stderr);
+  g_mutex_unlock (&progress_lock);
 
   return G_LOG_WRITER_HANDLED;
 }
@@ -108,7 +126,7 @@ nexor_cli_output_finish (GError **error)
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "cannot write to standard output: %s", g_strerror (saved_errno));
+                   _("cannot write to standard output: %s"), g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -250,7 +268,11 @@ nexor_cli_format_datetime (GDateTime *datetime)
     return NULL;
 
   utc = g_date_time_to_utc (datetime);
-  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%d %H:%M UTC") : NULL;
+  /* Human output only (--json keeps the server's ISO 8601): month names
+   * from the locale, the order the translation's.
+   * TRANSLATORS: a g_date_time_format() pattern for a date and time in UTC.
+   * xgettext:no-c-format */
+  return utc != NULL ? g_date_time_format (utc, _("%Y-%m-%d %H:%M UTC")) : NULL;
 }
 
 /* A JSON value as a person would write it: strings bare, null as missing,
@@ -295,18 +317,30 @@ nexor_cli_progress (const char *format,
 
   /* Back to the start of the line, the message, then erase what is left of
    * a longer earlier one. */
+  g_mutex_lock (&progress_lock);
   g_printerr ("\r%s\033[K", message);
   progress_shown = TRUE;
+  g_mutex_unlock (&progress_lock);
 }
 
 void
 nexor_cli_progress_clear (void)
 {
-  if (!progress_shown)
-    return;
+  g_mutex_lock (&progress_lock);
+  erase_progress_locked ();
+  g_mutex_unlock (&progress_lock);
+}
 
-  g_printerr ("\r\033[K");
-  progress_shown = FALSE;
+gboolean
+nexor_cli_progress_enabled (void)
+{
+  return progress_on_stderr;
+}
+
+gboolean
+nexor_cli_output_is_utf8 (void)
+{
+  return utf8_locale;
 }
 
 /* Text for a person: converted to the locale's character set by GLib. */
@@ -315,8 +349,13 @@ nexor_cli_print (const char *text)
 {
   g_autofree char *redacted = nexor_cli_redact (text);
 
-  if (redacted != NULL)
-    g_print ("%s", redacted);
+  if (redacted == NULL)
+    return;
+
+  g_mutex_lock (&progress_lock);
+  erase_progress_locked ();
+  g_print ("%s", redacted);
+  g_mutex_unlock (&progress_lock);
 }
 
 /* Data for a program (JSON): always UTF-8, whatever the locale. */
@@ -325,8 +364,13 @@ nexor_cli_print_utf8 (const char *text)
 {
   g_autofree char *redacted = nexor_cli_redact (text);
 
-  if (redacted != NULL)
-    fputs (redacted, stdout);
+  if (redacted == NULL)
+    return;
+
+  g_mutex_lock (&progress_lock);
+  erase_progress_locked ();
+  fputs (redacted, stdout);
+  g_mutex_unlock (&progress_lock);
 }
 
 void
@@ -342,7 +386,10 @@ nexor_cli_printerr (const char *format,
   va_end (args);
 
   redacted = nexor_cli_redact (message);
+  g_mutex_lock (&progress_lock);
+  erase_progress_locked ();
   g_printerr ("%s", redacted);
+  g_mutex_unlock (&progress_lock);
 }
 
 /* Tables */

@@ -43,6 +43,8 @@ void        nexor_cli_append_heading        (GString       *out,
 void        nexor_cli_progress              (const char    *format,
                                              ...) G_GNUC_PRINTF (1, 2);
 void        nexor_cli_progress_clear        (void);
+gboolean    nexor_cli_progress_enabled      (void);
+gboolean    nexor_cli_output_is_utf8        (void);
 
 void        nexor_cli_print                 (const char    *text);
 void        nexor_cli_print_utf8            (const char    *text);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
@@ -24,9 +26,9 @@ print_tag_table (GListModel *tags,
     }
 
   if (with_description)
-    nexor_cli_table_add_header (table, "NAME", "SLUG", "DESCRIPTION", "ID");
+    nexor_cli_table_add_header (table, _("NAME"), _("SLUG"), _("DESCRIPTION"), _("ID"));
   else
-    nexor_cli_table_add_header (table, "NAME", "SLUG", "ID");
+    nexor_cli_table_add_header (table, _("NAME"), _("SLUG"), _("ID"));
 
   for (guint i = 0; i < n; i++)
     {
@@ -45,8 +47,8 @@ print_tag_table (GListModel *tags,
 }
 
 static void
-print_tag_card (const char *verb,
-                NexorTag   *tag)
+print_tag_card (gboolean  created_now,
+                NexorTag *tag)
 {
   g_autoptr(NexorCliTable) card = nexor_cli_table_new (2);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -55,15 +57,17 @@ print_tag_card (const char *verb,
   g_autofree char *updated = nexor_cli_format_datetime (nexor_tag_get_updated_at (tag));
   const char *name = nexor_tag_get_name (tag);
 
-  heading = g_strdup_printf ("%s tag %s", verb, name != NULL && name[0] != '\0' ? name
-                                                : nexor_cli_placeholder ());
+  if (name == NULL || name[0] == '\0')
+    name = nexor_cli_placeholder ();
+  heading = created_now ? g_strdup_printf (_("Created tag %s"), name)
+                        : g_strdup_printf (_("Updated tag %s"), name);
   nexor_cli_append_heading (out, heading);
-  nexor_cli_table_add_row (card, "Slug", nexor_tag_get_slug (tag));
-  nexor_cli_table_add_row (card, "Description", nexor_tag_get_description (tag));
-  nexor_cli_table_add_row (card, "Created", created);
+  nexor_cli_table_add_row (card, _("Slug"), nexor_tag_get_slug (tag));
+  nexor_cli_table_add_row (card, _("Description"), nexor_tag_get_description (tag));
+  nexor_cli_table_add_row (card, _("Created"), created);
   if (updated != NULL)
-    nexor_cli_table_add_row (card, "Updated", updated);
-  nexor_cli_table_add_row (card, "ID", nexor_tag_get_id (tag));
+    nexor_cli_table_add_row (card, _("Updated"), updated);
+  nexor_cli_table_add_row (card, _("ID"), nexor_tag_get_id (tag));
   nexor_cli_table_render (card, "  ", out);
   nexor_cli_print (out->str);
 }
@@ -74,6 +78,14 @@ print_tag_json (NexorTag *tag)
   g_autoptr(JsonObject) object = nexor_tag_dup_json (tag);
 
   nexor_cli_print_json_object (object);
+}
+
+static void
+print_tag_fields (NexorTag *tag)
+{
+  g_autoptr(JsonObject) object = nexor_tag_dup_json (tag);
+
+  nexor_cli_fields_print_object (object);
 }
 
 /* nexor tags list [--search TEXT] [--json] */
@@ -90,9 +102,9 @@ tags_list (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
-      "Only tags whose name, slug or description contains TEXT", "TEXT" },
+      N_("Only tags whose name, slug or description contains TEXT"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
-      "Print a JSON array of the tags, as the server sent them", NULL },
+      N_("Print a JSON array of the tags, as the server sent them"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -100,7 +112,7 @@ tags_list (NexorCli               *cli,
     return status;
   if (!nexor_cli_check_positionals (cli, *argv, NULL, 0, &status))
     return status;
-  if (search != NULL && !nexor_cli_check_text (search, "search text", &error))
+  if (search != NULL && !nexor_cli_check_text (search, _("search text"), &error))
     return nexor_cli_report_error (cli, error);
 
   client = nexor_cli_get_client (cli, &error);
@@ -111,10 +123,12 @@ tags_list (NexorCli               *cli,
   if (tags == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+  else if (as_json)
     nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
   else
-    print_tag_table (tags, TRUE, search != NULL ? "No tags match.\n" : "No tags.\n");
+    print_tag_table (tags, TRUE, search != NULL ? _("No tags match.\n") : _("No tags.\n"));
 
   return NEXOR_CLI_EXIT_OK;
 }
@@ -125,7 +139,7 @@ tags_create (NexorCli               *cli,
              const NexorCliCommand  *command,
              char                 ***argv)
 {
-  static const char * const names[] = { "tag name", "tag slug" };
+  static const char * const names[] = { N_("tag name"), N_("tag slug") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorTagInput) input = nexor_tag_input_new ();
   g_autoptr(NexorTag) tag = NULL;
@@ -134,8 +148,8 @@ tags_create (NexorCli               *cli,
   NexorClient *client;
   int status;
   const GOptionEntry entries[] = {
-    { "description", 0, 0, G_OPTION_ARG_STRING, &description, "What the tag means", "TEXT" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the new tag as JSON", NULL },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What the tag means"), N_("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the new tag as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -144,9 +158,9 @@ tags_create (NexorCli               *cli,
   if (!nexor_cli_check_positionals (cli, *argv, names, G_N_ELEMENTS (names), &status))
     return status;
 
-  if (!nexor_cli_check_text ((*argv)[1], "tag name", &error) ||
-      !nexor_cli_check_text ((*argv)[2], "tag slug", &error) ||
-      (description != NULL && !nexor_cli_check_text (description, "description", &error)))
+  if (!nexor_cli_check_text ((*argv)[1], _("tag name"), &error) ||
+      !nexor_cli_check_text ((*argv)[2], _("tag slug"), &error) ||
+      (description != NULL && !nexor_cli_check_text (description, _("description"), &error)))
     return nexor_cli_report_error (cli, error);
 
   nexor_tag_input_set_name (input, (*argv)[1]);
@@ -163,10 +177,12 @@ tags_create (NexorCli               *cli,
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    print_tag_fields (tag);
+  else if (as_json)
     print_tag_json (tag);
   else
-    print_tag_card ("Created", tag);
+    print_tag_card (TRUE, tag);
 
   return NEXOR_CLI_EXIT_OK;
 }
@@ -178,7 +194,7 @@ tags_update (NexorCli               *cli,
              const NexorCliCommand  *command,
              char                 ***argv)
 {
-  static const char * const names[] = { "tag ID" };
+  static const char * const names[] = { N_("tag ID") };
   g_autoptr(GError) error = NULL;
   g_autoptr(NexorTagInput) input = nexor_tag_input_new ();
   g_autoptr(NexorTag) tag = NULL;
@@ -192,12 +208,12 @@ tags_update (NexorCli               *cli,
   const char *id;
   int status;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "New name", "TEXT" },
-    { "slug", 0, 0, G_OPTION_ARG_STRING, &slug, "New slug; unique in the account", "TEXT" },
-    { "description", 0, 0, G_OPTION_ARG_STRING, &description, "New description", "TEXT" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("New name"), N_("TEXT") },
+    { "slug", 0, 0, G_OPTION_ARG_STRING, &slug, N_("New slug; unique in the account"), N_("TEXT") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("New description"), N_("TEXT") },
     { "clear", 0, 0, G_OPTION_ARG_STRING_ARRAY, &clear_values,
-      "Clear a field (send null); only “description” can be cleared", "FIELD" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the updated tag as JSON", NULL },
+      N_("Clear a field (send null); only “description” can be cleared"), N_("FIELD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the updated tag as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -207,9 +223,9 @@ tags_update (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "tag ID", &error) ||
-      (name != NULL && !nexor_cli_check_text (name, "value of --name", &error)) ||
-      (slug != NULL && !nexor_cli_check_text (slug, "value of --slug", &error)))
+  if (!nexor_cli_check_uuid (id, _("tag ID"), &error) ||
+      (name != NULL && !nexor_cli_check_text (name, _("value of --name"), &error)) ||
+      (slug != NULL && !nexor_cli_check_text (slug, _("value of --slug"), &error)))
     return nexor_cli_report_error (cli, error);
 
   clear = nexor_cli_split_list ((const char * const *) clear_values);
@@ -218,21 +234,21 @@ tags_update (NexorCli               *cli,
       g_autofree char *shown = nexor_cli_ellipsize (clear[i], 40);
 
       if (!g_str_equal (clear[i], "description"))
-        return nexor_cli_usage_error (cli, "--clear “%s”: only description can be cleared",
+        return nexor_cli_usage_error (cli, _("--clear “%s”: only description can be cleared"),
                                       shown != NULL ? shown : "");
       if (description != NULL)
-        return nexor_cli_usage_error (cli, "--description and --clear description cannot be "
-                                      "used together");
+        return nexor_cli_usage_error (cli, _("--description and --clear description cannot be "
+                                      "used together"));
       nexor_tag_input_set_description (input, NULL);
     }
 
   if (description != NULL)
     {
       if (!g_utf8_validate (description, -1, NULL))
-        return nexor_cli_usage_error (cli, "the value of --description is not valid UTF-8");
+        return nexor_cli_usage_error (cli, _("the value of --description is not valid UTF-8"));
       if (description[0] == '\0')
-        return nexor_cli_usage_error (cli, "the value of --description is empty; to clear it, "
-                                      "use --clear description");
+        return nexor_cli_usage_error (cli, _("the value of --description is empty; to clear it, "
+                                      "use --clear description"));
       nexor_tag_input_set_description (input, description);
     }
   if (name != NULL)
@@ -241,8 +257,8 @@ tags_update (NexorCli               *cli,
     nexor_tag_input_set_slug (input, slug);
 
   if (name == NULL && slug == NULL && description == NULL && clear[0] == NULL)
-    return nexor_cli_usage_error (cli, "nothing to change: give --name, --slug, --description "
-                                  "or --clear description");
+    return nexor_cli_usage_error (cli, _("nothing to change: give --name, --slug, --description "
+                                  "or --clear description"));
 
   client = nexor_cli_get_client (cli, &error);
   if (client == NULL)
@@ -252,10 +268,12 @@ tags_update (NexorCli               *cli,
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
 
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    print_tag_fields (tag);
+  else if (as_json)
     print_tag_json (tag);
   else
-    print_tag_card ("Updated", tag);
+    print_tag_card (FALSE, tag);
 
   return NEXOR_CLI_EXIT_OK;
 }
@@ -266,14 +284,14 @@ tags_delete (NexorCli               *cli,
              const NexorCliCommand  *command,
              char                 ***argv)
 {
-  static const char * const names[] = { "tag ID" };
+  static const char * const names[] = { N_("tag ID") };
   g_autoptr(GError) error = NULL;
   gboolean as_json = FALSE;
   NexorClient *client;
   const char *id;
   int status;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print {\"id\": ID, \"deleted\": true}", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print {\"id\": ID, \"deleted\": true}"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -283,7 +301,7 @@ tags_delete (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "tag ID", &error))
+  if (!nexor_cli_check_uuid (id, _("tag ID"), &error))
     return nexor_cli_report_error (cli, error);
 
   client = nexor_cli_get_client (cli, &error);
@@ -303,7 +321,7 @@ tags_delete (NexorCli               *cli,
     }
   else
     {
-      g_autofree char *message = g_strdup_printf ("Deleted tag %s; it is off every lead now\n", id);
+      g_autofree char *message = g_strdup_printf (_("Deleted tag %s; it is off every lead now\n"), id);
 
       nexor_cli_print (message);
     }
@@ -312,10 +330,10 @@ tags_delete (NexorCli               *cli,
 }
 
 const NexorCliCommand nexor_cli_tags_commands[] = {
-  { "list", NULL, "List the account's tags", tags_list, NULL },
-  { "create", "NAME SLUG", "Create a tag", tags_create, NULL },
-  { "update", "ID", "Rename a tag, change its slug or description", tags_update, NULL },
-  { "delete", "ID", "Delete a tag; it is taken off every lead", tags_delete, NULL },
+  { "list", NULL, N_("List the account's tags"), tags_list, NULL, &nexor_cli_kind_tag },
+  { "create", N_("NAME SLUG"), N_("Create a tag"), tags_create, NULL, &nexor_cli_kind_tag },
+  { "update", N_("ID"), N_("Rename a tag, change its slug or description"), tags_update, NULL, &nexor_cli_kind_tag },
+  { "delete", N_("ID"), N_("Delete a tag; it is taken off every lead"), tags_delete, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -325,7 +343,7 @@ nexor_cli_lead_tags (NexorCli               *cli,
                      const NexorCliCommand  *command,
                      char                 ***argv)
 {
-  static const char * const names[] = { "lead ID" };
+  static const char * const names[] = { N_("lead ID") };
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) set_values = NULL;
   g_auto(GStrv) add_values = NULL;
@@ -335,11 +353,11 @@ nexor_cli_lead_tags (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set_values,
-      "Replace the lead's tags with these, by name; new names become new tags; "
-      "--set '' removes them all", "NAMES" },
+      N_("Replace the lead's tags with these, by name; new names become new tags; "
+      "--set '' removes them all"), N_("NAMES") },
     { "add", 0, 0, G_OPTION_ARG_STRING_ARRAY, &add_values,
-      "Add these tags, by ID, keeping the others (comma-separated or repeated)", "TAG_IDS" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the server's answer as JSON", NULL },
+      N_("Add these tags, by ID, keeping the others (comma-separated or repeated)"), N_("TAG_IDS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -349,10 +367,10 @@ nexor_cli_lead_tags (NexorCli               *cli,
     return status;
 
   id = (*argv)[1];
-  if (!nexor_cli_check_uuid (id, "lead ID", &error))
+  if (!nexor_cli_check_uuid (id, _("lead ID"), &error))
     return nexor_cli_report_error (cli, error);
   if (set_values != NULL && add_values != NULL)
-    return nexor_cli_usage_error (cli, "--set and --add cannot be used together");
+    return nexor_cli_usage_error (cli, _("--set and --add cannot be used together"));
 
   if (set_values != NULL)
     {
@@ -360,7 +378,7 @@ nexor_cli_lead_tags (NexorCli               *cli,
       g_autoptr(NexorTagSyncResult) result = NULL;
 
       for (guint i = 0; tag_names[i] != NULL; i++)
-        if (!nexor_cli_check_text (tag_names[i], "tag name", &error))
+        if (!nexor_cli_check_text (tag_names[i], _("tag name"), &error))
           return nexor_cli_report_error (cli, error);
 
       client = nexor_cli_get_client (cli, &error);
@@ -372,7 +390,12 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        {
+          nexor_cli_fields_print_list (nexor_tag_sync_result_get_tags (result),
+                                       (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+        }
+      else if (as_json)
         {
           g_autoptr(JsonObject) raw = nexor_tag_sync_result_dup_json (result);
           g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
@@ -384,12 +407,12 @@ nexor_cli_lead_tags (NexorCli               *cli,
           const char * const *added = nexor_tag_sync_result_get_added (result);
           const char * const *removed = nexor_tag_sync_result_get_removed (result);
           g_autofree char *counts =
-            g_strdup_printf ("%u added, %u removed\n",
+            g_strdup_printf (_("%'u added, %'u removed\n"),
                              added != NULL ? g_strv_length ((char **) added) : 0,
                              removed != NULL ? g_strv_length ((char **) removed) : 0);
 
           print_tag_table (nexor_tag_sync_result_get_tags (result), FALSE,
-                           "The lead has no tags now.\n");
+                           _("The lead has no tags now.\n"));
           nexor_cli_print (counts);
         }
     }
@@ -399,9 +422,9 @@ nexor_cli_lead_tags (NexorCli               *cli,
       g_autoptr(GListModel) tags = NULL;
 
       if (tag_ids[0] == NULL)
-        return nexor_cli_usage_error (cli, "--add: no tag IDs given");
+        return nexor_cli_usage_error (cli, _("--add: no tag IDs given"));
       for (guint i = 0; tag_ids[i] != NULL; i++)
-        if (!nexor_cli_check_uuid (tag_ids[i], "tag ID", &error))
+        if (!nexor_cli_check_uuid (tag_ids[i], _("tag ID"), &error))
           return nexor_cli_report_error (cli, error);
 
       client = nexor_cli_get_client (cli, &error);
@@ -413,10 +436,12 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (tags == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+      else if (as_json)
         nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
       else
-        print_tag_table (tags, FALSE, "No tags were added.\n");
+        print_tag_table (tags, FALSE, _("No tags were added.\n"));
     }
   else
     {
@@ -430,10 +455,12 @@ nexor_cli_lead_tags (NexorCli               *cli,
       if (tags == NULL)
         return nexor_cli_report_error (cli, error);
 
-      if (as_json)
+      if (nexor_cli_fields_selected ())
+        nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
+      else if (as_json)
         nexor_cli_print_json_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
       else
-        print_tag_table (tags, FALSE, "The lead has no tags.\n");
+        print_tag_table (tags, FALSE, _("The lead has no tags.\n"));
     }
 
   return NEXOR_CLI_EXIT_OK;
@@ -453,7 +480,7 @@ nexor_cli_team (NexorCli               *cli,
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
-      "Print a JSON array of the members, as the server sent them", NULL },
+      N_("Print a JSON array of the members, as the server sent them"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -471,20 +498,25 @@ nexor_cli_team (NexorCli               *cli,
     return nexor_cli_report_error (cli, error);
 
   n = g_list_model_get_n_items (team);
-  if (as_json)
+  if (nexor_cli_fields_selected ())
+    {
+      nexor_cli_fields_print_list (team, (NexorCliDupJsonFunc) nexor_team_member_dup_json,
+                                   G_MAXUINT);
+    }
+  else if (as_json)
     {
       nexor_cli_print_json_list (team, (NexorCliDupJsonFunc) nexor_team_member_dup_json, G_MAXUINT);
     }
   else if (n == 0)
     {
-      nexor_cli_print ("No active team members.\n");
+      nexor_cli_print (_("No active team members.\n"));
     }
   else
     {
       g_autoptr(NexorCliTable) table = nexor_cli_table_new (4);
       g_autoptr(GString) out = g_string_new (NULL);
 
-      nexor_cli_table_add_header (table, "NAME", "EMAIL", "EXTERNAL ID", "ID");
+      nexor_cli_table_add_header (table, _("NAME"), _("EMAIL"), _("EXTERNAL ID"), _("ID"));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(NexorTeamMember) member = g_list_model_get_item (team, i);

@@ -9,11 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-output.h"
 
 /* An API key is one HTTP header value: visible ASCII, and not a novel. */
 #define MAX_API_KEY_LENGTH 4096
+
+/* A deadline longer than a day is a typo, not a wish. */
+#define MAX_TIMEOUT_S (24 * 60 * 60)
 
 struct _NexorCli
 {
@@ -22,6 +27,7 @@ struct _NexorCli
   char        *api_key_file;
   char        *base_url;
   char        *ca_file;
+  guint        timeout_s;         /* --timeout; 0 when not given */
   gboolean     help;
   gboolean     version;
 
@@ -32,6 +38,7 @@ struct _NexorCli
   NexorClient *client;
   char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
   char        *check_advice;      /* or what to do when no command can */
+  GPtrArray   *option_names;      /* long options of the context being parsed, for hints */
 };
 
 G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
@@ -41,57 +48,74 @@ static int nexor_cli_help_command (NexorCli               *cli,
                                    char                 ***argv);
 
 static const NexorCliCommand nexor_cli_root_commands[] = {
-  { "lead", "COMMAND", "Work with leads", NULL, nexor_cli_lead_commands },
-  { "tags", "COMMAND", "Manage the account's tags", NULL, nexor_cli_tags_commands },
-  { "team", NULL, "List the active team members", nexor_cli_team, NULL },
-  { "help", "[COMMAND…]", "Show help for a command", nexor_cli_help_command, NULL },
+  { "lead", N_("COMMAND"), N_("Work with leads"), NULL, nexor_cli_lead_commands },
+  { "tags", N_("COMMAND"), N_("Manage the account's tags"), NULL, nexor_cli_tags_commands },
+  { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL,
+    &nexor_cli_kind_team_member },
+  { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
 
 static const NexorCliCommand nexor_cli_root = {
-  "nexor", "COMMAND [ARGUMENT…]", "A command-line client for the Nexor sales-lead API.",
+  "nexor", N_("COMMAND [ARGUMENT…]"), N_("A command-line client for the Nexor sales-lead API."),
   NULL, nexor_cli_root_commands,
 };
 
-static const char nexor_cli_description[] =
-  "Environment:\n"
-  "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n"
-  "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n"
-  "                   (default " NEXOR_DEFAULT_BASE_URL ")\n"
-  "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n"
-  "                   of the system's, used when --ca-file is not given (for example the\n"
-  "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n"
-  "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n"
-  "                   the API key is never shown\n"
-  "  NO_COLOR         when set and not empty, never use colors\n"
-  "\n"
-  "Exit status:\n"
-  "  0  success\n"
-  "  1  any other error; also “lead create --from-file” when some leads failed\n"
-  "  2  usage error: unknown command or option, missing or bad argument, an id\n"
-  "     that is not a UUID, an invalid base URL or CA file, or a request the server\n"
-  "     refused (400)\n"
-  "  3  authentication: no API key, or the server rejected it (401, 403)\n"
-  "  4  not found (404)\n"
-  "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n"
-  "     or its TLS certificate was refused (nothing was sent)\n"
-  "  6  invalid response from the server\n"
-  "  7  conflict (409), such as a tag slug that is taken\n"
-  "  8  “lead paused --exit-status” only: automation is not paused\n"
-  "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n"
-  "     assign, lead tags --add, tags create) was sent, and then the connection\n"
-  "     broke, the time ran out or the server failed (5xx): it may have been\n"
-  "     applied; check (the hint names how) before running it again\n"
-  "  10 setup: the server at the base URL is not the Nexor API (it has no such\n"
-  "     endpoint: HTTP 404 without one of the API's not-found answers)\n"
-  "\n"
-  "Examples:\n"
-  "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n"
-  "  nexor lead create --first-name Ana --email ana@example.com --json\n"
-  "  nexor lead takeover ID && nexor lead paused ID";
+/* The root command's help after the options; %s is the default base URL. */
+#define NEXOR_CLI_DESCRIPTION \
+  N_("Environment:\n" \
+     "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
+     "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
+     "                   (default %s)\n" \
+     "  NEXOR_CA_FILE    PEM file of the certificate authorities to trust for https instead\n" \
+     "                   of the system's, used when --ca-file is not given (for example the\n" \
+     "                   file “nexor-emulator --tls --tls-ca-out FILE” writes)\n" \
+     "  NEXOR_TIMEOUT    seconds to wait for each request, retries included, used when\n" \
+     "                   --timeout is not given (default 90)\n" \
+     "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
+     "                   the API key is never shown\n" \
+     "  NO_COLOR         when set and not empty, never use colors\n" \
+     "\n" \
+     "Exit status:\n" \
+     "  0  success\n" \
+     "  1  any other error; also “lead create --from-file” when some leads failed\n" \
+     "  2  usage error: unknown command or option, missing or bad argument, an id\n" \
+     "     that is not a UUID, an invalid base URL or CA file, or a request the server\n" \
+     "     refused (400)\n" \
+     "  3  authentication: no API key, or the server rejected it (401, 403)\n" \
+     "  4  not found (404)\n" \
+     "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n" \
+     "     or its TLS certificate was refused (nothing was sent)\n" \
+     "  6  invalid response from the server\n" \
+     "  7  conflict (409), such as a tag slug that is taken\n" \
+     "  8  “lead paused --exit-status” only: automation is not paused\n" \
+     "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n" \
+     "     assign, lead tags --add, tags create) was sent, and then the connection\n" \
+     "     broke, the time ran out or the server failed (5xx): it may have been\n" \
+     "     applied; check (the hint names how) before running it again\n" \
+     "  10 setup: the server at the base URL is not the Nexor API (it has no such\n" \
+     "     endpoint: HTTP 404 without one of the API's not-found answers)\n" \
+     "\n" \
+     "Examples:\n" \
+     "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n" \
+     "  nexor lead create --first-name Ana --email ana@example.com --json\n" \
+     "  nexor lead takeover ID && nexor lead paused ID")
 
-static const char nexor_cli_sub_description[] =
-  "Run “nexor help” for the environment variables and exit statuses.";
+/* What every command that talks to the server reads: its help says so, since
+ * a variable left set in a shell is the usual surprise. */
+#define NEXOR_CLI_SUB_DESCRIPTION \
+  N_("Environment:\n" \
+     "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
+     "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
+     "  NEXOR_CA_FILE    certificate authorities to trust, used when --ca-file is not given\n" \
+     "  NEXOR_TIMEOUT    seconds to wait for each request, used when --timeout is not given\n" \
+     "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor)\n" \
+     "  NO_COLOR         when set and not empty, never use colors\n" \
+     "\n" \
+     "Run “nexor help” for the exit statuses.")
+
+#define NEXOR_CLI_HELP_DESCRIPTION \
+  N_("Environment: none is read.")
 
 /* Option callbacks: strings are replaced, never leaked, and a key is
  * registered as a secret the moment it is seen. */
@@ -163,6 +187,51 @@ option_ca_file_cb (const char  *option_name,
   return TRUE;
 }
 
+/* Whole seconds from 1 to a day: 0 would mean "no deadline" to the library,
+ * which is not what anyone typing a number asks for. */
+static gboolean
+parse_timeout (const char  *value,
+               const char  *source,
+               guint       *timeout_s,
+               GError     **error)
+{
+  guint64 n = 0;
+
+  if (value == NULL || !g_utf8_validate (value, -1, NULL) ||
+      !g_ascii_string_to_unsigned (value, 10, 1, MAX_TIMEOUT_S, &n, NULL))
+    {
+      g_autofree char *shown = value != NULL && g_utf8_validate (value, -1, NULL)
+                               ? nexor_cli_ellipsize (value, 40) : g_strdup (_("(not UTF-8)"));
+
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   _("invalid timeout “%s” (from %s): expected a whole number of seconds "
+                     "from 1 to %u"), shown, source, MAX_TIMEOUT_S);
+      return FALSE;
+    }
+
+  *timeout_s = (guint) n;
+  return TRUE;
+}
+
+static gboolean
+option_timeout_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  NexorCli *cli = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!parse_timeout (value, "--timeout", &cli->timeout_s, &local_error))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The summary of a group: its commands, and those of its subgroups. */
 static void
 add_command_rows (NexorCliTable         *table,
@@ -181,10 +250,10 @@ add_command_rows (NexorCliTable         *table,
       else
         {
           g_autofree char *usage = c->parameters != NULL
-            ? g_strconcat (name, " ", c->parameters, NULL)
+            ? g_strconcat (name, " ", _(c->parameters), NULL)
             : g_strdup (name);
 
-          nexor_cli_table_add_row (table, usage, c->summary);
+          nexor_cli_table_add_row (table, usage, _(c->summary));
         }
     }
 }
@@ -193,12 +262,12 @@ static char *
 command_summary (const NexorCliCommand *command)
 {
   g_autoptr(NexorCliTable) table = nexor_cli_table_new (2);
-  GString *summary = g_string_new (command->summary);
+  GString *summary = g_string_new (_(command->summary));
 
   if (command->subcommands != NULL)
     {
       add_command_rows (table, command->subcommands, NULL);
-      g_string_append (summary, "\n\nCommands:\n");
+      g_string_append_printf (summary, "\n\n%s\n", _("Commands:"));
       nexor_cli_table_render (table, "  ", summary);
       /* GOption adds its own line break after the summary. */
       if (summary->len > 0 && summary->str[summary->len - 1] == '\n')
@@ -216,41 +285,55 @@ nexor_cli_option_context_new (NexorCli              *cli,
   gboolean is_root = command == &nexor_cli_root;
   const GOptionEntry global_entries[] = {
     { "api-key", 0, 0, G_OPTION_ARG_CALLBACK, option_api_key_cb,
-      "API key (default: $NEXOR_API_KEY)", "KEY" },
+      N_("API key (default: $NEXOR_API_KEY)"), N_("KEY") },
     { "api-key-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_api_key_file_cb,
-      "Read the API key from FILE (“-” for standard input)", "FILE" },
+      N_("Read the API key from FILE (“-” for standard input)"), N_("FILE") },
     { "base-url", 0, 0, G_OPTION_ARG_CALLBACK, option_base_url_cb,
-      "API base URL (default: $NEXOR_BASE_URL, or the production API)", "URL" },
+      N_("API base URL (default: $NEXOR_BASE_URL, or the production API)"), N_("URL") },
     { "ca-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, option_ca_file_cb,
-      "Trust the certificate authorities in FILE (PEM) instead of the system's "
-      "(default: $NEXOR_CA_FILE)", "FILE" },
+      N_("Trust the certificate authorities in FILE (PEM) instead of the system's "
+         "(default: $NEXOR_CA_FILE)"), N_("FILE") },
+    { "timeout", 0, 0, G_OPTION_ARG_CALLBACK, option_timeout_cb,
+      N_("Give up on a request after SECONDS, retries included (default: $NEXOR_TIMEOUT, "
+         "or 90)"), N_("SECONDS") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
-      "Show this help and exit", NULL },
-    G_OPTION_ENTRY_NULL
-  };
-  const GOptionEntry root_entries[] = {
+      N_("Show this help and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version,
-      "Show the version and exit", NULL },
+      N_("Show the version and exit"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autofree char *summary = command_summary (command);
+  g_autofree char *description = NULL;
   GOptionContext *context;
   GOptionGroup *group;
 
-  context = g_option_context_new (command->parameters);
+  context = g_option_context_new (command->parameters != NULL ? _(command->parameters) : NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context, is_root ? nexor_cli_description
-                                                     : nexor_cli_sub_description);
+  if (is_root)
+    description = g_strdup_printf (_(NEXOR_CLI_DESCRIPTION), NEXOR_DEFAULT_BASE_URL);
+  else if (command->run == nexor_cli_help_command)
+    description = g_strdup (_(NEXOR_CLI_HELP_DESCRIPTION));
+  else
+    description = g_strdup (_(NEXOR_CLI_SUB_DESCRIPTION));
+  g_option_context_set_description (context, description);
 
   /* One group, the command's own options first; the group carries @cli for
    * the callbacks. */
-  group = g_option_group_new ("nexor", "Options:", "Show the options", cli, NULL);
+  group = g_option_group_new ("nexor", _("Options:"), _("Show the options"), cli, NULL);
+  /* The entries' descriptions are N_() strings of this domain. */
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
+  cli->option_names = g_ptr_array_new ();
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) entries[i].long_name);
+  for (guint i = 0; global_entries[i].long_name != NULL; i++)
+    g_ptr_array_add (cli->option_names, (gpointer) global_entries[i].long_name);
+
   if (entries != NULL)
     g_option_group_add_entries (group, entries);
+  nexor_cli_fields_add_entries (group, command->prints, cli->option_names);
   g_option_group_add_entries (group, global_entries);
-  if (is_root)
-    g_option_group_add_entries (group, root_entries);
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -277,23 +360,207 @@ nexor_cli_print_help (NexorCli       *cli,
     nexor_cli_print (help);
 }
 
+/* "Did you mean": the optimal string alignment distance (Levenshtein with
+ * transpositions, so "taem" is one edit from "team"), as git and most CLIs
+ * use. Longer words than any name are not worth the quadratic cost. */
+#define MAX_SUGGEST_LENGTH 64
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint d[MAX_SUGGEST_LENGTH + 1][MAX_SUGGEST_LENGTH + 1];
+
+  g_assert (la <= MAX_SUGGEST_LENGTH && lb <= MAX_SUGGEST_LENGTH);
+
+  for (gsize i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (gsize j = 0; j <= lb; j++)
+    d[0][j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    for (gsize j = 1; j <= lb; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+        guint best = MIN (d[i - 1][j] + 1, d[i][j - 1] + 1);
+
+        best = MIN (best, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          best = MIN (best, d[i - 2][j - 2] + 1);
+        d[i][j] = best;
+      }
+
+  return d[la][lb];
+}
+
+/* How alike @typed is to @name: 0 for the start of it ("hist" for
+ * "history"), else the edit distance when small enough for a slip of the
+ * fingers, else G_MAXUINT. */
+static guint
+suggestion_score (const char *typed,
+                  const char *name)
+{
+  gsize len = strlen (typed);
+  guint distance;
+
+  if (len == 0 || len > MAX_SUGGEST_LENGTH || strlen (name) > MAX_SUGGEST_LENGTH)
+    return G_MAXUINT;
+  if (len >= 2 && g_ascii_strncasecmp (typed, name, len) == 0)
+    return 0;
+
+  distance = edit_distance (typed, name);
+  if (distance <= MAX (1, MIN (2, len / 3)))
+    return distance;
+
+  return G_MAXUINT;
+}
+
+/* Adds @candidate to @best when it scores as well as the best so far. */
+static void
+consider_suggestion (GPtrArray  *best,
+                     guint      *best_score,
+                     guint       score,
+                     const char *candidate)
+{
+  if (score == G_MAXUINT || score > *best_score)
+    return;
+  if (score < *best_score)
+    g_ptr_array_set_size (best, 0);
+  *best_score = score;
+  g_ptr_array_add (best, g_strdup (candidate));
+}
+
+/* “a”, “a” or “b”, “a”, “b” or “c”: the suggestions for a hint. */
+static char *
+format_suggestions (GPtrArray *suggestions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < suggestions->len && i < 3; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
+      g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The commands of @group like @typed, as full paths ("nexor lead get");
+ * failing those, the commands of its subgroups ("nexor get" → "nexor lead
+ * get"). Names starting with "__" are internal and never suggested. */
+static char *
+suggest_command (const NexorCliCommand *group,
+                 const char            *group_path,
+                 const char            *typed)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  for (const NexorCliCommand *c = group->subcommands; c != NULL && c->name != NULL; c++)
+    {
+      g_autofree char *path = g_strconcat (group_path, " ", c->name, NULL);
+
+      if (!g_str_has_prefix (c->name, "__"))
+        consider_suggestion (best, &best_score, suggestion_score (typed, c->name), path);
+    }
+
+  for (const NexorCliCommand *c = group->subcommands;
+       best->len == 0 && c != NULL && c->name != NULL; c++)
+    {
+      for (const NexorCliCommand *sub = c->subcommands; sub != NULL && sub->name != NULL; sub++)
+        {
+          g_autofree char *path = g_strconcat (group_path, " ", c->name, " ", sub->name, NULL);
+
+          if (!g_str_has_prefix (sub->name, "__"))
+            consider_suggestion (best, &best_score, suggestion_score (typed, sub->name), path);
+        }
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf (_("did you mean %s?"), list);
+}
+
+static int
+unknown_command_error (NexorCli              *cli,
+                       const NexorCliCommand *group,
+                       const char            *group_path,
+                       const char            *typed)
+{
+  g_autofree char *shown = nexor_cli_ellipsize (typed, 40);
+  g_autofree char *hint = g_utf8_validate (typed, -1, NULL)
+                          ? suggest_command (group, group_path, typed) : NULL;
+
+  if (hint != NULL)
+    return nexor_cli_usage_error (cli, _("unknown command “%s”\nhint: %s"), shown, hint);
+  return nexor_cli_usage_error (cli, _("unknown command “%s”"), shown);
+}
+
+/* The long options of the context being parsed like the unknown @option. */
+static char *
+suggest_option (NexorCli   *cli,
+                const char *option)
+{
+  g_autoptr(GPtrArray) best = g_ptr_array_new_with_free_func (g_free);
+  guint best_score = G_MAXUINT;
+  g_autofree char *list = NULL;
+
+  if (!g_str_has_prefix (option, "--") || cli->option_names == NULL)
+    return NULL;
+
+  for (guint i = 0; i < cli->option_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (cli->option_names, i);
+      g_autofree char *dashed = g_strconcat ("--", name, NULL);
+
+      consider_suggestion (best, &best_score, suggestion_score (option + 2, name), dashed);
+    }
+
+  if (best->len == 0)
+    return NULL;
+
+  list = format_suggestions (best);
+  return g_strdup_printf (_("did you mean %s?"), list);
+}
+
 /* GOption quotes an unknown option whole: cut "--api-kye=SECRET" at "=". */
 static char *
-option_error_message (const GError *error)
+option_error_message (NexorCli     *cli,
+                      const GError *error)
 {
   g_autofree char *message = NULL;
 
   /* GOption converts values from the locale's character set. */
   if (error->domain == G_CONVERT_ERROR)
-    return g_strdup ("an option value is not valid text in the current locale");
+    return g_strdup (_("an option value is not valid text in the current locale"));
 
   message = g_strdup (error->message);
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
       char *equals = strchr (message, '=');
+      const char *option;
+      g_autofree char *hint = NULL;
 
       if (equals != NULL)
         *equals = '\0';
+
+      /* GOption's message is "Unknown option --name" (translated where
+       * GLib is): the option is its last word. */
+      option = strrchr (message, ' ');
+      if (option != NULL && g_utf8_validate (option + 1, -1, NULL))
+        hint = suggest_option (cli, option + 1);
+      if (hint != NULL)
+        {
+          g_autofree char *clean = nexor_cli_sanitize (message);
+
+          return g_strdup_printf (_("%s\nhint: %s"), clean, hint);
+        }
     }
 
   return nexor_cli_sanitize (message);
@@ -310,7 +577,7 @@ nexor_cli_parse (NexorCli        *cli,
   cli->help = FALSE;
   if (!g_option_context_parse_strv (context, argv, &error))
     {
-      g_autofree char *message = option_error_message (error);
+      g_autofree char *message = option_error_message (cli, error);
 
       *exit_status = nexor_cli_usage_error (cli, "%s", message);
       return FALSE;
@@ -319,6 +586,17 @@ nexor_cli_parse (NexorCli        *cli,
   if (cli->help)
     {
       nexor_cli_print_help (cli, context, FALSE);
+      *exit_status = NEXOR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  /* At every level, so that "nexor lead get --version" needs no rewrite. */
+  if (cli->version)
+    {
+      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
+                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
+
+      nexor_cli_print (version);
       *exit_status = NEXOR_CLI_EXIT_OK;
       return FALSE;
     }
@@ -349,9 +627,22 @@ nexor_cli_parse_options (NexorCli               *cli,
                          int                    *exit_status)
 {
   g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, command, entries);
+  g_autoptr(GError) error = NULL;
+  gboolean as_json = FALSE;
 
   if (!nexor_cli_parse (cli, context, argv, exit_status))
     return FALSE;
+
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    {
+      if (strcmp (entries[i].long_name, "json") == 0 && entries[i].arg == G_OPTION_ARG_NONE)
+        as_json = *(gboolean *) entries[i].arg_data;
+    }
+  if (!nexor_cli_fields_check (command->prints, as_json, &error))
+    {
+      *exit_status = nexor_cli_usage_error (cli, "%s", error->message);
+      return FALSE;
+    }
 
   /* GOption may leave a "--" that ended the options: drop it. */
   if ((*argv)[0] != NULL && g_strcmp0 ((*argv)[1], "--") == 0)
@@ -377,7 +668,7 @@ nexor_cli_usage_error (NexorCli   *cli,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  nexor_cli_printerr ("nexor: %s\nTry “%s --help” for more information.\n",
+  nexor_cli_printerr (_("nexor: %s\nTry “%s --help” for more information.\n"),
                       message, cli->path);
 
   return NEXOR_CLI_EXIT_USAGE;
@@ -420,14 +711,14 @@ nexor_cli_check_uuid (const char  *id,
 
   if (id == NULL || id[0] == '\0')
     {
-      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is empty", what);
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, _("the %s is empty"), what);
       return FALSE;
     }
 
   if (!g_utf8_validate (id, -1, NULL))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "the %s is not valid UTF-8", what);
+                   _("the %s is not valid UTF-8"), what);
       return FALSE;
     }
 
@@ -435,8 +726,8 @@ nexor_cli_check_uuid (const char  *id,
     {
       shown = nexor_cli_ellipsize (id, 40);
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "“%s” is not a valid %s (expected a UUID such as "
-                   "123e4567-e89b-12d3-a456-426614174000)", shown, what);
+                   _("“%s” is not a valid %s (expected a UUID such as "
+                   "123e4567-e89b-12d3-a456-426614174000)"), shown, what);
       return FALSE;
     }
 
@@ -450,14 +741,14 @@ nexor_cli_check_text (const char  *text,
 {
   if (text == NULL)
     {
-      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is missing", what);
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, _("the %s is missing"), what);
       return FALSE;
     }
 
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "the %s is not valid UTF-8", what);
+                   _("the %s is not valid UTF-8"), what);
       return FALSE;
     }
 
@@ -467,7 +758,7 @@ nexor_cli_check_text (const char  *text,
         return TRUE;
     }
 
-  g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, "the %s is empty", what);
+  g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE, _("the %s is empty"), what);
   return FALSE;
 }
 
@@ -482,7 +773,7 @@ nexor_cli_check_positionals (NexorCli           *cli,
 
   if (n < n_names)
     {
-      *exit_status = nexor_cli_usage_error (cli, "missing %s", names[n]);
+      *exit_status = nexor_cli_usage_error (cli, _("missing %s"), _(names[n]));
       return FALSE;
     }
 
@@ -490,7 +781,7 @@ nexor_cli_check_positionals (NexorCli           *cli,
     {
       g_autofree char *shown = nexor_cli_ellipsize (argv[n_names + 1], 40);
 
-      *exit_status = nexor_cli_usage_error (cli, "unexpected argument “%s”",
+      *exit_status = nexor_cli_usage_error (cli, _("unexpected argument “%s”"),
                                             shown != NULL ? shown : "");
       return FALSE;
     }
@@ -543,7 +834,7 @@ read_api_key_file (const char  *filename,
       int saved_errno = errno;
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "cannot read the API key file “%s”: %s", display, g_strerror (saved_errno));
+                   _("cannot read the API key file “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -560,7 +851,7 @@ read_api_key_file (const char  *filename,
       int saved_errno = errno;
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "cannot read the API key file “%s”: %s", display, g_strerror (saved_errno));
+                   _("cannot read the API key file “%s”: %s"), display, g_strerror (saved_errno));
       if (!is_stdin)
         fclose (file);
       return NULL;
@@ -571,7 +862,7 @@ read_api_key_file (const char  *filename,
   if (memchr (contents->str, '\0', contents->len) != NULL)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "the API key file “%s” does not hold an API key", display);
+                   _("the API key file “%s” does not hold an API key"), display);
       return NULL;
     }
 
@@ -600,7 +891,7 @@ resolve_api_key (NexorCli  *cli,
   if (cli->api_key != NULL && cli->api_key_file != NULL)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "--api-key and --api-key-file cannot be used together");
+                           _("--api-key and --api-key-file cannot be used together"));
       return NULL;
     }
 
@@ -616,7 +907,7 @@ resolve_api_key (NexorCli  *cli,
       key = read_api_key_file (cli->api_key_file, error);
       if (key == NULL)
         return NULL;
-      source = g_strdup_printf ("the file “%s”", display);
+      source = g_strdup_printf (_("the file “%s”"), display);
     }
   else
     {
@@ -632,8 +923,8 @@ resolve_api_key (NexorCli  *cli,
   if (key == NULL)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                           "no API key: set NEXOR_API_KEY, or pass --api-key KEY "
-                           "or --api-key-file FILE");
+                           _("no API key: set NEXOR_API_KEY, or pass --api-key KEY "
+                           "or --api-key-file FILE"));
       return NULL;
     }
 
@@ -643,7 +934,7 @@ resolve_api_key (NexorCli  *cli,
   if (key[0] == '\0')
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "the API key from %s is empty", source);
+                   _("the API key from %s is empty"), source);
       nexor_cli_free_secret (key);
       return NULL;
     }
@@ -651,8 +942,8 @@ resolve_api_key (NexorCli  *cli,
   if (!api_key_is_valid (key))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_AUTH,
-                   "the API key from %s is not valid: an API key is one word of "
-                   "printable ASCII characters", source);
+                   _("the API key from %s is not valid: an API key is one word of "
+                   "printable ASCII characters"), source);
       nexor_cli_free_secret (key);
       return NULL;
     }
@@ -691,12 +982,12 @@ resolve_base_url (NexorCli  *cli,
   else if (env != NULL && env[0] != '\0')
     url = g_strdup (env), source = "NEXOR_BASE_URL";
   else
-    url = g_strdup (NEXOR_DEFAULT_BASE_URL), source = "the default";
+    url = g_strdup (NEXOR_DEFAULT_BASE_URL), source = _("the default");
 
   if (!g_utf8_validate (url, -1, NULL))
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "the base URL from %s is not valid UTF-8", source);
+                   _("the base URL from %s is not valid UTF-8"), source);
       return NULL;
     }
 
@@ -707,8 +998,8 @@ resolve_base_url (NexorCli  *cli,
   if (uri == NULL)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "invalid base URL “%s” (from %s): expected an address such as "
-                   "%s", shown, source, NEXOR_DEFAULT_BASE_URL);
+                   _("invalid base URL “%s” (from %s): expected an address such as "
+                   "%s"), shown, source, NEXOR_DEFAULT_BASE_URL);
       return NULL;
     }
 
@@ -718,8 +1009,8 @@ resolve_base_url (NexorCli  *cli,
       host == NULL || host[0] == '\0')
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "invalid base URL “%s” (from %s): expected an http:// or https:// "
-                   "address such as %s", shown, source, NEXOR_DEFAULT_BASE_URL);
+                   _("invalid base URL “%s” (from %s): expected an http:// or https:// "
+                   "address such as %s"), shown, source, NEXOR_DEFAULT_BASE_URL);
       return NULL;
     }
 
@@ -729,8 +1020,8 @@ resolve_base_url (NexorCli  *cli,
       g_autofree char *shown_host = nexor_cli_ellipsize (host, 80);
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "refusing to send the API key over plain http:// to “%s”: use https:// "
-                   "(http:// is only allowed for localhost)", shown_host);
+                   _("refusing to send the API key over plain http:// to “%s”: use https:// "
+                   "(http:// is only allowed for localhost)"), shown_host);
       return NULL;
     }
 
@@ -786,7 +1077,7 @@ resolve_tls_database (NexorCli      *cli,
   certificates = g_tls_certificate_list_new_from_file (absolute, &local_error);
   if (local_error == NULL && certificates == NULL)
     g_set_error_literal (&local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
-                         "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+                         _("it holds no PEM certificate (-----BEGIN CERTIFICATE-----)"));
   g_list_free_full (certificates, g_object_unref);
 
   if (local_error == NULL)
@@ -796,7 +1087,7 @@ resolve_tls_database (NexorCli      *cli,
       g_autofree char *reason = nexor_cli_sanitize (local_error->message);
 
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "cannot use the CA file “%s” (from %s): %s", shown, source, reason);
+                   _("cannot use the CA file “%s” (from %s): %s"), shown, source, reason);
       return FALSE;
     }
 
@@ -832,8 +1123,8 @@ nexor_cli_client_new (const char    *base_url,
  * @error: return location for an error whose exit status is usage (bad base
  *   URL) or authentication (no usable API key)
  *
- * Gets the client, created on first use from --base-url / NEXOR_BASE_URL and
- * --api-key / --api-key-file / NEXOR_API_KEY.
+ * Gets the client, created on first use from --base-url / NEXOR_BASE_URL,
+ * --api-key / --api-key-file / NEXOR_API_KEY and --timeout / NEXOR_TIMEOUT.
  *
  * Returns: (transfer none) (nullable): the client
  */
@@ -843,10 +1134,17 @@ nexor_cli_get_client (NexorCli  *cli,
 {
   g_autofree char *base_url = NULL;
   g_autoptr(GTlsDatabase) tls_database = NULL;
+  const char *env_timeout = g_getenv ("NEXOR_TIMEOUT");
+  guint timeout_s = cli->timeout_s;
   char *api_key;
 
   if (cli->client != NULL)
     return cli->client;
+
+  /* An empty value counts as unset, as for the other variables. */
+  if (timeout_s == 0 && env_timeout != NULL && env_timeout[0] != '\0' &&
+      !parse_timeout (env_timeout, "NEXOR_TIMEOUT", &timeout_s, error))
+    return NULL;
 
   base_url = resolve_base_url (cli, error);
   if (base_url == NULL)
@@ -862,6 +1160,9 @@ nexor_cli_get_client (NexorCli  *cli,
   /* The library refuses an unusable URL or key here, at construction. */
   cli->client = nexor_cli_client_new (base_url, api_key, tls_database, error);
   nexor_cli_free_secret (api_key);
+  if (timeout_s > 0)
+    nexor_client_set_timeout (cli->client, timeout_s);
+  nexor_cli_waiting_watch (cli->client, cli->display_base_url);
 
   return cli->client;
 }
@@ -919,39 +1220,42 @@ hint_for_error (NexorCli     *cli,
                 const GError *error)
 {
   g_autofree char *shown_url = nexor_cli_ellipsize (cli->display_base_url, 80);
-  const char *url = shown_url != NULL ? shown_url : "the base URL";
+  const char *url = shown_url != NULL ? shown_url : _("the base URL");
 
   if (error->domain == NEXOR_ERROR)
     {
       switch ((NexorError) error->code)
         {
         case NEXOR_ERROR_UNAUTHORIZED:
-          return g_strdup ("check the API key given with --api-key, --api-key-file or "
-                           "NEXOR_API_KEY");
+          return g_strdup (_("check the API key given with --api-key, --api-key-file or "
+                           "NEXOR_API_KEY"));
         case NEXOR_ERROR_FORBIDDEN:
-          return g_strdup ("this API key is not allowed to do this");
+          return g_strdup (_("this API key is not allowed to do this"));
         case NEXOR_ERROR_TIMEOUT:
-          return g_strdup_printf ("the server at %s did not answer in time; try again later", url);
+          return g_strdup_printf (_("the server at %s did not answer in time; try again later, "
+                                    "or allow more time with --timeout SECONDS"), url);
         case NEXOR_ERROR_SERVER:
-          return g_strdup_printf ("the server at %s failed; try again later", url);
+          return g_strdup_printf (_("the server at %s failed; try again later"), url);
         case NEXOR_ERROR_RATE_LIMITED:
           if (nexor_error_get_retry_after (error) > 0)
-            return g_strdup_printf ("the server asked to slow down; retry in %u s",
+            return g_strdup_printf (_("the server asked to slow down; retry in %u s"),
                                     nexor_error_get_retry_after (error));
-          return g_strdup ("the server asked to slow down; try again later");
+          return g_strdup (_("the server asked to slow down; try again later"));
         case NEXOR_ERROR_OUTCOME_UNKNOWN:
           if (cli->check_command != NULL)
-            return g_strdup_printf ("it may have been applied; check with: %s", cli->check_command);
+            return g_strdup_printf (_("it may have been applied; check with: %s"), cli->check_command);
           if (cli->check_advice != NULL)
             return g_strdup (cli->check_advice);
-          return g_strdup ("it may have been applied; check before running it again");
+          return g_strdup (_("it may have been applied; check before running it again"));
         case NEXOR_ERROR_INVALID_RESPONSE:
-          return g_strdup_printf ("is %s the address of a Nexor API server?", url);
+          return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          return g_strdup_printf ("the base URL used was %s; the Nexor API's ends in /api/public, "
-                                  "such as " NEXOR_DEFAULT_BASE_URL " or a local nexor-emulator's "
-                                  "http://127.0.0.1:PORT/api/public (set it with --base-url or "
-                                  "NEXOR_BASE_URL)", url);
+          /* TRANSLATORS: the first %s is the base URL used, the second the
+           * production one */
+          return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
+                                    "such as %s or a local nexor-emulator's "
+                                    "http://127.0.0.1:PORT/api/public (set it with --base-url or "
+                                    "NEXOR_BASE_URL)"), url, NEXOR_DEFAULT_BASE_URL);
         case NEXOR_ERROR_FAILED:
         case NEXOR_ERROR_INVALID_ARGUMENT:
         case NEXOR_ERROR_NOT_FOUND:
@@ -962,40 +1266,40 @@ hint_for_error (NexorCli     *cli,
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    return g_strdup_printf ("is the server running at %s?", url);
+    return g_strdup_printf (_("is the server running at %s?"), url);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_strdup_printf ("the server at %s did not answer in time; try again later", url);
+    return g_strdup_printf (_("the server at %s did not answer in time; try again later"), url);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;
   if (error->domain == G_RESOLVER_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
-    return g_strdup_printf ("check the network connection and the base URL (%s)", url);
+    return g_strdup_printf (_("check the network connection and the base URL (%s)"), url);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     {
       /* The message says what is wrong with the certificate; this says what
        * to do about it, the emulator first, since that is where it mostly
        * happens. */
       if (cli->loopback && !cli->own_ca_file)
-        return g_strdup ("for a local nexor-emulator --tls, trust its certificate: "
+        return g_strdup (_("for a local nexor-emulator --tls, trust its certificate: "
                          "--ca-file FILE or NEXOR_CA_FILE=FILE, with the FILE it names "
-                         "on start (or its --tls-ca-out FILE)");
+                         "on start (or its --tls-ca-out FILE)"));
       if (cli->loopback)
-        return g_strdup ("for nexor-emulator, trust the FILE it names on this start (it makes a "
+        return g_strdup (_("for nexor-emulator, trust the FILE it names on this start (it makes a "
                          "new certificate each time unless given --tls-cert), and check the "
-                         "certificate's dates it prints");
+                         "certificate's dates it prints"));
       if (cli->own_ca_file)
-        return g_strdup_printf ("check the base URL (%s), the CA file (--ca-file, "
-                                "NEXOR_CA_FILE) and this computer's date and time", url);
-      return g_strdup_printf ("check the base URL (%s) and this computer's date and time; "
+        return g_strdup_printf (_("check the base URL (%s), the CA file (--ca-file, "
+                                "NEXOR_CA_FILE) and this computer's date and time"), url);
+      return g_strdup_printf (_("check the base URL (%s) and this computer's date and time; "
                               "behind a TLS-inspecting proxy, trust its authority with "
-                              "--ca-file FILE or NEXOR_CA_FILE=FILE", url);
+                              "--ca-file FILE or NEXOR_CA_FILE=FILE"), url);
     }
   if (error->domain == G_TLS_ERROR)
-    return g_strdup_printf ("the secure connection to %s failed; check the base URL", url);
+    return g_strdup_printf (_("the secure connection to %s failed; check the base URL"), url);
   if (error->domain == G_IO_ERROR)
-    return g_strdup_printf ("is the server running at %s?", url);
+    return g_strdup_printf (_("is the server running at %s?"), url);
 
   return NULL;
 }
@@ -1059,7 +1363,7 @@ nexor_cli_report_error (NexorCli     *cli,
 
   nexor_cli_printerr ("nexor: %s\n", message);
   if (hint != NULL)
-    nexor_cli_printerr ("hint: %s\n", hint);
+    nexor_cli_printerr (_("hint: %s\n"), hint);
 
   return nexor_cli_exit_status_for_error (error);
 }
@@ -1115,31 +1419,18 @@ nexor_cli_run_group (NexorCli               *cli,
   if (!nexor_cli_parse (cli, context, argv, &status))
     return status;
 
-  if (cli->version && group == &nexor_cli_root)
-    {
-      g_autofree char *version = g_strdup_printf ("nexor %s (nexor-glib %s)\n",
-                                                  NEXOR_CLI_VERSION, NEXOR_VERSION_S);
-
-      nexor_cli_print (version);
-      return NEXOR_CLI_EXIT_OK;
-    }
-
   n = g_strv_length (*argv);
   if (n < 2)
     {
       nexor_cli_print_help (cli, context, TRUE);
-      nexor_cli_printerr ("\nnexor: missing command\n");
+      nexor_cli_printerr (_("\nnexor: missing command\n"));
       return NEXOR_CLI_EXIT_USAGE;
     }
 
   name = (*argv)[1];
   sub = lookup_command (group->subcommands, name);
   if (sub == NULL)
-    {
-      g_autofree char *shown = nexor_cli_ellipsize (name, 40);
-
-      return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
-    }
+    return unknown_command_error (cli, group, path, name);
 
   sub_path = g_strconcat (path, " ", sub->name, NULL);
   sub_argv = g_new0 (char *, n);
@@ -1172,8 +1463,8 @@ nexor_cli_help_command (NexorCli               *cli,
           g_autofree char *shown = nexor_cli_ellipsize ((*argv)[i], 40);
 
           if (target->subcommands == NULL)
-            return nexor_cli_usage_error (cli, "“%s” has no subcommand “%s”", path->str, shown);
-          return nexor_cli_usage_error (cli, "unknown command “%s”", shown);
+            return nexor_cli_usage_error (cli, _("“%s” has no subcommand “%s”"), path->str, shown);
+          return unknown_command_error (cli, target, path->str, (*argv)[i]);
         }
 
       target = sub;
@@ -1211,6 +1502,7 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->display_base_url, g_free);
   g_clear_pointer (&cli->check_command, g_free);
   g_clear_pointer (&cli->check_advice, g_free);
+  g_clear_pointer (&cli->option_names, g_ptr_array_unref);
   g_clear_object (&cli->client);
 }
 
@@ -1221,9 +1513,19 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   NexorCli cli = { 0 };
+  const char *localedir;
   int status;
 
+  /* As GLib's own tools: the locale from the environment, and the
+   * library's domain, which holds the CLI's text too. NEXOR_LOCALEDIR runs
+   * it from a build tree (the tests), as the library itself honours it. */
   setlocale (LC_ALL, "");
+  localedir = g_getenv ("NEXOR_LOCALEDIR");
+  if (localedir == NULL || !g_path_is_absolute (localedir))
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("nexor");
   nexor_cli_output_init ();
 
@@ -1233,6 +1535,7 @@ main (int    argc,
     args[i] = g_strdup (argv[i]);
 
   status = nexor_cli_run_command (&cli, &nexor_cli_root, "nexor", &args);
+  nexor_cli_waiting_stop ();
 
   if (!nexor_cli_output_finish (&error))
     {
@@ -1242,6 +1545,7 @@ main (int    argc,
     }
 
   nexor_cli_clear (&cli);
+  nexor_cli_fields_clear ();
   nexor_cli_output_clear_secrets ();
 
   return status;

@@ -7,6 +7,8 @@
 
 #include <nexor-glib.h>
 
+#include "nexor-cli-fields.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses: documented in `nexor --help` and docs/cli.md; keep them stable. */
@@ -62,6 +64,7 @@ struct _NexorCliCommand
   const char            *summary;     /* one line, shown in command lists */
   NexorCliRunFunc        run;
   const NexorCliCommand *subcommands;
+  const NexorCliKind    *prints;      /* resources it prints: it takes --ids and --fields */
 };
 
 /* Command tables, one per group (nexor-cli-lead.c, nexor-cli-tags.c). */
@@ -120,6 +123,11 @@ void         nexor_cli_set_check_command  (NexorCli              *cli,
 /* Or, when no command can show it, what to do instead. */
 void         nexor_cli_set_check_advice   (NexorCli              *cli,
                                            const char            *advice);
+
+/* On a terminal, a status line while a request of @client waits or retries. */
+void         nexor_cli_waiting_watch      (NexorClient           *client,
+                                           const char            *display_url);
+void         nexor_cli_waiting_stop       (void);
 
 /* Prints `nexor: message` (and a hint) on stderr and returns the exit status. */
 int          nexor_cli_report_error       (NexorCli              *cli,

@@ -39,8 +39,14 @@ def run():
         return
     raw = lead.dup_json()
     metadata = lead.dup_metadata()
-    result["deep_in_dup_json"] = raw.get_object_member("metadata").has_member("deep")
-    result["deep_in_metadata"] = metadata.has_member("deep")
+    # Plain Python values, converted by the overrides on this small stack.
+    result["deep_in_dup_json"] = "deep" in raw["metadata"]
+    result["deep_in_metadata"] = "deep" in metadata
+    depth, node = 0, metadata["deep"]
+    while node:
+        node = node["a"] if isinstance(node, dict) else node[0]
+        depth += 1
+    result["depth"] = depth
     # Freed here, on the small stack: the lead, its metadata, the copy.
     del raw, metadata, lead
 
@@ -84,7 +90,8 @@ def get_lead_on_small_stack(base_url, body):
 def test_deepest_accepted_answer_on_a_small_stack(faults_emulator_url):
     for objects in (False, True):
         result = get_lead_on_small_stack(faults_emulator_url, lead_body(MAX_DEPTH, objects))
-        assert result == {"deep_in_dup_json": True, "deep_in_metadata": True}, result
+        assert result == {"deep_in_dup_json": True, "deep_in_metadata": True,
+                          "depth": MAX_DEPTH - 4}, result
 
 
 def test_deeper_is_a_clean_error(faults_emulator_url):

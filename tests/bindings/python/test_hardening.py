@@ -140,6 +140,9 @@ def test_retry_after_from_the_error(rate_limiter):
     # from them when it hands it back to C: the wait survives in the message.
     assert error.message.endswith(" (retry after 120 s)")
     assert Nexor.error_get_retry_after(error) == 120
+    # The overrides raise it as its own class, with the wait as an attribute.
+    assert isinstance(error, Nexor.RateLimitedError)
+    assert error.retry_after == 120
     # Longer than the client waits by itself: sent once.
     assert len(rate_limiter.requests) == 1
     # Nothing on the client to read or to be overwritten by another call.
@@ -161,6 +164,7 @@ def test_retry_after_from_an_async_error(rate_limiter):
     error = outcome["error"]
     assert error.matches(Nexor.error_quark(), Nexor.Error.RATE_LIMITED), error.message
     assert Nexor.error_get_retry_after(error) == 120
+    assert isinstance(error, Nexor.RateLimitedError) and error.retry_after == 120
 
 
 def test_outcome_unknown_is_registered():

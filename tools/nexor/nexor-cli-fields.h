@@ -1,0 +1,48 @@
+/* nexor-cli-fields.h: --ids and --fields, the output for scripts
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "nexor-cli-json.h"
+
+G_BEGIN_DECLS
+
+/* What a command prints: names for messages, and the documented members a
+ * --fields path may start with (NULL-terminated). */
+typedef struct {
+  const char         *singular;
+  const char         *plural;
+  const char * const *fields;
+} NexorCliKind;
+
+extern const NexorCliKind nexor_cli_kind_lead;
+/* A lead as `lead get` prints it: with its "variables". */
+extern const NexorCliKind nexor_cli_kind_lead_card;
+extern const NexorCliKind nexor_cli_kind_history_item;
+extern const NexorCliKind nexor_cli_kind_meeting;
+extern const NexorCliKind nexor_cli_kind_tag;
+extern const NexorCliKind nexor_cli_kind_team_member;
+
+/* Adds --ids and --fields LIST to @group (and their names to @option_names). */
+void     nexor_cli_fields_add_entries  (GOptionGroup        *group,
+                                        const NexorCliKind  *kind,
+                                        GPtrArray           *option_names);
+/* After parsing: checks the options against @kind; a usage error otherwise. */
+gboolean nexor_cli_fields_check        (const NexorCliKind  *kind,
+                                        gboolean             as_json,
+                                        GError             **error);
+/* Whether --ids or --fields was given: print with the functions below. */
+gboolean nexor_cli_fields_selected     (void);
+/* One line: the selected fields of @item, tab-separated, UTF-8. */
+void     nexor_cli_fields_print_object (JsonObject          *item);
+void     nexor_cli_fields_print_list   (GListModel          *items,
+                                        NexorCliDupJsonFunc  dup_json,
+                                        guint                max);
+void     nexor_cli_fields_clear        (void);
+
+G_END_DECLS
