@@ -830,10 +830,16 @@ active_run_workflow_id (NexorLead   *lead,
 
   if (workflow_id == NULL || *workflow_id == '\0')
     {
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
-                   "No active workflow run found for this lead: it is in no workflow, so there is "
-                   "no automation to %s; enroll it in a workflow, or name the workflow",
-                   resume ? "resume" : "stop");
+      if (resume)
+        g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                             _("No active workflow run found for this lead: it is in no workflow, so "
+                               "there is no automation to resume; enroll it in a workflow, or name "
+                               "the workflow"));
+      else
+        g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_NOT_FOUND,
+                             _("No active workflow run found for this lead: it is in no workflow, so "
+                               "there is no automation to stop; enroll it in a workflow, or name "
+                               "the workflow"));
       return NULL;
     }
 
@@ -843,8 +849,8 @@ active_run_workflow_id (NexorLead   *lead,
       g_autofree char *shown = _nexor_quote (workflow_id, -1, NEXOR_QUOTE_CHARS);
 
       g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   "Invalid response: the lead's active run names its workflow as “%s”, which is "
-                   "not a UUID; name the workflow", shown);
+                   _("Invalid response: the lead's active run names its workflow as “%s”, which "
+                     "is not a UUID; name the workflow"), shown);
       return NULL;
     }
 

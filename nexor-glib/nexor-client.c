@@ -562,7 +562,8 @@ nexor_client_initable_iface_init (GInitableIface *iface)
 
 /**
  * nexor_client_new:
- * @api_key: the API key, such as `nxr_live_…`
+ * @api_key: (nullable): the API key, such as `nxr_live_…`; %NULL fails with
+ *   %NEXOR_ERROR_UNAUTHORIZED
  * @error: return location for an error
  *
  * Creates a client of the production API.
@@ -588,7 +589,7 @@ nexor_client_new (const char  *api_key,
  * nexor_client_new_for_url:
  * @base_url: the base URL of the API, such as
  *   `http://127.0.0.1:8765/api/public` for a local `nexor-emulator`
- * @api_key: the API key
+ * @api_key: (nullable): the API key; %NULL fails with %NEXOR_ERROR_UNAUTHORIZED
  * @error: return location for an error
  *
  * Creates a client of the API at @base_url.

@@ -282,9 +282,9 @@ run_automation (NexorCli               *cli,
        g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE)))
     {
       g_autoptr(GError) advised = g_error_new (error->domain, error->code,
-                                               "%s (without --workflow, the workflow is the one of the "
-                                               "lead's active run: name it with --workflow ID, or "
-                                               "enroll the lead with “nexor lead assign”)",
+                                               _("%s (without --workflow, the workflow is the one of "
+                                                 "the lead's active run: name it with --workflow ID, "
+                                                 "or enroll the lead with “nexor lead assign”)"),
                                                error->message);
 
       return nexor_cli_report_error (cli, advised);

@@ -13,7 +13,7 @@ gi.require_version("Nexor", "1")
 gi.require_version("Json", "1.0")
 from gi.repository import Gio, GLib, Json, Nexor  # noqa: E402
 
-from conftest import over_http_and_https  # noqa: E402
+from conftest import DEMO_API_KEY, over_http_and_https  # noqa: E402
 
 SALES_WORKFLOW = "4aca1485-3259-4b0d-a4d0-51cff048729e"
 DEMO_WORKFLOW = "c3c0efb2-99dc-4f2f-bb33-ea2894911065"
@@ -479,3 +479,23 @@ def test_constructors_raise_for_a_bad_key():
         Nexor.Client.new("nxr_live_\t")
     assert_nexor_error(caught.value, Nexor.Error.INVALID_ARGUMENT)
     assert Nexor.Client.new("nxr_live_fine").props.base_url == Nexor.DEFAULT_BASE_URL
+
+
+def test_constructors_raise_for_no_key():
+    with pytest.raises(GLib.Error) as caught:
+        Nexor.Client.new(None)
+    assert_nexor_error(caught.value, Nexor.Error.UNAUTHORIZED)
+
+
+def test_a_wrong_base_url_is_not_a_missing_lead(emulator_url):
+    root = emulator_url[:-len("/api/public")]
+    wrong = Nexor.Client.new_for_url(root + "/", DEMO_API_KEY)
+    with pytest.raises(GLib.Error) as caught:
+        wrong.get_lead(SEED_LEAD_ID, None)
+    assert_nexor_error(caught.value, Nexor.Error.ENDPOINT_NOT_FOUND)
+    assert "base URL is probably wrong" in caught.value.message
+
+    right = Nexor.Client.new_for_url(emulator_url, DEMO_API_KEY)
+    with pytest.raises(GLib.Error) as caught:
+        right.get_lead(UNKNOWN_LEAD_ID, None)
+    assert_nexor_error(caught.value, Nexor.Error.NOT_FOUND)
