@@ -570,8 +570,8 @@ end_fetch (NexorHistoryList *self,
       if (page_repeats (self, items, &from))
         owned_error = error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                                            _("The server sent the same page of history again: asked "
-                                           "for offset %u, it answered with the entries from offset "
-                                           "%u; it seems to ignore the offset"),
+                                             "for offset %u, it answered with the entries from offset "
+                                             "%u; it seems to ignore the offset"),
                                            fetch->offset, from);
     }
 

@@ -554,8 +554,8 @@ http_error (NexorClient  *self,
           if (strchr (path, '?') != NULL)
             *strchr (path, '?') = '\0';
           where = quote_untrusted (self, base_url, 200);
-          /* TRANSLATORS: the HTTP status and the server's words; the base URL
-           * used; the method and path asked for; the production base URL */
+          /* TRANSLATORS: the server's own text, the base URL, an HTTP method, a path, the
+           * production base URL */
           setup = g_strdup_printf (_("%s; the server at %s has no endpoint %s %s: the base URL is "
                                      "probably wrong (the Nexor API's ends in /api/public, as in %s)"),
                                    text, where, _nexor_request_get_method (request), path,

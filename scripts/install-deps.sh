@@ -24,6 +24,9 @@ packages=(
   # install test: `pkg-config --static --libs libsoup-3.0` names the Kerberos
   # libraries, whose link-time .so files only libkrb5-dev ships
   libkrb5-dev
+  # the CLI's bash completion is installed in bash-completion's completionsdir
+  # (its pkg-config file), and tests/cli drives it with bash
+  bash-completion
   # translations (msgfmt, xgettext) and every locale compiled, so that the
   # Spanish tests' LANG=es_CL.UTF-8 works on a fresh machine
   gettext locales-all

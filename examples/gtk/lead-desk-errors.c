@@ -7,8 +7,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include <nexor-glib.h>
@@ -42,15 +40,10 @@ hint_for (const GError        *error,
           *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
           return _("The server URL is not the Nexor API’s: it should end in /api/public");
         case NEXOR_ERROR_INVALID_ARGUMENT:
-          /* Client-side checks name what they refused: the base URL or the
-           * key can only be fixed in the connection dialog, anything else
-           * (a lead id) where it was typed. */
-          if (strstr (error->message, "base URL") != NULL ||
-              strstr (error->message, "API key") != NULL)
-            {
-              *remedy = LEAD_DESK_ERROR_REMEDY_CONNECTION;
-              return _("Check the server URL and the API key");
-            }
+          /* A base URL or key the client cannot use fails when the client is
+           * built, which reopens the connection dialog: what a call refuses
+           * is something typed where the call was made (a lead id). The
+           * code says so in every language; the message's words do not. */
           *remedy = LEAD_DESK_ERROR_REMEDY_NONE;
           return _("Check what you typed");
         case NEXOR_ERROR_CONFLICT:

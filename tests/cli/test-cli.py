@@ -10,6 +10,7 @@
 # and the certificates the CLI must refuse, and prints TAP. Only the Python
 # standard library is used (and tests/emulator/nexor-test-certificate).
 
+import atexit
 import http.server
 import json
 import os
@@ -197,6 +198,11 @@ class Result:
         return "rc=%s\n--- stdout\n%s\n--- stderr\n%s" % (self.returncode, self.stdout, self.stderr)
 
 
+# The recent-ids cache of completion goes here, never to the user's own.
+CACHE_HOME = tempfile.mkdtemp(prefix="nexor-cli-test-cache-")
+atexit.register(shutil.rmtree, CACHE_HOME, True)
+
+
 class Runner:
     def __init__(self, nexor, base_url):
         self.nexor = os.path.abspath(nexor)
@@ -215,6 +221,8 @@ class Runner:
         if self.ca_file is not None:
             env["NEXOR_CA_FILE"] = self.ca_file
         env["LC_ALL"] = "C.UTF-8"
+        env["XDG_CACHE_HOME"] = CACHE_HOME
+        env.pop("NEXOR_TIMEOUT", None)
         env.setdefault("G_DEBUG", "gc-friendly,fatal-warnings")
         if key is not None:
             env["NEXOR_API_KEY"] = key
@@ -877,7 +885,7 @@ SERVER_COMMANDS = (
     ["team"],
 )
 ENVIRONMENT = ("NEXOR_API_KEY", "NEXOR_BASE_URL", "NEXOR_CA_FILE", "NEXOR_TIMEOUT", "NEXOR_DEBUG",
-               "NO_COLOR")
+               "NO_COLOR", "XDG_CACHE_HOME")
 
 
 # The help of each command names the environment variables it reads.
@@ -1109,9 +1117,9 @@ def test_fields(t):
     no_server = t.env(key=None, base_url=closed_port_url())
     for args, needle in (
             (["lead", "get", SEED_ID, "--fields", "id,emial"],
-             "unknown field \u201cemial\u201d of a lead; valid fields: id, first_name, "),
+             "unknown field \u201cemial\u201d; valid fields: id, first_name, "),
             (["team", "--fields", "id,phone"],
-             "unknown field \u201cphone\u201d of a team member; valid fields: id, name, email"),
+             "unknown field \u201cphone\u201d; valid fields: id, name, email, external_id ("),
             (["lead", "history", SEED_ID, "--fields", ""], "--fields: no field given"),
             (["tags", "list", "--fields", "id", "--json"], "--json cannot be used together"),
             (["lead", "get", SEED_ID, "--ids", "--fields", "id"], "cannot be used together"),

@@ -75,6 +75,32 @@ test_rate_limited_wait (void)
   g_assert_null (strstr (advice, "a minute"));
 }
 
+/* The remedy follows the code, never the message's words, which are
+ * translated: the same refusal in English and in Spanish gets the same
+ * button. */
+static void
+test_remedy_ignores_language (void)
+{
+  static const char * const messages[] = {
+    "Invalid base URL “ftp://x”: it must start with http:// or https://",
+    "URL base no válida «ftp://x»: debe comenzar con http:// o https://",
+    "Invalid lead id “x”: expected a UUID such as 123e4567-e89b-12d3-a456-426614174000",
+  };
+  LeadDeskErrorRemedy first = LEAD_DESK_ERROR_REMEDY_RETRY;
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                     messages[i]);
+      LeadDeskErrorRemedy remedy;
+      g_autofree char *advice = lead_desk_error_advice (error, &remedy, NULL);
+
+      if (i == 0)
+        first = remedy;
+      g_assert_cmpint (remedy, ==, first);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +109,7 @@ main (int   argc,
 
   g_test_add_func ("/lead-desk/errors/outcome-unknown", test_outcome_unknown);
   g_test_add_func ("/lead-desk/errors/other-codes", test_other_codes);
+  g_test_add_func ("/lead-desk/errors/remedy-ignores-language", test_remedy_ignores_language);
   g_test_add_func ("/lead-desk/errors/rate-limited-wait", test_rate_limited_wait);
 
   return g_test_run ();

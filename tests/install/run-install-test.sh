@@ -5,7 +5,7 @@
 #
 #   run-install-test.sh BUILDDIR CONSUMER_C LIBRARY_KIND HAVE_GIR HAVE_VAPI VERSION \
 #                       EXPECTED_FILES HAVE_DOCS HAVE_CLI HAVE_EMULATOR HAVE_NLS \
-#                       [PYGOBJECT_OVERRIDE_DIR]
+#                       HAVE_BINDINGS PYGOBJECT_OVERRIDE_DIR
 #
 # LIBRARY_KIND is meson's default_library (both, shared, static); the HAVE_
 # arguments are true/false. PYGOBJECT_OVERRIDE_DIR is the absolute directory
@@ -21,7 +21,7 @@ set -euo pipefail
 
 builddir=$1 consumer_c=$2 library_kind=$3 have_gir=$4 have_vapi=$5 version=$6
 expected_files=$7 have_docs=$8 have_cli=$9 have_emulator=${10} have_nls=${11}
-pygobject_override_dir=${12:-}
+have_bindings=${12} pygobject_override_dir=${13}
 meson=${MESON:-meson}
 cc=${CC:-cc}
 
@@ -111,6 +111,7 @@ install_libdir=${install_libdir#"$install_prefix/"}
 echo "  prefix $install_prefix, libdir $install_libdir"
 declare -A enabled=([cli]=$have_cli [emulator]=$have_emulator [gir]=$have_gir
                     [vapi]=$have_vapi [docs]=$have_docs [nls]=$have_nls
+                    [gjs]=$have_bindings
                     [python]=$([[ -n $pygobject_override_dir ]] && echo true || echo false)
                     [shared]=$([[ $library_kind != static ]] && echo true || echo false)
                     [static]=$([[ $library_kind != shared ]] && echo true || echo false))
@@ -230,7 +231,7 @@ print("  ok the staged overrides load:", overrides.__file__[len(sys.argv[1]):])
 ' "$stage" || fail "the staged PyGObject overrides do not load"
 fi
 
-if [[ $have_gir == true ]] && command -v gjs >/dev/null; then
+if [[ $have_bindings == true ]] && command -v gjs >/dev/null; then
   step "the staged GJS module loads"
   typelib=$(find "$stage" -name Nexor-1.typelib -print -quit)
   echo "import Nexor from 'gi://Nexor?version=1';

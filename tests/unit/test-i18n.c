@@ -39,8 +39,8 @@ test_invalid_id_message (void)
   if (!spanish_locale_set ())
     return;
 
-  client = nexor_client_new_for_url ("http://127.0.0.1:9/", "nxr_test_i18n", &error);
-  g_assert_no_error (error);
+  client = nexor_client_new_for_url ("http://127.0.0.1:9/", "nxr_test_i18n", NULL);
+  g_assert_nonnull (client);
   lead = nexor_client_get_lead (client, "../leads", NULL, &error);
   g_assert_null (lead);
   /* The domain and code do not change with the language. */
@@ -59,8 +59,8 @@ test_empty_argument_message (void)
   if (!spanish_locale_set ())
     return;
 
-  client = nexor_client_new_for_url ("http://127.0.0.1:9/", "nxr_test_i18n", &error);
-  g_assert_no_error (error);
+  client = nexor_client_new_for_url ("http://127.0.0.1:9/", "nxr_test_i18n", NULL);
+  g_assert_nonnull (client);
   result = nexor_client_stop_lead_automation (client, SEED_ID, "  ", NULL, &error);
   g_assert_null (result);
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);

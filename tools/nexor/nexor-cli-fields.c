@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <nexor-glib.h>
 
 #include "nexor-json-writer.h"
@@ -45,12 +46,12 @@ static const char * const team_member_fields[] = {
   "id", "name", "email", "external_id", NULL
 };
 
-const NexorCliKind nexor_cli_kind_lead = { "lead", "leads", lead_fields };
-const NexorCliKind nexor_cli_kind_lead_card = { "lead", "leads", lead_card_fields };
-const NexorCliKind nexor_cli_kind_history_item = { "history entry", "history entries", history_fields };
-const NexorCliKind nexor_cli_kind_meeting = { "meeting", "meetings", meeting_fields };
-const NexorCliKind nexor_cli_kind_tag = { "tag", "tags", tag_fields };
-const NexorCliKind nexor_cli_kind_team_member = { "team member", "team members", team_member_fields };
+const NexorCliKind nexor_cli_kind_lead = { lead_fields };
+const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
+const NexorCliKind nexor_cli_kind_history_item = { history_fields };
+const NexorCliKind nexor_cli_kind_meeting = { meeting_fields };
+const NexorCliKind nexor_cli_kind_tag = { tag_fields };
+const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;
@@ -62,23 +63,18 @@ nexor_cli_fields_add_entries (GOptionGroup       *group,
                               const NexorCliKind *kind,
                               GPtrArray          *option_names)
 {
-  g_autofree char *ids_help = NULL;
-  g_autofree char *fields_help = NULL;
-  GOptionEntry entries[] = {
-    { "ids", 0, 0, G_OPTION_ARG_NONE, &want_ids, NULL, NULL },
-    { "fields", 0, 0, G_OPTION_ARG_STRING, &fields_arg, NULL, "LIST" },
+  const GOptionEntry entries[] = {
+    { "ids", 0, 0, G_OPTION_ARG_NONE, &want_ids,
+      N_("Print only the ID of each item, one per line"), NULL },
+    { "fields", 0, 0, G_OPTION_ARG_STRING, &fields_arg,
+      N_("Print only these fields of each item, tab-separated, one line each "
+         "(e.g. id,email; nested: campaign.name)"), N_("LIST") },
     G_OPTION_ENTRY_NULL
   };
 
   if (kind == NULL)
     return;
 
-  /* GOption keeps the strings: they live as long as the process. */
-  ids_help = g_strdup_printf ("Print only the ID of each %s, one per line", kind->singular);
-  fields_help = g_strdup_printf ("Print only these fields of each %s, tab-separated, one line "
-                                 "each (e.g. id,email; nested: a.b)", kind->singular);
-  entries[0].description = g_intern_string (ids_help);
-  entries[1].description = g_intern_string (fields_help);
   g_option_group_add_entries (group, entries);
 
   if (option_names != NULL)
@@ -116,13 +112,13 @@ nexor_cli_fields_check (const NexorCliKind  *kind,
   if (want_ids && fields_arg != NULL)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "--ids and --fields cannot be used together (--fields id is --ids)");
+                           _("--ids and --fields cannot be used together (--fields id is --ids)"));
       return FALSE;
     }
   if (as_json)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                   "--json cannot be used together with %s", want_ids ? "--ids" : "--fields");
+                   _("--json cannot be used together with %s"), want_ids ? "--ids" : "--fields");
       return FALSE;
     }
 
@@ -139,7 +135,7 @@ nexor_cli_fields_check (const NexorCliKind  *kind,
     if (!g_utf8_validate (fields_arg, -1, NULL))
       {
         g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                             "--fields: the list is not valid UTF-8");
+                             _("--fields: the list is not valid UTF-8"));
         return FALSE;
       }
     paths = nexor_cli_split_list (values);
@@ -148,7 +144,7 @@ nexor_cli_fields_check (const NexorCliKind  *kind,
   if (paths[0] == NULL)
     {
       g_set_error_literal (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                           "--fields: no field given (e.g. --fields id,email)");
+                           _("--fields: no field given (e.g. --fields id,email)"));
       return FALSE;
     }
 
@@ -166,9 +162,9 @@ nexor_cli_fields_check (const NexorCliKind  *kind,
           g_autofree char *valid = g_strjoinv (", ", (char **) kind->fields);
 
           g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
-                       "--fields: unknown field “%s” of a %s; valid fields: %s "
-                       "(and FIELD.MEMBER for what they hold)",
-                       clean, kind->singular, valid);
+                       _("--fields: unknown field “%s”; valid fields: %s "
+                         "(and FIELD.MEMBER for what they hold)"),
+                       clean, valid);
           return FALSE;
         }
     }

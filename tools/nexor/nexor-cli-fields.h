@@ -12,11 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* What a command prints: names for messages, and the documented members a
- * --fields path may start with (NULL-terminated). */
+/* What a command prints: the documented members a --fields path may start
+ * with (NULL-terminated). */
 typedef struct {
-  const char         *singular;
-  const char         *plural;
   const char * const *fields;
 } NexorCliKind;
 

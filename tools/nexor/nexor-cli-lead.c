@@ -14,6 +14,7 @@
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
+#include "nexor-cli-recent.h"
 
 /* Formatting: one card per lead, for people. */
 
@@ -1063,6 +1064,8 @@ print_bulk_result (NexorBulkCreateResult *result,
         updated++;
       else
         created++;
+      if (lead != NULL)
+        nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD, nexor_lead_get_id (lead));
       name = lead != NULL ? format_lead_name (lead) : NULL;
       nexor_cli_table_add_row (table, index,
                                nexor_bulk_item_result_get_existed (item) ? _("updated") : _("created"),
@@ -1087,9 +1090,9 @@ print_bulk_result (NexorBulkCreateResult *result,
             {
               const char *message = nexor_bulk_item_result_get_error_message (item);
               g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
-                                                                           : "no reason given");
+                                                                           : _("no reason given"));
 
-              nexor_cli_printerr ("nexor: lead %d of the file failed: %s\n",
+              nexor_cli_printerr (_("nexor: lead %d of the file failed: %s\n"),
                                   nexor_bulk_item_result_get_index (item), clean);
             }
         }
@@ -1207,6 +1210,9 @@ lead_create (NexorCli               *cli,
       result = nexor_client_create_lead (client, input, NULL, &error);
       if (result == NULL)
         return nexor_cli_report_error (cli, error);
+      if (nexor_create_lead_result_get_lead (result) != NULL)
+        nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD,
+                               nexor_lead_get_id (nexor_create_lead_result_get_lead (result)));
 
       if (nexor_cli_fields_selected ())
         {

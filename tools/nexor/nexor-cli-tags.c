@@ -8,6 +8,7 @@
 #include "nexor-cli.h"
 #include "nexor-cli-json.h"
 #include "nexor-cli-output.h"
+#include "nexor-cli-recent.h"
 
 /* Name, slug, description (with @with_description) and id of each tag. */
 static void
@@ -122,6 +123,12 @@ tags_list (NexorCli               *cli,
   tags = nexor_client_list_tags (client, search, NULL, &error);
   if (tags == NULL)
     return nexor_cli_report_error (cli, error);
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(NexorTag) tag = g_list_model_get_item (tags, i);
+
+      nexor_cli_recent_note (NEXOR_CLI_RECENT_TAG, nexor_tag_get_id (tag));
+    }
 
   if (nexor_cli_fields_selected ())
     nexor_cli_fields_print_list (tags, (NexorCliDupJsonFunc) nexor_tag_dup_json, G_MAXUINT);
@@ -176,6 +183,7 @@ tags_create (NexorCli               *cli,
   tag = nexor_client_create_tag (client, input, NULL, &error);
   if (tag == NULL)
     return nexor_cli_report_error (cli, error);
+  nexor_cli_recent_note (NEXOR_CLI_RECENT_TAG, nexor_tag_get_id (tag));
 
   if (nexor_cli_fields_selected ())
     print_tag_fields (tag);
@@ -310,6 +318,7 @@ tags_delete (NexorCli               *cli,
 
   if (!nexor_client_delete_tag (client, id, NULL, &error))
     return nexor_cli_report_error (cli, error);
+  nexor_cli_recent_forget (NEXOR_CLI_RECENT_TAG, id);
 
   if (as_json)
     {

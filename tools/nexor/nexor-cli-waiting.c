@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "nexor-cli.h"
 #include "nexor-cli-output.h"
 
@@ -60,23 +62,26 @@ waiting_draw_locked (gint64 now)
   waiting.frame++;
   if (waiting.retry_at > now)
     {
-      gint64 left_s = (waiting.retry_at - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+      int left_s = (int) ((waiting.retry_at - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
-      details = g_strdup_printf ("retrying in %" G_GINT64_FORMAT " s, attempt %u of %u",
-                                 MAX (left_s, 1), waiting.next_attempt, waiting.max_attempts);
+      /* Seconds as int: a translatable format cannot hold G_GINT64_FORMAT. */
+      details = g_strdup_printf (_("retrying in %d s, attempt %u of %u"),
+                                 (int) MIN (MAX (left_s, 1), G_MAXINT),
+                                 waiting.next_attempt, waiting.max_attempts);
     }
   else if (waiting.attempt > 1)
     {
-      details = g_strdup_printf ("%" G_GINT64_FORMAT " s, attempt %u of %u",
-                                 (now - waiting.since) / G_USEC_PER_SEC,
+      details = g_strdup_printf (_("%d s, attempt %u of %u"),
+                                 (int) MIN ((now - waiting.since) / G_USEC_PER_SEC, G_MAXINT),
                                  waiting.attempt, waiting.max_attempts);
     }
   else
     {
-      details = g_strdup_printf ("%" G_GINT64_FORMAT " s", (now - waiting.since) / G_USEC_PER_SEC);
+      details = g_strdup_printf (_("%d s"), (int) MIN ((now - waiting.since) / G_USEC_PER_SEC, G_MAXINT));
     }
 
-  nexor_cli_progress ("%s Waiting for %s%s (%s)", frame, waiting.url, dots, details);
+  /* TRANSLATORS: a spinner frame, the server, an ellipsis, how long or which attempt */
+  nexor_cli_progress (_("%s Waiting for %s%s (%s)"), frame, waiting.url, dots, details);
   waiting.shown = TRUE;
 }
 
@@ -185,7 +190,7 @@ nexor_cli_waiting_watch (NexorClient *client,
 
   {
     g_autofree char *shown = nexor_cli_ellipsize (display_url != NULL ? display_url
-                                                                      : "the server", 60);
+                                                                      : _("the server"), 60);
 
     waiting.url = nexor_cli_sanitize (shown);
   }

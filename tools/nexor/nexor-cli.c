@@ -13,6 +13,7 @@
 
 #include "nexor-cli.h"
 #include "nexor-cli-output.h"
+#include "nexor-cli-recent.h"
 
 /* An API key is one HTTP header value: visible ASCII, and not a novel. */
 #define MAX_API_KEY_LENGTH 4096
@@ -39,6 +40,11 @@ struct _NexorCli
   char        *check_command;     /* shows whether a write was applied: "nexor lead get ID" */
   char        *check_advice;      /* or what to do when no command can */
   GPtrArray   *option_names;      /* long options of the context being parsed, for hints */
+
+  /* `nexor __complete`: a command's run function, asked for its options,
+   * leaves them here instead of parsing anything. */
+  gboolean     completing;
+  GArray      *completion_entries;  /* of GOptionEntry, strings not owned */
 };
 
 G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
@@ -46,6 +52,9 @@ G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
 static int nexor_cli_help_command (NexorCli               *cli,
                                    const NexorCliCommand  *command,
                                    char                 ***argv);
+static int nexor_cli_complete_command (NexorCli               *cli,
+                                       const NexorCliCommand  *command,
+                                       char                 ***argv);
 
 static const NexorCliCommand nexor_cli_root_commands[] = {
   { "lead", N_("COMMAND"), N_("Work with leads"), NULL, nexor_cli_lead_commands },
@@ -53,6 +62,9 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
   { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL,
     &nexor_cli_kind_team_member },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
+  /* Hidden (names starting with "__" are): what the bash completion calls. */
+  { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,
+    NULL },
   { NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -75,6 +87,8 @@ static const NexorCliCommand nexor_cli_root = {
      "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
      "                   the API key is never shown\n" \
      "  NO_COLOR         when set and not empty, never use colors\n" \
+     "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
+     "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n" \
      "\n" \
      "Exit status:\n" \
      "  0  success\n" \
@@ -111,6 +125,8 @@ static const NexorCliCommand nexor_cli_root = {
      "  NEXOR_TIMEOUT    seconds to wait for each request, used when --timeout is not given\n" \
      "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor)\n" \
      "  NO_COLOR         when set and not empty, never use colors\n" \
+     "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
+     "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n" \
      "\n" \
      "Run “nexor help” for the exit statuses.")
 
@@ -243,6 +259,9 @@ add_command_rows (NexorCliTable         *table,
       g_autofree char *name = prefix != NULL ? g_strconcat (prefix, " ", c->name, NULL)
                                              : g_strdup (c->name);
 
+      if (g_str_has_prefix (c->name, "__"))
+        continue;
+
       if (c->subcommands != NULL)
         {
           add_command_rows (table, c->subcommands, name);
@@ -334,6 +353,23 @@ nexor_cli_option_context_new (NexorCli              *cli,
     g_option_group_add_entries (group, entries);
   nexor_cli_fields_add_entries (group, command->prints, cli->option_names);
   g_option_group_add_entries (group, global_entries);
+
+  if (cli->completing)
+    {
+      const GOptionEntry field_entries[] = {
+        { "ids", 0, 0, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+        { "fields", 0, 0, G_OPTION_ARG_STRING, NULL, NULL, "LIST" },
+      };
+
+      g_clear_pointer (&cli->completion_entries, g_array_unref);
+      cli->completion_entries = g_array_new (FALSE, FALSE, sizeof (GOptionEntry));
+      for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+        g_array_append_val (cli->completion_entries, entries[i]);
+      if (command->prints != NULL)
+        g_array_append_vals (cli->completion_entries, field_entries, G_N_ELEMENTS (field_entries));
+      for (guint i = 0; global_entries[i].long_name != NULL; i++)
+        g_array_append_val (cli->completion_entries, global_entries[i]);
+    }
   g_option_context_set_main_group (context, group);
 
   /* Options after the command belong to the command. */
@@ -440,8 +476,8 @@ format_suggestions (GPtrArray *suggestions)
   for (guint i = 0; i < suggestions->len && i < 3; i++)
     {
       if (i > 0)
-        /* TRANSLATORS: joins the last two suggestions: “lead get or lead tags” */
-        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : ", ");
+        /* TRANSLATORS: separators in a list of suggestions: “a”, “b” or “c” */
+        g_string_append (out, i + 1 == MIN (suggestions->len, 3) ? _(" or ") : _(", "));
       g_string_append_printf (out, "“%s”", (const char *) g_ptr_array_index (suggestions, i));
     }
 
@@ -573,6 +609,13 @@ nexor_cli_parse (NexorCli        *cli,
                  int             *exit_status)
 {
   g_autoptr(GError) error = NULL;
+
+  /* The options were recorded when the context was made: run no further. */
+  if (cli->completing)
+    {
+      *exit_status = NEXOR_CLI_EXIT_OK;
+      return FALSE;
+    }
 
   cli->help = FALSE;
   if (!g_option_context_parse_strv (context, argv, &error))
@@ -730,6 +773,12 @@ nexor_cli_check_uuid (const char  *id,
                    "123e4567-e89b-12d3-a456-426614174000)"), shown, what);
       return FALSE;
     }
+
+  /* For completion; kept only if the command succeeds (see main()). */
+  if (g_strcmp0 (what, "lead ID") == 0)
+    nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD, id);
+  else if (g_strcmp0 (what, "tag ID") == 0)
+    nexor_cli_recent_note (NEXOR_CLI_RECENT_TAG, id);
 
   return TRUE;
 }
@@ -1250,8 +1299,7 @@ hint_for_error (NexorCli     *cli,
         case NEXOR_ERROR_INVALID_RESPONSE:
           return g_strdup_printf (_("is %s the address of a Nexor API server?"), url);
         case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          /* TRANSLATORS: the first %s is the base URL used, the second the
-           * production one */
+          /* TRANSLATORS: the base URL used, then the production base URL */
           return g_strdup_printf (_("the base URL used was %s; the Nexor API's ends in /api/public, "
                                     "such as %s or a local nexor-emulator's "
                                     "http://127.0.0.1:PORT/api/public (set it with --base-url or "
@@ -1491,6 +1539,243 @@ nexor_cli_help_command (NexorCli               *cli,
     }
 }
 
+/* Completion
+ *
+ * `nexor __complete WORD…` gets the words after "nexor" up to the one being
+ * completed (the last, maybe empty) and prints one candidate per line. A
+ * first line starting with ":" is for the shell: ":files" to complete file
+ * names, ":nospace" not to add a space after the candidate. */
+
+static const GOptionEntry *
+completion_find_option (NexorCli   *cli,
+                        const char *word)
+{
+  g_autofree char *name = NULL;
+  const char *equals;
+
+  if (cli->completion_entries == NULL || word[0] != '-')
+    return NULL;
+
+  for (guint i = 0; i < cli->completion_entries->len; i++)
+    {
+      const GOptionEntry *entry = &g_array_index (cli->completion_entries, GOptionEntry, i);
+
+      if (word[1] != '-' && word[1] != '\0' && word[2] == '\0' && entry->short_name == word[1])
+        return entry;
+    }
+
+  if (word[1] != '-')
+    return NULL;
+  equals = strchr (word, '=');
+  name = equals != NULL ? g_strndup (word + 2, equals - word - 2) : g_strdup (word + 2);
+  for (guint i = 0; i < cli->completion_entries->len; i++)
+    {
+      const GOptionEntry *entry = &g_array_index (cli->completion_entries, GOptionEntry, i);
+
+      if (g_strcmp0 (entry->long_name, name) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static gboolean
+option_takes_value (const GOptionEntry *entry)
+{
+  return entry->arg != G_OPTION_ARG_NONE;
+}
+
+static void
+complete_print (const char *candidate,
+                const char *current)
+{
+  if (g_str_has_prefix (candidate, current))
+    {
+      nexor_cli_print_utf8 (candidate);
+      nexor_cli_print_utf8 ("\n");
+    }
+}
+
+static void
+complete_recent_ids (const char *kind,
+                     const char *current)
+{
+  g_auto(GStrv) ids = nexor_cli_recent_load (kind);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    complete_print (ids[i], current);
+}
+
+/* --fields a,b,c: the part after the last comma. */
+static void
+complete_fields (const NexorCliKind *kind,
+                 const char         *current)
+{
+  const char *comma = strrchr (current, ',');
+  g_autofree char *done = comma != NULL ? g_strndup (current, comma - current + 1) : g_strdup ("");
+
+  if (kind == NULL)
+    return;
+
+  nexor_cli_print_utf8 (":nospace\n");
+  for (guint i = 0; kind->fields[i] != NULL; i++)
+    {
+      g_autofree char *candidate = g_strconcat (done, kind->fields[i], NULL);
+
+      complete_print (candidate, current);
+    }
+}
+
+static void
+complete_option_value (const NexorCliCommand *command,
+                       const GOptionEntry    *entry,
+                       const char            *current)
+{
+  if ((entry->flags & G_OPTION_FLAG_FILENAME) != 0 ||
+      g_strcmp0 (entry->arg_description, "FILE") == 0)
+    nexor_cli_print_utf8 (":files\n");
+  else if (g_strcmp0 (entry->long_name, "fields") == 0)
+    complete_fields (command->prints, current);
+  else if (g_strcmp0 (entry->long_name, "add") == 0)
+    complete_recent_ids (NEXOR_CLI_RECENT_TAG, current);
+}
+
+/* The commands of @group, or of the group the words of `nexor help` name. */
+static void
+complete_command_names (const NexorCliCommand *group,
+                        const char            *current)
+{
+  for (const NexorCliCommand *c = group->subcommands; c != NULL && c->name != NULL; c++)
+    {
+      if (!g_str_has_prefix (c->name, "__"))
+        complete_print (c->name, current);
+    }
+}
+
+static int
+nexor_cli_complete_command (NexorCli               *cli,
+                            const NexorCliCommand  *command,
+                            char                 ***argv)
+{
+  char **words = *argv + 1;
+  guint n = g_strv_length (words);
+  const char *current = n > 0 ? words[n - 1] : "";
+  const NexorCliCommand *target = &nexor_cli_root;
+  const NexorCliCommand *parent = NULL;
+  g_autoptr(GPtrArray) positionals = g_ptr_array_new ();
+  const GOptionEntry *pending = NULL;
+  gboolean options_ended = FALSE;
+  guint i = 0;
+
+  cli->completing = TRUE;
+
+  /* Down the groups named before the word being completed: the options
+   * given on the way are global ones. */
+  {
+    g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, target, NULL);
+  }
+  for (; n > 0 && i < n - 1 && target->subcommands != NULL; i++)
+    {
+      const NexorCliCommand *sub;
+
+      if (pending != NULL)
+        {
+          pending = NULL;
+          continue;
+        }
+      if (words[i][0] == '-')
+        {
+          pending = completion_find_option (cli, words[i]);
+          if (pending != NULL && (!option_takes_value (pending) || strchr (words[i], '=') != NULL))
+            pending = NULL;
+          continue;
+        }
+
+      sub = lookup_command (target->subcommands, words[i]);
+      if (sub == NULL || g_str_has_prefix (sub->name, "__"))
+        return NEXOR_CLI_EXIT_OK;
+      parent = target;
+      target = sub;
+
+      if (target->run != NULL)
+        {
+          /* A leaf: its run function records its options and returns. */
+          g_auto(GStrv) leaf_argv = g_new0 (char *, 2);
+
+          leaf_argv[0] = g_strdup ("nexor");
+          target->run (cli, target, &leaf_argv);
+        }
+      else
+        {
+          g_autoptr(GOptionContext) context = nexor_cli_option_context_new (cli, target, NULL);
+        }
+    }
+
+  /* The leaf's own arguments. */
+  for (; n > 0 && i < n - 1; i++)
+    {
+      if (pending != NULL)
+        {
+          pending = NULL;
+          continue;
+        }
+      if (!options_ended && strcmp (words[i], "--") == 0)
+        {
+          options_ended = TRUE;
+          continue;
+        }
+      if (!options_ended && words[i][0] == '-' && words[i][1] != '\0')
+        {
+          pending = completion_find_option (cli, words[i]);
+          if (pending != NULL && (!option_takes_value (pending) || strchr (words[i], '=') != NULL))
+            pending = NULL;
+          continue;
+        }
+      g_ptr_array_add (positionals, words[i]);
+    }
+
+  if (pending != NULL)
+    {
+      complete_option_value (target, pending, current);
+    }
+  else if (!options_ended && current[0] == '-')
+    {
+      for (guint j = 0; cli->completion_entries != NULL && j < cli->completion_entries->len; j++)
+        {
+          const GOptionEntry *entry = &g_array_index (cli->completion_entries, GOptionEntry, j);
+          g_autofree char *option = g_strconcat ("--", entry->long_name, NULL);
+
+          complete_print (option, current);
+        }
+    }
+  else if (target->subcommands != NULL)
+    {
+      complete_command_names (target, current);
+    }
+  else if (target->run == nexor_cli_help_command)
+    {
+      const NexorCliCommand *group = &nexor_cli_root;
+
+      for (guint j = 0; j < positionals->len && group != NULL; j++)
+        group = lookup_command (group->subcommands, positionals->pdata[j]);
+      if (group != NULL)
+        complete_command_names (group, current);
+    }
+  else if (target->parameters != NULL)
+    {
+      g_auto(GStrv) parameters = g_strsplit (target->parameters, " ", -1);
+      const char *parameter = positionals->len < g_strv_length (parameters)
+                              ? parameters[positionals->len] : NULL;
+
+      /* An ID is a lead's under `lead`, a tag's under `tags`. */
+      if (g_strcmp0 (parameter, "ID") == 0)
+        complete_recent_ids (parent != NULL && parent->subcommands == nexor_cli_tags_commands
+                             ? NEXOR_CLI_RECENT_TAG : NEXOR_CLI_RECENT_LEAD, current);
+    }
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
 static void
 nexor_cli_clear (NexorCli *cli)
 {
@@ -1503,6 +1788,7 @@ nexor_cli_clear (NexorCli *cli)
   g_clear_pointer (&cli->check_command, g_free);
   g_clear_pointer (&cli->check_advice, g_free);
   g_clear_pointer (&cli->option_names, g_ptr_array_unref);
+  g_clear_pointer (&cli->completion_entries, g_array_unref);
   g_clear_object (&cli->client);
 }
 
@@ -1536,6 +1822,10 @@ main (int    argc,
 
   status = nexor_cli_run_command (&cli, &nexor_cli_root, "nexor", &args);
   nexor_cli_waiting_stop ();
+  /* Ids of a failed command may not exist: only a success is remembered. */
+  if (status == NEXOR_CLI_EXIT_OK || status == NEXOR_CLI_EXIT_NOT_PAUSED)
+    nexor_cli_recent_save ();
+  nexor_cli_recent_clear ();
 
   if (!nexor_cli_output_finish (&error))
     {

@@ -95,6 +95,8 @@ def test_auto_paging_raises_the_fetch_error(client):
     history = Nexor.HistoryList(client=client, lead_id=UNKNOWN_LEAD_ID)
     with pytest.raises(Nexor.NotFoundError):
         next(history.auto_paging_iter())
+    # The error the list keeps is of the same class.
+    assert isinstance(history.get_error(), Nexor.NotFoundError)
 
 
 def test_auto_paging_async(client, long_history):
@@ -429,3 +431,25 @@ def test_a_caught_error_keeps_nothing_alive(client):
         assert call(SEED_LEAD_ID, cancelled, GLib.Error)() is None
     finally:
         gc.enable()
+
+
+def test_asyncio_runs_blocking_calls_in_threads(client, long_history):
+    # What docs/async.md offers asyncio programs on PyGObject 3.42, which
+    # has no await for GIO calls: the blocking calls in worker threads,
+    # sharing one client.
+    import asyncio
+
+    def whole_history(lead_id):
+        return list(client.list_lead_history(lead_id).auto_paging_iter())
+
+    async def main():
+        lead, history = await asyncio.gather(
+            asyncio.to_thread(client.get_lead, SEED_LEAD_ID),
+            asyncio.to_thread(whole_history, long_history))
+        with pytest.raises(Nexor.NotFoundError):
+            await asyncio.to_thread(client.get_lead, UNKNOWN_LEAD_ID)
+        return lead, history
+
+    lead, history = asyncio.run(main())
+    assert lead.get_first_name() == "Carlos"
+    assert len(history) == HISTORY_LENGTH
