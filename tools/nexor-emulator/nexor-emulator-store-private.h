@@ -34,6 +34,7 @@ struct _NexorEmulatorStore
   GPtrArray  *campaigns;   /* JsonObject */
   GPtrArray  *tags;        /* JsonObject */
   GPtrArray  *team;        /* JsonObject */
+  GPtrArray  *processors;  /* JsonObject, with their rules inside */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */
@@ -58,6 +59,8 @@ NexorEmulatorLead *nexor_emulator_store_find_by_phone  (NexorEmulatorStore *self
 JsonObject        *nexor_emulator_store_find_workflow  (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_campaign  (NexorEmulatorStore *self,
+                                                        const char         *id);
+JsonObject        *nexor_emulator_store_find_processor (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_tag       (NexorEmulatorStore *self,
                                                         const char         *id);
