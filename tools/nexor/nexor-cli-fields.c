@@ -45,6 +45,20 @@ static const char * const tag_fields[] = {
 static const char * const team_member_fields[] = {
   "id", "name", "email", "external_id", NULL
 };
+/* Processors and rules (§3.19–§3.26); the route answer is the emulator's
+ * documented choice (docs/emulator.md). */
+static const char * const processor_fields[] = {
+  "id", "name", "description", "default_workflow_id", "default_workflow", "is_active", "rules",
+  "created_at", "updated_at", NULL
+};
+static const char * const rule_fields[] = {
+  "id", "processor_id", "name", "workflow_id", "workflow", "conditions", "position", "is_active",
+  "created_at", "updated_at", NULL
+};
+static const char * const route_result_fields[] = {
+  "index", "success", "error", "processor_id", "lead", "existed", "workflow_run", "rule",
+  "workflow", NULL
+};
 
 const NexorCliKind nexor_cli_kind_lead = { lead_fields };
 const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
@@ -52,6 +66,9 @@ const NexorCliKind nexor_cli_kind_history_item = { history_fields };
 const NexorCliKind nexor_cli_kind_meeting = { meeting_fields };
 const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
+const NexorCliKind nexor_cli_kind_processor = { processor_fields };
+const NexorCliKind nexor_cli_kind_rule = { rule_fields };
+const NexorCliKind nexor_cli_kind_route_result = { route_result_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;

@@ -25,6 +25,9 @@ extern const NexorCliKind nexor_cli_kind_history_item;
 extern const NexorCliKind nexor_cli_kind_meeting;
 extern const NexorCliKind nexor_cli_kind_tag;
 extern const NexorCliKind nexor_cli_kind_team_member;
+extern const NexorCliKind nexor_cli_kind_processor;
+extern const NexorCliKind nexor_cli_kind_rule;
+extern const NexorCliKind nexor_cli_kind_route_result;
 
 /* Adds --ids and --fields LIST to @group (and their names to @option_names). */
 void     nexor_cli_fields_add_entries  (GOptionGroup        *group,

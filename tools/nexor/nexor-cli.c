@@ -61,6 +61,11 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
   { "tags", N_("COMMAND"), N_("Manage the account's tags"), NULL, nexor_cli_tags_commands },
   { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL,
     &nexor_cli_kind_team_member },
+  { "processors", N_("COMMAND"), N_("Manage routing processors (by ID: the API cannot list them)"), NULL,
+    nexor_cli_processors_commands },
+  { "rules", N_("COMMAND"), N_("Manage a routing processor's rules"), NULL, nexor_cli_rules_commands },
+  { "route", N_("PROCESSOR_ID"), N_("Send leads through a routing processor, from a JSON file"), nexor_cli_route,
+    NULL, &nexor_cli_kind_route_result },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   /* Hidden (names starting with "__" are): what the bash completion calls. */
   { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,
