@@ -208,8 +208,11 @@ nexor_emulator_conditions_check (JsonNode *conditions)
 {
   JsonArray *array;
 
-  if (conditions == NULL || JSON_NODE_HOLDS_NULL (conditions))
+  if (conditions == NULL)
     return g_strdup ("conditions is required");
+
+  if (JSON_NODE_HOLDS_NULL (conditions))
+    return g_strdup ("conditions must be an array, not null");
 
   if (!JSON_NODE_HOLDS_ARRAY (conditions))
     return g_strdup ("conditions must be an array");
