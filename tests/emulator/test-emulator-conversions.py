@@ -49,7 +49,7 @@ class Emulator:
         self.proc.stdout.close()
         self.proc.stderr.close()
 
-    def call(self, method, path, body=None, api_key=DEMO_KEY):
+    def call(self, method, path, body=None, api_key=DEMO_KEY, raw=False):
         data = None
         if body is not None:
             data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
@@ -60,7 +60,8 @@ class Emulator:
             request.add_header("Content-Type", "application/json")
         try:
             with OPENER.open(request, timeout=TIMEOUT) as response:
-                return response.status, json.loads(response.read())
+                text = response.read()
+                return response.status, text.decode() if raw else json.loads(text)
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read())
 
@@ -323,7 +324,20 @@ def test_errors_change_nothing():
             assert emulator.all_conversions()["total"] == 5
 
 
+def test_numbers_written_as_javascript_does():
+    # 85000.0 is sent back as 85000 (not 8.5e+04), 0.000015 without an
+    # exponent, as JavaScript (and so the service) writes them.
+    with Emulator() as emulator:
+        for sent, written in [("85000.0", "85000"), ("1500.25", "1500.25"), ("0.000015", "0.000015"),
+                              ("1e21", "1e+21"), ("120000000.0", "120000000")]:
+            body = ('{"conversion_type_id": "%s", "lead_id": "%s", "amount": %s}' % (RESERVA, CARLOS, sent))
+            status, text = emulator.call("POST", "/conversions", body, raw=True)
+            assert status == 201, text
+            assert '"amount":%s,' % written in text, (sent, text)
+
+
 TESTS = [
+    test_numbers_written_as_javascript_does,
     test_conversion_types,
     test_list_seed_newest_first,
     test_filters_and_paging,
