@@ -24,5 +24,6 @@
 #include "nexor-client-leads.h"
 #include "nexor-client-tags.h"
 #include "nexor-client-team.h"
+#include "nexor-client-conversions.h"
 
 #undef NEXOR_INSIDE

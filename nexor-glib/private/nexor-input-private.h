@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* One writable property of an input object and the body member it becomes.
- * @type is G_TYPE_STRING or JSON_TYPE_OBJECT. */
+ * @type is G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_DATE_TIME (sent as ISO 8601
+ * in UTC) or JSON_TYPE_OBJECT. */
 typedef struct {
   const char *property;   /* "first-name" */
   const char *json_name;  /* "first_name" */
@@ -38,6 +39,16 @@ gboolean               _nexor_input_set_string         (JsonObject             *
 gboolean               _nexor_input_set_object         (JsonObject             *values,
                                                         const NexorInputField  *field,
                                                         JsonObject             *value);
+gboolean               _nexor_input_set_double         (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        double                  value);
+gboolean               _nexor_input_set_datetime       (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        GDateTime              *value);
+double                 _nexor_input_get_double         (JsonObject             *values,
+                                                        const NexorInputField  *field);
+GDateTime             *_nexor_input_dup_datetime       (JsonObject             *values,
+                                                        const NexorInputField  *field);
 gboolean               _nexor_input_unset              (JsonObject             *values,
                                                         const NexorInputField  *field);
 void                   _nexor_input_get_value          (JsonObject             *values,

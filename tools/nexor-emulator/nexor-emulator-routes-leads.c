@@ -1241,12 +1241,12 @@ parse_filter (const char         *value,
   return g_steal_pointer (&words);
 }
 
-static gboolean
-parse_count (const char *value,
-             guint64     min,
-             guint64     max,
-             guint64     fallback,
-             guint64    *out)
+gboolean
+nexor_emulator_parse_count (const char *value,
+                            guint64     min,
+                            guint64     max,
+                            guint64     fallback,
+                            guint64    *out)
 {
   if (value == NULL)
     {
@@ -1285,10 +1285,10 @@ nexor_emulator_route_history (NexorEmulatorRequest *request)
                                                     "call, whatsapp, email, sms or system", shown);
     }
 
-  if (!parse_count (g_hash_table_lookup (request->query, "limit"), 1, 200, 50, &limit))
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "limit"), 1, 200, 50, &limit))
     return nexor_emulator_reply_invalid (request, "limit must be a whole number from 1 to 200");
 
-  if (!parse_count (g_hash_table_lookup (request->query, "offset"), 0, G_MAXINT32, 0, &offset))
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "offset"), 0, G_MAXINT32, 0, &offset))
     return nexor_emulator_reply_invalid (request, "offset must be a whole number, 0 or more");
 
   /* Oldest first, as stored: events are appended as they happen. */

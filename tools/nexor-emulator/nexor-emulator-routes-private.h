@@ -75,4 +75,16 @@ JsonNode *nexor_emulator_route_update_tag        (NexorEmulatorRequest *request)
 JsonNode *nexor_emulator_route_delete_tag        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_list_team_members         (NexorEmulatorRequest *request);
 
+/* Conversions (nexor-emulator-routes-conversions.c) */
+JsonNode *nexor_emulator_route_create_conversion       (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_conversions        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_conversion_types   (NexorEmulatorRequest *request);
+
+/* A query number: @fallback when absent, FALSE when not within [min, max]. */
+gboolean  nexor_emulator_parse_count   (const char *value,
+                                        guint64     min,
+                                        guint64     max,
+                                        guint64     fallback,
+                                        guint64    *out);
+
 G_END_DECLS

@@ -44,6 +44,9 @@ static const Route routes[] = {
   { "PUT",    "tags/{}",                      nexor_emulator_route_update_tag },
   { "DELETE", "tags/{}",                      nexor_emulator_route_delete_tag },
   { "GET",    "team",                         nexor_emulator_route_list_team_members },
+  { "POST",   "conversions",                  nexor_emulator_route_create_conversion },
+  { "GET",    "conversions",                  nexor_emulator_route_list_conversions },
+  { "GET",    "conversion-types",             nexor_emulator_route_list_conversion_types },
 };
 
 static gboolean

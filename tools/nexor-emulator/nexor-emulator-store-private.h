@@ -34,6 +34,8 @@ struct _NexorEmulatorStore
   GPtrArray  *campaigns;   /* JsonObject */
   GPtrArray  *tags;        /* JsonObject */
   GPtrArray  *team;        /* JsonObject */
+  GPtrArray  *conversion_types; /* JsonObject */
+  GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */
@@ -59,6 +61,8 @@ JsonObject        *nexor_emulator_store_find_workflow  (NexorEmulatorStore *self
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_campaign  (NexorEmulatorStore *self,
                                                         const char         *id);
+JsonObject        *nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
+                                                              const char         *id);
 JsonObject        *nexor_emulator_store_find_tag       (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_tag_by_slug (NexorEmulatorStore *self,
@@ -79,6 +83,8 @@ JsonObject        *nexor_emulator_store_add_tag        (NexorEmulatorStore *self
                                                         const char         *description);
 void               nexor_emulator_store_remove_tag     (NexorEmulatorStore *self,
                                                         JsonObject         *tag);
+void               nexor_emulator_store_add_conversion (NexorEmulatorStore *self,
+                                                        JsonObject         *conversion);
 void               nexor_emulator_store_mark_changed   (NexorEmulatorStore *self);
 void               nexor_emulator_lead_touch           (NexorEmulatorLead  *lead,
                                                         const char         *now);

@@ -45,6 +45,14 @@ static const char * const tag_fields[] = {
 static const char * const team_member_fields[] = {
   "id", "name", "email", "external_id", NULL
 };
+static const char * const conversion_fields[] = {
+  "id", "conversion_type_id", "lead_id", "workflow_id", "master_workflow_id", "workflow_run_id",
+  "amount", "currency", "metadata", "notes", "converted_at", "created_at", "conversion_types", NULL
+};
+static const char * const conversion_type_fields[] = {
+  "id", "name", "description", "category", "currency", "fields", "workflow_id",
+  "master_workflow_id", "created_at", NULL
+};
 
 const NexorCliKind nexor_cli_kind_lead = { lead_fields };
 const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
@@ -52,6 +60,8 @@ const NexorCliKind nexor_cli_kind_history_item = { history_fields };
 const NexorCliKind nexor_cli_kind_meeting = { meeting_fields };
 const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
+const NexorCliKind nexor_cli_kind_conversion = { conversion_fields };
+const NexorCliKind nexor_cli_kind_conversion_type = { conversion_type_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;

@@ -25,6 +25,8 @@ extern const NexorCliKind nexor_cli_kind_history_item;
 extern const NexorCliKind nexor_cli_kind_meeting;
 extern const NexorCliKind nexor_cli_kind_tag;
 extern const NexorCliKind nexor_cli_kind_team_member;
+extern const NexorCliKind nexor_cli_kind_conversion;
+extern const NexorCliKind nexor_cli_kind_conversion_type;
 
 /* Adds --ids and --fields LIST to @group (and their names to @option_names). */
 void     nexor_cli_fields_add_entries  (GOptionGroup        *group,
