@@ -24,5 +24,7 @@
 #include "nexor-client-leads.h"
 #include "nexor-client-tags.h"
 #include "nexor-client-team.h"
+#include "nexor-client-campaigns.h"
+#include "nexor-client-workflows.h"
 
 #undef NEXOR_INSIDE
