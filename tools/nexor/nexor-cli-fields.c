@@ -45,6 +45,12 @@ static const char * const tag_fields[] = {
 static const char * const team_member_fields[] = {
   "id", "name", "email", "external_id", NULL
 };
+static const char * const workflow_fields[] = {
+  "id", "name", "goal_type", "paused", "has_call_steps", "steps", "max_attempts", "statuses", NULL
+};
+static const char * const campaign_fields[] = {
+  "id", "name", NULL
+};
 
 const NexorCliKind nexor_cli_kind_lead = { lead_fields };
 const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
@@ -52,6 +58,8 @@ const NexorCliKind nexor_cli_kind_history_item = { history_fields };
 const NexorCliKind nexor_cli_kind_meeting = { meeting_fields };
 const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
+const NexorCliKind nexor_cli_kind_workflow = { workflow_fields };
+const NexorCliKind nexor_cli_kind_campaign = { campaign_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;

@@ -81,6 +81,8 @@ int nexor_cli_lead_history  (NexorCli *cli, const NexorCliCommand *command, char
 int nexor_cli_lead_meetings (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_workflows     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_campaigns     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
 /* Options and positional arguments. */
 gboolean     nexor_cli_parse_options      (NexorCli              *cli,
