@@ -355,7 +355,16 @@ def _init_with_json(parent_init, json_properties):
     return __init__
 
 
+def _pause_state_bool(self):
+    """`if client.is_lead_paused(…):` reads the answer, as a bool would; a
+    failed call raises instead of answering."""
+    return self.get_paused()
+
+
 _ADDITIONS = {
+    "PauseState": {
+        "__bool__": _pause_state_bool,
+    },
     "HistoryList": {
         "auto_paging_iter": _history_auto_paging_iter,
         "auto_paging_async": _history_auto_paging_async,
