@@ -44,15 +44,12 @@ static const Route routes[] = {
   { "PUT",    "tags/{}",                      nexor_emulator_route_update_tag },
   { "DELETE", "tags/{}",                      nexor_emulator_route_delete_tag },
   { "GET",    "team",                         nexor_emulator_route_list_team_members },
-<<<<<<< HEAD
   { "POST",   "conversions",                  nexor_emulator_route_create_conversion },
   { "GET",    "conversions",                  nexor_emulator_route_list_conversions },
   { "GET",    "conversion-types",             nexor_emulator_route_list_conversion_types },
-=======
   { "GET",    "workflows",                    nexor_emulator_route_list_workflows },
   { "GET",    "workflows/{}",                 nexor_emulator_route_get_workflow },
   { "GET",    "campaigns",                    nexor_emulator_route_list_campaigns },
->>>>>>> wip-catalog
 };
 
 static gboolean

@@ -81,7 +81,6 @@ int nexor_cli_lead_history  (NexorCli *cli, const NexorCliCommand *command, char
 int nexor_cli_lead_meetings (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
-<<<<<<< HEAD
 int nexor_cli_conversion_types (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
 /* `nexor conversions …` (nexor-cli-conversions.c). */
@@ -91,10 +90,9 @@ extern const NexorCliCommand nexor_cli_conversions_commands[];
  * NULL with a usage error. */
 JsonObject  *nexor_cli_parse_metadata_options (char                **items,
                                                GError              **error);
-=======
+
 int nexor_cli_workflows     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_campaigns     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
->>>>>>> wip-catalog
 
 /* Options and positional arguments. */
 gboolean     nexor_cli_parse_options      (NexorCli              *cli,
