@@ -102,6 +102,8 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
     assert os.access(LEAD_DESK, os.X_OK), f"NEXOR_LEAD_DESK={LEAD_DESK!r} is not a program"
     expected = expected_card(emulator, SEED_LEAD_ID)
     assert not expected["human_takeover"], "the seed lead starts taken over; restart the emulator"
+    conversions_before = emulator.conversions(SEED_LEAD_ID)
+    reserva = emulator.conversion_type("Reserva")
     screenshot = os.path.join(output_dir, "lead-desk.png")
     if os.path.exists(screenshot):
         os.unlink(screenshot)
@@ -135,6 +137,21 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
         assert first_page < after_scroll <= total, (first_page, after_scroll, total)
     else:
         assert after_scroll == first_page, (first_page, after_scroll, total)
+
+    # The card listed the lead's conversions, recorded one through its form
+    # (the type's own fields as rows), and lists it first; the emulator has
+    # it, once, with what was typed in each field.
+    assert int(desk.value("conversions")) == len(conversions_before)
+    assert desk.values("conversion-field") == [f["label"] for f in reserva["fields"]]
+    assert int(desk.value("conversions-after-record")) == len(conversions_before) + 1
+    assert desk.values("conversions-after-record-row")[0].startswith("Reserva — 85")
+    conversions_after = emulator.conversions(SEED_LEAD_ID)
+    assert len(conversions_after) == len(conversions_before) + 1
+    recorded = conversions_after[0]
+    assert recorded["conversion_type_id"] == reserva["id"]
+    assert recorded["amount"] == 85000 and recorded["currency"] == reserva["currency"]
+    assert recorded["metadata"] == {f["key"]: 2550 if f["type"] == "number" else "Self-test unit"
+                                    for f in reserva["fields"]}
 
     # The switch went on in the window, and the emulator agrees.
     assert desk.values("takeover")[-1] == "on"
