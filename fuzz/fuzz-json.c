@@ -28,6 +28,9 @@
 #include "nexor-bulk-item-result-private.h"
 #include "nexor-cadence-private.h"
 #include "nexor-campaign-private.h"
+#include "nexor-conversion-list-private.h"
+#include "nexor-conversion-private.h"
+#include "nexor-conversion-type-private.h"
 #include "nexor-create-lead-result-private.h"
 #include "nexor-history-item-private.h"
 #include "nexor-history-list-private.h"
@@ -102,10 +105,13 @@ static const Parser parsers[] = {
   RESPONSE (_nexor_status_change_new_from_response),
   RESPONSE (_nexor_tag_sync_result_new_from_response),
   RESPONSE (_nexor_history_page_new_from_response),
+  RESPONSE (_nexor_conversion_page_new_from_response),
   /* The tag and team endpoints' own (static) parsers, rebuilt from the same calls. */
   ENVELOPE ("tag", _nexor_tag_new_from_json),
   LIST ("tags", nexor_tag_get_type, _nexor_tag_new_from_json),
   LIST ("team", nexor_team_member_get_type, _nexor_team_member_new_from_json),
+  ENVELOPE ("conversion_event", _nexor_conversion_new_from_json),
+  LIST ("conversion_types", nexor_conversion_type_get_type, _nexor_conversion_type_new_from_json),
   /* Every resource on its own. */
   OBJECT (lead_with_variables),
   OBJECT (variable_named_edad),

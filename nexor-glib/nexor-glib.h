@@ -24,6 +24,9 @@
 #include "nexor-client-leads.h"
 #include "nexor-client-tags.h"
 #include "nexor-client-team.h"
+#include "nexor-client-conversions.h"
+#include "nexor-client-campaigns.h"
+#include "nexor-client-workflows.h"
 #include "nexor-client-processors.h"
 
 #undef NEXOR_INSIDE

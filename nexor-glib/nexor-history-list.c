@@ -13,6 +13,7 @@
 #include "nexor-history-list-private.h"
 #include "nexor-json-private.h"
 #include "nexor-lead-private.h"
+#include "nexor-pager-private.h"
 
 /**
  * NexorHistoryList:
@@ -84,9 +85,6 @@
  * Since: 0.1
  */
 
-/* Asking for one of the last PREFETCH_DISTANCE items fetches the next page. */
-#define PREFETCH_DISTANCE 5
-
 struct _NexorHistoryPage
 {
   GObject parent_instance;
@@ -98,26 +96,6 @@ struct _NexorHistoryPage
 
 G_DEFINE_FINAL_TYPE (NexorHistoryPage, _nexor_history_page, G_TYPE_OBJECT)
 
-/* A caller of load_more_async() waiting for the page in flight. */
-typedef struct {
-  GTask *task;
-  GSource *cancel_source;        /* the caller's own cancellable; NULL without one */
-} Waiter;
-
-/* One page request in flight. Its callback owns it; the list points to it
- * only while it waits for the answer, so a list that stops waiting (every
- * waiter gave up, or the list went away) just lets it go. */
-typedef struct {
-  NexorHistoryList *list;        /* NULL once the list no longer waits for it */
-  GCancellable *cancellable;
-  GCancellable *lifetime;        /* the list's own cancellable, forwarded here */
-  gulong lifetime_handler;
-  guint offset;
-  guint requested;
-  gboolean background;           /* a prefetch: waiters leaving do not cancel it */
-  gboolean stopped;              /* nexor_history_list_cancel() */
-} Fetch;
-
 struct _NexorHistoryList
 {
   GObject parent_instance;
@@ -127,20 +105,9 @@ struct _NexorHistoryList
   GStrv channels;
   guint page_size;
   GCancellable *cancellable;     /* given at creation; may be NULL */
-  GMainContext *context;         /* where background fetches run */
 
-  GPtrArray *items;              /* NexorHistoryItem */
-  GHashTable *positions;         /* id (owned by its item) → position of the item */
-  guint last_page_start;
-  guint last_page_len;
+  NexorPager *pager;
   NexorLead *lead;
-  gboolean has_more;
-  GError *error;
-
-  gboolean loading;
-  Fetch *fetch;                  /* the page in flight, if any */
-  GPtrArray *waiters;            /* Waiter */
-  GSource *prefetch_source;
 };
 
 enum {
@@ -285,64 +252,14 @@ nexor_history_list_model_get_item_type (GListModel *model)
 static guint
 nexor_history_list_model_get_n_items (GListModel *model)
 {
-  return NEXOR_HISTORY_LIST (model)->items->len;
-}
-
-static void start_fetch (NexorHistoryList *self,
-                         gboolean          background);
-
-static void
-clear_prefetch (NexorHistoryList *self)
-{
-  if (self->prefetch_source != NULL)
-    {
-      g_source_destroy (self->prefetch_source);
-      g_clear_pointer (&self->prefetch_source, g_source_unref);
-    }
-}
-
-static gboolean
-prefetch_cb (gpointer user_data)
-{
-  NexorHistoryList *self = user_data;
-
-  g_clear_pointer (&self->prefetch_source, g_source_unref);
-  if (!self->loading && self->has_more && self->error == NULL)
-    start_fetch (self, TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-maybe_prefetch (NexorHistoryList *self,
-                guint             position)
-{
-  if (self->loading || !self->has_more || self->error != NULL || self->prefetch_source != NULL)
-    return;
-  if (position + PREFETCH_DISTANCE < self->items->len)
-    return;
-  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  /* Never from inside get_item: a view may be in the middle of something,
-   * and the fetch's signals must not reach it there. */
-  self->prefetch_source = g_idle_source_new ();
-  g_source_set_static_name (self->prefetch_source, "[nexor] history prefetch");
-  g_source_set_callback (self->prefetch_source, prefetch_cb, self, NULL);
-  g_source_attach (self->prefetch_source, self->context);
+  return _nexor_pager_get_n_items (NEXOR_HISTORY_LIST (model)->pager);
 }
 
 static gpointer
 nexor_history_list_model_get_item (GListModel *model,
                                    guint       position)
 {
-  NexorHistoryList *self = NEXOR_HISTORY_LIST (model);
-
-  if (position >= self->items->len)
-    return NULL;
-
-  maybe_prefetch (self, position);
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return _nexor_pager_get_item (NEXOR_HISTORY_LIST (model)->pager, position);
 }
 
 static void
@@ -354,68 +271,15 @@ nexor_history_list_model_init (GListModelInterface *iface)
 }
 
 /* ---------------------------------------------------------------------------
- * Fetching
+ * Its pages
  * ------------------------------------------------------------------------- */
 
-static void
-forward_cancel (GCancellable *from,
-                gpointer      to)
-{
-  g_cancellable_cancel (G_CANCELLABLE (to));
-}
-
-static void
-waiter_free (Waiter *waiter)
-{
-  if (waiter->cancel_source != NULL)
-    {
-      g_source_destroy (waiter->cancel_source);
-      g_source_unref (waiter->cancel_source);
-    }
-  g_object_unref (waiter->task);
-  g_free (waiter);
-}
-
-static Fetch *
-fetch_new (NexorHistoryList *self,
-           gboolean          background)
-{
-  Fetch *fetch = g_new0 (Fetch, 1);
-
-  fetch->list = self;
-  fetch->cancellable = g_cancellable_new ();
-  fetch->offset = self->items->len;
-  fetch->requested = self->page_size;
-  fetch->background = background;
-
-  /* Thread-safe: the list's cancellable may be cancelled from anywhere. */
-  if (self->cancellable != NULL)
-    {
-      fetch->lifetime = g_object_ref (self->cancellable);
-      fetch->lifetime_handler = g_cancellable_connect (fetch->lifetime, G_CALLBACK (forward_cancel),
-                                                       g_object_ref (fetch->cancellable),
-                                                       g_object_unref);
-    }
-
-  return fetch;
-}
-
-static void
-fetch_free (Fetch *fetch)
-{
-  if (fetch->lifetime != NULL)
-    {
-      g_cancellable_disconnect (fetch->lifetime, fetch->lifetime_handler);
-      g_object_unref (fetch->lifetime);
-    }
-  g_object_unref (fetch->cancellable);
-  g_free (fetch);
-}
-
 static NexorRequest *
-page_request (NexorHistoryList *self,
-              Fetch            *fetch)
+page_request (GObject *owner,
+              guint    offset,
+              guint    limit)
 {
+  NexorHistoryList *self = NEXOR_HISTORY_LIST (owner);
   NexorRequest *request = _nexor_request_new ("GET", (NexorResponseParser) _nexor_history_page_new_from_response);
   char number[16];
 
@@ -423,305 +287,63 @@ page_request (NexorHistoryList *self,
   _nexor_request_add_id_segment (request, "lead", self->lead_id);
   _nexor_request_add_segment (request, "history");
   _nexor_request_add_list_query (request, "channel", (const char * const *) self->channels);
-  g_snprintf (number, sizeof number, "%u", fetch->requested);
+  g_snprintf (number, sizeof number, "%u", limit);
   _nexor_request_add_query (request, "limit", number);
-  g_snprintf (number, sizeof number, "%u", fetch->offset);
+  g_snprintf (number, sizeof number, "%u", offset);
   _nexor_request_add_query (request, "offset", number);
   return request;
 }
 
-static Fetch *
-begin_fetch (NexorHistoryList *self,
-             gboolean          background)
-{
-  g_assert (!self->loading && self->fetch == NULL);
-
-  clear_prefetch (self);
-  self->loading = TRUE;
-  self->fetch = fetch_new (self, background);
-
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
-  return self->fetch;
-}
-
-/* The list stops waiting for the page in flight and cancels it; its answer,
- * if one still comes, is dropped. Nothing else changes: has-more and error
- * stay as they were, so a later load_more_async() asks again. */
 static void
-abandon_fetch (NexorHistoryList *self,
-               gboolean          notify)
+read_page (gpointer           page,
+           NexorPageContents *contents)
 {
-  Fetch *fetch = g_steal_pointer (&self->fetch);
-
-  fetch->list = NULL;
-  g_cancellable_cancel (fetch->cancellable);
-  self->loading = FALSE;
-
-  if (notify)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
-}
-
-static gboolean
-same_item (NexorHistoryItem *a,
-           NexorHistoryItem *b)
-{
-  g_autoptr(JsonObject) a_json = nexor_history_item_dup_json (a);
-  g_autoptr(JsonObject) b_json = nexor_history_item_dup_json (b);
-
-  return json_object_equal (a_json, b_json);
-}
-
-/* Whether @items brings nothing the list does not have: every entry with an
- * id is one the list holds already, every entry without one is the same as
- * its counterpart on the page before. That is a server that ignores the
- * offset, or serves a page it sent before (the last one again, past the
- * end); appending would only grow the list with copies, for ever. Sets
- * @from to where the list has the first of them. */
-static gboolean
-page_repeats (NexorHistoryList *self,
-              GListModel       *items,
-              guint            *from)
-{
-  guint n = g_list_model_get_n_items (items);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (items, i);
-      const char *id = nexor_history_item_get_id (item);
-      gpointer position = NULL;
-
-      if (id != NULL)
-        {
-          if (!g_hash_table_lookup_extended (self->positions, id, NULL, &position))
-            return FALSE;
-        }
-      else
-        {
-          if (i >= self->last_page_len ||
-              !same_item (item, g_ptr_array_index (self->items, self->last_page_start + i)))
-            return FALSE;
-          position = GUINT_TO_POINTER (self->last_page_start + i);
-        }
-
-      if (i == 0)
-        *from = GPOINTER_TO_UINT (position);
-    }
-
-  return n > 0;
+  contents->items = _nexor_history_page_get_items (page);
+  contents->has_more = _nexor_history_page_get_has_more (page);
 }
 
 static void
-append_items (NexorHistoryList *self,
-              GListModel       *items)
+page_applied (GObject  *owner,
+              gpointer  page)
 {
-  guint n = g_list_model_get_n_items (items);
+  NexorHistoryList *self = NEXOR_HISTORY_LIST (owner);
 
-  self->last_page_start = self->items->len;
-  self->last_page_len = n;
-
-  for (guint i = 0; i < n; i++)
+  if (self->lead == NULL && _nexor_history_page_get_lead (page) != NULL)
     {
-      NexorHistoryItem *item = g_list_model_get_item (items, i);
-      const char *id = nexor_history_item_get_id (item);
-
-      /* The first position of an id counts, should a server list one twice. */
-      if (id != NULL && !g_hash_table_contains (self->positions, id))
-        g_hash_table_insert (self->positions, (gpointer) id, GUINT_TO_POINTER (self->items->len));
-      g_ptr_array_add (self->items, item);
+      self->lead = g_object_ref (_nexor_history_page_get_lead (page));
+      g_object_notify_by_pspec (owner, props[PROP_LEAD]);
     }
 }
 
-/* Takes @page or @error and ends @fetch, which the caller frees: applies the
- * page, or keeps the error, and then tells everyone: items-changed, the
- * property notifications, and the waiters. Returns how the fetch ended for
- * a blocking caller: %NULL for a page, or an error it owns.
- *
- * A cancel that came from the list (nexor_history_list_cancel(), its
- * cancellable) is the list's error until the next page; one that came from
- * the blocking caller's own cancellable is that caller's only. */
 static GError *
-end_fetch (NexorHistoryList *self,
-           Fetch            *fetch,
-           NexorHistoryPage *page,
-           GError           *error)
+repeated_page_error (guint offset,
+                     guint from)
 {
-  g_autoptr(NexorHistoryList) keep = g_object_ref (self);
-  g_autoptr(NexorHistoryPage) owned_page = page;
-  g_autoptr(GError) owned_error = error;
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
-  gboolean had_more = self->has_more;
-  gboolean had_error = self->error != NULL;
-  gboolean error_changed = FALSE;
-  gboolean new_lead = FALSE;
-  guint n_before = self->items->len;
-  guint n_new = 0;
-
-  g_assert (self->fetch == fetch);
-
-  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
-  self->fetch = NULL;
-  self->loading = FALSE;
-
-  if (page != NULL)
-    {
-      GListModel *items = _nexor_history_page_get_items (page);
-      guint from = 0;
-
-      if (page_repeats (self, items, &from))
-        owned_error = error = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                                           _("The server sent the same page of history again: asked "
-                                             "for offset %u, it answered with the entries from offset "
-                                             "%u; it seems to ignore the offset"),
-                                           fetch->offset, from);
-    }
-
-  if (error == NULL)
-    {
-      GListModel *items = _nexor_history_page_get_items (page);
-      int has_more = _nexor_history_page_get_has_more (page);
-
-      n_new = g_list_model_get_n_items (items);
-      append_items (self, items);
-
-      /* Without pagination.has_more, a full page means there may be more.
-       * A page with nothing in it ends the list whatever it says: asking
-       * again at the same offset would never end. */
-      self->has_more = n_new > 0 && (has_more >= 0 ? has_more != 0 : n_new >= fetch->requested);
-      error_changed = had_error;
-      g_clear_error (&self->error);
-
-      if (self->lead == NULL && _nexor_history_page_get_lead (page) != NULL)
-        {
-          self->lead = g_object_ref (_nexor_history_page_get_lead (page));
-          new_lead = TRUE;
-        }
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-           fetch->stopped ||
-           (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable)))
-    {
-      g_clear_error (&self->error);
-      self->error = g_error_copy (error);
-      error_changed = TRUE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (n_new > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), n_before, 0, n_new);
-      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
-  if (had_more != self->has_more)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_HAS_MORE]);
-  if (error_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ERROR]);
-  if (new_lead)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-
-      /* Its cancel can no longer come in between. */
-      if (waiter->cancel_source != NULL)
-        g_source_destroy (waiter->cancel_source);
-      if (error == NULL)
-        g_task_return_boolean (waiter->task, TRUE);
-      else
-        g_task_return_error (waiter->task, g_error_copy (error));
-    }
-
-  return g_steal_pointer (&owned_error);
+  return g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
+                      _("The server sent the same page of history again: asked "
+                        "for offset %u, it answered with the entries from offset "
+                        "%u; it seems to ignore the offset"),
+                      offset, from);
 }
 
-static void
-on_page (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+static GError *
+pending_error (void)
 {
-  Fetch *fetch = user_data;
-  GError *error = NULL;
-  NexorHistoryPage *page;
-
-  page = _nexor_client_send_finish (NEXOR_CLIENT (source), result, start_fetch, &error);
-  if (fetch->list != NULL)
-    {
-      GError *outcome = end_fetch (fetch->list, fetch, page, error);
-
-      g_clear_error (&outcome);
-    }
-  else
-    {
-      g_clear_object (&page);
-      g_clear_error (&error);
-    }
-
-  fetch_free (fetch);
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PENDING,
+                              _("A page of this history is already being fetched"));
 }
 
-static void
-start_fetch (NexorHistoryList *self,
-             gboolean          background)
-{
-  Fetch *fetch = begin_fetch (self, background);
-
-  _nexor_client_send_async (self->client, page_request (self, fetch), fetch->cancellable,
-                            on_page, fetch, start_fetch);
-}
-
-/* A waiter's own cancellable was cancelled: it alone fails, at once. The
- * page it waited for is cancelled only when no one waits for it any more,
- * and then the list is as if it had never been asked for. */
-static gboolean
-on_waiter_cancelled (GCancellable *cancellable,
-                     gpointer      user_data)
-{
-  GTask *task = user_data;
-  NexorHistoryList *self = g_task_get_source_object (task);
-  g_autoptr(GTask) owned = g_object_ref (task);
-
-  for (guint i = 0; i < self->waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (self->waiters, i);
-
-      if (waiter->task == task)
-        {
-          g_ptr_array_remove_index (self->waiters, i);
-          break;
-        }
-    }
-
-  if (self->waiters->len == 0 && self->fetch != NULL && !self->fetch->background)
-    abandon_fetch (self, TRUE);
-
-  g_task_return_error_if_cancelled (owned);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-add_waiter (NexorHistoryList *self,
-            GTask            *task)
-{
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  Waiter *waiter = g_new0 (Waiter, 1);
-
-  waiter->task = task;
-  if (cancellable != NULL)
-    {
-      /* A source in the task's context: the cancel may come from any
-       * thread, the answer goes out in this one. */
-      waiter->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_static_name (waiter->cancel_source, "[nexor] history waiter cancelled");
-      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (on_waiter_cancelled), task, NULL);
-      g_source_attach (waiter->cancel_source, g_task_get_context (task));
-    }
-
-  g_ptr_array_add (self->waiters, waiter);
-}
+static const NexorPagerClass history_pager_class = {
+  page_request,
+  read_page,
+  page_applied,
+  (const char *(*) (gpointer)) nexor_history_item_get_id,
+  (JsonObject *(*) (gpointer)) nexor_history_item_dup_json,
+  repeated_page_error,
+  pending_error,
+  "[nexor] history prefetch",
+  "[nexor] history waiter cancelled",
+};
 
 /* ---------------------------------------------------------------------------
  * GObject
@@ -731,10 +353,17 @@ static void
 nexor_history_list_constructed (GObject *object)
 {
   NexorHistoryList *self = NEXOR_HISTORY_LIST (object);
+  GParamSpec *pager_props[NEXOR_PAGER_N_PROPS] = {
+    [NEXOR_PAGER_PROP_N_ITEMS] = props[PROP_N_ITEMS],
+    [NEXOR_PAGER_PROP_LOADING] = props[PROP_LOADING],
+    [NEXOR_PAGER_PROP_HAS_MORE] = props[PROP_HAS_MORE],
+    [NEXOR_PAGER_PROP_ERROR] = props[PROP_ERROR],
+  };
 
   G_OBJECT_CLASS (nexor_history_list_parent_class)->constructed (object);
 
-  self->context = g_main_context_ref_thread_default ();
+  self->pager = _nexor_pager_new (object, &history_pager_class, pager_props,
+                                  self->client, self->page_size, self->cancellable);
 }
 
 static void
@@ -742,12 +371,8 @@ nexor_history_list_dispose (GObject *object)
 {
   NexorHistoryList *self = NEXOR_HISTORY_LIST (object);
 
-  clear_prefetch (self);
-
-  /* A page fetched in the background for a list no one holds any more is
-   * of no use: waiters hold the list, so only such a page can be left. */
-  if (self->fetch != NULL)
-    abandon_fetch (self, FALSE);
+  if (self->pager != NULL)
+    _nexor_pager_dispose (self->pager);
 
   G_OBJECT_CLASS (nexor_history_list_parent_class)->dispose (object);
 }
@@ -757,21 +382,16 @@ nexor_history_list_finalize (GObject *object)
 {
   NexorHistoryList *self = NEXOR_HISTORY_LIST (object);
 
-  g_assert (self->fetch == NULL);
-
+  g_clear_pointer (&self->pager, _nexor_pager_free);
   g_clear_object (&self->client);
   g_free (self->lead_id);
   g_strfreev (self->channels);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->context, g_main_context_unref);
-  g_hash_table_unref (self->positions);
-  g_ptr_array_unref (self->items);
   g_clear_object (&self->lead);
-  g_clear_error (&self->error);
-  g_ptr_array_unref (self->waiters);
 
   G_OBJECT_CLASS (nexor_history_list_parent_class)->finalize (object);
 }
+
 
 static void
 nexor_history_list_get_property (GObject    *object,
@@ -799,16 +419,16 @@ nexor_history_list_get_property (GObject    *object,
       g_value_set_object (value, self->cancellable);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
+      g_value_set_uint (value, _nexor_pager_get_n_items (self->pager));
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, _nexor_pager_get_loading (self->pager));
       break;
     case PROP_HAS_MORE:
-      g_value_set_boolean (value, self->has_more);
+      g_value_set_boolean (value, _nexor_pager_get_has_more (self->pager));
       break;
     case PROP_ERROR:
-      g_value_set_boxed (value, self->error);
+      g_value_set_boxed (value, _nexor_pager_get_error (self->pager));
       break;
     case PROP_LEAD:
       g_value_set_object (value, self->lead);
@@ -981,11 +601,8 @@ static void
 nexor_history_list_init (NexorHistoryList *self)
 {
   self->page_size = NEXOR_HISTORY_LIST_DEFAULT_PAGE_SIZE;
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->has_more = TRUE;
-  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
-  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
 }
+
 
 /* ---------------------------------------------------------------------------
  * Public API
@@ -1059,27 +676,11 @@ nexor_history_list_load_more_async (NexorHistoryList    *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (NEXOR_IS_HISTORY_LIST (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nexor_history_list_load_more_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!self->has_more)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (self->fetch == NULL)
-    start_fetch (self, FALSE);
-
-  add_waiter (self, g_steal_pointer (&task));
+  _nexor_pager_load_more_async (self->pager, cancellable, callback, user_data,
+                                nexor_history_list_load_more_async);
 }
 
 /**
@@ -1101,10 +702,8 @@ nexor_history_list_load_more_finish (NexorHistoryList  *self,
                                      GError           **error)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_history_list_load_more_async), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _nexor_pager_finish (G_OBJECT (self), result, nexor_history_list_load_more_async, error);
 }
 
 /**
@@ -1136,86 +735,11 @@ nexor_history_list_load_more (NexorHistoryList  *self,
                               GCancellable      *cancellable,
                               GError           **error)
 {
-  GError *local_error = NULL;
-  NexorHistoryPage *page;
-  Fetch *fetch;
-  gulong handler = 0;
-
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!self->has_more)
-    return TRUE;
-
-  /* A blocking call cannot wait for an async request; one that only the
-   * list's prefetch wants is fetched here instead. */
-  if (self->fetch != NULL && self->fetch->background && self->waiters->len == 0)
-    abandon_fetch (self, TRUE);
-  if (self->loading)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           _("A page of this history is already being fetched"));
-      return FALSE;
-    }
-
-  fetch = begin_fetch (self, FALSE);
-  if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
-                                     g_object_ref (fetch->cancellable), g_object_unref);
-  page = _nexor_client_send (self->client, page_request (self, fetch), fetch->cancellable, &local_error);
-  if (cancellable != NULL)
-    g_cancellable_disconnect (cancellable, handler);
-
-  local_error = end_fetch (self, fetch, page, local_error);
-  fetch_free (fetch);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void load_all_next (GTask *task);
-
-static void
-on_load_all_page (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!nexor_history_list_load_more_finish (NEXOR_HISTORY_LIST (source), result, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  load_all_next (task);
-}
-
-/* Takes @task. Each page that succeeds while there is more either adds
- * entries or ends the list (a repeated page is an error), so this ends. */
-static void
-load_all_next (GTask *task)
-{
-  NexorHistoryList *self = g_task_get_source_object (task);
-
-  if (!self->has_more)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  nexor_history_list_load_more_async (self, g_task_get_cancellable (task), on_load_all_page, task);
+  return _nexor_pager_load_more (self->pager, cancellable, error);
 }
 
 /**
@@ -1254,21 +778,11 @@ nexor_history_list_load_all_async (NexorHistoryList    *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (NEXOR_IS_HISTORY_LIST (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nexor_history_list_load_all_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  load_all_next (task);
+  _nexor_pager_load_all_async (self->pager, cancellable, callback, user_data,
+                               nexor_history_list_load_all_async);
 }
 
 /**
@@ -1290,10 +804,8 @@ nexor_history_list_load_all_finish (NexorHistoryList  *self,
                                     GError           **error)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_history_list_load_all_async), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _nexor_pager_finish (G_OBJECT (self), result, nexor_history_list_load_all_async, error);
 }
 
 /**
@@ -1323,14 +835,7 @@ nexor_history_list_load_all (NexorHistoryList  *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  while (self->has_more)
-    if (!nexor_history_list_load_more (self, cancellable, error))
-      return FALSE;
-
-  return TRUE;
+  return _nexor_pager_load_all (self->pager, cancellable, error);
 }
 
 /**
@@ -1351,23 +856,7 @@ nexor_history_list_cancel (NexorHistoryList *self)
 {
   g_return_if_fail (NEXOR_IS_HISTORY_LIST (self));
 
-  clear_prefetch (self);
-  if (self->fetch != NULL)
-    {
-      Fetch *fetch = self->fetch;
-      GError *error = NULL;
-      GError *outcome;
-
-      /* Done now, not when the request reports back: a caller who asks
-       * for more after this gets a new fetch, not this cancelled one. The
-       * request's callback still owns the fetch and frees it. */
-      fetch->list = NULL;
-      fetch->stopped = TRUE;
-      g_cancellable_cancel (fetch->cancellable);
-      g_cancellable_set_error_if_cancelled (fetch->cancellable, &error);
-      outcome = end_fetch (self, fetch, NULL, error);
-      g_clear_error (&outcome);
-    }
+  _nexor_pager_cancel (self->pager);
 }
 
 /**
@@ -1459,7 +948,7 @@ nexor_history_list_get_n_items (NexorHistoryList *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), 0);
 
-  return self->items->len;
+  return _nexor_pager_get_n_items (self->pager);
 }
 
 /**
@@ -1477,7 +966,7 @@ nexor_history_list_get_loading (NexorHistoryList *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
 
-  return self->loading;
+  return _nexor_pager_get_loading (self->pager);
 }
 
 /**
@@ -1495,7 +984,7 @@ nexor_history_list_get_has_more (NexorHistoryList *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), FALSE);
 
-  return self->has_more;
+  return _nexor_pager_get_has_more (self->pager);
 }
 
 /**
@@ -1513,7 +1002,7 @@ nexor_history_list_get_error (NexorHistoryList *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_LIST (self), NULL);
 
-  return self->error;
+  return _nexor_pager_get_error (self->pager);
 }
 
 /**

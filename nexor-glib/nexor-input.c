@@ -30,6 +30,8 @@ _nexor_input_install_properties (GObjectClass           *klass,
 
       if (type == G_TYPE_STRING)
         pspecs[i + 1] = g_param_spec_string (field->property, NULL, NULL, NULL, flags);
+      else if (type == G_TYPE_DOUBLE)
+        pspecs[i + 1] = g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
       else if (type == G_TYPE_BOOLEAN)
         pspecs[i + 1] = g_param_spec_boolean (field->property, NULL, NULL, FALSE, flags);
       else if (type == G_TYPE_INT)
@@ -110,6 +112,35 @@ _nexor_input_set_object (JsonObject            *values,
 }
 
 gboolean
+_nexor_input_set_double (JsonObject            *values,
+                         const NexorInputField *field,
+                         double                 value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_double (node, value);
+  return set_member (values, field->json_name, node);
+}
+
+/* Kept as the text the body carries, in UTC: what is sent is what was set,
+ * to the second. */
+gboolean
+_nexor_input_set_datetime (JsonObject            *values,
+                           const NexorInputField *field,
+                           GDateTime             *value)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (value == NULL)
+    return set_member (values, field->json_name, json_node_new (JSON_NODE_NULL));
+
+  utc = g_date_time_to_utc (value);
+  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return _nexor_input_set_string (values, field, text);
+}
+
+gboolean
 _nexor_input_set_boolean (JsonObject            *values,
                           const NexorInputField *field,
                           gboolean               value)
@@ -148,15 +179,17 @@ _nexor_input_set_value (JsonObject            *values,
                         const NexorInputField *field,
                         const GValue          *value)
 {
-  GType type = field->get_type ();
-
-  if (type == G_TYPE_STRING)
+  if (G_VALUE_HOLDS_STRING (value))
     return _nexor_input_set_string (values, field, g_value_get_string (value));
-  if (type == G_TYPE_BOOLEAN)
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    return _nexor_input_set_double (values, field, g_value_get_double (value));
+  if (G_VALUE_HOLDS_BOOLEAN (value))
     return _nexor_input_set_boolean (values, field, g_value_get_boolean (value));
-  if (type == G_TYPE_INT)
+  if (G_VALUE_HOLDS_INT (value))
     return _nexor_input_set_int (values, field, g_value_get_int (value));
-  if (type == JSON_TYPE_NODE)
+  if (G_VALUE_HOLDS (value, G_TYPE_DATE_TIME))
+    return _nexor_input_set_datetime (values, field, g_value_get_boxed (value));
+  if (G_VALUE_HOLDS (value, JSON_TYPE_NODE))
     return _nexor_input_set_node (values, field, g_value_get_boxed (value));
 
   return _nexor_input_set_object (values, field, g_value_get_boxed (value));
@@ -200,6 +233,18 @@ _nexor_input_dup_object (JsonObject            *values,
   return _nexor_json_object_deep_copy (json_node_get_object (node));
 }
 
+double
+_nexor_input_get_double (JsonObject            *values,
+                         const NexorInputField *field)
+{
+  JsonNode *node = json_object_get_member (values, field->json_name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0.0;
+
+  return json_node_get_double (node);
+}
+
 gboolean
 _nexor_input_get_boolean (JsonObject            *values,
                           const NexorInputField *field)
@@ -231,20 +276,31 @@ _nexor_input_dup_node (JsonObject            *values,
   return node != NULL ? _nexor_json_node_deep_copy (node) : NULL;
 }
 
+GDateTime *
+_nexor_input_dup_datetime (JsonObject            *values,
+                           const NexorInputField *field)
+{
+  const char *text = _nexor_input_get_string (values, field);
+
+  return text != NULL ? _nexor_json_parse_datetime (text) : NULL;
+}
+
 void
 _nexor_input_get_value (JsonObject            *values,
                         const NexorInputField *field,
                         GValue                *value)
 {
-  GType type = field->get_type ();
-
-  if (type == G_TYPE_STRING)
+  if (G_VALUE_HOLDS_STRING (value))
     g_value_set_string (value, _nexor_input_get_string (values, field));
-  else if (type == G_TYPE_BOOLEAN)
+  else if (G_VALUE_HOLDS_DOUBLE (value))
+    g_value_set_double (value, _nexor_input_get_double (values, field));
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
     g_value_set_boolean (value, _nexor_input_get_boolean (values, field));
-  else if (type == G_TYPE_INT)
+  else if (G_VALUE_HOLDS_INT (value))
     g_value_set_int (value, _nexor_input_get_int (values, field));
-  else if (type == JSON_TYPE_NODE)
+  else if (G_VALUE_HOLDS (value, G_TYPE_DATE_TIME))
+    g_value_take_boxed (value, _nexor_input_dup_datetime (values, field));
+  else if (G_VALUE_HOLDS (value, JSON_TYPE_NODE))
     g_value_take_boxed (value, _nexor_input_dup_node (values, field));
   else
     g_value_take_boxed (value, _nexor_input_dup_object (values, field));

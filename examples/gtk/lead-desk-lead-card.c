@@ -1,7 +1,7 @@
 /* lead-desk-lead-card.c: everything about one lead, and the takeover switch
  *
  * The card shows a NexorLead snapshot and owns the calls made on its behalf:
- * the meetings, the paged history and the takeover switch. They all share
+ * the meetings, the paged history, the conversions and the takeover switch. They all share
  * one GCancellable per lead, so showing another lead (or destroying the
  * card) cancels whatever the previous one still had in flight, and a late
  * answer can never land on the wrong lead.
@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "lead-desk-lead-card.h"
+#include "lead-desk-conversions.h"
 #include "lead-desk-history-row.h"
 
 struct _LeadDeskLeadCard
@@ -43,6 +44,7 @@ struct _LeadDeskLeadCard
   GtkSwitch *takeover_switch;
   AdwActionRow *resume_cadence_row;
   GtkSwitch *resume_cadence_switch;
+  LeadDeskConversions *conversions;
   GtkListBox *variables_list;
   AdwActionRow *email_row;
   AdwActionRow *phone_row;
@@ -90,7 +92,8 @@ lead_desk_lead_card_get_busy (LeadDeskLeadCard *self)
   g_return_val_if_fail (LEAD_DESK_IS_LEAD_CARD (self), FALSE);
 
   return self->takeover_pending || self->meetings_pending || self->paused_pending ||
-         self->refresh_pending || self->history_pending || self->history_busy;
+         self->refresh_pending || self->history_pending || self->history_busy ||
+         (self->conversions != NULL && lead_desk_conversions_get_busy (self->conversions));
 }
 
 /* Every change of a pending flag goes through here so that "busy" is
@@ -399,6 +402,22 @@ update_from_lead (LeadDeskLeadCard *self)
       adw_action_row_set_subtitle (self->run_row, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->run_row), run != NULL);
+}
+
+/* Conversions */
+
+static void
+on_conversions_error (LeadDeskLeadCard *self,
+                      const char       *what_failed,
+                      const GError     *error)
+{
+  emit_error (self, what_failed, error);
+}
+
+static void
+on_conversions_busy_changed (LeadDeskLeadCard *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_BUSY]);
 }
 
 /* Meetings */
@@ -896,6 +915,7 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
                   G_TYPE_NONE, 1, NEXOR_TYPE_LEAD);
 
   g_type_ensure (LEAD_DESK_TYPE_HISTORY_ROW);
+  g_type_ensure (LEAD_DESK_TYPE_CONVERSIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ai/getnexor/LeadDesk/lead-desk-lead-card.ui");
@@ -909,6 +929,7 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, takeover_switch);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, resume_cadence_row);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, resume_cadence_switch);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, conversions);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, variables_list);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, email_row);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, phone_row);
@@ -928,6 +949,8 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, history_error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_takeover_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_history_retry_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_conversions_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_conversions_busy_changed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "leadcard");
@@ -983,6 +1006,8 @@ lead_desk_lead_card_clear (LeadDeskLeadCard *self)
   self->cancellable = g_cancellable_new ();
 
   stop_history (self);
+  if (self->conversions != NULL)
+    lead_desk_conversions_clear (self->conversions);
   gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
   gtk_spinner_stop (self->meetings_spinner);
   if (self->takeover_pending)
@@ -1032,6 +1057,7 @@ lead_desk_lead_card_set_lead (LeadDeskLeadCard *self,
   check_paused (self);
   start_meetings (self);
   start_history (self);
+  lead_desk_conversions_set_lead (self->conversions, client, nexor_lead_get_id (lead), self->cancellable);
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);

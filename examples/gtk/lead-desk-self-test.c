@@ -3,8 +3,9 @@
  * `nexor-lead-desk --self-test [--screenshot FILE] [LEAD-ID]` opens the
  * lead in the window a user would see, then reads back what the widgets
  * show (not what the library returned) and prints it, one "key: value" per
- * line, for the test to compare with the server's data. It then flips the
- * takeover switch the way a click does, waits for the answer, saves a
+ * line, for the test to compare with the server's data. It records a
+ * conversion through the card's form (type picker, amount, the type's own
+ * fields) and prints the list again, then flips the takeover switch the way a click does, waits for the answer, saves a
  * screenshot, prints "waiting" and reads a line from standard input (the
  * test checks the server in between), hands the lead back, and quits: 0 if
  * every step worked, 1 with a "FAIL:" line if not.
@@ -28,6 +29,7 @@
 typedef enum {
   STAGE_LOADING,
   STAGE_MORE_HISTORY,
+  STAGE_RECORDING,
   STAGE_TAKING_OVER,
   STAGE_WAITING_FOR_TEST,
   STAGE_HANDING_BACK,
@@ -193,6 +195,26 @@ history_model (SelfTest *test)
   return GTK_IS_LIST_VIEW (view) ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))) : NULL;
 }
 
+/* The library's list under the view's selection model: whether it has more
+ * is what the count label shows, whatever the server holds by now. */
+static gboolean
+history_has_more (SelfTest *test)
+{
+  GListModel *model = history_model (test);
+
+  while (model != NULL && !NEXOR_IS_HISTORY_LIST (model))
+    {
+      if (GTK_IS_NO_SELECTION (model))
+        model = gtk_no_selection_get_model (GTK_NO_SELECTION (model));
+      else if (GTK_IS_SINGLE_SELECTION (model))
+        model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      else
+        model = NULL;
+    }
+
+  return model != NULL && nexor_history_list_get_has_more (NEXOR_HISTORY_LIST (model));
+}
+
 static gboolean
 print_card (SelfTest *test)
 {
@@ -250,6 +272,7 @@ print_card (SelfTest *test)
 
   g_print ("takeover: %s\n", gtk_switch_get_state (toggle) ? "on" : "off");
   g_print ("history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  g_print ("history-has-more: %s\n", history_has_more (test) ? "yes" : "no");
   /* Text of the app's own, not the server's: what a translation changes. */
   g_print ("takeover-title: %s\n",
            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_named (GTK_WIDGET (test->window),
@@ -260,6 +283,90 @@ print_card (SelfTest *test)
   fflush (stdout);
 
   return TRUE;
+}
+
+/* The conversions the card lists, as their rows show them. */
+static guint
+print_conversions (SelfTest   *test,
+                   const char *key)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint shown = 0;
+
+  collect_named (GTK_WIDGET (test->window), "conversion-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      g_print ("%s-row: %s\n", key, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      shown++;
+    }
+  g_print ("%s: %u\n", key, shown);
+  fflush (stdout);
+
+  return shown;
+}
+
+/* Fills the form as a user would: picks the type named @type_name, types
+ * the amount and a value in each of the type's own fields, and clicks the
+ * button. */
+static void
+start_recording (SelfTest   *test,
+                 const char *type_name)
+{
+  GtkWidget *record = find_named (GTK_WIDGET (test->window), "record-conversion-button");
+  GtkWidget *type_row = find_named (GTK_WIDGET (test->window), "conversion-type-row");
+  GtkWidget *amount_row = find_named (GTK_WIDGET (test->window), "conversion-amount-row");
+  GtkWidget *save = find_named (GTK_WIDGET (test->window), "record-conversion-save");
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  GListModel *types;
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  print_conversions (test, "conversions");
+
+  if (!GTK_IS_BUTTON (record) || !gtk_widget_get_sensitive (record))
+    {
+      fail (test, "the button to record a conversion is missing or disabled");
+      return;
+    }
+  g_signal_emit_by_name (record, "clicked");
+
+  types = ADW_IS_COMBO_ROW (type_row) ? adw_combo_row_get_model (ADW_COMBO_ROW (type_row)) : NULL;
+  for (guint i = 0; types != NULL && i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(NexorConversionType) type = g_list_model_get_item (types, i);
+
+      if (g_strcmp0 (nexor_conversion_type_get_name (type), type_name) == 0)
+        chosen = i;
+    }
+  if (chosen == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (type_row))
+    {
+      fail (test, "the type picker does not offer “%s”", type_name);
+      return;
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), chosen);
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "85000");
+
+  collect_named (GTK_WIDGET (test->window), "conversion-field-row", fields);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *row = fields->pdata[i];
+      const char *kind = g_object_get_data (G_OBJECT (row), "field-type");
+
+      g_print ("conversion-field: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      gtk_editable_set_text (GTK_EDITABLE (row), g_strcmp0 (kind, "number") == 0 ? "2550" : "Self-test unit");
+    }
+
+  if (!gtk_widget_get_sensitive (save))
+    {
+      fail (test, "the form does not let the conversion be recorded");
+      return;
+    }
+  test->stage = STAGE_RECORDING;
+  g_signal_emit_by_name (save, "clicked");
+  check_stage (test);
 }
 
 /* Screenshot */
@@ -437,6 +544,16 @@ check_stage (SelfTest *test)
     case STAGE_MORE_HISTORY:
       history = history_model (test);
       g_print ("history-items-after-scroll: %u\n", history ? g_list_model_get_n_items (history) : 0);
+      start_recording (test, "Reserva");
+      return;
+
+    case STAGE_RECORDING:
+      if (gtk_widget_get_visible (find_named (GTK_WIDGET (test->window), "record-conversion-group")))
+        {
+          fail (test, "the conversion was not recorded: the form is still open");
+          return;
+        }
+      print_conversions (test, "conversions-after-record");
       start_takeover (test);
       return;
 

@@ -11,8 +11,9 @@
 G_BEGIN_DECLS
 
 /* One writable property of an input object and the body member it becomes.
- * @type is G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_INT (0 to G_MAXINT),
- * JSON_TYPE_OBJECT or JSON_TYPE_NODE (any JSON value). */
+ * @type is G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_BOOLEAN, G_TYPE_INT (0 to
+ * G_MAXINT), G_TYPE_DATE_TIME (sent as ISO 8601 in UTC), JSON_TYPE_OBJECT or
+ * JSON_TYPE_NODE (any JSON value). */
 typedef struct {
   const char *property;   /* "first-name" */
   const char *json_name;  /* "first_name" */
@@ -39,6 +40,12 @@ gboolean               _nexor_input_set_string         (JsonObject             *
 gboolean               _nexor_input_set_object         (JsonObject             *values,
                                                         const NexorInputField  *field,
                                                         JsonObject             *value);
+gboolean               _nexor_input_set_double         (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        double                  value);
+gboolean               _nexor_input_set_datetime       (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        GDateTime              *value);
 gboolean               _nexor_input_set_boolean        (JsonObject             *values,
                                                         const NexorInputField  *field,
                                                         gboolean                value);
@@ -48,6 +55,16 @@ gboolean               _nexor_input_set_int            (JsonObject             *
 gboolean               _nexor_input_set_node           (JsonObject             *values,
                                                         const NexorInputField  *field,
                                                         JsonNode               *value);
+gboolean               _nexor_input_get_boolean        (JsonObject             *values,
+                                                        const NexorInputField  *field);
+int                    _nexor_input_get_int            (JsonObject             *values,
+                                                        const NexorInputField  *field);
+JsonNode              *_nexor_input_dup_node           (JsonObject             *values,
+                                                        const NexorInputField  *field);
+double                 _nexor_input_get_double         (JsonObject             *values,
+                                                        const NexorInputField  *field);
+GDateTime             *_nexor_input_dup_datetime       (JsonObject             *values,
+                                                        const NexorInputField  *field);
 gboolean               _nexor_input_unset              (JsonObject             *values,
                                                         const NexorInputField  *field);
 void                   _nexor_input_get_value          (JsonObject             *values,
@@ -56,12 +73,6 @@ void                   _nexor_input_get_value          (JsonObject             *
 const char            *_nexor_input_get_string         (JsonObject             *values,
                                                         const NexorInputField  *field);
 JsonObject            *_nexor_input_dup_object         (JsonObject             *values,
-                                                        const NexorInputField  *field);
-gboolean               _nexor_input_get_boolean        (JsonObject             *values,
-                                                        const NexorInputField  *field);
-int                    _nexor_input_get_int            (JsonObject             *values,
-                                                        const NexorInputField  *field);
-JsonNode              *_nexor_input_dup_node           (JsonObject             *values,
                                                         const NexorInputField  *field);
 
 /* Whether the member is set, and to JSON null. */

@@ -79,6 +79,14 @@ class Emulator:
     def is_lead_paused(self, lead_id):
         return self.get(f"/leads/{lead_id}/is_paused")["paused"]
 
+    def conversions(self, lead_id):
+        """The lead's conversions, newest first (one page: enough for a test)."""
+        return self.get(f"/conversions?lead_id={lead_id}&limit=200")["conversion_events"]
+
+    def conversion_type(self, name):
+        types = self.get("/conversion-types")["conversion_types"]
+        return next(t for t in types if t["name"] == name)
+
 
 @pytest.fixture(scope="session")
 def emulator():

@@ -4,6 +4,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "nexor-json-writer.h"
 
@@ -52,15 +53,32 @@ append_double (GString *out,
       return;
     }
 
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
+  int precision;
+  char format[8];
+  const char *exponent;
 
+  for (precision = 1; precision < 17; precision++)
+    {
       g_snprintf (format, sizeof format, "%%.%dg", precision);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
 
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
+    }
+  g_snprintf (format, sizeof format, "%%.%dg", precision);
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+
+  /* %g turns to an exponent as soon as the digits run out (85000 is
+   * "8.5e+04"); JavaScript keeps plain digits from 1e-6 up to 1e21. The
+   * same significant digits then, without the exponent. */
+  exponent = strchr (buffer, 'e');
+  if (exponent != NULL && fabs (value) >= 1e-6 && fabs (value) < 1e21)
+    {
+      int power = (int) g_ascii_strtoll (exponent + 1, NULL, 10);
+      int decimals = MAX (0, precision - 1 - power);
+
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
     }
 
   g_string_append (out, buffer);

@@ -189,6 +189,22 @@ merged_string (LeadInput  *input,
   return NULL;
 }
 
+/* What the workflow the lead goes into asks of it, once @input knows the
+ * workflow and the lead it upserts: a workflow with call steps needs the
+ * lead's phone (nexor-api.md §3.1 and §3.27; an upserted lead may already
+ * have one). Whatever puts a lead into a workflow checks it here, before
+ * lead_input_apply() changes anything. */
+static char *
+lead_input_check_workflow (LeadInput *input)
+{
+  if (input->workflow != NULL &&
+      nexor_emulator_workflow_has_call_steps (input->workflow) &&
+      merged_string (input, "phone") == NULL)
+    return g_strdup ("phone is required if the target workflow has call steps");
+
+  return NULL;
+}
+
 /* Checks one lead object of a Create Lead body. Returns the error message,
  * or NULL with @input filled in. With @choose, the lead is one a processor
  * routes: it names no workflow, @choose picks it from the lead as sent. */
@@ -307,6 +323,10 @@ lead_input_parse (NexorEmulatorStore           *store,
       if (g_str_equal (channel, "whatsapp") && merged_string (input, "phone") == NULL)
         return g_strdup ("force_first_message by WhatsApp needs the lead's phone");
     }
+
+  /* The phone rule holds for a workflow a processor chose too. */
+  if ((problem = lead_input_check_workflow (input)) != NULL)
+    return problem;
 
   return NULL;
 }
@@ -867,8 +887,7 @@ nexor_emulator_route_assign_lead_workflow (NexorEmulatorRequest *request)
 
   workflow = nexor_emulator_store_find_workflow (request->store, workflow_id);
   if (workflow == NULL)
-    return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
-                                       "Workflow not found or does not belong to your account");
+    return nexor_emulator_reply_workflow_not_found (request);
 
   /* A run in progress is ended and replaced, whatever its workflow; the
    * reason is kept on the run that ends. */
@@ -1296,12 +1315,12 @@ parse_filter (const char         *value,
   return g_steal_pointer (&words);
 }
 
-static gboolean
-parse_count (const char *value,
-             guint64     min,
-             guint64     max,
-             guint64     fallback,
-             guint64    *out)
+gboolean
+nexor_emulator_parse_count (const char *value,
+                            guint64     min,
+                            guint64     max,
+                            guint64     fallback,
+                            guint64    *out)
 {
   if (value == NULL)
     {
@@ -1340,10 +1359,10 @@ nexor_emulator_route_history (NexorEmulatorRequest *request)
                                                     "call, whatsapp, email, sms or system", shown);
     }
 
-  if (!parse_count (g_hash_table_lookup (request->query, "limit"), 1, 200, 50, &limit))
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "limit"), 1, 200, 50, &limit))
     return nexor_emulator_reply_invalid (request, "limit must be a whole number from 1 to 200");
 
-  if (!parse_count (g_hash_table_lookup (request->query, "offset"), 0, G_MAXINT32, 0, &offset))
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "offset"), 0, G_MAXINT32, 0, &offset))
     return nexor_emulator_reply_invalid (request, "offset must be a whole number, 0 or more");
 
   /* Oldest first, as stored: events are appended as they happen. */

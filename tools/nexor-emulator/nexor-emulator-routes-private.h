@@ -33,6 +33,7 @@ JsonNode   *nexor_emulator_reply_invalid         (NexorEmulatorRequest *request,
                                                   const char           *format,
                                                   ...) G_GNUC_PRINTF (2, 3);
 JsonNode   *nexor_emulator_reply_lead_not_found  (NexorEmulatorRequest *request);
+JsonNode   *nexor_emulator_reply_workflow_not_found (NexorEmulatorRequest *request);
 JsonObject *nexor_emulator_request_body_object   (NexorEmulatorRequest *request);
 
 /* Member checks over a request body: NULL when absent; an error message
@@ -90,6 +91,22 @@ JsonNode *nexor_emulator_route_create_tag        (NexorEmulatorRequest *request)
 JsonNode *nexor_emulator_route_update_tag        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_delete_tag        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_list_team_members         (NexorEmulatorRequest *request);
+
+/* Conversions (nexor-emulator-routes-conversions.c) */
+JsonNode *nexor_emulator_route_create_conversion       (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_conversions        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_conversion_types   (NexorEmulatorRequest *request);
+
+/* A query number: @fallback when absent, FALSE when not within [min, max]. */
+gboolean  nexor_emulator_parse_count   (const char *value,
+                                        guint64     min,
+                                        guint64     max,
+                                        guint64     fallback,
+                                        guint64    *out);
+/* Workflows and campaigns (nexor-emulator-routes-catalog.c) */
+JsonNode *nexor_emulator_route_list_workflows    (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_get_workflow      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_campaigns    (NexorEmulatorRequest *request);
 
 /* Processors, rules and routing (nexor-emulator-routes-processors.c) */
 JsonNode *nexor_emulator_route_create_processor  (NexorEmulatorRequest *request);

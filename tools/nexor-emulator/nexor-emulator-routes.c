@@ -1,4 +1,5 @@
-/* nexor-emulator-routes.c: every API route (leads, tags, team, processors)
+/* nexor-emulator-routes.c: every API route (leads, tags, team, workflows,
+ * campaigns, conversions, processors)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -44,6 +45,12 @@ static const Route routes[] = {
   { "PUT",    "tags/{}",                      nexor_emulator_route_update_tag },
   { "DELETE", "tags/{}",                      nexor_emulator_route_delete_tag },
   { "GET",    "team",                         nexor_emulator_route_list_team_members },
+  { "POST",   "conversions",                  nexor_emulator_route_create_conversion },
+  { "GET",    "conversions",                  nexor_emulator_route_list_conversions },
+  { "GET",    "conversion-types",             nexor_emulator_route_list_conversion_types },
+  { "GET",    "workflows",                    nexor_emulator_route_list_workflows },
+  { "GET",    "workflows/{}",                 nexor_emulator_route_get_workflow },
+  { "GET",    "campaigns",                    nexor_emulator_route_list_campaigns },
   { "POST",   "processors",                   nexor_emulator_route_create_processor },
   { "GET",    "processors/{}",                nexor_emulator_route_get_processor },
   { "PATCH",  "processors/{}",                nexor_emulator_route_update_processor },
@@ -133,6 +140,13 @@ nexor_emulator_reply_lead_not_found (NexorEmulatorRequest *request)
 {
   return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
                                      "Lead not found or does not belong to your account");
+}
+
+JsonNode *
+nexor_emulator_reply_workflow_not_found (NexorEmulatorRequest *request)
+{
+  return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
+                                     "Workflow not found or does not belong to your account");
 }
 
 /* The body as an object, or NULL if it is another kind of JSON. */

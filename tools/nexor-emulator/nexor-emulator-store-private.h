@@ -34,6 +34,8 @@ struct _NexorEmulatorStore
   GPtrArray  *campaigns;   /* JsonObject */
   GPtrArray  *tags;        /* JsonObject */
   GPtrArray  *team;        /* JsonObject */
+  GPtrArray  *conversion_types; /* JsonObject */
+  GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
   GPtrArray  *processors;  /* JsonObject, with their rules inside */
 
   char       *data_file;   /* nullable */
@@ -60,6 +62,8 @@ JsonObject        *nexor_emulator_store_find_workflow  (NexorEmulatorStore *self
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_campaign  (NexorEmulatorStore *self,
                                                         const char         *id);
+JsonObject        *nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
+                                                              const char         *id);
 JsonObject        *nexor_emulator_store_find_processor (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_tag       (NexorEmulatorStore *self,
@@ -70,6 +74,7 @@ JsonObject        *nexor_emulator_workflow_find_status (JsonObject         *work
                                                         const char         *key_or_id,
                                                         gboolean            by_id);
 JsonObject        *nexor_emulator_workflow_initial_status (JsonObject      *workflow);
+gboolean           nexor_emulator_workflow_has_call_steps (JsonObject      *workflow);
 
 /* Changes. Each marks the store as changed; the caller saves once the whole
  * request succeeded. */
@@ -82,6 +87,8 @@ JsonObject        *nexor_emulator_store_add_tag        (NexorEmulatorStore *self
                                                         const char         *description);
 void               nexor_emulator_store_remove_tag     (NexorEmulatorStore *self,
                                                         JsonObject         *tag);
+void               nexor_emulator_store_add_conversion (NexorEmulatorStore *self,
+                                                        JsonObject         *conversion);
 void               nexor_emulator_store_mark_changed   (NexorEmulatorStore *self);
 void               nexor_emulator_lead_touch           (NexorEmulatorLead  *lead,
                                                         const char         *now);
@@ -116,6 +123,8 @@ JsonObject *nexor_emulator_render_tag_full      (JsonObject         *tag,
                                                  gboolean            with_updated_at);
 JsonArray  *nexor_emulator_render_lead_tags     (NexorEmulatorStore *self,
                                                  NexorEmulatorLead  *lead);
+JsonObject *nexor_emulator_render_workflow      (JsonObject         *workflow);
+JsonObject *nexor_emulator_render_campaign      (JsonObject         *campaign);
 
 /* Small helpers over checked data. */
 const char *nexor_emulator_json_string          (JsonObject         *object,

@@ -16,6 +16,12 @@
  *                      created_at, updated_at,
  *                      rules: [ {id, name, workflow_id, conditions, position,
  *                                is_active, created_at, updated_at} ]} ],
+ *     "conversion_types": [ {id, name, description, category, currency,
+ *                     fields: [{key, label, type}], workflow_id,
+ *                     master_workflow_id, active, created_at} ],
+ *     "conversions": [ {id, conversion_type_id, lead_id, amount, currency,
+ *                     workflow_id, master_workflow_id, workflow_run_id,
+ *                     metadata, notes, converted_at, created_at} ],
  *     "leads": [
  *       {
  *         "shape": "current" | "legacy",
@@ -85,6 +91,8 @@ nexor_emulator_store_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_pointer (&self->processors, g_ptr_array_unref);
+  g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
+  g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->data_file, g_free);
 
   G_OBJECT_CLASS (nexor_emulator_store_parent_class)->finalize (object);
@@ -110,6 +118,8 @@ nexor_emulator_store_init (NexorEmulatorStore *self)
   self->tags = object_array_new ();
   self->team = object_array_new ();
   self->processors = object_array_new ();
+  self->conversion_types = object_array_new ();
+  self->conversions = object_array_new ();
 }
 
 NexorEmulatorStore *
@@ -727,6 +737,100 @@ check_processor (JsonObject  *processor,
   return TRUE;
 }
 
+static gboolean
+check_conversion_type (JsonObject  *type,
+                       const char  *where,
+                       GError     **error)
+{
+  static const char * const known[] = {
+    "id", "name", "description", "category", "currency", "fields", "workflow_id",
+    "master_workflow_id", "active", "created_at", NULL
+  };
+  static const char * const field_known[] = { "key", "label", "type", NULL };
+  static const char * const field_types[] = { "text", "number", NULL };
+  JsonArray *fields;
+
+  if (!check_no_other_members (type, where, known, error) ||
+      !check_member (type, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (type, where, "name", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (type, where, "description", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (type, where, "category", MEMBER_STRING, FALSE, "intermediary", error) ||
+      !check_member (type, where, "currency", MEMBER_STRING, FALSE, "USD", error) ||
+      !check_member (type, where, "fields", MEMBER_ARRAY, FALSE, NULL, error) ||
+      !check_member (type, where, "workflow_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (type, where, "master_workflow_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (type, where, "active", MEMBER_BOOLEAN, FALSE, "yes", error) ||
+      !check_member (type, where, "created_at", MEMBER_STRING_OR_NULL, FALSE, NULL, error))
+    return FALSE;
+
+  fields = json_object_get_array_member (type, "fields");
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      g_autofree char *field_where = g_strdup_printf ("%s.fields[%u]", where, i);
+      JsonNode *node = json_array_get_element (fields, i);
+      JsonObject *field;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not an object", field_where);
+          return FALSE;
+        }
+      field = json_node_get_object (node);
+      if (!check_no_other_members (field, field_where, field_known, error) ||
+          !check_member (field, field_where, "key", MEMBER_STRING, TRUE, NULL, error) ||
+          !check_member (field, field_where, "label", MEMBER_STRING, TRUE, NULL, error) ||
+          !check_member (field, field_where, "type", MEMBER_STRING, FALSE, "text", error))
+        return FALSE;
+      if (!g_strv_contains (field_types, nexor_emulator_json_string (field, "type")))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.type must be text or number", field_where);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_conversion (JsonObject  *conversion,
+                  const char  *where,
+                  GError     **error)
+{
+  static const char * const known[] = {
+    "id", "conversion_type_id", "lead_id", "amount", "currency", "workflow_id",
+    "master_workflow_id", "workflow_run_id", "metadata", "notes", "converted_at",
+    "created_at", NULL
+  };
+  JsonNode *amount;
+
+  if (!check_no_other_members (conversion, where, known, error) ||
+      !check_member (conversion, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (conversion, where, "conversion_type_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (conversion, where, "lead_id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (conversion, where, "currency", MEMBER_STRING, FALSE, "USD", error) ||
+      !check_member (conversion, where, "workflow_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (conversion, where, "master_workflow_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (conversion, where, "workflow_run_id", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (conversion, where, "metadata", MEMBER_OBJECT, FALSE, NULL, error) ||
+      !check_member (conversion, where, "notes", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (conversion, where, "converted_at", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (conversion, where, "created_at", MEMBER_STRING, FALSE, NULL, error))
+    return FALSE;
+
+  amount = json_object_get_member (conversion, "amount");
+  if (amount == NULL || !JSON_NODE_HOLDS_VALUE (amount) ||
+      (json_node_get_value_type (amount) != G_TYPE_INT64 && json_node_get_value_type (amount) != G_TYPE_DOUBLE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.amount must be a number", where);
+      return FALSE;
+    }
+  if (*nexor_emulator_json_string (conversion, "created_at") == '\0')
+    json_object_set_string_member (conversion, "created_at",
+                                   nexor_emulator_json_string (conversion, "converted_at"));
+
+  return TRUE;
+}
+
 /* The store being loaded, before it replaces the current one. */
 typedef struct {
   GPtrArray  *workflows;
@@ -734,6 +838,8 @@ typedef struct {
   GPtrArray  *tags;
   GPtrArray  *team;
   GPtrArray  *processors;
+  GPtrArray  *conversion_types;
+  GPtrArray  *conversions;
   GPtrArray  *leads;
   GHashTable *lead_index;
 } Loading;
@@ -746,6 +852,8 @@ loading_clear (Loading *loading)
   g_clear_pointer (&loading->tags, g_ptr_array_unref);
   g_clear_pointer (&loading->team, g_ptr_array_unref);
   g_clear_pointer (&loading->processors, g_ptr_array_unref);
+  g_clear_pointer (&loading->conversion_types, g_ptr_array_unref);
+  g_clear_pointer (&loading->conversions, g_ptr_array_unref);
   g_clear_pointer (&loading->lead_index, g_hash_table_unref);
   g_clear_pointer (&loading->leads, g_ptr_array_unref);
 }
@@ -1198,6 +1306,8 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   loading.tags = object_array_new ();
   loading.team = object_array_new ();
   loading.processors = object_array_new ();
+  loading.conversion_types = object_array_new ();
+  loading.conversions = object_array_new ();
   loading.leads = g_ptr_array_new_with_free_func ((GDestroyNotify) lead_free);
   loading.lead_index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1205,6 +1315,8 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
       !load_objects (object, "campaigns", check_campaign, loading.campaigns, error) ||
       !load_objects (object, "tags", check_tag, loading.tags, error) ||
       !load_objects (object, "team", check_team_member, loading.team, error) ||
+      !load_objects (object, "conversion_types", check_conversion_type, loading.conversion_types, error) ||
+      !load_objects (object, "conversions", check_conversion, loading.conversions, error) ||
       !load_objects (object, "processors", check_processor, loading.processors, error) ||
       !check_processor_workflows (&loading, error))
     return FALSE;
@@ -1248,11 +1360,35 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
         }
     }
 
+  /* A conversion belongs to a lead and, when it has one, to a type. */
+  for (guint i = 0; i < loading.conversions->len; i++)
+    {
+      JsonObject *conversion = g_ptr_array_index (loading.conversions, i);
+      const char *type_id = nexor_emulator_json_string (conversion, "conversion_type_id");
+      g_autofree char *lead_id = nexor_emulator_normalize_uuid (nexor_emulator_json_string (conversion, "lead_id"));
+
+      if (lead_id == NULL || !g_hash_table_contains (loading.lead_index, lead_id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "conversions[%u].lead_id is not the id of a lead", i);
+          return FALSE;
+        }
+      json_object_set_string_member (conversion, "lead_id", lead_id);
+      if (type_id != NULL && find_by_id (loading.conversion_types, type_id) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "conversions[%u].conversion_type_id is not the id of a conversion type", i);
+          return FALSE;
+        }
+    }
+
   g_clear_pointer (&self->workflows, g_ptr_array_unref);
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_pointer (&self->processors, g_ptr_array_unref);
+  g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
+  g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->lead_index, g_hash_table_unref);
   g_clear_pointer (&self->leads, g_ptr_array_unref);
 
@@ -1261,6 +1397,8 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   self->tags = g_steal_pointer (&loading.tags);
   self->team = g_steal_pointer (&loading.team);
   self->processors = g_steal_pointer (&loading.processors);
+  self->conversion_types = g_steal_pointer (&loading.conversion_types);
+  self->conversions = g_steal_pointer (&loading.conversions);
   self->leads = g_steal_pointer (&loading.leads);
   self->lead_index = g_steal_pointer (&loading.lead_index);
   store_rebuild_contact_index (self);
@@ -1342,6 +1480,8 @@ nexor_emulator_store_dup_state (NexorEmulatorStore *self)
   json_object_set_array_member (state, "tags", copy_objects (self->tags));
   json_object_set_array_member (state, "team", copy_objects (self->team));
   json_object_set_array_member (state, "processors", copy_objects (self->processors));
+  json_object_set_array_member (state, "conversion_types", copy_objects (self->conversion_types));
+  json_object_set_array_member (state, "conversions", copy_objects (self->conversions));
 
   leads = json_array_sized_new (self->leads->len);
   for (guint i = 0; i < self->leads->len; i++)
@@ -1567,6 +1707,22 @@ nexor_emulator_store_find_processor (NexorEmulatorStore *self,
 }
 
 JsonObject *
+nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
+                                           const char         *id)
+{
+  return id != NULL ? find_by_id (self->conversion_types, id) : NULL;
+}
+
+/* Takes @conversion, complete and checked. */
+void
+nexor_emulator_store_add_conversion (NexorEmulatorStore *self,
+                                     JsonObject         *conversion)
+{
+  g_ptr_array_add (self->conversions, conversion);
+  self->changed = TRUE;
+}
+
+JsonObject *
 nexor_emulator_store_find_tag (NexorEmulatorStore *self,
                                const char         *id)
 {
@@ -1625,6 +1781,20 @@ nexor_emulator_workflow_initial_status (JsonObject *workflow)
     return json_array_get_object_element (statuses, 0);
 
   return NULL;
+}
+
+/* A workflow with a call step calls its leads, so it can only take leads
+ * with a phone (nexor-api.md §3.1, §3.27). */
+gboolean
+nexor_emulator_workflow_has_call_steps (JsonObject *workflow)
+{
+  JsonArray *steps = json_object_get_array_member (workflow, "steps");
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (g_strcmp0 (json_array_get_string_element (steps, i), "call") == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Lead records */
@@ -1948,6 +2118,47 @@ nexor_emulator_render_tag_brief (JsonObject *tag)
   JsonObject *object = json_object_new ();
 
   copy_members (object, tag, names);
+  return object;
+}
+
+/* GET /workflows and /workflows/{id}: undocumented, so the emulator's own
+ * shape: the embedded summary's members, then what set_lead_status and a
+ * lead's creation need to know (statuses, steps, has_call_steps). */
+JsonObject *
+nexor_emulator_render_workflow (JsonObject *workflow)
+{
+  static const char * const names[] = { "id", "name", "goal_type", "paused", NULL };
+  static const char * const status_names[] = {
+    "id", "key", "label", "category", "color", "is_initial", "is_terminal", NULL
+  };
+  JsonArray *statuses = json_object_get_array_member (workflow, "statuses");
+  JsonArray *rendered = json_array_new ();
+  JsonObject *object = json_object_new ();
+
+  copy_members (object, workflow, names);
+  json_object_set_boolean_member (object, "has_call_steps", nexor_emulator_workflow_has_call_steps (workflow));
+  copy_member_or_null (object, workflow, "steps", "steps");
+  copy_member_or_null (object, workflow, "max_attempts", "max_attempts");
+
+  for (guint i = 0; i < json_array_get_length (statuses); i++)
+    {
+      JsonObject *status = json_object_new ();
+
+      copy_members (status, json_array_get_object_element (statuses, i), status_names);
+      json_array_add_object_element (rendered, status);
+    }
+  json_object_set_array_member (object, "statuses", rendered);
+
+  return object;
+}
+
+JsonObject *
+nexor_emulator_render_campaign (JsonObject *campaign)
+{
+  static const char * const names[] = { "id", "name", NULL };
+  JsonObject *object = json_object_new ();
+
+  copy_members (object, campaign, names);
   return object;
 }
 

@@ -45,6 +45,20 @@ static const char * const tag_fields[] = {
 static const char * const team_member_fields[] = {
   "id", "name", "email", "external_id", NULL
 };
+static const char * const conversion_fields[] = {
+  "id", "conversion_type_id", "lead_id", "workflow_id", "master_workflow_id", "workflow_run_id",
+  "amount", "currency", "metadata", "notes", "converted_at", "created_at", "conversion_types", NULL
+};
+static const char * const conversion_type_fields[] = {
+  "id", "name", "description", "category", "currency", "fields", "workflow_id",
+  "master_workflow_id", "created_at", NULL
+};
+static const char * const workflow_fields[] = {
+  "id", "name", "goal_type", "paused", "has_call_steps", "steps", "max_attempts", "statuses", NULL
+};
+static const char * const campaign_fields[] = {
+  "id", "name", NULL
+};
 /* Processors and rules (§3.19–§3.26); the route answer is the emulator's
  * documented choice (docs/emulator.md). */
 static const char * const processor_fields[] = {
@@ -66,6 +80,10 @@ const NexorCliKind nexor_cli_kind_history_item = { history_fields };
 const NexorCliKind nexor_cli_kind_meeting = { meeting_fields };
 const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
+const NexorCliKind nexor_cli_kind_conversion = { conversion_fields };
+const NexorCliKind nexor_cli_kind_conversion_type = { conversion_type_fields };
+const NexorCliKind nexor_cli_kind_workflow = { workflow_fields };
+const NexorCliKind nexor_cli_kind_campaign = { campaign_fields };
 const NexorCliKind nexor_cli_kind_processor = { processor_fields };
 const NexorCliKind nexor_cli_kind_rule = { rule_fields };
 const NexorCliKind nexor_cli_kind_route_result = { route_result_fields };

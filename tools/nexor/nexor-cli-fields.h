@@ -25,6 +25,12 @@ extern const NexorCliKind nexor_cli_kind_history_item;
 extern const NexorCliKind nexor_cli_kind_meeting;
 extern const NexorCliKind nexor_cli_kind_tag;
 extern const NexorCliKind nexor_cli_kind_team_member;
+extern const NexorCliKind nexor_cli_kind_conversion;
+extern const NexorCliKind nexor_cli_kind_conversion_type;
+/* Workflows and campaigns: the members the emulator's shape has (the API
+ * documents none; docs/emulator.md). */
+extern const NexorCliKind nexor_cli_kind_workflow;
+extern const NexorCliKind nexor_cli_kind_campaign;
 extern const NexorCliKind nexor_cli_kind_processor;
 extern const NexorCliKind nexor_cli_kind_rule;
 extern const NexorCliKind nexor_cli_kind_route_result;

@@ -515,9 +515,9 @@ check_field_value (const LeadField  *field,
 }
 
 /* --metadata KEY=TEXT sets a string, KEY:=JSON any JSON value. */
-static JsonObject *
-parse_metadata_options (char   **items,
-                        GError **error)
+JsonObject *
+nexor_cli_parse_metadata_options (char   **items,
+                                  GError **error)
 {
   g_autoptr(JsonObject) metadata = json_object_new ();
 
@@ -627,7 +627,7 @@ lead_input_from_options (LeadOptions  *options,
 
   if (options->metadata != NULL)
     {
-      metadata = parse_metadata_options (options->metadata, error);
+      metadata = nexor_cli_parse_metadata_options (options->metadata, error);
       if (metadata == NULL)
         return NULL;
       nexor_lead_input_set_metadata (input, metadata);

@@ -83,6 +83,19 @@ int nexor_cli_lead_history  (NexorCli *cli, const NexorCliCommand *command, char
 int nexor_cli_lead_meetings (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_conversion_types (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
+/* `nexor conversions …` (nexor-cli-conversions.c). */
+extern const NexorCliCommand nexor_cli_conversions_commands[];
+
+/* --metadata KEY=TEXT and KEY:=JSON options as one object (nexor-cli-lead.c);
+ * NULL with a usage error. */
+JsonObject  *nexor_cli_parse_metadata_options (char                **items,
+                                               GError              **error);
+
+int nexor_cli_workflows     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_campaigns     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
 int nexor_cli_route         (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
 /* Leads of a JSON file as `lead create --from-file` reads them

@@ -140,6 +140,30 @@ test('for await pages through the whole history', async () => {
     assertEqual(count, HISTORY_LENGTH, 'entries in pages of 9');
 }, {https: true});
 
+test('for await pages through conversions, a list of the same paging', async () => {
+    const types = await client.list_conversion_types_async(null);
+    const reserva = [...Array(types.get_n_items()).keys()]
+        .map(i => types.get_item(i)).find(t => t.name === 'Reserva');
+    const recorded = await client.create_conversion_async(new Nexor.ConversionInput({
+        conversion_type_id: reserva.id, lead_id: SEED_LEAD_ID, amount: 1500,
+    }), null);
+    assertEqual(recorded.conversion_type.name, 'Reserva', 'embedded type');
+
+    const first = await client.list_conversions_async(
+        new Nexor.ConversionQuery({lead_id: SEED_LEAD_ID}), null);
+    assert(first.total >= 1, 'total');
+
+    const paged = new Nexor.ConversionList({client, page_size: 1});
+    const seen = [];
+    for await (const conversion of allItems(paged)) {
+        assert(conversion instanceof Nexor.Conversion, 'a conversion');
+        seen.push(conversion.id);
+    }
+    assertEqual(seen.length, paged.total, 'every conversion, in pages of 1');
+    assert(seen.includes(recorded.id), 'the one recorded');
+    assertEqual(paged.has_more, false, 'has_more');
+});
+
 test('for await rejects with the error of a page fetch', async () => {
     const history = new Nexor.HistoryList({client, lead_id: UNKNOWN_LEAD_ID});
     await assertRejects((async () => {

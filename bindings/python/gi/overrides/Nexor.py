@@ -13,7 +13,9 @@
 #   them;
 # - an argument that is a Gio.ListModel also takes a Python sequence;
 # - every class gets a readable repr();
-# - Nexor.HistoryList gets auto_paging_iter() and auto_paging_async().
+# - every paged list (Nexor.HistoryList, Nexor.ConversionList: a list model
+#   with load_more and has-more) gets auto_paging_iter() and
+#   auto_paging_async().
 #
 # An exception raised while this module loads breaks
 # `from gi.repository import Nexor`: keep it free of anything that can fail.
@@ -292,12 +294,12 @@ def _repr(self):
 
 # --- hand-written additions ---------------------------------------------------
 
-def _history_auto_paging_iter(self, cancellable=None):
-    """Yields every entry of the history, oldest first: the ones already
+def _auto_paging_iter(self, cancellable=None):
+    """Yields every entry of the list, in the list's order: the ones already
     loaded, then the following pages, each fetched with the blocking
     load_more() when the loop gets to it, until has-more is False.
 
-    `for item in history` alone gives only the entries loaded so far.
+    `for item in the_list` alone gives only the entries loaded so far.
     Raises the error of a failed fetch (a Nexor.NexorError, or GLib.Error).
     """
     position = 0
@@ -310,9 +312,9 @@ def _history_auto_paging_iter(self, cancellable=None):
         self.load_more(cancellable)
 
 
-def _history_auto_paging_async(self, on_item, on_done, cancellable=None):
+def _auto_paging_async(self, on_item, on_done, cancellable=None):
     """The main-loop form of auto_paging_iter(): calls on_item(item) for every
-    entry, oldest first, fetching pages with load_more_async() as they are
+    entry, in the list's order, fetching pages with load_more_async() as they are
     needed, then on_done(None) once has-more is False, or on_done(error) with
     the error of a failed fetch. Returns at once; the calls happen from the
     main loop of the thread-default main context.
@@ -329,9 +331,9 @@ def _history_auto_paging_async(self, on_item, on_done, cancellable=None):
             return
         self.load_more_async(cancellable, loaded)
 
-    def loaded(history, result):
+    def loaded(paged_list, result):
         try:
-            history.load_more_finish(result)
+            paged_list.load_more_finish(result)
         except GLib.Error as error:
             on_done(error)
             return
@@ -355,11 +357,26 @@ def _init_with_json(parent_init, json_properties):
     return __init__
 
 
+def _pause_state_bool(self):
+    """`if client.is_lead_paused(…):` reads the answer, as a bool would; a
+    failed call raises instead of answering."""
+    return self.get_paused()
+
+
 _ADDITIONS = {
-    "HistoryList": {
-        "auto_paging_iter": _history_auto_paging_iter,
-        "auto_paging_async": _history_auto_paging_async,
+    "PauseState": {
+        "__bool__": _pause_state_bool,
     },
+}
+
+# What makes a class a paged list, whatever its name: the methods the two
+# additions call.
+_PAGED_LIST_METHODS = ("get_n_items", "get_item", "get_has_more", "load_more",
+                       "load_more_async", "load_more_finish")
+
+_PAGED_LIST_ADDITIONS = {
+    "auto_paging_iter": _auto_paging_iter,
+    "auto_paging_async": _auto_paging_async,
 }
 
 
@@ -383,6 +400,8 @@ def _override_namespace():
                                if p.value_type in _JSON_GTYPES and p.flags & GObject.ParamFlags.WRITABLE}
             if json_properties:
                 namespace["__init__"] = _init_with_json(base.__init__, json_properties)
+            if all(hasattr(base, m) for m in _PAGED_LIST_METHODS):
+                namespace.update(_PAGED_LIST_ADDITIONS)
             namespace.update(_ADDITIONS.get(info.get_name(), {}))
             cls = override(type(info.get_name(), (base,), namespace))
             globals()[info.get_name()] = cls
