@@ -20,6 +20,7 @@
 #define DEMO_WORKFLOW     "6a0f3c4e-1b2d-4e5f-8a9b-0c1d2e3f4a02"
 #define MORTGAGE_WORKFLOW "6a0f3c4e-1b2d-4e5f-8a9b-0c1d2e3f4a03"
 #define UNKNOWN_ID        "00000000-0000-4000-8000-000000000000"
+#define CALLS_WORKFLOW    "6a0f3c4e-1b2d-4e5f-8a9b-0c1d2e3f4a04"
 #define WEBINAR_CAMPAIGN  "6a0f3c4e-1b2d-4e5f-8a9b-0c1d2e3f4b01"
 
 /* Workflows without call steps, so that leads without a phone may be
@@ -31,7 +32,9 @@
 static const char data_set[] =
   "{'workflows':[" WORKFLOW (SALES_WORKFLOW, "Sales Pipeline") ","
                    WORKFLOW (DEMO_WORKFLOW, "Demo Booking") ","
-                   WORKFLOW (MORTGAGE_WORKFLOW, "Mortgage Qualification") "],"
+                   WORKFLOW (MORTGAGE_WORKFLOW, "Mortgage Qualification") ","
+                   "{'id':'" CALLS_WORKFLOW "','name':'Calls','steps':['call','email'],"
+                   "'statuses':[{'id':'" CALLS_WORKFLOW "-s','key':'new','label':'New','is_initial':true}]}],"
   " 'campaigns':[{'id':'" WEBINAR_CAMPAIGN "','name':'Webinar'}]}";
 
 #define PROCESSOR_NOT_FOUND \
@@ -720,6 +723,39 @@ test_routing_refused (Fixture       *fixture,
   }
 }
 
+/* §3.27: a phone is required if the *target* workflow has call steps, so
+ * the rules choose the workflow first and the rule is checked against it. */
+static void
+test_routing_phone (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = create_processor (fixture, CALLS_WORKFLOW);
+  g_autofree char *rule = create_rule (fixture, id, "{'name':'Email only','workflow_id':'" DEMO_WORKFLOW "',"
+                                                    "'conditions':[{'field':'email','operator':'exists'}]}");
+  g_autofree char *path = g_strdup_printf ("/processors/%s/leads", id);
+
+  /* No rule matches: the default workflow calls, and there is no phone. */
+  expect_refused (fixture, "POST", path, "{'first_name':'Ana'}", 400,
+                  "{'error':'Validation error','message':'phone is required if the target workflow has call steps'}");
+
+  {
+    g_auto(Reply) with_phone = send (fixture, "POST", path, "{'first_name':'Ana','phone':'+56911112222'}");
+    g_auto(Reply) by_rule = send (fixture, "POST", path, "{'first_name':'Bea','email':'bea@example.com'}");
+    g_auto(Reply) batch = send (fixture, "POST", path,
+                                "[{'first_name':'Cris'},{'first_name':'Dani','email':'dani@example.com'}]");
+
+    expect (&with_phone, 201, NULL);
+    g_assert_cmpstr (str_at (with_phone.body, "workflow.id"), ==, CALLS_WORKFLOW);
+    /* The rule's workflow has no calls: no phone needed. */
+    expect (&by_rule, 201, NULL);
+    g_assert_cmpstr (str_at (by_rule.body, "rule.id"), ==, rule);
+    expect (&batch, 201, NULL);
+    assert_json (at (batch.body, "results[0]"),
+                 "{'index':0,'success':false,'error':'phone is required if the target workflow has call steps'}");
+    g_assert_cmpstr (str_at (batch.body, "results[1].workflow.id"), ==, DEMO_WORKFLOW);
+  }
+}
+
 /* Processors and rules are kept in the state, and read back. */
 static void
 test_routing_state (Fixture       *fixture,
@@ -766,6 +802,7 @@ main (int   argc,
   ADD ("table", test_routing_table);
   ADD ("order", test_routing_order);
   ADD ("refused", test_routing_refused);
+  ADD ("phone", test_routing_phone);
   ADD ("state", test_routing_state);
 
   return g_test_run ();
