@@ -296,6 +296,14 @@ nexor_condition_input_dup_value (NexorConditionInput *self)
   return _nexor_input_dup_node (self->values, &nexor_condition_input_fields[PROP_VALUE - 1]);
 }
 
+/* A whole number a double holds exactly (|v| < 2^53), without libm: the
+ * library does not link it. */
+static gboolean
+is_whole (double value)
+{
+  return value > -9007199254740992.0 && value < 9007199254740992.0 && value == (double) (gint64) value;
+}
+
 static void
 take_value (NexorConditionInput *self,
             JsonNode            *value)
@@ -364,7 +372,7 @@ nexor_condition_input_set_number_value (NexorConditionInput *self,
   g_return_if_fail (isfinite (value));
 
   /* Python and GJS numbers arrive here: 35 should read as 35 on the wire. */
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+  if (is_whole (value))
     take_value (self, json_node_init_int (json_node_alloc (), (gint64) value));
   else
     take_value (self, json_node_init_double (json_node_alloc (), value));
@@ -459,7 +467,7 @@ nexor_condition_input_set_number_list_value (NexorConditionInput *self,
   array = json_array_sized_new (n_values);
   for (gsize i = 0; i < n_values; i++)
     {
-      if (values[i] == floor (values[i]) && fabs (values[i]) < 9007199254740992.0)
+      if (is_whole (values[i]))
         json_array_add_int_element (array, (gint64) values[i]);
       else
         json_array_add_double_element (array, values[i]);
