@@ -897,6 +897,74 @@ test_async (Fixture       *fixture,
   }
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct {
+  NexorClient *client;
+  const char *processor_id;
+  NexorLeadInput *lead;
+  NexorRouteResult *result;
+  GError *error;
+} ThreadCall;
+
+/* A blocking call from a worker thread with its own thread-default context. */
+static gpointer
+route_in_thread (gpointer data)
+{
+  ThreadCall *call = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
+  call->result = nexor_client_route_lead (call->client, call->processor_id, call->lead, NULL, &call->error);
+  g_main_context_pop_thread_default (context);
+
+  return NULL;
+}
+
+/* Routing cancelled while the answer is awaited: cancelled, not repeated;
+ * and routing from another thread. */
+static void
+test_route_cancel_and_thread (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(NexorProcessor) processor = create_processor (fixture, "Cancel");
+  const char *pid = nexor_processor_get_id (processor);
+  g_autoptr(NexorLeadInput) lead = lead_input ("Ana", "+56911110007", "EN");
+  g_autoptr(NexorLeadInput) other = lead_input ("Bea", "+56911110008", "ES");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ThreadCall call = { fixture->client, pid, other, NULL, NULL };
+  GThread *thread;
+  guint before = sent (fixture);
+  guint wake;
+
+  wake = g_timeout_add (10, wake_cb, NULL);
+  nexor_emulator_set_response_delay (fixture->emulator, 600000);
+  nexor_client_route_lead_async (fixture->client, pid, lead, cancellable, nexor_test_on_result, &result);
+  while (nexor_emulator_get_held_count (fixture->emulator) < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (nexor_client_route_lead_finish (fixture->client, nexor_test_wait_for_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+  nexor_emulator_release_held (fixture->emulator);
+  g_source_remove (wake);
+  g_assert_cmpuint (sent (fixture), ==, before + 1);
+
+  thread = g_thread_new ("route", route_in_thread, &call);
+  g_thread_join (thread);
+  g_assert_no_error (call.error);
+  g_assert_nonnull (call.result);
+  g_assert_cmpstr (nexor_lead_get_first_name (nexor_route_result_get_lead (call.result)), ==, "Bea");
+  g_clear_object (&call.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +984,7 @@ main (int   argc,
   ADD ("unknown-operator", test_unknown_operator);
   ADD ("retry-policy", test_retry_policy);
   ADD ("async", test_async);
+  ADD ("async/cancel-and-thread", test_route_cancel_and_thread);
 
 #undef ADD
 
