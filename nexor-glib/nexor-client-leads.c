@@ -862,6 +862,7 @@ typedef struct {
   char *workflow_id;         /* as given, or found on the lead */
   gboolean resume;
   gboolean resume_cadence;
+  gint64 started_us;         /* the lookup and the action share one deadline */
 } AutomationCall;
 
 static void
@@ -883,6 +884,8 @@ change_automation (NexorClient   *self,
 {
   g_autoptr(NexorLead) lead = NULL;
   NexorAutomationResult *result;
+  NexorRequest *request;
+  gint64 started_us = g_get_monotonic_time ();
 
   if (workflow_id == NULL)
     {
@@ -894,10 +897,11 @@ change_automation (NexorClient   *self,
         return NULL;
     }
 
-  result = _nexor_client_send (self,
-                               automation_request (lead_id, resume ? "automation/resume" : "automation/stop",
-                                                   workflow_id, resume, resume_cadence),
-                               cancellable, error);
+  request = automation_request (lead_id, resume ? "automation/resume" : "automation/stop",
+                                workflow_id, resume, resume_cadence);
+  /* The lookup and the action are one call: one deadline. */
+  _nexor_request_set_call_start (request, started_us);
+  result = _nexor_client_send (self, request, cancellable, error);
   if (result != NULL)
     _nexor_automation_result_set_workflow_id (result, workflow_id);
   return result;
@@ -930,12 +934,12 @@ send_automation (NexorClient *self,
                  GTask       *task)
 {
   AutomationCall *call = g_task_get_task_data (task);
+  NexorRequest *request = automation_request (call->lead_id,
+                                              call->resume ? "automation/resume" : "automation/stop",
+                                              call->workflow_id, call->resume, call->resume_cadence);
 
-  _nexor_client_send_async (self,
-                            automation_request (call->lead_id,
-                                                call->resume ? "automation/resume" : "automation/stop",
-                                                call->workflow_id, call->resume, call->resume_cadence),
-                            g_task_get_cancellable (task), on_automation_changed, task,
+  _nexor_request_set_call_start (request, call->started_us);
+  _nexor_client_send_async (self, request, g_task_get_cancellable (task), on_automation_changed, task,
                             on_automation_changed);
 }
 
@@ -984,6 +988,7 @@ change_automation_async (NexorClient         *self,
   call->workflow_id = g_strdup (workflow_id);
   call->resume = resume;
   call->resume_cadence = resume_cadence;
+  call->started_us = g_get_monotonic_time ();
   g_task_set_task_data (task, call, (GDestroyNotify) automation_call_free);
 
   if (workflow_id == NULL)
@@ -1009,8 +1014,9 @@ change_automation_async (NexorClient         *self,
  * cancelled. [method@Nexor.Client.is_lead_paused] then reports %TRUE.
  *
  * With @workflow_id %NULL, the library first fetches the lead
- * (`GET /leads/{id}`, one extra request) and stops the run of its active
- * workflow; [property@Nexor.AutomationResult:workflow-id] tells which. A lead
+ * (`GET /leads/{id}`, one extra request, under the call's one deadline) and
+ * stops the run of its active workflow;
+ * [property@Nexor.AutomationResult:workflow-id] tells which. A lead
  * in no workflow then fails with %NEXOR_ERROR_NOT_FOUND ("No active workflow
  * run found …") and nothing more is sent.
  *

@@ -85,18 +85,18 @@ ensure_timer_thread (void)
 
 NexorDeadline *
 _nexor_deadline_start (GCancellable *cancellable,
-                       guint         seconds)
+                       gint64        expiry_us)
 {
   NexorDeadline *deadline = g_atomic_rc_box_new0 (NexorDeadline);
   GList *after;
 
   deadline->cancellable = g_object_ref (cancellable);
   deadline->link.data = deadline;
-  if (seconds == 0)
+  if (expiry_us == 0)
     return deadline;
 
   ensure_timer_thread ();
-  deadline->expiry = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  deadline->expiry = expiry_us;
 
   g_mutex_lock (&deadlines_lock);
   /* Usually the latest: insert from the tail. */

@@ -25,5 +25,7 @@
 #include "nexor-client-tags.h"
 #include "nexor-client-team.h"
 #include "nexor-client-conversions.h"
+#include "nexor-client-campaigns.h"
+#include "nexor-client-workflows.h"
 
 #undef NEXOR_INSIDE

@@ -25,6 +25,9 @@ struct _NexorRequest
   /* What this operation's documented 404s can name ("lead", "tag", …):
    * static strings, a handful at most. */
   const char *missing[4];
+  /* When the caller's call began, if this request is not its first: one
+   * deadline covers every request of a call. 0: it begins with this one. */
+  gint64 call_started_us;
 };
 
 NexorRequest *
@@ -334,4 +337,17 @@ _nexor_request_parse (NexorRequest       *self,
                       GError            **error)
 {
   return self->parse (root, document, error);
+}
+
+void
+_nexor_request_set_call_start (NexorRequest *self,
+                               gint64        started_us)
+{
+  self->call_started_us = started_us;
+}
+
+gint64
+_nexor_request_get_call_start (NexorRequest *self)
+{
+  return self->call_started_us;
 }

@@ -85,7 +85,9 @@ send_state_new (NexorClient  *self,
   state->cancellable = g_cancellable_new ();
   state->timeout_s = nexor_client_get_timeout (self);
   state->max_retries = nexor_client_get_max_retries (self);
-  state->started_us = g_get_monotonic_time ();
+  state->started_us = _nexor_request_get_call_start (request);
+  if (state->started_us == 0)
+    state->started_us = g_get_monotonic_time ();
   if (cancellable != NULL)
     {
       state->caller_cancellable = g_object_ref (cancellable);
@@ -93,7 +95,10 @@ send_state_new (NexorClient  *self,
                                                      g_object_ref (state->cancellable),
                                                      g_object_unref);
     }
-  state->deadline = _nexor_deadline_start (state->cancellable, state->timeout_s);
+  state->deadline = _nexor_deadline_start (state->cancellable,
+                                           state->timeout_s > 0
+                                           ? state->started_us + (gint64) state->timeout_s * G_USEC_PER_SEC
+                                           : 0);
   return state;
 }
 

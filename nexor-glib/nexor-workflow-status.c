@@ -26,6 +26,8 @@ struct _NexorWorkflowStatus
   char *label;
   char *category;
   char *color;
+  gboolean is_initial;
+  gboolean is_terminal;
 };
 
 /**
@@ -63,6 +65,26 @@ struct _NexorWorkflowStatus
  *
  * Since: 0.1
  */
+/**
+ * NexorWorkflowStatus:is-initial:
+ *
+ * Whether a lead enrolled in the workflow starts in this status. %FALSE in
+ * the status a lead's run embeds.
+ *
+ * Experimental: read from the undocumented `GET /workflows` answer.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorWorkflowStatus:is-terminal:
+ *
+ * Whether this status ends the lead's run (such as `won` or `lost`). %FALSE
+ * in the status a lead's run embeds.
+ *
+ * Experimental: read from the undocumented `GET /workflows` answer.
+ *
+ * Since: 0.1
+ */
 static const NexorField nexor_workflow_status_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorWorkflowStatus, id), TRUE, 0.0, NULL, NULL },
@@ -74,6 +96,10 @@ static const NexorField nexor_workflow_status_fields[] = {
     G_STRUCT_OFFSET (NexorWorkflowStatus, category), FALSE, 0.0, NULL, NULL },
   { "color", NEXOR_FIELD_NAMES ("color"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorWorkflowStatus, color), FALSE, 0.0, NULL, NULL },
+  { "is-initial", NEXOR_FIELD_NAMES ("is_initial", "isInitial"), NEXOR_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, is_initial), FALSE, 0.0, NULL, NULL },
+  { "is-terminal", NEXOR_FIELD_NAMES ("is_terminal", "isTerminal"), NEXOR_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (NexorWorkflowStatus, is_terminal), FALSE, 0.0, NULL, NULL },
 };
 
 NEXOR_DEFINE_RESOURCE (NexorWorkflowStatus, nexor_workflow_status, nexor_workflow_status_fields)
@@ -189,4 +215,40 @@ nexor_workflow_status_get_color (NexorWorkflowStatus *self)
   g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), NULL);
 
   return self->color;
+}
+
+/**
+ * nexor_workflow_status_get_is_initial:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:is-initial] property.
+ *
+ * Returns: %TRUE if a new run starts in this status
+ *
+ * Since: 0.1
+ */
+gboolean
+nexor_workflow_status_get_is_initial (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), FALSE);
+
+  return self->is_initial;
+}
+
+/**
+ * nexor_workflow_status_get_is_terminal:
+ * @self: a [class@Nexor.WorkflowStatus]
+ *
+ * Gets the [property@Nexor.WorkflowStatus:is-terminal] property.
+ *
+ * Returns: %TRUE if entering this status ends the run
+ *
+ * Since: 0.1
+ */
+gboolean
+nexor_workflow_status_get_is_terminal (NexorWorkflowStatus *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WORKFLOW_STATUS (self), FALSE);
+
+  return self->is_terminal;
 }

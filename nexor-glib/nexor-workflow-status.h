@@ -32,6 +32,10 @@ const char *nexor_workflow_status_get_category (NexorWorkflowStatus *self);
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_status_get_color (NexorWorkflowStatus *self);
 NEXOR_AVAILABLE_IN_0_1
+gboolean    nexor_workflow_status_get_is_initial (NexorWorkflowStatus *self);
+NEXOR_AVAILABLE_IN_0_1
+gboolean    nexor_workflow_status_get_is_terminal (NexorWorkflowStatus *self);
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_workflow_status_dup_json (NexorWorkflowStatus *self);
 
 G_END_DECLS

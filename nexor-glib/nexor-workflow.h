@@ -1,4 +1,4 @@
-/* nexor-workflow.h: a summary of a workflow
+/* nexor-workflow.h: a workflow, in full or as a summary
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -27,6 +27,12 @@ NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_get_name (NexorWorkflow *self);
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_workflow_get_goal_type (NexorWorkflow *self);
+NEXOR_AVAILABLE_IN_0_1
+gboolean    nexor_workflow_get_paused (NexorWorkflow *self);
+NEXOR_AVAILABLE_IN_0_1
+gboolean    nexor_workflow_get_has_call_steps (NexorWorkflow *self);
+NEXOR_AVAILABLE_IN_0_1
+GListModel *nexor_workflow_get_statuses (NexorWorkflow *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_workflow_dup_json (NexorWorkflow *self);
 

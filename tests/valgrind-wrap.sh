@@ -30,7 +30,7 @@ if [[ $# -eq 0 ]]; then
 fi
 
 case $(basename "$1") in
-  python*) ;;
+  python*|bash) ;;
   *) exec valgrind "${options[@]}" "$@" ;;
 esac
 

@@ -195,6 +195,26 @@ history_model (SelfTest *test)
   return GTK_IS_LIST_VIEW (view) ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))) : NULL;
 }
 
+/* The library's list under the view's selection model: whether it has more
+ * is what the count label shows, whatever the server holds by now. */
+static gboolean
+history_has_more (SelfTest *test)
+{
+  GListModel *model = history_model (test);
+
+  while (model != NULL && !NEXOR_IS_HISTORY_LIST (model))
+    {
+      if (GTK_IS_NO_SELECTION (model))
+        model = gtk_no_selection_get_model (GTK_NO_SELECTION (model));
+      else if (GTK_IS_SINGLE_SELECTION (model))
+        model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      else
+        model = NULL;
+    }
+
+  return model != NULL && nexor_history_list_get_has_more (NEXOR_HISTORY_LIST (model));
+}
+
 static gboolean
 print_card (SelfTest *test)
 {
@@ -252,6 +272,7 @@ print_card (SelfTest *test)
 
   g_print ("takeover: %s\n", gtk_switch_get_state (toggle) ? "on" : "off");
   g_print ("history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  g_print ("history-has-more: %s\n", history_has_more (test) ? "yes" : "no");
   /* Text of the app's own, not the server's: what a translation changes. */
   g_print ("takeover-title: %s\n",
            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_named (GTK_WIDGET (test->window),

@@ -11,10 +11,11 @@ G_BEGIN_DECLS
 
 typedef struct _NexorDeadline NexorDeadline;
 
-/* Cancels @cancellable once @seconds have passed (never with 0), unless
- * stopped first. Safe from any thread. */
+/* Cancels @cancellable at @expiry_us, in g_get_monotonic_time()'s µs (never
+ * with 0; at once if it has passed), unless stopped first. Safe from any
+ * thread. */
 NexorDeadline *_nexor_deadline_start     (GCancellable  *cancellable,
-                                          guint          seconds);
+                                          gint64         expiry_us);
 /* Disarms and frees @deadline. */
 void           _nexor_deadline_stop      (NexorDeadline *deadline);
 /* Whether it ran out and cancelled (as opposed to the caller cancelling). */

@@ -63,6 +63,11 @@ gboolean      _nexor_request_check_text     (NexorRequest         *self,
                                              const char           *text);
 
 const char   *_nexor_request_get_method     (NexorRequest         *self);
+/* For a call made of several requests (a lookup, then the action): the
+ * monotonic time the call began, so that its one deadline counts from there. */
+void          _nexor_request_set_call_start (NexorRequest         *self,
+                                             gint64                started_us);
+gint64        _nexor_request_get_call_start (NexorRequest         *self);
 gboolean      _nexor_request_get_idempotent (NexorRequest         *self);
 char         *_nexor_request_build_path     (NexorRequest         *self);
 GBytes       *_nexor_request_get_body       (NexorRequest         *self);

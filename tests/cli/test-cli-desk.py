@@ -209,8 +209,9 @@ def test_create(t):
             r.stdout.startswith("Updated the existing lead Ana Torres"), r)
     t.check("lead create upsert: the title was stored", get_lead(t, lead_id).get("title") == "CFO")
 
+    # Demo Booking has a call step: its leads need a phone.
     r = t.run("lead", "create", "--first-name", "Wf", "--email", unique("wf") + "@example.com",
-              "--workflow", WF_DEMO)
+              "--phone", "+5693%07d" % (uuid.uuid4().int % 10**7), "--workflow", WF_DEMO)
     t.check_exit("lead create --workflow", r, EXIT_OK)
     t.check("lead create --workflow: the card names the workflow",
             card_line(r.stdout, "Workflow") == "Demo Booking" and
@@ -248,9 +249,10 @@ def test_bulk(t):
     known_id, _ = create_lead(t, "--first-name", "Known", "--email", known)
     leads = [
         {"first_name": "Uno", "email": unique("uno") + "@example.com", "edad": 30,
-         "metadata": {"plan": "a", "edad": 31}},
+         "phone": "+5693%07d" % (uuid.uuid4().int % 10**7), "metadata": {"plan": "a", "edad": 31}},
         {"first_name": "Dos", "email": "not-an-email"},
-        {"first_name": "Known", "email": known, "company": "Bulk Co"},
+        {"first_name": "Known", "email": known, "company": "Bulk Co",
+         "phone": "+5693%07d" % (uuid.uuid4().int % 10**7)},
         {"first_name": "Tres", "phone": "+5693%07d" % (uuid.uuid4().int % 10**7),
          "workflow_id": WF_SALES},
     ]
@@ -441,7 +443,7 @@ def test_assign_and_status(t):
 
 def test_automation(t):
     lead_id, _ = create_lead(t, "--first-name", "Desk", "--email", unique("desk") + "@example.com",
-                             "--workflow", WF_SALES)
+                             "--phone", "+5693%07d" % (uuid.uuid4().int % 10**7), "--workflow", WF_SALES)
     lead_id = lead_id or UNKNOWN
 
     r = t.run("lead", "paused", lead_id)

@@ -1041,8 +1041,11 @@ def json_field(item, path):
 # resources, checked against the same command's --json; a field that is not
 # documented is a usage error naming the valid ones, before anything is sent.
 def test_fields(t):
-    # A locale with a decimal comma: the values must not follow it.
-    extra = {"LC_ALL": "de_DE.UTF-8"} if os.path.exists("/usr/lib/locale/locale-archive") else None
+    # A locale with a decimal comma and Spanish messages: the values must not
+    # follow it (scripts/install-deps.sh installs every locale).
+    extra = ({"LC_ALL": "es_CL.UTF-8", "LANG": "es_CL.UTF-8", "LANGUAGE": ""}
+             if "es_CL.utf8" in os.popen("locale -a").read().split() else None)
+    t.check("the es_CL.UTF-8 locale exists for the --fields checks", extra is not None)
     r = t.run("lead", "get", SEED_ID, "--ids")
     t.check("lead get --ids prints the id alone", r.returncode == EXIT_OK
             and r.stdout == SEED_ID + "\n" and r.stderr == "", r)

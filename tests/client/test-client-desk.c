@@ -845,6 +845,34 @@ test_automation_active_run_cancelled (Fixture       *fixture,
   g_assert_false (lead_paused (fixture->client, MARIANA, NULL));
 }
 
+/* The lookup and the stop are one call, under one deadline: each answer
+ * takes 600 ms, within a 1 s deadline alone, past it together. */
+static void
+test_automation_active_run_one_deadline (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(NexorAutomationResult) stopped = NULL;
+
+  g_object_set (fixture->client, "timeout", 1, NULL);
+  nexor_emulator_set_response_delay (fixture->emulator, 600);
+
+  stopped = nexor_client_stop_lead_automation (fixture->client, MARIANA, NULL, NULL, &error);
+  g_assert_null (stopped);
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
+  g_clear_error (&error);
+
+  nexor_client_resume_lead_automation_async (fixture->client, MARIANA, NULL, FALSE, NULL,
+                                             nexor_test_on_result, &result);
+  g_assert_null (nexor_client_resume_lead_automation_finish (fixture->client,
+                                                             nexor_test_wait_for_result (&result),
+                                                             &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_TIMEOUT);
+
+  nexor_emulator_set_response_delay (fixture->emulator, 0);
+}
+
 static void
 test_is_lead_paused (Fixture       *fixture,
                      gconstpointer  data)
@@ -2767,6 +2795,7 @@ main (int   argc,
   ADD ("automation/active-run", test_automation_active_run);
   ADD ("automation/active-run-async", test_automation_active_run_async);
   ADD ("automation/active-run-cancelled", test_automation_active_run_cancelled);
+  ADD ("automation/active-run-one-deadline", test_automation_active_run_one_deadline);
   ADD ("is-paused", test_is_lead_paused);
   ADD ("history/paging", test_history_paging);
   ADD ("history/channels", test_history_channels);

@@ -99,7 +99,7 @@ def test_round_trip():
         with emulator:
             status, created = call(base_url, "POST", "/leads", {
                 "first_name": "Round", "last_name": "Trip", "email": "round@trip.example",
-                "workflow_id": SALES_WORKFLOW, "tags": ["Persisted"], "plan": "gold"})
+                "phone": "+15550100199", "workflow_id": SALES_WORKFLOW, "tags": ["Persisted"], "plan": "gold"})
             assert status == 201, (status, created)
             new_id = created["lead"]["id"]
             # As deep as a request may nest (256 levels): it must load again.

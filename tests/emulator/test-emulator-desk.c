@@ -31,6 +31,8 @@
 #define DEMO_WORKFLOW     "c3c0efb2-99dc-4f2f-bb33-ea2894911065"
 #define MORTGAGE_WORKFLOW "dc4e5c57-2185-4ce5-a9cb-84e5cbe5da02"
 #define PREMIUM_WORKFLOW  "9d6f3b2a-5c1e-4f7a-8e0b-3a2c4d5e6f70"
+#define PAYMENT_WORKFLOW  "5f0c2e7a-8b1d-4c3e-9a6f-2d4b8e1c7a90"
+#define PAGO_WORKFLOW     "8e3d1b6c-4a2f-4e7b-b5c9-0f6a3d2e1b84"
 
 #define HOT_TAG        "40018446-5928-4f8d-8c39-4abc460f126c"
 #define ENTERPRISE_TAG "417e46d0-629a-4b69-a270-0b7f4e7f9a03"
@@ -38,6 +40,8 @@
 #define VIP_CLIENT_TAG "5b0e7c1d-2f3a-4b8c-9d6e-7f8a9b0c1d2e"
 
 #define WEBINAR_CAMPAIGN "ad9fb3a6-0828-4286-b920-fda7592b21a9"
+
+#define NEEDS_PHONE "{'error':'Validation error','message':'phone is required if the target workflow has call steps'}"
 
 #define LEAD_NOT_FOUND "{'error':'Not found','message':'Lead not found or does not belong to your account'}"
 #define TAG_NOT_FOUND  "{'error':'Not found','message':'Tag not found or does not belong to your account'}"
@@ -477,7 +481,7 @@ test_create_workflow (Fixture       *fixture,
   {
     /* A forced first message takes the first touchpoint. */
     g_auto(Reply) reply = send (fixture, "POST", "/leads",
-                                "{'first_name':'Eve','email':'eve@example.org','workflow_id':'" DEMO_WORKFLOW "',"
+                                "{'first_name':'Eve','email':'eve@example.org','phone':'+15550100123','workflow_id':'" DEMO_WORKFLOW "',"
                                 "'force_first_message':{'channel':'email','subject':'Hi','content':'Hello Eve'}}");
     g_autoptr(JsonNode) message = NULL;
 
@@ -493,7 +497,7 @@ test_create_workflow (Fixture       *fixture,
   {
     /* A paused workflow enrolls, its cadence waits. */
     g_auto(Reply) reply = send (fixture, "POST", "/leads",
-                                "{'first_name':'Pat','workflow_id':'" PREMIUM_WORKFLOW "','force_first_channel':'sms'}");
+                                "{'first_name':'Pat','phone':'+15550100124','workflow_id':'" PREMIUM_WORKFLOW "','force_first_channel':'sms'}");
     g_autoptr(JsonNode) paused = NULL;
 
     expect (&reply, 201, NULL);
@@ -522,7 +526,7 @@ test_create_bulk (Fixture       *fixture,
                               " 42,"
                               " {'first_name':'One again','email':'ONE@bulk.example','title':'CEO'},"
                               " {'first_name':'Two','email':'not an email'},"
-                              " {'first_name':'Three','workflow_id':'" MORTGAGE_WORKFLOW "'}]");
+                              " {'first_name':'Three','phone':'+15550100125','workflow_id':'" MORTGAGE_WORKFLOW "'}]");
   g_autoptr(JsonNode) lead = NULL;
 
   expect (&reply, 201, NULL);
@@ -1701,6 +1705,281 @@ test_bad_bodies (Fixture       *fixture,
   g_assert_true (json_node_equal (before, after));
 }
 
+/* Workflows and campaigns (undocumented shapes: the emulator's choice) */
+
+/* The workflow of GET /workflows whose id is @id. */
+static JsonNode *
+listed_workflow (JsonNode   *list,
+                 const char *id)
+{
+  for (guint i = 0; i < len_at (list, "workflows"); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("workflows[%u]", i);
+      JsonNode *workflow = at (list, path);
+
+      if (g_strcmp0 (str_at (workflow, "id"), id) == 0)
+        return workflow;
+    }
+
+  return NULL;
+}
+
+static void
+test_workflows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Reply) list = get (fixture, "/workflows");
+  g_auto(Reply) campaigns = get (fixture, "/campaigns");
+  static const char * const leads[] = {
+    PAGE_LEAD, LEGACY_LEAD, TAKEOVER_LEAD, CHEN_LEAD, GONZALEZ_LEAD, NULLS_LEAD, HERRERA_LEAD
+  };
+  JsonNode *workflow;
+
+  expect (&list, 200, NULL);
+  g_assert_true (bool_at (list.body, "success"));
+  g_assert_cmpuint (len_at (list.body, "workflows"), ==, 7);
+
+  /* The Get Lead page's workflow, its placeholder ids kept. */
+  workflow = at (list.body, "workflows[0]");
+  g_assert_cmpstr (str_at (workflow, "id"), ==, PAGE_WORKFLOW);
+  g_assert_cmpstr (str_at (workflow, "name"), ==, "Sales Pipeline");
+  g_assert_cmpstr (str_at (workflow, "goal_type"), ==, "appointment");
+  g_assert_false (bool_at (workflow, "paused"));
+  g_assert_true (bool_at (workflow, "has_call_steps"));
+  assert_json (at (workflow, "steps"), "['call','whatsapp','call','email','whatsapp']");
+  g_assert_cmpint (int_at (workflow, "max_attempts"), ==, 3);
+  g_assert_cmpuint (len_at (workflow, "statuses"), ==, 8);
+  assert_json (at (workflow, "statuses[1]"),
+               "{'id':'uuid','key':'contacted','label':'Contacted','category':'active','color':'#3b82f6',"
+               "'is_initial':false,'is_terminal':false}");
+  g_assert_true (bool_at (workflow, "statuses[0].is_initial"));
+  g_assert_true (bool_at (workflow, "statuses[7].is_terminal"));
+
+  workflow = listed_workflow (list.body, PREMIUM_WORKFLOW);
+  g_assert_nonnull (workflow);
+  g_assert_true (bool_at (workflow, "paused"));
+  workflow = listed_workflow (list.body, PAYMENT_WORKFLOW);
+  g_assert_nonnull (workflow);
+  g_assert_cmpstr (str_at (workflow, "name"), ==, "Payment Link Sent");
+  g_assert_false (bool_at (workflow, "has_call_steps"));
+  workflow = listed_workflow (list.body, PAGO_WORKFLOW);
+  g_assert_nonnull (workflow);
+  g_assert_true (bool_at (workflow, "has_call_steps"));
+
+  expect (&campaigns, 200,
+          "{'success':true,'campaigns':[{'id':'uuid','name':'Q1 Campaign'},"
+          "{'id':'" WEBINAR_CAMPAIGN "','name':'Q2 Webinar Leads'},"
+          "{'id':'ab219c8d-f4b0-4def-b8bc-038ce31d8b14','name':'Meta Ads - Santiago'}]}");
+
+  /* Every seed lead's workflow, status and campaign are the listed ones. */
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      g_autofree char *route = g_strconcat ("/leads/", leads[i], NULL);
+      g_auto(Reply) reply = get (fixture, route);
+      /* The legacy shape is the bare lead, its workflow and status hoisted. */
+      gboolean legacy = at (reply.body, "lead") == NULL;
+      JsonNode *lead = legacy ? reply.body : at (reply.body, "lead");
+      JsonNode *summary = at (lead, legacy ? "workflow" : "active_workflow_run.workflow");
+      JsonNode *status = at (lead, legacy ? "currentStatus" : "active_workflow_run.current_status");
+      JsonNode *campaign = at (lead, "campaign");
+      gboolean found = FALSE;
+
+      if (summary != NULL && !JSON_NODE_HOLDS_NULL (summary))
+        {
+          workflow = listed_workflow (list.body, str_at (summary, "id"));
+          g_assert_nonnull (workflow);
+          g_assert_cmpstr (str_at (summary, "name"), ==, str_at (workflow, "name"));
+          g_assert_cmpstr (str_at (summary, "goal_type"), ==, str_at (workflow, "goal_type"));
+
+          for (guint j = 0; j < len_at (workflow, "statuses") && !found; j++)
+            {
+              g_autofree char *path = g_strdup_printf ("statuses[%u]", j);
+              JsonNode *listed = at (workflow, path);
+
+              found = g_strcmp0 (str_at (listed, "id"), str_at (status, "id")) == 0 &&
+                      g_strcmp0 (str_at (listed, "key"), str_at (status, "key")) == 0 &&
+                      g_strcmp0 (str_at (listed, "label"), str_at (status, "label")) == 0 &&
+                      g_strcmp0 (str_at (listed, "category"), str_at (status, "category")) == 0;
+            }
+          g_assert_true (found);
+        }
+
+      if (campaign != NULL && !JSON_NODE_HOLDS_NULL (campaign))
+        {
+          found = FALSE;
+          for (guint j = 0; j < len_at (campaigns.body, "campaigns") && !found; j++)
+            {
+              g_autofree char *path = g_strdup_printf ("campaigns[%u]", j);
+
+              found = json_node_equal (at (campaigns.body, path), campaign);
+            }
+          g_assert_true (found);
+        }
+    }
+
+  /* The statuses listed are the keys set_lead_status takes. */
+  workflow = listed_workflow (list.body, PAGE_WORKFLOW);
+  for (guint j = 0; j < len_at (workflow, "statuses"); j++)
+    {
+      g_autofree char *path = g_strdup_printf ("statuses[%u].key", j);
+      g_autofree char *body = g_strdup_printf ("{'status_key':'%s'}", str_at (workflow, path));
+      g_auto(Reply) reply = send (fixture, "POST", "/leads/" PAGE_LEAD "/status", body);
+
+      expect (&reply, 200, NULL);
+      g_assert_cmpstr (str_at (reply.body, "new_status"), ==, str_at (workflow, path));
+    }
+}
+
+static void
+test_get_workflow (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Reply) list = get (fixture, "/workflows");
+  g_autoptr(JsonNode) before = state (fixture);
+  g_autoptr(JsonNode) after = NULL;
+
+  expect (&list, 200, NULL);
+
+  for (guint i = 0; i < len_at (list.body, "workflows"); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("workflows[%u]", i);
+      JsonNode *listed = at (list.body, path);
+      g_autofree char *route = g_strconcat ("/workflows/", str_at (listed, "id"), NULL);
+      g_auto(Reply) reply = get (fixture, route);
+
+      expect (&reply, 200, NULL);
+      g_assert_true (bool_at (reply.body, "success"));
+      g_assert_true (json_node_equal (at (reply.body, "workflow"), listed));
+    }
+
+  {
+    /* Ids compare as UUIDs, case-insensitively. */
+    g_auto(Reply) reply = get (fixture, "/workflows/4ACA1485-3259-4B0D-A4D0-51CFF048729E");
+
+    expect (&reply, 200, NULL);
+    g_assert_cmpstr (str_at (reply.body, "workflow.id"), ==, SALES_WORKFLOW);
+  }
+
+  {
+    g_auto(Reply) reply = get (fixture, "/workflows/" UNKNOWN_ID);
+
+    expect (&reply, 404, "{'error':'Not found','message':'Workflow not found or does not belong to your account'}");
+  }
+
+  {
+    g_auto(Reply) reply = send (fixture, "POST", "/workflows", "{'name':'New'}");
+
+    g_assert_cmpuint (reply.status, ==, 405);
+  }
+
+  after = state (fixture);
+  g_assert_true (json_node_equal (before, after));
+}
+
+/* §3.1: phone is required if the target workflow has call steps. */
+static void
+test_create_needs_phone (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const refused[] = {
+    "{'first_name':'Nora','email':'nora@example.org','workflow_id':'" SALES_WORKFLOW "'}",
+    "{'first_name':'Nora','phone':'','workflow_id':'" SALES_WORKFLOW "','tags':['Brand new']}",
+    "{'first_name':'Nora','phone':null,'workflow_id':'" PAGO_WORKFLOW "','plan':'gold'}",
+    "{'first_name':'Nora','workflow_id':'" PREMIUM_WORKFLOW "',"
+    " 'force_first_message':{'channel':'email','subject':'Hi','content':'Hello'},'email':'nora@example.org'}",
+  };
+  g_autoptr(JsonNode) before = state (fixture);
+
+  /* A bad body changes nothing: no lead, no tag, no run. */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Reply) reply = send (fixture, "POST", "/leads", refused[i]);
+      g_autoptr(JsonNode) after = NULL;
+
+      expect (&reply, 400, NEEDS_PHONE);
+      after = state (fixture);
+      g_assert_true (json_node_equal (before, after));
+    }
+
+  {
+    /* A workflow without call steps takes a lead without a phone. */
+    g_auto(Reply) reply = send (fixture, "POST", "/leads",
+                                "{'first_name':'Nora','email':'nora@example.org','workflow_id':'" PAYMENT_WORKFLOW "'}");
+
+    expect (&reply, 201, NULL);
+    g_assert_false (bool_at (reply.body, "existed"));
+    g_assert_cmpstr (str_at (reply.body, "workflow_run.workflow.name"), ==, "Payment Link Sent");
+    g_assert_cmpstr (str_at (reply.body, "workflow_run.cadence.channel"), ==, "email");
+  }
+
+  {
+    /* The upserted lead still has no phone: it cannot move to calls. */
+    g_autoptr(JsonNode) saved = state (fixture);
+    g_autoptr(JsonNode) after = NULL;
+    g_auto(Reply) reply = send (fixture, "POST", "/leads",
+                                "{'first_name':'Nora','email':'NORA@example.org','workflow_id':'" SALES_WORKFLOW "'}");
+
+    expect (&reply, 400, NEEDS_PHONE);
+    after = state (fixture);
+    g_assert_true (json_node_equal (saved, after));
+  }
+
+  {
+    /* Giving it one in the same request is enough. */
+    g_auto(Reply) reply = send (fixture, "POST", "/leads",
+                                "{'first_name':'Nora','email':'nora@example.org','phone':'+56 9 5555 0100',"
+                                "'workflow_id':'" SALES_WORKFLOW "'}");
+
+    expect (&reply, 201, NULL);
+    g_assert_true (bool_at (reply.body, "existed"));
+    g_assert_cmpstr (str_at (reply.body, "lead.phone"), ==, "+56 9 5555 0100");
+    g_assert_cmpstr (str_at (reply.body, "workflow_run.workflow.id"), ==, SALES_WORKFLOW);
+  }
+
+  {
+    /* A lead that has a phone already needs none in the request. */
+    g_autoptr(JsonNode) chen = get_lead (fixture, CHEN_LEAD);
+    g_autofree char *body = g_strdup_printf ("{'first_name':'Emily','email':'%s','workflow_id':'" SALES_WORKFLOW "'}",
+                                             str_at (chen, "email"));
+    g_auto(Reply) reply = send (fixture, "POST", "/leads", body);
+
+    expect (&reply, 201, NULL);
+    g_assert_true (bool_at (reply.body, "existed"));
+    g_assert_cmpstr (str_at (reply.body, "lead.id"), ==, CHEN_LEAD);
+    g_assert_cmpstr (str_at (reply.body, "workflow_run.workflow.id"), ==, SALES_WORKFLOW);
+  }
+
+  {
+    /* In a bulk the item without a phone fails alone, and changes nothing. */
+    g_auto(Reply) reply = send (fixture, "POST", "/leads",
+                                "[{'first_name':'B1','email':'b1@bulk.example','workflow_id':'" DEMO_WORKFLOW "',"
+                                "  'tags':['Never made']},"
+                                " {'first_name':'B2','phone':'+15550100777','workflow_id':'" DEMO_WORKFLOW "'},"
+                                " {'first_name':'B3','email':'b3@bulk.example','workflow_id':'" PAYMENT_WORKFLOW "'}]");
+    g_autoptr(JsonNode) dump = NULL;
+
+    expect (&reply, 201, NULL);
+    g_assert_cmpint (int_at (reply.body, "created"), ==, 2);
+    g_assert_cmpint (int_at (reply.body, "failed"), ==, 1);
+    assert_json (at (reply.body, "results[0]"),
+                 "{'index':0,'success':false,'error':'phone is required if the target workflow has call steps'}");
+    g_assert_true (bool_at (reply.body, "results[1].success"));
+    g_assert_true (bool_at (reply.body, "results[2].success"));
+
+    dump = state (fixture);
+    for (guint i = 0; i < len_at (dump, "tags"); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("tags[%u].name", i);
+        g_assert_cmpstr (str_at (dump, path), !=, "Never made");
+      }
+    for (guint i = 0; i < len_at (dump, "leads"); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("leads[%u].lead.first_name", i);
+        g_assert_cmpstr (str_at (dump, path), !=, "B1");
+      }
+  }
+}
+
 /* The state is read on the server's own thread: many reads from here while
  * another thread writes must each see a whole state. */
 static void
@@ -1745,6 +2024,9 @@ main (int    argc,
   ADD ("tags/lead", test_lead_tags);
   ADD ("tags/crud", test_tags_crud);
   ADD ("team", test_team);
+  ADD ("workflows", test_workflows);
+  ADD ("workflows/get", test_get_workflow);
+  ADD ("create/needs-phone", test_create_needs_phone);
   ADD ("bad-input/fields", test_bad_input);
   ADD ("bad-input/bodies", test_bad_bodies);
   ADD ("state-dump/thread", test_state_dump_thread);

@@ -129,10 +129,14 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
     # The timeline shows the first page, and scrolling to its end loads more.
     first_page = int(desk.value("history-items"))
     after_scroll = int(desk.value("history-items-after-scroll"))
+    # The takeover below adds entries: the emulator's count can only grow
+    # after the window read its first page, so "more" is what the window knew.
     total = emulator.history_length(SEED_LEAD_ID)
     assert 0 < first_page <= total
-    if total > first_page:
+    if desk.value("history-has-more") == "yes":
         assert first_page < after_scroll <= total, (first_page, after_scroll, total)
+    else:
+        assert after_scroll == first_page, (first_page, after_scroll, total)
 
     # The card listed the lead's conversions, recorded one through its form
     # (the type's own fields as rows), and lists it first; the emulator has
@@ -225,8 +229,10 @@ def test_speaks_spanish_under_es_cl(emulator, desk_factory, output_dir):
     assert desk.value("name") == expected["name"]
     assert desk.value("status") == expected["status"]
     first_page = int(desk.value("history-items"))
-    if first_page < emulator.history_length(SEED_LEAD_ID):
+    if desk.value("history-has-more") == "yes":
         assert desk.value("history-count") == f"{first_page} cargados, desplácese para ver más"
+    else:
+        assert desk.value("history-count") == f"{first_page}"
     assert desk.value("takeover-result").startswith(("Usted tiene el lead", "Ya tenía el control"))
     width, height = png_size(screenshot)
     assert width >= 800 and height >= 600, (width, height)

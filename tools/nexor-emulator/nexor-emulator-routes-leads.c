@@ -191,6 +191,22 @@ merged_string (LeadInput  *input,
   return NULL;
 }
 
+/* What the workflow the lead goes into asks of it, once @input knows the
+ * workflow and the lead it upserts: a workflow with call steps needs the
+ * lead's phone (nexor-api.md §3.1 and §3.27; an upserted lead may already
+ * have one). Whatever puts a lead into a workflow checks it here, before
+ * lead_input_apply() changes anything. */
+static char *
+lead_input_check_workflow (LeadInput *input)
+{
+  if (input->workflow != NULL &&
+      nexor_emulator_workflow_has_call_steps (input->workflow) &&
+      merged_string (input, "phone") == NULL)
+    return g_strdup ("phone is required if the target workflow has call steps");
+
+  return NULL;
+}
+
 /* Checks one lead object of a Create Lead body. Returns the error message,
  * or NULL with @input filled in. */
 static char *
@@ -281,6 +297,9 @@ lead_input_parse (NexorEmulatorStore *store,
       if (g_str_equal (channel, "whatsapp") && merged_string (input, "phone") == NULL)
         return g_strdup ("force_first_message by WhatsApp needs the lead's phone");
     }
+
+  if ((problem = lead_input_check_workflow (input)) != NULL)
+    return problem;
 
   /* Everything else at the top level is metadata; explicit metadata wins. */
   names = json_object_get_members (item);
@@ -812,8 +831,7 @@ nexor_emulator_route_assign_lead_workflow (NexorEmulatorRequest *request)
 
   workflow = nexor_emulator_store_find_workflow (request->store, workflow_id);
   if (workflow == NULL)
-    return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
-                                       "Workflow not found or does not belong to your account");
+    return nexor_emulator_reply_workflow_not_found (request);
 
   /* A run in progress is ended and replaced, whatever its workflow; the
    * reason is kept on the run that ends. */

@@ -33,6 +33,7 @@ JsonNode   *nexor_emulator_reply_invalid         (NexorEmulatorRequest *request,
                                                   const char           *format,
                                                   ...) G_GNUC_PRINTF (2, 3);
 JsonNode   *nexor_emulator_reply_lead_not_found  (NexorEmulatorRequest *request);
+JsonNode   *nexor_emulator_reply_workflow_not_found (NexorEmulatorRequest *request);
 JsonObject *nexor_emulator_request_body_object   (NexorEmulatorRequest *request);
 
 /* Member checks over a request body: NULL when absent; an error message
@@ -86,5 +87,9 @@ gboolean  nexor_emulator_parse_count   (const char *value,
                                         guint64     max,
                                         guint64     fallback,
                                         guint64    *out);
+/* Workflows and campaigns (nexor-emulator-routes-catalog.c) */
+JsonNode *nexor_emulator_route_list_workflows    (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_get_workflow      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_campaigns    (NexorEmulatorRequest *request);
 
 G_END_DECLS

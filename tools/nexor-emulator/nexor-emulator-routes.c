@@ -1,4 +1,4 @@
-/* nexor-emulator-routes.c: every API route (leads, tags, team)
+/* nexor-emulator-routes.c: every API route (leads, tags, team, workflows, campaigns)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -47,6 +47,9 @@ static const Route routes[] = {
   { "POST",   "conversions",                  nexor_emulator_route_create_conversion },
   { "GET",    "conversions",                  nexor_emulator_route_list_conversions },
   { "GET",    "conversion-types",             nexor_emulator_route_list_conversion_types },
+  { "GET",    "workflows",                    nexor_emulator_route_list_workflows },
+  { "GET",    "workflows/{}",                 nexor_emulator_route_get_workflow },
+  { "GET",    "campaigns",                    nexor_emulator_route_list_campaigns },
 };
 
 static gboolean
@@ -127,6 +130,13 @@ nexor_emulator_reply_lead_not_found (NexorEmulatorRequest *request)
 {
   return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
                                      "Lead not found or does not belong to your account");
+}
+
+JsonNode *
+nexor_emulator_reply_workflow_not_found (NexorEmulatorRequest *request)
+{
+  return nexor_emulator_reply_error (request, SOUP_STATUS_NOT_FOUND, "Not found",
+                                     "Workflow not found or does not belong to your account");
 }
 
 /* The body as an object, or NULL if it is another kind of JSON. */

@@ -71,6 +71,7 @@ JsonObject        *nexor_emulator_workflow_find_status (JsonObject         *work
                                                         const char         *key_or_id,
                                                         gboolean            by_id);
 JsonObject        *nexor_emulator_workflow_initial_status (JsonObject      *workflow);
+gboolean           nexor_emulator_workflow_has_call_steps (JsonObject      *workflow);
 
 /* Changes. Each marks the store as changed; the caller saves once the whole
  * request succeeded. */
@@ -119,6 +120,8 @@ JsonObject *nexor_emulator_render_tag_full      (JsonObject         *tag,
                                                  gboolean            with_updated_at);
 JsonArray  *nexor_emulator_render_lead_tags     (NexorEmulatorStore *self,
                                                  NexorEmulatorLead  *lead);
+JsonObject *nexor_emulator_render_workflow      (JsonObject         *workflow);
+JsonObject *nexor_emulator_render_campaign      (JsonObject         *campaign);
 
 /* Small helpers over checked data. */
 const char *nexor_emulator_json_string          (JsonObject         *object,

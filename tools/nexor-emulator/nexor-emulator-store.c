@@ -1630,6 +1630,20 @@ nexor_emulator_workflow_initial_status (JsonObject *workflow)
   return NULL;
 }
 
+/* A workflow with a call step calls its leads, so it can only take leads
+ * with a phone (nexor-api.md §3.1, §3.27). */
+gboolean
+nexor_emulator_workflow_has_call_steps (JsonObject *workflow)
+{
+  JsonArray *steps = json_object_get_array_member (workflow, "steps");
+
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    if (g_strcmp0 (json_array_get_string_element (steps, i), "call") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Lead records */
 
 JsonObject *
@@ -1951,6 +1965,47 @@ nexor_emulator_render_tag_brief (JsonObject *tag)
   JsonObject *object = json_object_new ();
 
   copy_members (object, tag, names);
+  return object;
+}
+
+/* GET /workflows and /workflows/{id}: undocumented, so the emulator's own
+ * shape: the embedded summary's members, then what set_lead_status and a
+ * lead's creation need to know (statuses, steps, has_call_steps). */
+JsonObject *
+nexor_emulator_render_workflow (JsonObject *workflow)
+{
+  static const char * const names[] = { "id", "name", "goal_type", "paused", NULL };
+  static const char * const status_names[] = {
+    "id", "key", "label", "category", "color", "is_initial", "is_terminal", NULL
+  };
+  JsonArray *statuses = json_object_get_array_member (workflow, "statuses");
+  JsonArray *rendered = json_array_new ();
+  JsonObject *object = json_object_new ();
+
+  copy_members (object, workflow, names);
+  json_object_set_boolean_member (object, "has_call_steps", nexor_emulator_workflow_has_call_steps (workflow));
+  copy_member_or_null (object, workflow, "steps", "steps");
+  copy_member_or_null (object, workflow, "max_attempts", "max_attempts");
+
+  for (guint i = 0; i < json_array_get_length (statuses); i++)
+    {
+      JsonObject *status = json_object_new ();
+
+      copy_members (status, json_array_get_object_element (statuses, i), status_names);
+      json_array_add_object_element (rendered, status);
+    }
+  json_object_set_array_member (object, "statuses", rendered);
+
+  return object;
+}
+
+JsonObject *
+nexor_emulator_render_campaign (JsonObject *campaign)
+{
+  static const char * const names[] = { "id", "name", NULL };
+  JsonObject *object = json_object_new ();
+
+  copy_members (object, campaign, names);
   return object;
 }
 

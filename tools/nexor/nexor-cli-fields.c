@@ -53,6 +53,12 @@ static const char * const conversion_type_fields[] = {
   "id", "name", "description", "category", "currency", "fields", "workflow_id",
   "master_workflow_id", "created_at", NULL
 };
+static const char * const workflow_fields[] = {
+  "id", "name", "goal_type", "paused", "has_call_steps", "steps", "max_attempts", "statuses", NULL
+};
+static const char * const campaign_fields[] = {
+  "id", "name", NULL
+};
 
 const NexorCliKind nexor_cli_kind_lead = { lead_fields };
 const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
@@ -62,6 +68,8 @@ const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
 const NexorCliKind nexor_cli_kind_conversion = { conversion_fields };
 const NexorCliKind nexor_cli_kind_conversion_type = { conversion_type_fields };
+const NexorCliKind nexor_cli_kind_workflow = { workflow_fields };
+const NexorCliKind nexor_cli_kind_campaign = { campaign_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;

@@ -27,6 +27,10 @@ extern const NexorCliKind nexor_cli_kind_tag;
 extern const NexorCliKind nexor_cli_kind_team_member;
 extern const NexorCliKind nexor_cli_kind_conversion;
 extern const NexorCliKind nexor_cli_kind_conversion_type;
+/* Workflows and campaigns: the members the emulator's shape has (the API
+ * documents none; docs/emulator.md). */
+extern const NexorCliKind nexor_cli_kind_workflow;
+extern const NexorCliKind nexor_cli_kind_campaign;
 
 /* Adds --ids and --fields LIST to @group (and their names to @option_names). */
 void     nexor_cli_fields_add_entries  (GOptionGroup        *group,

@@ -65,6 +65,9 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
     nexor_cli_conversions_commands },
   { "conversion-types", NULL, N_("List the conversion types and their custom fields"),
     nexor_cli_conversion_types, NULL, &nexor_cli_kind_conversion_type },
+  { "workflows", N_("[list | get ID]"), N_("List the workflows with their statuses, or show one"),
+    nexor_cli_workflows, NULL, &nexor_cli_kind_workflow },
+  { "campaigns", NULL, N_("List the campaigns"), nexor_cli_campaigns, NULL, &nexor_cli_kind_campaign },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   /* Hidden (names starting with "__" are): what the bash completion calls. */
   { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,

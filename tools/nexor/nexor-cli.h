@@ -91,6 +91,9 @@ extern const NexorCliCommand nexor_cli_conversions_commands[];
 JsonObject  *nexor_cli_parse_metadata_options (char                **items,
                                                GError              **error);
 
+int nexor_cli_workflows     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+int nexor_cli_campaigns     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
 /* Options and positional arguments. */
 gboolean     nexor_cli_parse_options      (NexorCli              *cli,
                                            const NexorCliCommand *command,

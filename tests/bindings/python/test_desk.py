@@ -27,6 +27,12 @@ def unique_email(name):
     return "%s.%s@example.com" % (name, uuid.uuid4().hex[:12])
 
 
+def unique_phone():
+    # A workflow with call steps takes only leads with a phone, and the
+    # emulator also upserts by phone.
+    return "+5699%07d" % (uuid.uuid4().int % 10**7)
+
+
 def items(model):
     return [model.get_item(i) for i in range(model.get_n_items())]
 
@@ -140,7 +146,8 @@ def test_desk_scenario(client):
 
 @over_http_and_https
 def test_desk_scenario_async(client):
-    lead_input = Nexor.LeadInput(first_name="Bruno", email=unique_email("bruno"), workflow_id=DEMO_WORKFLOW)
+    lead_input = Nexor.LeadInput(first_name="Bruno", email=unique_email("bruno"),
+                                 phone=unique_phone(), workflow_id=DEMO_WORKFLOW)
 
     created = run_async(lambda cb: client.create_lead_async(lead_input, None, cb),
                         client.create_lead_finish)
@@ -407,7 +414,7 @@ NO_RUN_LEAD_ID = "3430cf98-7b04-4d40-8f4d-02428acf28ba"
 def test_takeover_without_workflow(client):
     """None for the workflow: the library finds the lead's active run."""
     lead_id = client.create_lead(
-        Nexor.LeadInput(first_name="Takeover", email=unique_email("takeover"),
+        Nexor.LeadInput(first_name="Takeover", email=unique_email("takeover"), phone=unique_phone(),
                         workflow_id=SALES_WORKFLOW), None).props.lead.props.id
 
     stopped = client.stop_lead_automation(lead_id, None, None)

@@ -453,3 +453,19 @@ def test_asyncio_runs_blocking_calls_in_threads(client, long_history):
     lead, history = asyncio.run(main())
     assert lead.get_first_name() == "Carlos"
     assert len(history) == HISTORY_LENGTH
+
+
+def test_a_pause_state_is_true_only_when_paused(client):
+    """An object is always true in Python: `if client.is_lead_paused(…)` must
+    read the answer, not the object."""
+    lead_id = "2f552d00-1a7b-471a-81f0-1d52dc1406b3"  # active in Demo Booking
+    state = client.is_lead_paused(lead_id, None, None)
+    assert bool(state) is state.props.paused is False
+    client.stop_lead_automation(lead_id, None, None)
+    try:
+        assert client.is_lead_paused(lead_id, None, None)
+    finally:
+        client.resume_lead_automation(lead_id, None, False, None)
+    assert not client.is_lead_paused(lead_id, None, None)
+    with pytest.raises(Nexor.NotFoundError):
+        client.is_lead_paused("123e4567-e89b-12d3-a456-42661417ffff", None, None)

@@ -357,6 +357,18 @@ def _init_with_json(parent_init, json_properties):
     return __init__
 
 
+def _pause_state_bool(self):
+    """`if client.is_lead_paused(…):` reads the answer, as a bool would; a
+    failed call raises instead of answering."""
+    return self.get_paused()
+
+
+_ADDITIONS = {
+    "PauseState": {
+        "__bool__": _pause_state_bool,
+    },
+}
+
 # What makes a class a paged list, whatever its name: the methods the two
 # additions call.
 _PAGED_LIST_METHODS = ("get_n_items", "get_item", "get_has_more", "load_more",
@@ -390,6 +402,7 @@ def _override_namespace():
                 namespace["__init__"] = _init_with_json(base.__init__, json_properties)
             if all(hasattr(base, m) for m in _PAGED_LIST_METHODS):
                 namespace.update(_PAGED_LIST_ADDITIONS)
+            namespace.update(_ADDITIONS.get(info.get_name(), {}))
             cls = override(type(info.get_name(), (base,), namespace))
             globals()[info.get_name()] = cls
             __all__.append(info.get_name())
