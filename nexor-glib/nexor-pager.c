@@ -489,6 +489,29 @@ end_fetch (NexorPager *self,
  * Fetching
  * ------------------------------------------------------------------------- */
 
+/* A list made without a client (g_object_new() from a binding, say) has
+ * nothing to fetch with: every load fails with this, and is the list's
+ * error, rather than reaching the request core with NULL. */
+static gboolean
+check_client (NexorPager  *self,
+              GError     **error)
+{
+  GError *missing;
+
+  if (self->client != NULL)
+    return TRUE;
+
+  missing = g_error_new_literal (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                 _("Invalid argument: the list has no client to fetch its pages with"));
+  if (self->error == NULL)
+    {
+      self->error = g_error_copy (missing);
+      notify (self, NEXOR_PAGER_PROP_ERROR);
+    }
+  g_propagate_error (error, missing);
+  return FALSE;
+}
+
 static void
 on_page (GObject      *source,
          GAsyncResult *result,
@@ -576,6 +599,7 @@ _nexor_pager_load_more_async (NexorPager          *self,
                               gpointer             source_tag)
 {
   g_autoptr(GTask) task = g_task_new (self->owner, cancellable, callback, user_data);
+  GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
 
@@ -585,6 +609,12 @@ _nexor_pager_load_more_async (NexorPager          *self,
   if (!self->has_more)
     {
       g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (!check_client (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -620,6 +650,8 @@ _nexor_pager_load_more (NexorPager    *self,
     return FALSE;
   if (!self->has_more)
     return TRUE;
+  if (!check_client (self, error))
+    return FALSE;
 
   /* A blocking call cannot wait for an async request; one that only the
    * list's prefetch wants is fetched here instead. */

@@ -19,8 +19,8 @@ const {Gio, GObject} = imports.gi;
 
 const ASYNC = '_async';
 
-// Every entry of a paged list (one with load_more_async and has_more),
-// oldest first: the ones already loaded, then each further page, fetched
+// Every entry of a paged list (one with load_more_async and has_more), in
+// the list's order: the ones already loaded, then each further page, fetched
 // with load_more_async when the loop gets to it, until has_more is false.
 // A failed fetch rejects with its GLib.Error.
 async function* _entries(list, cancellable) {
@@ -38,7 +38,8 @@ async function* _entries(list, cancellable) {
 /**
  * Gives every `*_async` method of every class in @namespace that has a
  * matching `*_finish` a promise-returning form (Gio._promisify), and makes
- * paged lists (Nexor.HistoryList) async iterable: `for await (const item of
+ * paged lists (Nexor.HistoryList, Nexor.ConversionList: any class with
+ * load_more_async and get_n_items) async iterable: `for await (const item of
  * list)` fetches the following pages as it goes.
  *
  * A promise is returned when the callback is left out: pass every other
@@ -75,7 +76,8 @@ function promisifyAll(namespace) {
  * the page fetches: `for await (const item of allItems(history, cancellable))`.
  * Needs promisifyAll() first.
  *
- * @param {Gio.ListModel} list - a paged list such as Nexor.HistoryList
+ * @param {Gio.ListModel} list - a paged list such as Nexor.HistoryList or
+ *   Nexor.ConversionList
  * @param {Gio.Cancellable} [cancellable] - cancels a page fetch
  * @returns {AsyncIterable} the entries
  */

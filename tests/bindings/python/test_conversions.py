@@ -73,3 +73,34 @@ def test_paging(client):
     loop.run()
     assert done == [None]
     assert len(seen) >= 2
+
+
+@pytest.mark.parametrize("make", [
+    lambda: Nexor.HistoryList(lead_id=CARLOS),
+    lambda: Nexor.ConversionList(),
+])
+def test_a_list_without_a_client_fails_every_load(make):
+    # Built from a binding without a client: every load is a clear error
+    # (it used to reach the request core with NULL and crash).
+    paged = make()
+    with pytest.raises(Nexor.InvalidArgumentError):
+        paged.load_more(None)
+    with pytest.raises(Nexor.InvalidArgumentError):
+        paged.load_all(None)
+    assert paged.props.error is not None
+    assert paged.get_n_items() == 0
+
+    loop = GLib.MainLoop()
+    outcome = []
+
+    def done(source, result):
+        try:
+            source.load_more_finish(result)
+            outcome.append(None)
+        except GLib.Error as error:
+            outcome.append(error)
+        loop.quit()
+
+    paged.load_more_async(None, done)
+    loop.run()
+    assert isinstance(outcome[0], Nexor.InvalidArgumentError)
