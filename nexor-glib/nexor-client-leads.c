@@ -843,17 +843,9 @@ active_run_workflow_id (NexorLead   *lead,
       return NULL;
     }
 
-  /* Documented as a UUID: anything else is not an answer to act on. */
-  if (!_nexor_is_uuid (workflow_id))
-    {
-      g_autofree char *shown = _nexor_quote (workflow_id, -1, NEXOR_QUOTE_CHARS);
-
-      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                   _("Invalid response: the lead's active run names its workflow as “%s”, which "
-                     "is not a UUID; name the workflow"), shown);
-      return NULL;
-    }
-
+  /* The server's own id goes back to it in the body, as it was given: a
+   * placeholder such as the Get Lead page's "uuid" is the server's to judge,
+   * exactly as an id the caller names. */
   return workflow_id;
 }
 
