@@ -17,7 +17,8 @@
  * a row whose path has a {} parameter, the bytes up to the first newline are
  * that parameter; the rest is the body (for GET rows, the query string).
  * Rows are only ever appended, so that the seeds in fuzz/corpus/emulator keep
- * their meaning. Seeds name the seed lead, 123e4567-e89b-12d3-a456-426614174000.
+ * their meaning. Seeds name the seed lead, 123e4567-e89b-12d3-a456-426614174000,
+ * or the processor every store gets, FUZZ_PROCESSOR.
  *
  * A run fails on a crash, a sanitizer report, a g_warning/g_critical, a 5xx
  * answer, an answer that is not a JSON object, or a state file refused with a
@@ -62,7 +63,24 @@ static const Request requests[] = {
   { "GET",    "team" },                           /* s */
   { NULL,     NULL },                             /* t: a state file */
   { "GET",    "leads/{}" },                       /* u */
+  { "POST",   "processors" },                     /* v */
+  { "GET",    "processors/{}" },                  /* w */
+  { "PATCH",  "processors/{}" },                  /* x */
+  { "DELETE", "processors/{}" },                  /* y */
+  { "POST",   "processors/{}/rules" },            /* z */
+  { "PUT",    "processors/{}/rules/reorder" },    /* { */
+  { "POST",   "processors/{}/leads" },            /* | */
 };
+
+/* A processor with a rule, in every fresh store, so that the processor rows
+ * reach their checks and the routing (seeds name it by this id). */
+#define FUZZ_PROCESSOR "f0f0f0f0-0000-4000-8000-000000000001"
+#define FUZZ_PROCESSORS \
+  "[{\"id\":\"" FUZZ_PROCESSOR "\",\"name\":\"Fuzz router\"," \
+  "\"default_workflow_id\":\"4aca1485-3259-4b0d-a4d0-51cff048729e\"," \
+  "\"rules\":[{\"id\":\"f0f0f0f0-0000-4000-8000-000000000002\",\"name\":\"English\"," \
+  "\"workflow_id\":\"c3c0efb2-99dc-4f2f-bb33-ea2894911065\",\"position\":1," \
+  "\"conditions\":[{\"field\":\"metadata.language\",\"operator\":\"in\",\"value\":[\"EN\",\"en\"]}]}]}]"
 
 /* Enough requests for state to matter (creates, then updates of them),
  * few enough that the store stays small and fast. */
@@ -121,6 +139,20 @@ run_state_file (const uint8_t *data,
 }
 
 static void
+add_fuzz_processor (NexorEmulatorStore *store)
+{
+  g_autoptr(JsonNode) state = nexor_emulator_store_dup_state (store);
+  g_autoptr(JsonNode) processors = json_from_string (FUZZ_PROCESSORS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_set_member (json_node_get_object (state), "processors", json_node_copy (processors));
+  text = json_to_string (state, FALSE);
+  if (!nexor_emulator_store_load_data (store, text, -1, &error))
+    fail ("the fuzz processor does not load: %s", error->message);
+}
+
+static void
 run_request (const Request *request,
              const uint8_t *data,
              size_t         size)
@@ -142,6 +174,7 @@ run_request (const Request *request,
       store_runs = 0;
       if (!nexor_emulator_store_load_seed (shared_store, &error))
         fail ("the seed does not load: %s", error->message);
+      add_fuzz_processor (shared_store);
     }
 
   if (strstr (request->path, "{}") != NULL)

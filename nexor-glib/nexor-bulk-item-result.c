@@ -97,14 +97,18 @@ NEXOR_DEFINE_RESOURCE (NexorBulkItemResult, nexor_bulk_item_result, nexor_bulk_i
 
 /* Both members are optional: "success" follows from "error" when it is
  * missing or not a boolean, and an "error" that is no message is left
- * unset. */
-static void
-finish_item (NexorBulkItemResult *self,
-             JsonObject          *object)
+ * unset. Shared with the other per-item outcomes (routing a batch). */
+void
+_nexor_bulk_item_read_outcome (JsonObject  *object,
+                               const char  *what,
+                               gboolean    *out_success,
+                               char       **out_error_message)
 {
   g_autoptr(GError) why = NULL;
 
   JsonNode *node = _nexor_json_lookup1 (object, "error");
+
+  *out_error_message = NULL;
 
   /* The error is a message, or an {"error"|"message": …} object. */
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
@@ -118,12 +122,12 @@ finish_item (NexorBulkItemResult *self,
   if (node != NULL)
     {
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        self->error_message = g_utf8_make_valid (json_node_get_string (node), -1);
+        *out_error_message = g_utf8_make_valid (json_node_get_string (node), -1);
       else
         {
           why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                              _("it should be a message, not %s"), _nexor_json_node_type_name (node));
-          _nexor_json_skip_member ("bulk create item", "error", why);
+          _nexor_json_skip_member (what, "error", why);
           g_clear_error (&why);
         }
     }
@@ -131,16 +135,16 @@ finish_item (NexorBulkItemResult *self,
   node = _nexor_json_lookup1 (object, "success");
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     {
-      self->success = json_node_get_boolean (node);
+      *out_success = json_node_get_boolean (node);
       return;
     }
   if (node != NULL)
     {
       why = g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
                          _("it should be a boolean, not %s"), _nexor_json_node_type_name (node));
-      _nexor_json_skip_member ("bulk create item", "success", why);
+      _nexor_json_skip_member (what, "success", why);
     }
-  self->success = self->error_message == NULL;
+  *out_success = *out_error_message == NULL;
 }
 
 NexorBulkItemResult *
@@ -156,7 +160,7 @@ _nexor_bulk_item_result_new_from_json (JsonObject         *object,
   if (self == NULL)
     return NULL;
 
-  finish_item (self, object);
+  _nexor_bulk_item_read_outcome (object, "bulk create item", &self->success, &self->error_message);
 
   return g_steal_pointer (&self);
 }

@@ -27,5 +27,6 @@
 #include "nexor-client-conversions.h"
 #include "nexor-client-campaigns.h"
 #include "nexor-client-workflows.h"
+#include "nexor-client-processors.h"
 
 #undef NEXOR_INSIDE

@@ -32,6 +32,10 @@ _nexor_input_install_properties (GObjectClass           *klass,
         pspecs[i + 1] = g_param_spec_string (field->property, NULL, NULL, NULL, flags);
       else if (type == G_TYPE_DOUBLE)
         pspecs[i + 1] = g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+      else if (type == G_TYPE_BOOLEAN)
+        pspecs[i + 1] = g_param_spec_boolean (field->property, NULL, NULL, FALSE, flags);
+      else if (type == G_TYPE_INT)
+        pspecs[i + 1] = g_param_spec_int (field->property, NULL, NULL, 0, G_MAXINT, 0, flags);
       else
         pspecs[i + 1] = g_param_spec_boxed (field->property, NULL, NULL, type, flags);
     }
@@ -137,6 +141,40 @@ _nexor_input_set_datetime (JsonObject            *values,
 }
 
 gboolean
+_nexor_input_set_boolean (JsonObject            *values,
+                          const NexorInputField *field,
+                          gboolean               value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_boolean (node, value);
+  return set_member (values, field->json_name, node);
+}
+
+gboolean
+_nexor_input_set_int (JsonObject            *values,
+                      const NexorInputField *field,
+                      int                    value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, value);
+  return set_member (values, field->json_name, node);
+}
+
+/* Any JSON value; NULL is JSON null. */
+gboolean
+_nexor_input_set_node (JsonObject            *values,
+                       const NexorInputField *field,
+                       JsonNode              *value)
+{
+  if (value == NULL)
+    return set_member (values, field->json_name, json_node_new (JSON_NODE_NULL));
+
+  return set_member (values, field->json_name, _nexor_json_node_deep_copy (value));
+}
+
+gboolean
 _nexor_input_set_value (JsonObject            *values,
                         const NexorInputField *field,
                         const GValue          *value)
@@ -145,8 +183,14 @@ _nexor_input_set_value (JsonObject            *values,
     return _nexor_input_set_string (values, field, g_value_get_string (value));
   if (G_VALUE_HOLDS_DOUBLE (value))
     return _nexor_input_set_double (values, field, g_value_get_double (value));
+  if (G_VALUE_HOLDS_BOOLEAN (value))
+    return _nexor_input_set_boolean (values, field, g_value_get_boolean (value));
+  if (G_VALUE_HOLDS_INT (value))
+    return _nexor_input_set_int (values, field, g_value_get_int (value));
   if (G_VALUE_HOLDS (value, G_TYPE_DATE_TIME))
     return _nexor_input_set_datetime (values, field, g_value_get_boxed (value));
+  if (G_VALUE_HOLDS (value, JSON_TYPE_NODE))
+    return _nexor_input_set_node (values, field, g_value_get_boxed (value));
 
   return _nexor_input_set_object (values, field, g_value_get_boxed (value));
 }
@@ -201,6 +245,37 @@ _nexor_input_get_double (JsonObject            *values,
   return json_node_get_double (node);
 }
 
+gboolean
+_nexor_input_get_boolean (JsonObject            *values,
+                          const NexorInputField *field)
+{
+  JsonNode *node = json_object_get_member (values, field->json_name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node);
+}
+
+int
+_nexor_input_get_int (JsonObject            *values,
+                      const NexorInputField *field)
+{
+  JsonNode *node = json_object_get_member (values, field->json_name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+
+  return (int) json_node_get_int (node);
+}
+
+/* A copy, for the reason given above; NULL when unset. */
+JsonNode *
+_nexor_input_dup_node (JsonObject            *values,
+                       const NexorInputField *field)
+{
+  JsonNode *node = json_object_get_member (values, field->json_name);
+
+  return node != NULL ? _nexor_json_node_deep_copy (node) : NULL;
+}
+
 GDateTime *
 _nexor_input_dup_datetime (JsonObject            *values,
                            const NexorInputField *field)
@@ -219,8 +294,14 @@ _nexor_input_get_value (JsonObject            *values,
     g_value_set_string (value, _nexor_input_get_string (values, field));
   else if (G_VALUE_HOLDS_DOUBLE (value))
     g_value_set_double (value, _nexor_input_get_double (values, field));
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
+    g_value_set_boolean (value, _nexor_input_get_boolean (values, field));
+  else if (G_VALUE_HOLDS_INT (value))
+    g_value_set_int (value, _nexor_input_get_int (values, field));
   else if (G_VALUE_HOLDS (value, G_TYPE_DATE_TIME))
     g_value_take_boxed (value, _nexor_input_dup_datetime (values, field));
+  else if (G_VALUE_HOLDS (value, JSON_TYPE_NODE))
+    g_value_take_boxed (value, _nexor_input_dup_node (values, field));
   else
     g_value_take_boxed (value, _nexor_input_dup_object (values, field));
 }

@@ -11,8 +11,9 @@
 G_BEGIN_DECLS
 
 /* One writable property of an input object and the body member it becomes.
- * @type is G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_DATE_TIME (sent as ISO 8601
- * in UTC) or JSON_TYPE_OBJECT. */
+ * @type is G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_BOOLEAN, G_TYPE_INT (0 to
+ * G_MAXINT), G_TYPE_DATE_TIME (sent as ISO 8601 in UTC), JSON_TYPE_OBJECT or
+ * JSON_TYPE_NODE (any JSON value). */
 typedef struct {
   const char *property;   /* "first-name" */
   const char *json_name;  /* "first_name" */
@@ -45,6 +46,21 @@ gboolean               _nexor_input_set_double         (JsonObject             *
 gboolean               _nexor_input_set_datetime       (JsonObject             *values,
                                                         const NexorInputField  *field,
                                                         GDateTime              *value);
+gboolean               _nexor_input_set_boolean        (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        gboolean                value);
+gboolean               _nexor_input_set_int            (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        int                     value);
+gboolean               _nexor_input_set_node           (JsonObject             *values,
+                                                        const NexorInputField  *field,
+                                                        JsonNode               *value);
+gboolean               _nexor_input_get_boolean        (JsonObject             *values,
+                                                        const NexorInputField  *field);
+int                    _nexor_input_get_int            (JsonObject             *values,
+                                                        const NexorInputField  *field);
+JsonNode              *_nexor_input_dup_node           (JsonObject             *values,
+                                                        const NexorInputField  *field);
 double                 _nexor_input_get_double         (JsonObject             *values,
                                                         const NexorInputField  *field);
 GDateTime             *_nexor_input_dup_datetime       (JsonObject             *values,

@@ -81,7 +81,8 @@ ok $? "the script registers a completion for nexor"
 
 # Commands, subcommands and options.
 expect "nexor <TAB>: the commands, never the hidden __complete" \
-    $'lead\ntags\nteam\nconversions\nconversion-types\nworkflows\ncampaigns\nhelp' ""
+    $'lead\ntags\nteam\nconversions\nconversion-types\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
+expect "nexor rules <TAB>: every rules command" $'list\nadd\nupdate\ndelete\nreorder' rules ""
 expect "nexor le<TAB>" "lead" le
 expect "nexor lead <TAB>: every lead command" \
     $'get\ncreate\nupdate\nassign\nstatus\ntakeover\nresume\npaused\nhistory\nmeetings\ntags' lead ""

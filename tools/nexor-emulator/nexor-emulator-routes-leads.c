@@ -16,8 +16,6 @@
 
 #include "nexor-emulator-json.h"
 
-#define MAX_BULK_LEADS 1000
-
 #define NO_RUN_ERROR "No active workflow run found for this lead and workflow"
 
 static const char * const cadence_channels[] = { "call", "whatsapp", "email", "sms", NULL };
@@ -208,13 +206,15 @@ lead_input_check_workflow (LeadInput *input)
 }
 
 /* Checks one lead object of a Create Lead body. Returns the error message,
- * or NULL with @input filled in. */
+ * or NULL with @input filled in. With @choose, the lead is one a processor
+ * routes: it names no workflow, @choose picks it from the lead as sent. */
 static char *
-lead_input_parse (NexorEmulatorStore *store,
-                  JsonObject         *item,
-                  LeadInput          *input)
+lead_input_parse (NexorEmulatorStore           *store,
+                  JsonObject                   *item,
+                  NexorEmulatorWorkflowChooser  choose,
+                  gpointer                      choose_data,
+                  LeadInput                    *input)
 {
-  g_autoptr(JsonObject) metadata = json_object_new ();
   g_autoptr(GList) names = NULL;
   const char *text;
   gboolean present;
@@ -235,6 +235,8 @@ lead_input_parse (NexorEmulatorStore *store,
 
   if ((problem = nexor_emulator_check_string (item, "workflow_id", TRUE, &present, &text)) != NULL)
     return problem;
+  if (present && choose != NULL)
+    return g_strdup ("workflow_id cannot be sent to a processor: its rules choose the workflow");
   if (text != NULL)
     {
       input->workflow = nexor_emulator_store_find_workflow (store, text);
@@ -254,6 +256,30 @@ lead_input_parse (NexorEmulatorStore *store,
   node = json_object_get_member (item, "metadata");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node))
     return g_strdup ("metadata must be an object");
+
+  input->metadata = json_object_new ();
+  /* Everything else at the top level is metadata; explicit metadata wins. */
+  names = json_object_get_members (item);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (create_known_members, l->data))
+      json_object_set_member (input->metadata, l->data,
+                              nexor_emulator_json_node_deep_copy (json_object_get_member (item, l->data)));
+
+  node = json_object_get_member (item, "metadata");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) explicit_names = json_object_get_members (json_node_get_object (node));
+
+      for (GList *l = explicit_names; l != NULL; l = l->next)
+        json_object_set_member (input->metadata, l->data,
+                                nexor_emulator_json_node_deep_copy (
+                                  json_object_get_member (json_node_get_object (node), l->data)));
+    }
+
+  /* Routing reads the lead with its mapped metadata, and what it picks is
+   * then checked as a workflow_id sent to Create Lead would be. */
+  if (choose != NULL)
+    input->workflow = choose (item, input->metadata, choose_data);
 
   node = json_object_get_member (item, "tags");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
@@ -298,28 +324,10 @@ lead_input_parse (NexorEmulatorStore *store,
         return g_strdup ("force_first_message by WhatsApp needs the lead's phone");
     }
 
+  /* The phone rule holds for a workflow a processor chose too. */
   if ((problem = lead_input_check_workflow (input)) != NULL)
     return problem;
 
-  /* Everything else at the top level is metadata; explicit metadata wins. */
-  names = json_object_get_members (item);
-  for (GList *l = names; l != NULL; l = l->next)
-    if (!g_strv_contains (create_known_members, l->data))
-      json_object_set_member (metadata, l->data,
-                              nexor_emulator_json_node_deep_copy (json_object_get_member (item, l->data)));
-
-  node = json_object_get_member (item, "metadata");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(GList) explicit_names = json_object_get_members (json_node_get_object (node));
-
-      for (GList *l = explicit_names; l != NULL; l = l->next)
-        json_object_set_member (metadata, l->data,
-                                nexor_emulator_json_node_deep_copy (
-                                  json_object_get_member (json_node_get_object (node), l->data)));
-    }
-
-  input->metadata = g_steal_pointer (&metadata);
   return NULL;
 }
 
@@ -582,6 +590,62 @@ lead_input_apply (NexorEmulatorStore  *store,
   return lead;
 }
 
+/* The members a created or upserted lead is answered with. */
+static void
+render_created (NexorEmulatorStore *store,
+                JsonObject         *body,
+                NexorEmulatorLead  *lead,
+                gboolean            existed,
+                JsonObject         *run)
+{
+  json_object_set_object_member (body, "lead", nexor_emulator_render_lead_created (lead));
+  json_object_set_boolean_member (body, "existed", existed);
+  if (run != NULL)
+    json_object_set_object_member (body, "workflow_run", nexor_emulator_render_run_summary (store, run));
+}
+
+/**
+ * nexor_emulator_create_routed_lead:
+ * @store: the state
+ * @item: one lead of a route request, as sent
+ * @choose: picks the workflow from the lead; never returns NULL
+ * @choose_data: data for @choose
+ * @now: the request's time
+ * @body: where the answer's `lead`, `existed` and `workflow_run` go
+ *
+ * Creates or upserts and enrolls one lead exactly as Create Lead does,
+ * into the workflow @choose picks instead of a `workflow_id` (which @item
+ * may not carry).
+ *
+ * Returns: (transfer full) (nullable): the 400 message, with nothing
+ *   changed, or %NULL on success
+ */
+char *
+nexor_emulator_create_routed_lead (NexorEmulatorStore           *store,
+                                   JsonObject                   *item,
+                                   NexorEmulatorWorkflowChooser  choose,
+                                   gpointer                      choose_data,
+                                   const char                   *now,
+                                   JsonObject                   *body)
+{
+  g_auto(LeadInput) input = { NULL, };
+  NexorEmulatorLead *lead;
+  JsonObject *run;
+  gboolean existed;
+  char *problem;
+
+  g_return_val_if_fail (choose != NULL, NULL);
+
+  problem = lead_input_parse (store, item, choose, choose_data, &input);
+  if (problem != NULL)
+    return problem;
+
+  lead = lead_input_apply (store, &input, now, &existed, &run);
+  render_created (store, body, lead, existed, run);
+
+  return NULL;
+}
+
 /* POST /leads */
 
 JsonNode *
@@ -602,7 +666,7 @@ nexor_emulator_route_create_leads (NexorEmulatorRequest *request)
       JsonObject *run;
       gboolean existed;
 
-      problem = lead_input_parse (request->store, json_node_get_object (request->body), &input);
+      problem = lead_input_parse (request->store, json_node_get_object (request->body), NULL, NULL, &input);
       if (problem != NULL)
         return nexor_emulator_reply_invalid (request, "%s", problem);
 
@@ -610,11 +674,7 @@ nexor_emulator_route_create_leads (NexorEmulatorRequest *request)
 
       body = json_object_new ();
       json_object_set_boolean_member (body, "success", TRUE);
-      json_object_set_object_member (body, "lead", nexor_emulator_render_lead_created (lead));
-      json_object_set_boolean_member (body, "existed", existed);
-      if (run != NULL)
-        json_object_set_object_member (body, "workflow_run",
-                                       nexor_emulator_render_run_summary (request->store, run));
+      render_created (request->store, body, lead, existed, run);
 
       return nexor_emulator_reply (request, SOUP_STATUS_CREATED, body);
     }
@@ -626,7 +686,7 @@ nexor_emulator_route_create_leads (NexorEmulatorRequest *request)
   items = json_node_get_array (request->body);
   if (json_array_get_length (items) == 0)
     return nexor_emulator_reply_invalid (request, "The array of leads is empty");
-  if (json_array_get_length (items) > MAX_BULK_LEADS)
+  if (json_array_get_length (items) > NEXOR_EMULATOR_MAX_BULK_LEADS)
     return nexor_emulator_reply_invalid (request, "A bulk request takes at most 1,000 leads; this one has %u",
                                          json_array_get_length (items));
 
@@ -645,7 +705,7 @@ nexor_emulator_route_create_leads (NexorEmulatorRequest *request)
       if (!JSON_NODE_HOLDS_OBJECT (item))
         problem = g_strdup ("Each lead must be a JSON object");
       else
-        problem = lead_input_parse (request->store, json_node_get_object (item), &input);
+        problem = lead_input_parse (request->store, json_node_get_object (item), NULL, NULL, &input);
 
       if (problem != NULL)
         {
@@ -662,11 +722,7 @@ nexor_emulator_route_create_leads (NexorEmulatorRequest *request)
           lead = lead_input_apply (request->store, &input, now, &existed, &run);
 
           json_object_set_boolean_member (result, "success", TRUE);
-          json_object_set_boolean_member (result, "existed", existed);
-          json_object_set_object_member (result, "lead", nexor_emulator_render_lead_created (lead));
-          if (run != NULL)
-            json_object_set_object_member (result, "workflow_run",
-                                           nexor_emulator_render_run_summary (request->store, run));
+          render_created (request->store, result, lead, existed, run);
           created++;
         }
 

@@ -55,6 +55,22 @@ char       *nexor_emulator_parse_tag_names       (JsonNode             *node,
                                                   GPtrArray           **out_slugs);
 
 /* Leads (nexor-emulator-routes-leads.c) */
+
+/* Picks the workflow of a lead a processor routes, from the lead as sent
+ * (@item) and its metadata after the automatic mapping. */
+typedef JsonObject *(*NexorEmulatorWorkflowChooser) (JsonObject *item,
+                                                     JsonObject *metadata,
+                                                     gpointer    user_data);
+
+#define NEXOR_EMULATOR_MAX_BULK_LEADS 1000
+
+char     *nexor_emulator_create_routed_lead      (NexorEmulatorStore           *store,
+                                                  JsonObject                   *item,
+                                                  NexorEmulatorWorkflowChooser  choose,
+                                                  gpointer                      choose_data,
+                                                  const char                   *now,
+                                                  JsonObject                   *body);
+
 JsonNode *nexor_emulator_route_create_leads      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_get_lead          (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_update_lead       (NexorEmulatorRequest *request);
@@ -91,5 +107,16 @@ gboolean  nexor_emulator_parse_count   (const char *value,
 JsonNode *nexor_emulator_route_list_workflows    (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_get_workflow      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_list_campaigns    (NexorEmulatorRequest *request);
+
+/* Processors, rules and routing (nexor-emulator-routes-processors.c) */
+JsonNode *nexor_emulator_route_create_processor  (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_get_processor     (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_update_processor  (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_delete_processor  (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_create_processor_rule   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_update_processor_rule   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_delete_processor_rule   (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_reorder_processor_rules (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_route_leads       (NexorEmulatorRequest *request);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* nexor-emulator-routes.c: every API route (leads, tags, team, workflows, campaigns)
+/* nexor-emulator-routes.c: every API route (leads, tags, team, workflows,
+ * campaigns, conversions, processors)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -20,7 +21,7 @@ typedef struct {
   NexorEmulatorRouteFunc  func;
 } Route;
 
-/* First match wins: literal segments (`leads/tags`) come before the
+/* First match wins: literal segments (`leads/tags`, `rules/reorder`) come before the
  * parameters they overlap with (`leads/{}`). The service takes POST for the
  * tag sync as well as the documented PUT. */
 static const Route routes[] = {
@@ -50,6 +51,15 @@ static const Route routes[] = {
   { "GET",    "workflows",                    nexor_emulator_route_list_workflows },
   { "GET",    "workflows/{}",                 nexor_emulator_route_get_workflow },
   { "GET",    "campaigns",                    nexor_emulator_route_list_campaigns },
+  { "POST",   "processors",                   nexor_emulator_route_create_processor },
+  { "GET",    "processors/{}",                nexor_emulator_route_get_processor },
+  { "PATCH",  "processors/{}",                nexor_emulator_route_update_processor },
+  { "DELETE", "processors/{}",                nexor_emulator_route_delete_processor },
+  { "POST",   "processors/{}/rules",          nexor_emulator_route_create_processor_rule },
+  { "PUT",    "processors/{}/rules/reorder",  nexor_emulator_route_reorder_processor_rules },
+  { "PATCH",  "processors/{}/rules/{}",       nexor_emulator_route_update_processor_rule },
+  { "DELETE", "processors/{}/rules/{}",       nexor_emulator_route_delete_processor_rule },
+  { "POST",   "processors/{}/leads",          nexor_emulator_route_route_leads },
 };
 
 static gboolean

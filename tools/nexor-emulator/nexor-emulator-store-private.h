@@ -36,6 +36,7 @@ struct _NexorEmulatorStore
   GPtrArray  *team;        /* JsonObject */
   GPtrArray  *conversion_types; /* JsonObject */
   GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
+  GPtrArray  *processors;  /* JsonObject, with their rules inside */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */
@@ -63,6 +64,8 @@ JsonObject        *nexor_emulator_store_find_campaign  (NexorEmulatorStore *self
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
                                                               const char         *id);
+JsonObject        *nexor_emulator_store_find_processor (NexorEmulatorStore *self,
+                                                        const char         *id);
 JsonObject        *nexor_emulator_store_find_tag       (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_tag_by_slug (NexorEmulatorStore *self,

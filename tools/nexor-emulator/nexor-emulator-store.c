@@ -12,6 +12,10 @@
  *     "campaigns": [ {id, name} ],
  *     "tags":      [ {id, name, slug, description, created_at, updated_at} ],
  *     "team":      [ {id, name, email, external_id, active} ],
+ *     "processors": [ {id, name, description, default_workflow_id, is_active,
+ *                      created_at, updated_at,
+ *                      rules: [ {id, name, workflow_id, conditions, position,
+ *                                is_active, created_at, updated_at} ]} ],
  *     "conversion_types": [ {id, name, description, category, currency,
  *                     fields: [{key, label, type}], workflow_id,
  *                     master_workflow_id, active, created_at} ],
@@ -50,6 +54,7 @@
 
 #include "nexor-emulator-json.h"
 #include "nexor-emulator-resources.h"
+#include "nexor-emulator-routing.h"
 #include "nexor-json-writer.h"
 
 #define SEED_RESOURCE_PATH "/ai/getnexor/NexorEmulator/seed.json"
@@ -85,6 +90,7 @@ nexor_emulator_store_finalize (GObject *object)
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_pointer (&self->processors, g_ptr_array_unref);
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->data_file, g_free);
@@ -111,6 +117,7 @@ nexor_emulator_store_init (NexorEmulatorStore *self)
   self->campaigns = object_array_new ();
   self->tags = object_array_new ();
   self->team = object_array_new ();
+  self->processors = object_array_new ();
   self->conversion_types = object_array_new ();
   self->conversions = object_array_new ();
 }
@@ -630,6 +637,107 @@ check_team_member (JsonObject  *member,
 }
 
 static gboolean
+check_rule (JsonObject  *rule,
+            const char  *where,
+            GError     **error)
+{
+  static const char * const known[] = {
+    "id", "name", "workflow_id", "conditions", "position", "is_active", "created_at", "updated_at", NULL
+  };
+  g_autofree char *problem = NULL;
+  g_autofree char *id = NULL;
+
+  if (!json_object_has_member (rule, "is_active"))
+    json_object_set_boolean_member (rule, "is_active", TRUE);
+
+  if (!check_no_other_members (rule, where, known, error) ||
+      !check_member (rule, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (rule, where, "name", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (rule, where, "workflow_id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (rule, where, "conditions", MEMBER_ARRAY, TRUE, NULL, error) ||
+      !check_member (rule, where, "position", MEMBER_COUNT, TRUE, NULL, error) ||
+      !check_member (rule, where, "is_active", MEMBER_BOOLEAN, TRUE, NULL, error) ||
+      !check_member (rule, where, "created_at", MEMBER_STRING, FALSE, "2026-01-01T00:00:00Z", error) ||
+      !check_member (rule, where, "updated_at", MEMBER_STRING, FALSE, "2026-01-01T00:00:00Z", error))
+    return FALSE;
+
+  /* The API would refuse these conditions; so does a state file. */
+  problem = nexor_emulator_conditions_check (json_object_get_member (rule, "conditions"));
+  if (problem != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", where, problem);
+      return FALSE;
+    }
+
+  /* Rules are addressed by path (…/rules/{ruleId}). */
+  id = nexor_emulator_normalize_uuid (nexor_emulator_json_string (rule, "id"));
+  if (id == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.id is not a UUID", where);
+      return FALSE;
+    }
+  json_object_set_string_member (rule, "id", id);
+
+  return TRUE;
+}
+
+static gboolean
+check_processor (JsonObject  *processor,
+                 const char  *where,
+                 GError     **error)
+{
+  static const char * const known[] = {
+    "id", "name", "description", "default_workflow_id", "is_active", "created_at", "updated_at",
+    "rules", NULL
+  };
+  g_autoptr(GHashTable) rule_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *id = NULL;
+  JsonArray *rules;
+
+  if (!json_object_has_member (processor, "is_active"))
+    json_object_set_boolean_member (processor, "is_active", TRUE);
+
+  if (!check_no_other_members (processor, where, known, error) ||
+      !check_member (processor, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (processor, where, "name", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (processor, where, "description", MEMBER_STRING_OR_NULL, FALSE, NULL, error) ||
+      !check_member (processor, where, "default_workflow_id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (processor, where, "is_active", MEMBER_BOOLEAN, TRUE, NULL, error) ||
+      !check_member (processor, where, "created_at", MEMBER_STRING, FALSE, "2026-01-01T00:00:00Z", error) ||
+      !check_member (processor, where, "updated_at", MEMBER_STRING, FALSE, "2026-01-01T00:00:00Z", error) ||
+      !check_member (processor, where, "rules", MEMBER_ARRAY, FALSE, NULL, error))
+    return FALSE;
+
+  id = nexor_emulator_normalize_uuid (nexor_emulator_json_string (processor, "id"));
+  if (id == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.id is not a UUID", where);
+      return FALSE;
+    }
+  json_object_set_string_member (processor, "id", id);
+
+  rules = json_object_get_array_member (processor, "rules");
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      g_autofree char *rule_where = g_strdup_printf ("%s.rules[%u]", where, i);
+      JsonNode *element = json_array_get_element (rules, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not an object", rule_where);
+          return FALSE;
+        }
+
+      if (!check_rule (json_node_get_object (element), rule_where, error) ||
+          !check_id_unique (rule_ids, rule_where,
+                            nexor_emulator_json_string (json_node_get_object (element), "id"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 check_conversion_type (JsonObject  *type,
                        const char  *where,
                        GError     **error)
@@ -729,6 +837,7 @@ typedef struct {
   GPtrArray  *campaigns;
   GPtrArray  *tags;
   GPtrArray  *team;
+  GPtrArray  *processors;
   GPtrArray  *conversion_types;
   GPtrArray  *conversions;
   GPtrArray  *leads;
@@ -742,6 +851,7 @@ loading_clear (Loading *loading)
   g_clear_pointer (&loading->campaigns, g_ptr_array_unref);
   g_clear_pointer (&loading->tags, g_ptr_array_unref);
   g_clear_pointer (&loading->team, g_ptr_array_unref);
+  g_clear_pointer (&loading->processors, g_ptr_array_unref);
   g_clear_pointer (&loading->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&loading->conversions, g_ptr_array_unref);
   g_clear_pointer (&loading->lead_index, g_hash_table_unref);
@@ -763,6 +873,36 @@ find_by_id (GPtrArray  *objects,
     }
 
   return NULL;
+}
+
+/* Every workflow a processor or rule names is one of the account's. */
+static gboolean
+check_processor_workflows (Loading  *loading,
+                           GError  **error)
+{
+  for (guint i = 0; i < loading->processors->len; i++)
+    {
+      JsonObject *processor = g_ptr_array_index (loading->processors, i);
+      JsonArray *rules = json_object_get_array_member (processor, "rules");
+
+      if (find_by_id (loading->workflows, nexor_emulator_json_string (processor, "default_workflow_id")) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "processors[%u].default_workflow_id is not a workflow of the data", i);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < json_array_get_length (rules); j++)
+        if (find_by_id (loading->workflows,
+                        nexor_emulator_json_string (json_array_get_object_element (rules, j), "workflow_id")) == NULL)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         "processors[%u].rules[%u].workflow_id is not a workflow of the data", i, j);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1165,6 +1305,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   loading.campaigns = object_array_new ();
   loading.tags = object_array_new ();
   loading.team = object_array_new ();
+  loading.processors = object_array_new ();
   loading.conversion_types = object_array_new ();
   loading.conversions = object_array_new ();
   loading.leads = g_ptr_array_new_with_free_func ((GDestroyNotify) lead_free);
@@ -1175,7 +1316,9 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
       !load_objects (object, "tags", check_tag, loading.tags, error) ||
       !load_objects (object, "team", check_team_member, loading.team, error) ||
       !load_objects (object, "conversion_types", check_conversion_type, loading.conversion_types, error) ||
-      !load_objects (object, "conversions", check_conversion, loading.conversions, error))
+      !load_objects (object, "conversions", check_conversion, loading.conversions, error) ||
+      !load_objects (object, "processors", check_processor, loading.processors, error) ||
+      !check_processor_workflows (&loading, error))
     return FALSE;
 
   for (guint i = 0; i < loading.tags->len; i++)
@@ -1243,6 +1386,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
+  g_clear_pointer (&self->processors, g_ptr_array_unref);
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->lead_index, g_hash_table_unref);
@@ -1252,6 +1396,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   self->campaigns = g_steal_pointer (&loading.campaigns);
   self->tags = g_steal_pointer (&loading.tags);
   self->team = g_steal_pointer (&loading.team);
+  self->processors = g_steal_pointer (&loading.processors);
   self->conversion_types = g_steal_pointer (&loading.conversion_types);
   self->conversions = g_steal_pointer (&loading.conversions);
   self->leads = g_steal_pointer (&loading.leads);
@@ -1334,6 +1479,7 @@ nexor_emulator_store_dup_state (NexorEmulatorStore *self)
   json_object_set_array_member (state, "campaigns", copy_objects (self->campaigns));
   json_object_set_array_member (state, "tags", copy_objects (self->tags));
   json_object_set_array_member (state, "team", copy_objects (self->team));
+  json_object_set_array_member (state, "processors", copy_objects (self->processors));
   json_object_set_array_member (state, "conversion_types", copy_objects (self->conversion_types));
   json_object_set_array_member (state, "conversions", copy_objects (self->conversions));
 
@@ -1551,6 +1697,13 @@ nexor_emulator_store_find_campaign (NexorEmulatorStore *self,
                                     const char         *id)
 {
   return id != NULL ? find_by_id (self->campaigns, id) : NULL;
+}
+
+JsonObject *
+nexor_emulator_store_find_processor (NexorEmulatorStore *self,
+                                     const char         *id)
+{
+  return id != NULL ? find_by_id (self->processors, id) : NULL;
 }
 
 JsonObject *

@@ -59,6 +59,20 @@ static const char * const workflow_fields[] = {
 static const char * const campaign_fields[] = {
   "id", "name", NULL
 };
+/* Processors and rules (§3.19–§3.26); the route answer is the emulator's
+ * documented choice (docs/emulator.md). */
+static const char * const processor_fields[] = {
+  "id", "name", "description", "default_workflow_id", "default_workflow", "is_active", "rules",
+  "created_at", "updated_at", NULL
+};
+static const char * const rule_fields[] = {
+  "id", "processor_id", "name", "workflow_id", "workflow", "conditions", "position", "is_active",
+  "created_at", "updated_at", NULL
+};
+static const char * const route_result_fields[] = {
+  "index", "success", "error", "processor_id", "lead", "existed", "workflow_run", "rule",
+  "workflow", NULL
+};
 
 const NexorCliKind nexor_cli_kind_lead = { lead_fields };
 const NexorCliKind nexor_cli_kind_lead_card = { lead_card_fields };
@@ -70,6 +84,9 @@ const NexorCliKind nexor_cli_kind_conversion = { conversion_fields };
 const NexorCliKind nexor_cli_kind_conversion_type = { conversion_type_fields };
 const NexorCliKind nexor_cli_kind_workflow = { workflow_fields };
 const NexorCliKind nexor_cli_kind_campaign = { campaign_fields };
+const NexorCliKind nexor_cli_kind_processor = { processor_fields };
+const NexorCliKind nexor_cli_kind_rule = { rule_fields };
+const NexorCliKind nexor_cli_kind_route_result = { route_result_fields };
 
 /* One invocation per process: the options land here. */
 static gboolean want_ids;

@@ -31,6 +31,9 @@ extern const NexorCliKind nexor_cli_kind_conversion_type;
  * documents none; docs/emulator.md). */
 extern const NexorCliKind nexor_cli_kind_workflow;
 extern const NexorCliKind nexor_cli_kind_campaign;
+extern const NexorCliKind nexor_cli_kind_processor;
+extern const NexorCliKind nexor_cli_kind_rule;
+extern const NexorCliKind nexor_cli_kind_route_result;
 
 /* Adds --ids and --fields LIST to @group (and their names to @option_names). */
 void     nexor_cli_fields_add_entries  (GOptionGroup        *group,

@@ -887,8 +887,11 @@ lead_input_from_json (JsonNode           *node,
   return g_steal_pointer (&input);
 }
 
+/* The leads of a JSON array in @options->from_file; with @out_single, a
+ * lone lead object is read too, as a list of one, and *out_single says so. */
 static GListModel *
 read_leads (LeadOptions  *options,
+            gboolean     *out_single,
             GError      **error)
 {
   g_autofree char *display = strcmp (options->from_file, "-") == 0
@@ -912,6 +915,18 @@ read_leads (LeadOptions  *options,
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
                    "%s: %s", display, local_error->message);
       return NULL;
+    }
+
+  if (out_single != NULL)
+    *out_single = JSON_NODE_HOLDS_OBJECT (root);
+  if (out_single != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autoptr(NexorLeadInput) input = lead_input_from_json (root, 0, display, options, error);
+
+      if (input == NULL)
+        return NULL;
+      g_list_store_append (inputs, input);
+      return G_LIST_MODEL (g_steal_pointer (&inputs));
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
@@ -942,6 +957,35 @@ read_leads (LeadOptions  *options,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&inputs));
+}
+
+/**
+ * nexor_cli_read_lead_file:
+ * @filename: the file, “-” for standard input
+ * @out_single: (out): whether it held one lead object rather than an array
+ * @error: a usage error naming the file and the lead
+ *
+ * Reads leads as `lead create --from-file` does: an array of 1 to 1000 lead
+ * objects, or one lead object.
+ *
+ * Returns: (transfer full): a list of NexorLeadInput, or NULL
+ */
+GListModel *
+nexor_cli_read_lead_file (const char  *filename,
+                          gboolean    *out_single,
+                          GError     **error)
+{
+  g_auto(LeadOptions) options = { 0 };
+
+  options.from_file = g_strdup (filename);
+  return read_leads (&options, out_single, error);
+}
+
+/* A lead's name for a table: first and last name, or a placeholder. */
+char *
+nexor_cli_format_lead_name (NexorLead *lead)
+{
+  return format_lead_name (lead);
 }
 
 static char *
@@ -1178,7 +1222,7 @@ lead_create (NexorCli               *cli,
           (options.source != NULL && !nexor_cli_check_text (options.source, _("value of --source"), &error)))
         return nexor_cli_report_error (cli, error);
 
-      inputs = read_leads (&options, &error);
+      inputs = read_leads (&options, NULL, &error);
       if (inputs == NULL)
         return nexor_cli_report_error (cli, error);
 

@@ -68,6 +68,11 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
   { "workflows", N_("[list | get ID]"), N_("List the workflows with their statuses, or show one"),
     nexor_cli_workflows, NULL, &nexor_cli_kind_workflow },
   { "campaigns", NULL, N_("List the campaigns"), nexor_cli_campaigns, NULL, &nexor_cli_kind_campaign },
+  { "processors", N_("COMMAND"), N_("Manage routing processors (by ID: the API cannot list them)"), NULL,
+    nexor_cli_processors_commands },
+  { "rules", N_("COMMAND"), N_("Manage a routing processor's rules"), NULL, nexor_cli_rules_commands },
+  { "route", N_("PROCESSOR_ID"), N_("Send leads through a routing processor, from a JSON file"), nexor_cli_route,
+    NULL, &nexor_cli_kind_route_result },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   /* Hidden (names starting with "__" are): what the bash completion calls. */
   { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,

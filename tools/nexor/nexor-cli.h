@@ -70,6 +70,8 @@ struct _NexorCliCommand
 /* Command tables, one per group (nexor-cli-lead.c, nexor-cli-tags.c). */
 extern const NexorCliCommand nexor_cli_lead_commands[];
 extern const NexorCliCommand nexor_cli_tags_commands[];
+extern const NexorCliCommand nexor_cli_processors_commands[];
+extern const NexorCliCommand nexor_cli_rules_commands[];
 
 /* Run functions of the commands defined outside their group's file. */
 int nexor_cli_lead_assign   (NexorCli *cli, const NexorCliCommand *command, char ***argv);
@@ -93,6 +95,16 @@ JsonObject  *nexor_cli_parse_metadata_options (char                **items,
 
 int nexor_cli_workflows     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_campaigns     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
+int nexor_cli_route         (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
+/* Leads of a JSON file as `lead create --from-file` reads them
+ * (nexor-cli-lead.c): an array of 1 to 1000 lead objects, or one object
+ * (then *out_single is TRUE). A usage error names the file and the lead. */
+GListModel  *nexor_cli_read_lead_file     (const char            *filename,
+                                           gboolean              *out_single,
+                                           GError               **error);
+char        *nexor_cli_format_lead_name   (NexorLead             *lead);
 
 /* Options and positional arguments. */
 gboolean     nexor_cli_parse_options      (NexorCli              *cli,

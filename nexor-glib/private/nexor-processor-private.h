@@ -1,0 +1,17 @@
+/* nexor-processor-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-json-document-private.h"
+
+#include "nexor-processor.h"
+
+G_BEGIN_DECLS
+
+NexorProcessor *_nexor_processor_new_from_json (JsonObject         *object,
+                                              NexorJsonDocument  *document,
+                                              GError            **error);
+G_END_DECLS
