@@ -70,6 +70,9 @@ static const Request requests[] = {
   { "POST",   "processors/{}/rules" },            /* z */
   { "PUT",    "processors/{}/rules/reorder" },    /* { */
   { "POST",   "processors/{}/leads" },            /* | */
+  { "POST",   "conversions" },                    /* } */
+  { "GET",    "conversions" },                    /* ~ */
+  { "GET",    "conversion-types" },               /* DEL (0x7f) */
 };
 
 /* A processor with a rule, in every fresh store, so that the processor rows

@@ -28,6 +28,7 @@
 #include "nexor-bulk-item-result-private.h"
 #include "nexor-cadence-private.h"
 #include "nexor-campaign-private.h"
+#include "nexor-conversion-field-private.h"
 #include "nexor-conversion-list-private.h"
 #include "nexor-conversion-private.h"
 #include "nexor-conversion-type-private.h"
@@ -121,6 +122,9 @@ static const Parser parsers[] = {
   OBJECT (_nexor_bulk_item_result_new_from_json),
   OBJECT (_nexor_cadence_new_from_json),
   OBJECT (_nexor_campaign_new_from_json),
+  OBJECT (_nexor_conversion_new_from_json),
+  OBJECT (_nexor_conversion_field_new_from_json),
+  OBJECT (_nexor_conversion_type_new_from_json),
   OBJECT (_nexor_create_lead_result_new_from_json),
   OBJECT (_nexor_history_item_new_from_json),
   OBJECT (_nexor_meeting_new_from_json),

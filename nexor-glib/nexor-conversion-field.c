@@ -63,8 +63,8 @@ NEXOR_DEFINE_RESOURCE (NexorConversionField, nexor_conversion_field, nexor_conve
 
 NexorConversionField *
 _nexor_conversion_field_new_from_json (JsonObject         *object,
-                       NexorJsonDocument  *document,
-                       GError            **error)
+                                       NexorJsonDocument  *document,
+                                       GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_CONVERSION_FIELD, "conversion field", nexor_conversion_field_fields,
                                         G_N_ELEMENTS (nexor_conversion_field_fields), object, document, error);

@@ -22,11 +22,11 @@ NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorConversionField, nexor_conversion_field, NEXOR, CONVERSION_FIELD, GObject)
 
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_field_get_key (NexorConversionField *self);
+const char *nexor_conversion_field_get_key (NexorConversionField *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_field_get_label (NexorConversionField *self);
+const char *nexor_conversion_field_get_label (NexorConversionField *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_field_get_field_type (NexorConversionField *self);
+const char *nexor_conversion_field_get_field_type (NexorConversionField *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_conversion_field_dup_json (NexorConversionField *self);
 

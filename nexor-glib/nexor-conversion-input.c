@@ -266,7 +266,7 @@ find_field (const char *property_name)
  */
 gboolean
 nexor_conversion_input_is_set (NexorConversionInput *self,
-                               const char *property_name)
+                               const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -292,7 +292,7 @@ nexor_conversion_input_is_set (NexorConversionInput *self,
  */
 gboolean
 nexor_conversion_input_is_null (NexorConversionInput *self,
-                                const char *property_name)
+                                const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -316,7 +316,7 @@ nexor_conversion_input_is_null (NexorConversionInput *self,
  */
 void
 nexor_conversion_input_unset (NexorConversionInput *self,
-                              const char *property_name)
+                              const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -422,7 +422,7 @@ nexor_conversion_input_get_conversion_type_id (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_conversion_type_id (NexorConversionInput *self,
-                             const char *conversion_type_id)
+                                               const char           *conversion_type_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -459,7 +459,7 @@ nexor_conversion_input_get_lead_id (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_lead_id (NexorConversionInput *self,
-                             const char *lead_id)
+                                    const char           *lead_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -496,7 +496,7 @@ nexor_conversion_input_get_lead_email (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_lead_email (NexorConversionInput *self,
-                             const char *lead_email)
+                                       const char           *lead_email)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -533,7 +533,7 @@ nexor_conversion_input_get_amount (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_amount (NexorConversionInput *self,
-                             double amount)
+                                   double                amount)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -570,7 +570,7 @@ nexor_conversion_input_get_currency (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_currency (NexorConversionInput *self,
-                             const char *currency)
+                                     const char           *currency)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -607,7 +607,7 @@ nexor_conversion_input_get_workflow_run_id (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_workflow_run_id (NexorConversionInput *self,
-                             const char *workflow_run_id)
+                                            const char           *workflow_run_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -644,7 +644,7 @@ nexor_conversion_input_dup_converted_at (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_converted_at (NexorConversionInput *self,
-                             GDateTime *converted_at)
+                                         GDateTime            *converted_at)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -681,7 +681,7 @@ nexor_conversion_input_dup_metadata (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_metadata (NexorConversionInput *self,
-                             JsonObject *metadata)
+                                     JsonObject           *metadata)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 
@@ -718,7 +718,7 @@ nexor_conversion_input_get_notes (NexorConversionInput *self)
  */
 void
 nexor_conversion_input_set_notes (NexorConversionInput *self,
-                             const char *notes)
+                                  const char           *notes)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_INPUT (self));
 

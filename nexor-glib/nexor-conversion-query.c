@@ -205,7 +205,7 @@ find_field (const char *property_name)
  */
 gboolean
 nexor_conversion_query_is_set (NexorConversionQuery *self,
-                               const char *property_name)
+                               const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -231,7 +231,7 @@ nexor_conversion_query_is_set (NexorConversionQuery *self,
  */
 gboolean
 nexor_conversion_query_is_null (NexorConversionQuery *self,
-                                const char *property_name)
+                                const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -255,7 +255,7 @@ nexor_conversion_query_is_null (NexorConversionQuery *self,
  */
 void
 nexor_conversion_query_unset (NexorConversionQuery *self,
-                              const char *property_name)
+                              const char           *property_name)
 {
   const NexorInputField *field;
 
@@ -341,7 +341,7 @@ nexor_conversion_query_get_lead_id (NexorConversionQuery *self)
  */
 void
 nexor_conversion_query_set_lead_id (NexorConversionQuery *self,
-                             const char *lead_id)
+                                    const char           *lead_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_QUERY (self));
 
@@ -378,7 +378,7 @@ nexor_conversion_query_get_workflow_id (NexorConversionQuery *self)
  */
 void
 nexor_conversion_query_set_workflow_id (NexorConversionQuery *self,
-                             const char *workflow_id)
+                                        const char           *workflow_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_QUERY (self));
 
@@ -415,7 +415,7 @@ nexor_conversion_query_get_master_workflow_id (NexorConversionQuery *self)
  */
 void
 nexor_conversion_query_set_master_workflow_id (NexorConversionQuery *self,
-                             const char *master_workflow_id)
+                                               const char           *master_workflow_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_QUERY (self));
 
@@ -452,7 +452,7 @@ nexor_conversion_query_get_workflow_run_id (NexorConversionQuery *self)
  */
 void
 nexor_conversion_query_set_workflow_run_id (NexorConversionQuery *self,
-                             const char *workflow_run_id)
+                                            const char           *workflow_run_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_QUERY (self));
 
@@ -489,7 +489,7 @@ nexor_conversion_query_get_conversion_type_id (NexorConversionQuery *self)
  */
 void
 nexor_conversion_query_set_conversion_type_id (NexorConversionQuery *self,
-                             const char *conversion_type_id)
+                                               const char           *conversion_type_id)
 {
   g_return_if_fail (NEXOR_IS_CONVERSION_QUERY (self));
 

@@ -129,8 +129,8 @@ NEXOR_DEFINE_RESOURCE (NexorConversionType, nexor_conversion_type, nexor_convers
 
 NexorConversionType *
 _nexor_conversion_type_new_from_json (JsonObject         *object,
-                       NexorJsonDocument  *document,
-                       GError            **error)
+                                      NexorJsonDocument  *document,
+                                      GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_CONVERSION_TYPE, "conversion type", nexor_conversion_type_fields,
                                         G_N_ELEMENTS (nexor_conversion_type_fields), object, document, error);

@@ -23,23 +23,23 @@ NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorConversionType, nexor_conversion_type, NEXOR, CONVERSION_TYPE, GObject)
 
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_id (NexorConversionType *self);
+const char *nexor_conversion_type_get_id (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_name (NexorConversionType *self);
+const char *nexor_conversion_type_get_name (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_description (NexorConversionType *self);
+const char *nexor_conversion_type_get_description (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_category (NexorConversionType *self);
+const char *nexor_conversion_type_get_category (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_currency (NexorConversionType *self);
+const char *nexor_conversion_type_get_currency (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-GListModel * nexor_conversion_type_get_fields (NexorConversionType *self);
+GListModel *nexor_conversion_type_get_fields (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_workflow_id (NexorConversionType *self);
+const char *nexor_conversion_type_get_workflow_id (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_type_get_master_workflow_id (NexorConversionType *self);
+const char *nexor_conversion_type_get_master_workflow_id (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
-GDateTime * nexor_conversion_type_get_created_at (NexorConversionType *self);
+GDateTime *nexor_conversion_type_get_created_at (NexorConversionType *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_conversion_type_dup_json (NexorConversionType *self);
 

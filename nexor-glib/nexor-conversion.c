@@ -166,8 +166,8 @@ NEXOR_DEFINE_RESOURCE (NexorConversion, nexor_conversion, nexor_conversion_field
 
 NexorConversion *
 _nexor_conversion_new_from_json (JsonObject         *object,
-                       NexorJsonDocument  *document,
-                       GError            **error)
+                                 NexorJsonDocument  *document,
+                                 GError            **error)
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_CONVERSION, "conversion", nexor_conversion_fields,
                                         G_N_ELEMENTS (nexor_conversion_fields), object, document, error);

@@ -23,31 +23,31 @@ NEXOR_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (NexorConversion, nexor_conversion, NEXOR, CONVERSION, GObject)
 
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_id (NexorConversion *self);
+const char *nexor_conversion_get_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_conversion_type_id (NexorConversion *self);
+const char *nexor_conversion_get_conversion_type_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_lead_id (NexorConversion *self);
+const char *nexor_conversion_get_lead_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_workflow_id (NexorConversion *self);
+const char *nexor_conversion_get_workflow_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_master_workflow_id (NexorConversion *self);
+const char *nexor_conversion_get_master_workflow_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_workflow_run_id (NexorConversion *self);
+const char *nexor_conversion_get_workflow_run_id (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
 double nexor_conversion_get_amount (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_currency (NexorConversion *self);
+const char *nexor_conversion_get_currency (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-JsonObject * nexor_conversion_dup_metadata (NexorConversion *self);
+JsonObject *nexor_conversion_dup_metadata (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-const char * nexor_conversion_get_notes (NexorConversion *self);
+const char *nexor_conversion_get_notes (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-GDateTime * nexor_conversion_get_converted_at (NexorConversion *self);
+GDateTime *nexor_conversion_get_converted_at (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-GDateTime * nexor_conversion_get_created_at (NexorConversion *self);
+GDateTime *nexor_conversion_get_created_at (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
-NexorConversionType * nexor_conversion_get_conversion_type (NexorConversion *self);
+NexorConversionType *nexor_conversion_get_conversion_type (NexorConversion *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_conversion_dup_json (NexorConversion *self);
 

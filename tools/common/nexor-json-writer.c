@@ -56,6 +56,7 @@ append_double (GString *out,
   int precision;
   char format[8];
   const char *exponent;
+  double magnitude = value < 0 ? -value : value;  /* no libm: fabs() is not always inlined */
 
   for (precision = 1; precision < 17; precision++)
     {
@@ -72,7 +73,7 @@ append_double (GString *out,
    * "8.5e+04"); JavaScript keeps plain digits from 1e-6 up to 1e21. The
    * same significant digits then, without the exponent. */
   exponent = strchr (buffer, 'e');
-  if (exponent != NULL && fabs (value) >= 1e-6 && fabs (value) < 1e21)
+  if (exponent != NULL && magnitude >= 1e-6 && magnitude < 1e21)
     {
       int power = (int) g_ascii_strtoll (exponent + 1, NULL, 10);
       int decimals = MAX (0, precision - 1 - power);
