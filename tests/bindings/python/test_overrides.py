@@ -150,6 +150,10 @@ def test_objects_print_readably(client):
     assert text.startswith("<Nexor.Lead id='%s' first_name='Carlos' last_name='Lopez' " % SEED_LEAD_ID)
     assert "company='Stark Industries'" in text and text.endswith(">")
     assert "title" not in text  # unset fields are left out
+    # A resource inside another shows its name, so a route result says where
+    # a lead landed: rule=<Rule 'Spanish'> workflow=<Workflow '…'>.
+    assert "campaign=<Campaign 'Q1 Campaign'>" in text
+    assert "workflow=<Workflow 'Sales Pipeline'>" in repr(lead.get_active_workflow_run())
     assert str(lead) == text
 
     run = lead.get_active_workflow_run()

@@ -269,6 +269,18 @@ def _repr_value(value):
     return repr(value)
 
 
+def _repr_nested(value):
+    """A resource inside another, in a few characters: its name, else its id
+    (<Rule 'Spanish'>), so that a RouteResult shows where the lead landed
+    without printing the whole tree. None when it has neither."""
+    for name in ("name", "id"):
+        if value.find_property(name) is not None:
+            text = value.get_property(name)
+            if text:
+                return "<%s %s>" % (type(value).__name__, _repr_value(text))
+    return None
+
+
 def _repr(self):
     """<Nexor.Lead id='…' first_name='Carlos' …>: the readable properties an
     object has, with text cut short; an input object shows the ones that are
@@ -281,6 +293,12 @@ def _repr(self):
         if is_set is not None:
             if not is_set(pspec.name):
                 continue
+        elif pspec.value_type.is_a(GObject.TYPE_OBJECT) and not pspec.value_type.is_a(Gio.ListModel):
+            nested = self.get_property(pspec.name)
+            shown = _repr_nested(nested) if nested is not None else None
+            if shown is not None:
+                fields.append("%s=%s" % (pspec.name.replace("-", "_"), shown))
+            continue
         elif pspec.value_type not in _SCALAR_GTYPES and not pspec.value_type.is_a(GObject.TYPE_ENUM):
             continue
         value = self.get_property(pspec.name)
