@@ -326,6 +326,24 @@ test_other_shapes (Fixture       *fixture,
   }
 
   {
+    /* A listed workflow or campaign needs its id, as every listed resource. */
+    g_autoptr(GListModel) workflows = NULL;
+    g_autoptr(GListModel) campaigns = NULL;
+
+    push_body (fixture, "{\"workflows\": [{\"id\": \"" SALES "\"}, {\"name\": \"No id\"}]}");
+    workflows = nexor_client_list_workflows (fixture->client, NULL, &error);
+    g_assert_null (workflows);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+    g_clear_error (&error);
+
+    push_body (fixture, "{\"campaigns\": [{\"id\": 7, \"name\": \"Numbered\"}]}");
+    campaigns = nexor_client_list_campaigns (fixture->client, NULL, &error);
+    g_assert_null (campaigns);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+    g_clear_error (&error);
+  }
+
+  {
     g_autoptr(GListModel) list = NULL;
 
     push_body (fixture, "{\"success\": false, \"campaigns\": []}");
