@@ -1669,3 +1669,153 @@ nexor_client_list_lead_meetings (NexorClient         *self,
 
   return _nexor_client_send (self, list_lead_meetings_request (lead_id, statuses), cancellable, error);
 }
+
+/* GET /leads?search= is used by API clients but not documented: this reads
+ * {"success", "leads": [...]} (also bare or under "data"), each item a lead
+ * as Get Lead gives it; see docs/emulator.md. */
+
+/* What the emulator serves at most in one answer. */
+#define MAX_SEARCH_LEADS 100
+
+static gpointer
+parse_found_lead (JsonObject         *object,
+                  NexorJsonDocument  *document,
+                  GError            **error)
+{
+  /* A found lead's variables are inside it, if the server sends them. */
+  return _nexor_lead_new_from_json (object,
+                                    _nexor_json_get_optional_object (object, "lead", "variables"),
+                                    document, error);
+}
+
+static GListModel *
+parse_found_leads (JsonNode           *root,
+                   NexorJsonDocument  *document,
+                   GError            **error)
+{
+  return _nexor_json_unwrap_list (root, "leads", "leads", NEXOR_TYPE_LEAD,
+                                  parse_found_lead, document, error);
+}
+
+static NexorRequest *
+search_leads_request (const char *text,
+                      guint       limit)
+{
+  NexorRequest *request = _nexor_request_new ("GET", (NexorResponseParser) parse_found_leads);
+
+  _nexor_request_add_segment (request, "leads");
+  if (!_nexor_request_check_text (request, "search text", text))
+    return request;
+  if (limit > MAX_SEARCH_LEADS)
+    {
+      _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                                                       _("Cannot search for %u leads at once: "
+                                                         "the limit is from 1 to %u"),
+                                                       limit, MAX_SEARCH_LEADS));
+      return request;
+    }
+
+  _nexor_request_add_query (request, "search", text);
+  if (limit > 0)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%u", limit);
+      _nexor_request_add_query (request, "limit", number);
+    }
+  return request;
+}
+
+/**
+ * nexor_client_search_leads_async:
+ * @self: a [class@Nexor.Client]
+ * @text: what to look for in the leads' names, emails and phones
+ * @limit: the most leads to return, from 1 to 100, or 0 for the server's
+ *   default (20 on the nexor-emulator)
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called with the leads found
+ * @user_data: (closure): data for @callback
+ *
+ * Finds the leads whose name, email or phone contains @text, ignoring case
+ * (`GET /leads?search=`). A phone number is found however it is spaced
+ * (`+56 9 1234 5678`). The leads are those Get Lead would give, the first
+ * @limit of them, oldest created first.
+ *
+ * A blank @text or a @limit over 100 fails with
+ * %NEXOR_ERROR_INVALID_ARGUMENT without sending a request.
+ *
+ * Experimental: API clients call this endpoint but it has no documentation
+ * page. The library reads the shape the nexor-emulator serves (see the
+ * emulator guide); members it does not know are kept in each lead's
+ * [method@Nexor.Lead.dup_json]. Safe to repeat: a failed call is retried.
+ *
+ * Since: 0.1
+ */
+void
+nexor_client_search_leads_async (NexorClient         *self,
+                                 const char          *text,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (NEXOR_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _nexor_client_send_async (self, search_leads_request (text, limit), cancellable, callback,
+                            user_data, nexor_client_search_leads_async);
+}
+
+/**
+ * nexor_client_search_leads_finish:
+ * @self: a [class@Nexor.Client]
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Finishes [method@Nexor.Client.search_leads_async].
+ *
+ * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Lead],
+ *   empty when nothing matched, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GListModel *
+nexor_client_search_leads_finish (NexorClient   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+
+  return _nexor_client_send_finish (self, result, nexor_client_search_leads_async, error);
+}
+
+/**
+ * nexor_client_search_leads:
+ * @self: a [class@Nexor.Client]
+ * @text: what to look for in the leads' names, emails and phones
+ * @limit: the most leads to return, from 1 to 100, or 0 for the server's
+ *   default
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for an error
+ *
+ * Finds leads by name, email or phone, blocking the calling thread; see
+ * [method@Nexor.Client.search_leads_async]. Experimental.
+ *
+ * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Lead],
+ *   or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GListModel *
+nexor_client_search_leads (NexorClient   *self,
+                           const char    *text,
+                           guint          limit,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nexor_client_send (self, search_leads_request (text, limit), cancellable, error);
+}

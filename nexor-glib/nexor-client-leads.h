@@ -246,4 +246,22 @@ GListModel            *nexor_client_list_lead_meetings            (NexorClient  
                                                                    GCancellable         *cancellable,
                                                                    GError              **error);
 
+NEXOR_AVAILABLE_IN_0_1
+void                   nexor_client_search_leads_async            (NexorClient          *self,
+                                                                   const char           *text,
+                                                                   guint                 limit,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+NEXOR_AVAILABLE_IN_0_1
+GListModel            *nexor_client_search_leads_finish           (NexorClient          *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
+NEXOR_AVAILABLE_IN_0_1
+GListModel            *nexor_client_search_leads                  (NexorClient          *self,
+                                                                   const char           *text,
+                                                                   guint                 limit,
+                                                                   GCancellable         *cancellable,
+                                                                   GError              **error);
+
 G_END_DECLS

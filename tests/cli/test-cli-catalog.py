@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# test-cli-catalog.py: `nexor workflows [list | get ID]` and `nexor campaigns`
+# test-cli-catalog.py: `nexor workflows [list | get ID]`, `nexor campaigns` and
+# `nexor lead search TEXT`
 # against nexor-emulator
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -153,6 +154,45 @@ def test_campaigns(t):
     t.check_exit("campaigns with a key the server does not take", r, 3)
 
 
+def test_lead_search(t):
+    served = raw(t, "/leads?search=%2B569")["leads"]
+    t.check("lead search: the emulator finds three +569 leads", len(served) == 3)
+
+    r = t.run("lead", "search", "+569")
+    t.check_exit("lead search", r, EXIT_OK)
+    lines = r.stdout.splitlines()
+    t.check("lead search: a header and one line per lead found",
+            lines[:1] and lines[0].split() == ["NAME", "EMAIL", "PHONE", "COMPANY", "ID"] and
+            len(lines) == len(served) + 1, r)
+    for lead in served:
+        row = [line for line in lines if line.rstrip().endswith("  " + lead["id"])]
+        t.check("lead search: the row of %s shows its email and phone" % lead["first_name"],
+                len(row) == 1 and lead["email"] in row[0] and lead["phone"] in row[0], r)
+
+    r = t.run("lead", "search", "mariana ROJAS", "--ids")
+    t.check("lead search --ids: the lead by its full name, any case",
+            r.returncode == 0 and r.stdout == "2f552d00-1a7b-471a-81f0-1d52dc1406b3\n", r)
+
+    r = t.run("lead", "search", "+569", "--limit", "2", "--fields", "id,email")
+    t.check("lead search --limit --fields: the first two, tab-separated",
+            r.returncode == 0 and
+            r.stdout.splitlines() == ["%s\t%s" % (l["id"], l["email"]) for l in served[:2]], r)
+
+    r = t.run("lead", "search", "carlos@example", "--json")
+    found = parse_json(r)
+    t.check("lead search --json: the leads as the server sent them",
+            r.returncode == 0 and found == raw(t, "/leads?search=carlos%40example")["leads"], r)
+
+    r = t.run("lead", "search", "nobody is called this")
+    t.check("lead search: nothing found says so",
+            r.returncode == 0 and r.stdout == "No lead matches.\n", r)
+
+    for args in (["   "], [], ["x", "--limit", "101"], ["a", "b"]):
+        r = t.run("lead", "search", *args)
+        t.check("lead search %r: a usage error, nothing printed" % (args,),
+                r.returncode == EXIT_USAGE and r.stdout == "" and r.stderr.startswith("nexor: "), r)
+
+
 def test_help(t):
     r = t.run("help", "workflows")
     t.check("help workflows: the usage names list and get",
@@ -174,7 +214,7 @@ def main():
         proc, url = base.start_emulator(emulator)
         print("# emulator at %s" % url)
         t = base.Runner(nexor, url)
-        for test in (test_workflows, test_workflow_get, test_campaigns, test_help, base.test_no_secrets):
+        for test in (test_workflows, test_workflow_get, test_campaigns, test_lead_search, test_help, base.test_no_secrets):
             try:
                 test(t)
             except Exception as e:  # report and go on with the next group

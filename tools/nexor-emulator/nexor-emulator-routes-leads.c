@@ -1460,3 +1460,113 @@ nexor_emulator_route_meetings (NexorEmulatorRequest *request)
 
   return nexor_emulator_reply (request, SOUP_STATUS_OK, body);
 }
+
+/* GET /leads?search= — referenced by API clients, not documented. */
+
+static gboolean
+folded_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+/* The digits of @text, or NULL when it has none. */
+static char *
+digits_of (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+
+  if (digits->len == 0)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  return g_string_free (digits, FALSE);
+}
+
+static gboolean
+lead_matches (NexorEmulatorLead *lead,
+              const char        *needle,
+              const char        *needle_digits,
+              gboolean           needle_is_phone)
+{
+  JsonObject *core = nexor_emulator_lead_core (lead);
+  g_autofree char *name = NULL;
+  g_autofree char *phone_digits = NULL;
+
+  name = g_strjoin (" ",
+                    nexor_emulator_json_string (core, "first_name") ?: "",
+                    nexor_emulator_json_string (core, "last_name") ?: "",
+                    NULL);
+  if (folded_contains (name, needle) ||
+      folded_contains (nexor_emulator_json_string (core, "email"), needle) ||
+      folded_contains (nexor_emulator_json_string (core, "phone"), needle))
+    return TRUE;
+
+  /* "+56 9 1234 5678" finds "+56912345678": a phone is compared by its
+   * digits when the text is nothing but a phone number's characters. */
+  if (!needle_is_phone || needle_digits == NULL)
+    return FALSE;
+  phone_digits = digits_of (nexor_emulator_json_string (core, "phone"));
+  return phone_digits != NULL && strstr (phone_digits, needle_digits) != NULL;
+}
+
+JsonNode *
+nexor_emulator_route_search_leads (NexorEmulatorRequest *request)
+{
+  const char *search = g_hash_table_lookup (request->query, "search");
+  g_autofree char *trimmed = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *needle_digits = NULL;
+  gboolean needle_is_phone;
+  JsonArray *leads;
+  JsonObject *body;
+  guint64 limit;
+  guint64 offset;
+  guint64 total = 0;
+
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "limit"), 1, 100, 20, &limit))
+    return nexor_emulator_reply_invalid (request, "limit must be a whole number from 1 to 100");
+  if (!nexor_emulator_parse_count (g_hash_table_lookup (request->query, "offset"), 0, G_MAXINT32, 0, &offset))
+    return nexor_emulator_reply_invalid (request, "offset must be a whole number, 0 or more");
+
+  trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
+  if (*trimmed == '\0')
+    return nexor_emulator_reply_invalid (request, "search is required");
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    return nexor_emulator_reply_invalid (request, "search must be UTF-8 text");
+
+  needle = g_utf8_casefold (trimmed, -1);
+  needle_digits = digits_of (trimmed);
+  needle_is_phone = looks_like_phone (trimmed);
+
+  /* Oldest created first, as the store keeps them: a stable order, so
+   * offset pages neither repeat nor skip a lead. */
+  leads = json_array_new ();
+  for (guint i = 0; i < request->store->leads->len; i++)
+    {
+      NexorEmulatorLead *lead = g_ptr_array_index (request->store->leads, i);
+
+      if (!lead_matches (lead, needle, needle_digits, needle_is_phone))
+        continue;
+      if (total >= offset && total < offset + limit)
+        json_array_add_object_element (leads, nexor_emulator_render_lead_current (request->store, lead));
+      total++;
+    }
+
+  body = json_object_new ();
+  json_object_set_boolean_member (body, "success", TRUE);
+  json_object_set_array_member (body, "leads", leads);
+  json_object_set_int_member (body, "total", total);
+  return nexor_emulator_reply (request, SOUP_STATUS_OK, body);
+}

@@ -73,6 +73,7 @@ char     *nexor_emulator_create_routed_lead      (NexorEmulatorStore           *
 
 JsonNode *nexor_emulator_route_create_leads      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_get_lead          (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_search_leads      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_update_lead       (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_assign_lead_workflow   (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_set_status        (NexorEmulatorRequest *request);

@@ -26,6 +26,7 @@ typedef struct {
  * tag sync as well as the documented PUT. */
 static const Route routes[] = {
   { "POST",   "leads",                        nexor_emulator_route_create_leads },
+  { "GET",    "leads",                        nexor_emulator_route_search_leads },
   { "PUT",    "leads/tags",                   nexor_emulator_route_sync_lead_tags },
   { "POST",   "leads/tags",                   nexor_emulator_route_sync_lead_tags },
   { "GET",    "leads/{}",                     nexor_emulator_route_get_lead },

@@ -384,6 +384,79 @@ lead_get (NexorCli               *cli,
   return NEXOR_CLI_EXIT_OK;
 }
 
+/* nexor lead search TEXT [--limit N] [--json] */
+static void
+print_found_leads (GListModel *leads)
+{
+  g_autoptr(NexorCliTable) table = nexor_cli_table_new (5);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (leads);
+
+  if (n == 0)
+    {
+      nexor_cli_print (_("No lead matches.\n"));
+      return;
+    }
+
+  nexor_cli_table_add_header (table, _("NAME"), _("EMAIL"), _("PHONE"), _("COMPANY"), _("ID"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorLead) lead = g_list_model_get_item (leads, i);
+      g_autofree char *name = format_lead_name (lead);
+
+      nexor_cli_table_add_row (table, name, nexor_lead_get_email (lead), nexor_lead_get_phone (lead),
+                               nexor_lead_get_company (lead), nexor_lead_get_id (lead));
+    }
+
+  nexor_cli_table_render (table, "", out);
+  nexor_cli_print (out->str);
+}
+
+static int
+lead_search (NexorCli               *cli,
+             const NexorCliCommand  *command,
+             char                 ***argv)
+{
+  static const char * const names[] = { N_("search text") };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) leads = NULL;
+  gboolean as_json = FALSE;
+  int limit = 0;
+  NexorClient *client;
+  int status;
+  const GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
+      N_("Show at most N leads, from 1 to 100 (default: the server's, 20)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
+      N_("Print the leads found (a JSON array) as the server sent them"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!nexor_cli_parse_options (cli, command, entries, argv, &status))
+    return status;
+  if (!nexor_cli_check_positionals (cli, *argv, names, 1, &status))
+    return status;
+  if (limit < 0 || limit > 100)
+    return nexor_cli_usage_error (cli, _("--limit must be from 1 to 100"));
+
+  client = nexor_cli_get_client (cli, &error);
+  if (client == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  leads = nexor_client_search_leads (client, (*argv)[1], (guint) limit, NULL, &error);
+  if (leads == NULL)
+    return nexor_cli_report_error (cli, error);
+
+  if (nexor_cli_fields_selected ())
+    nexor_cli_fields_print_list (leads, (NexorCliDupJsonFunc) nexor_lead_dup_json, G_MAXUINT);
+  else if (as_json)
+    nexor_cli_print_json_list (leads, (NexorCliDupJsonFunc) nexor_lead_dup_json, G_MAXUINT);
+  else
+    print_found_leads (leads);
+
+  return NEXOR_CLI_EXIT_OK;
+}
+
 /* nexor lead create / update */
 
 /* Larger leads files are refused unread; 1,000 real leads take far less. */
@@ -1362,6 +1435,9 @@ lead_update (NexorCli               *cli,
 const NexorCliCommand nexor_cli_lead_commands[] = {
   { "get", N_("ID"), N_("Show a lead: who, where from, workflow, status and variables"), lead_get, NULL,
     &nexor_cli_kind_lead_card },
+  { "search", N_("TEXT"), N_("Find leads whose name, email or phone contains TEXT (experimental)"),
+    lead_search, NULL,
+    &nexor_cli_kind_lead },
   { "create", N_("--first-name NAME …"),
     N_("Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead"),
     lead_create, NULL,
