@@ -47,6 +47,9 @@ static const GOptionEntry option_entries[] = {
        "print what was seen and quit (for tests)"), NULL },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("With --self-test: save a PNG of the window here while the lead is taken over"), N_("FILE") },
+  { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --self-test: find the lead by typing TEXT in the search box and open it from the results"),
+    N_("TEXT") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[LEAD-ID]") },
   { NULL }
@@ -337,6 +340,7 @@ lead_desk_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *base_url = NULL;
   g_autofree char *screenshot = NULL;
+  g_autofree char *search = NULL;
   g_auto(GStrv) lead_ids = NULL;
   gboolean self_test = FALSE;
   LeadDeskWindow *window;
@@ -344,6 +348,7 @@ lead_desk_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "base-url", "s", &base_url);
   g_variant_dict_lookup (options, "self-test", "b", &self_test);
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
+  g_variant_dict_lookup (options, "search", "s", &search);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &lead_ids);
 
   if (lead_ids != NULL && g_strv_length (lead_ids) > 1)
@@ -354,6 +359,11 @@ lead_desk_application_command_line (GApplication            *application,
   if (screenshot != NULL && !self_test)
     {
       g_application_command_line_printerr (command_line, "%s\n", _("--screenshot needs --self-test"));
+      return 2;
+    }
+  if (search != NULL && !self_test)
+    {
+      g_application_command_line_printerr (command_line, "%s\n", _("--search needs --self-test"));
       return 2;
     }
 
@@ -371,7 +381,7 @@ lead_desk_application_command_line (GApplication            *application,
 
   if (self_test)
     lead_desk_self_test_start (self, window,
-                               lead_ids != NULL ? lead_ids[0] : NULL, screenshot);
+                               lead_ids != NULL ? lead_ids[0] : NULL, search, screenshot);
   else if (lead_ids != NULL)
     lead_desk_window_open_lead (window, lead_ids[0]);
 

@@ -1,7 +1,8 @@
 /* lead-desk-self-test.c: drives the real window for the GUI test
  *
- * `nexor-lead-desk --self-test [--screenshot FILE] [LEAD-ID]` opens the
- * lead in the window a user would see, then reads back what the widgets
+ * `nexor-lead-desk --self-test [--screenshot FILE] [--search TEXT] [LEAD-ID]`
+ * opens the lead in the window a user would see (with --search: types TEXT
+ * in the search box, prints the leads found and clicks the lead's row), then reads back what the widgets
  * show (not what the library returned) and prints it, one "key: value" per
  * line, for the test to compare with the server's data. It records a
  * conversion through the card's form (type picker, amount, the type's own
@@ -27,6 +28,7 @@
 #define DEADLINE_S 60
 
 typedef enum {
+  STAGE_SEARCHING,
   STAGE_LOADING,
   STAGE_MORE_HISTORY,
   STAGE_RECORDING,
@@ -40,6 +42,7 @@ typedef struct {
   LeadDeskApplication *application;
   LeadDeskWindow *window;
   char *lead_id;
+  char *search;
   char *screenshot_path;
   Stage stage;
   guint check_id;
@@ -75,6 +78,7 @@ self_test_free (SelfTest *test)
   g_clear_object (&test->window);
   g_clear_object (&test->application);
   g_free (test->lead_id);
+  g_free (test->search);
   g_free (test->screenshot_path);
   g_free (test);
 }
@@ -496,6 +500,48 @@ start_takeover (SelfTest *test)
   check_stage (test);
 }
 
+/* The rows of the search results, as shown; opens the lead's row. */
+static void
+open_found_lead (SelfTest *test)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *status = find_named (GTK_WIDGET (test->window), "search-status");
+  GtkWidget *wanted = NULL;
+
+  collect_named (GTK_WIDGET (test->window), "search-result", rows);
+  g_print ("search-status: %s\n", GTK_IS_LABEL (status) ? gtk_label_get_text (GTK_LABEL (status)) : "");
+  g_print ("search-results: %u\n", rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *title = gtk_widget_get_first_child (box);
+      GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+      const char *id = g_object_get_data (G_OBJECT (row), "lead-id");
+
+      if (!gtk_widget_get_mapped (row))
+        {
+          fail (test, "search result %u is not shown", i);
+          return;
+        }
+      g_print ("search-result: %s | %s | %s\n", gtk_label_get_text (GTK_LABEL (title)),
+               gtk_label_get_text (GTK_LABEL (subtitle)), id);
+      if (g_strcmp0 (id, test->lead_id) == 0)
+        wanted = row;
+    }
+
+  if (wanted == NULL)
+    {
+      fail (test, "searching “%s” did not find the lead %s", test->search, test->lead_id);
+      return;
+    }
+
+  test->stage = STAGE_LOADING;
+  gtk_widget_activate (wanted);  /* what a click on the row does */
+  if (g_strcmp0 (lead_desk_window_get_lead_id (test->window), test->lead_id) != 0)
+    fail (test, "the search result's row did not open its lead");
+}
+
 static void
 check_stage (SelfTest *test)
 {
@@ -508,6 +554,22 @@ check_stage (SelfTest *test)
 
   switch (test->stage)
     {
+    case STAGE_SEARCHING:
+      {
+        const char *found_for = NULL;
+
+        /* The search box waits for typing to pause before it searches. */
+        if (lead_desk_window_get_found_leads (test->window, &found_for) == NULL ||
+            g_strcmp0 (found_for, test->search) != 0)
+          {
+            g_clear_handle_id (&test->check_id, g_source_remove);
+            test->check_id = g_timeout_add_once (100, run_check, test);
+            return;
+          }
+        open_found_lead (test);
+        return;
+      }
+
     case STAGE_LOADING:
       if (g_strcmp0 (page, "error") == 0)
         {
@@ -615,6 +677,7 @@ on_deadline (gpointer user_data)
  * lead_desk_self_test_start:
  * @lead_id: (nullable): the lead to open, by default the API documentation's
  *   example lead, which the emulator serves
+ * @search: (nullable): a text to find the lead with in the search box
  * @screenshot_path: (nullable): where to save a PNG of the window
  *
  * Runs the self-test in @window; it ends the application when done.
@@ -623,6 +686,7 @@ void
 lead_desk_self_test_start (LeadDeskApplication *application,
                            LeadDeskWindow      *window,
                            const char          *lead_id,
+                           const char          *search,
                            const char          *screenshot_path)
 {
   SelfTest *test = g_new0 (SelfTest, 1);
@@ -630,11 +694,25 @@ lead_desk_self_test_start (LeadDeskApplication *application,
   test->application = g_object_ref (application);
   test->window = g_object_ref (window);
   test->lead_id = g_strdup (lead_id != NULL ? lead_id : SEED_LEAD_ID);
+  test->search = g_strdup (search);
   test->screenshot_path = g_strdup (screenshot_path);
   test->cancellable = g_cancellable_new ();
-  test->stage = STAGE_LOADING;
+  test->stage = search != NULL ? STAGE_SEARCHING : STAGE_LOADING;
   test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);
 
   g_signal_connect_swapped (window, "notify::busy", G_CALLBACK (on_busy_changed), test);
+  if (search != NULL)
+    {
+      GtkWidget *entry = find_named (GTK_WIDGET (window), "lead-search");
+
+      if (!GTK_IS_EDITABLE (entry))
+        {
+          fail (test, "the window has no search box");
+          return;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (entry), search);  /* what typing does */
+      check_stage (test);
+      return;
+    }
   lead_desk_window_open_lead (window, test->lead_id);
 }

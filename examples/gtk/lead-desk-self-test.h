@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 void lead_desk_self_test_start (LeadDeskApplication *application,
                                 LeadDeskWindow      *window,
                                 const char          *lead_id,
+                                const char          *search,
                                 const char          *screenshot_path);
 
 G_END_DECLS

@@ -8,8 +8,14 @@
  * becomes a toast, and a key the server refuses raises a banner over
  * everything until the key is changed.
  *
+ * The search box is the way in: what is typed is looked up by name, email
+ * or phone with search_leads (a call of its own, cancelled by the next
+ * keystroke), and a lead's id pasted there opens that lead.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include "lead-desk-window.h"
@@ -27,10 +33,19 @@ struct _LeadDeskWindow
   gboolean loading;
   gboolean busy;
 
+  GCancellable *search_cancellable;
+  gboolean searching;
+  char *search_text;        /* what the search shown was for */
+  GListModel *found_leads;  /* its answer, NULL until it came */
+
   AdwLeaflet *leaflet;
   GtkWidget *content;
-  GtkEntry *lead_entry;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
   GtkListBox *recent_list;
+  GtkLabel *results_label;
+  GtkSpinner *search_spinner;
+  GtkListBox *results_list;
   GtkSpinner *header_spinner;
   AdwWindowTitle *window_title;
   GtkRevealer *banner_revealer;
@@ -58,7 +73,7 @@ static GParamSpec *props[N_PROPS];
 static void
 update_busy (LeadDeskWindow *self)
 {
-  gboolean busy = self->loading || lead_desk_lead_card_get_busy (self->lead_card);
+  gboolean busy = self->loading || self->searching || lead_desk_lead_card_get_busy (self->lead_card);
 
   gtk_spinner_set_spinning (self->header_spinner, busy);
 
@@ -273,19 +288,195 @@ load_lead (LeadDeskWindow *self)
                                on_lead_loaded, g_object_ref (self));
 }
 
-static void
-on_lead_entry_activate (LeadDeskWindow *self)
+/* A lead's id as the API writes them: such a text is opened, not searched. */
+static gboolean
+is_lead_id (const char *text)
 {
-  g_autofree char *id = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->lead_entry)));
+  if (strlen (text) != 36)
+    return FALSE;
 
-  g_strstrip (id);
-  if (*id == '\0')
+  for (guint i = 0; i < 36; i++)
     {
-      gtk_widget_error_bell (GTK_WIDGET (self->lead_entry));
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+dup_search_text (LeadDeskWindow *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+}
+
+static void
+set_searching (LeadDeskWindow *self,
+               gboolean        searching)
+{
+  self->searching = searching;
+  gtk_spinner_set_spinning (self->search_spinner, searching);
+  update_busy (self);
+}
+
+static void
+cancel_search (LeadDeskWindow *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->found_leads);
+  g_clear_pointer (&self->search_text, g_free);
+  gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+  set_searching (self, FALSE);
+}
+
+static char *
+lead_display_name (NexorLead *lead)
+{
+  g_autofree char *name = g_strjoin (" ",
+                                     nexor_lead_get_first_name (lead) ? nexor_lead_get_first_name (lead) : "",
+                                     nexor_lead_get_last_name (lead) ? nexor_lead_get_last_name (lead) : "",
+                                     NULL);
+
+  g_strstrip (name);
+  return *name != '\0' ? g_steal_pointer (&name) : g_strdup (nexor_lead_get_id (lead));
+}
+
+static GtkWidget *
+create_result_row (gpointer item,
+                   gpointer user_data)
+{
+  NexorLead *lead = item;
+  g_autofree char *name = lead_display_name (lead);
+  const char *contact[] = { nexor_lead_get_email (lead), nexor_lead_get_phone (lead),
+                            nexor_lead_get_company (lead) };
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) shown = NULL;
+  g_autofree char *details = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *subtitle;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contact); i++)
+    if (contact[i] != NULL && *contact[i] != '\0')
+      g_strv_builder_add (parts, contact[i]);
+  shown = g_strv_builder_end (parts);
+  /* What matched is in one of these, so the user sees why the lead is here. */
+  details = g_strjoinv (" · ", shown);
+  subtitle = gtk_label_new (*details != '\0' ? details : nexor_lead_get_id (lead));
+
+  gtk_widget_set_name (row, "search-result");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, nexor_lead_get_id (lead));
+
+  g_object_set_data_full (G_OBJECT (row), "lead-id", g_strdup (nexor_lead_get_id (lead)), g_free);
+
+  return row;
+}
+
+static void
+on_leads_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LeadDeskWindow) self = user_data;
+  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  leads = nexor_client_search_leads_finish (NEXOR_CLIENT (source), result, &error);
+
+  /* Cancelled: the user typed on, and that search has its own call. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_searching (self, FALSE);
+
+  if (leads == NULL)
+    {
+      LeadDeskErrorRemedy remedy;
+      g_autofree char *advice = lead_desk_error_advice (error, &remedy, NULL);
+
+      gtk_label_set_text (self->results_label, advice);
+      note_auth_failure (self, error);
       return;
     }
 
-  lead_desk_window_open_lead (self, id);
+  g_set_object (&self->found_leads, leads);
+  gtk_list_box_bind_model (self->results_list, leads, create_result_row, NULL, NULL);
+
+  n = g_list_model_get_n_items (leads);
+  if (n == 0)
+    text = g_strdup_printf (_("No lead matches “%s”"), self->search_text);
+  else
+    text = g_strdup_printf (ngettext ("%u lead found", "%u leads found", n), n);
+  gtk_label_set_text (self->results_label, text);
+}
+
+static void
+on_search_changed (LeadDeskWindow *self)
+{
+  g_autofree char *text = dup_search_text (self);
+
+  cancel_search (self);
+
+  if (*text == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "recent");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  if (is_lead_id (text))
+    {
+      gtk_label_set_text (self->results_label, _("A lead's id: press Enter to open it"));
+      return;
+    }
+  if (self->client == NULL)
+    {
+      gtk_label_set_text (self->results_label, _("Set an API key to search (Connection… in the menu)"));
+      return;
+    }
+
+  self->search_text = g_steal_pointer (&text);
+  self->search_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->results_label, _("Searching…"));
+  set_searching (self, TRUE);
+  nexor_client_search_leads_async (self->client, self->search_text, 0, self->search_cancellable,
+                                   on_leads_found, g_object_ref (self));
+}
+
+static void
+on_search_activate (LeadDeskWindow *self)
+{
+  g_autofree char *text = dup_search_text (self);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (is_lead_id (text))
+    lead_desk_window_open_lead (self, text);
+  else if (first != NULL && self->search_text != NULL && g_str_equal (self->search_text, text))
+    gtk_widget_activate (GTK_WIDGET (first));
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_stop_search (LeadDeskWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -359,7 +550,7 @@ focus_entry_action (GtkWidget  *widget,
   LeadDeskWindow *self = LEAD_DESK_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->lead_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static gboolean
@@ -369,6 +560,7 @@ lead_desk_window_close_request (GtkWindow *window)
 
   /* Nothing in flight may outlive the window it would report to. */
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
   lead_desk_lead_card_clear (self->lead_card);
 
   return GTK_WINDOW_CLASS (lead_desk_window_parent_class)->close_request (window);
@@ -380,8 +572,12 @@ lead_desk_window_dispose (GObject *object)
   LeadDeskWindow *self = LEAD_DESK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEAD_DESK_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->found_leads);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_object (&self->client);
   g_clear_pointer (&self->lead_id, g_free);
 
@@ -460,8 +656,12 @@ lead_desk_window_class_init (LeadDeskWindowClass *klass)
                                                "/ai/getnexor/LeadDesk/lead-desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, lead_entry);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, search_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, header_spinner);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, banner_revealer);
@@ -472,7 +672,9 @@ lead_desk_window_class_init (LeadDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, error_button);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskWindow, lead_card);
-  gtk_widget_class_bind_template_callback (widget_class, on_lead_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_card_error);
@@ -486,6 +688,7 @@ lead_desk_window_class_init (LeadDeskWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -559,11 +762,34 @@ lead_desk_window_open_lead (LeadDeskWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD_ID]);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->lead_entry)), self->lead_id) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->lead_entry), "");
+  /* A pasted id is done with; a search stays, to pick another of its leads. */
+  {
+    g_autofree char *typed = dup_search_text (self);
+
+    if (g_str_equal (typed, self->lead_id))
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  }
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   load_lead (self);
+}
+
+/**
+ * lead_desk_window_get_found_leads:
+ * @text: (out) (optional) (transfer none): what the leads were found for
+ *
+ * Returns: (nullable) (transfer none): the leads the search box found, or
+ *   %NULL while nothing was searched or the answer is still to come
+ */
+GListModel *
+lead_desk_window_get_found_leads (LeadDeskWindow  *self,
+                                  const char     **text)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_WINDOW (self), NULL);
+
+  if (text != NULL)
+    *text = self->search_text;
+  return self->found_leads;
 }
 
 const char *

@@ -22,6 +22,8 @@ void              lead_desk_window_set_client       (LeadDeskWindow      *self,
                                                      NexorClient         *client);
 void              lead_desk_window_open_lead        (LeadDeskWindow      *self,
                                                      const char          *id);
+GListModel       *lead_desk_window_get_found_leads (LeadDeskWindow  *self,
+                                                   const char     **text);
 const char       *lead_desk_window_get_lead_id      (LeadDeskWindow      *self);
 gboolean          lead_desk_window_get_busy         (LeadDeskWindow      *self);
 const char       *lead_desk_window_get_page         (LeadDeskWindow      *self);

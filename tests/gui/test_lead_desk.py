@@ -108,9 +108,19 @@ def test_shows_the_seed_lead_takes_it_over_and_hands_it_back(emulator, desk_fact
     if os.path.exists(screenshot):
         os.unlink(screenshot)
 
-    desk = desk_factory(["--screenshot", screenshot, SEED_LEAD_ID])
+    # The way in is the search box: the lead is found by its name and opened
+    # from the results, as a person at the desk would.
+    found = emulator.get("/leads?search=carlos")["leads"]
+    desk = desk_factory(["--screenshot", screenshot, "--search", "carlos", SEED_LEAD_ID])
     lines = desk.read_until("waiting")
     assert "waiting" in lines, f"the self-test stopped early: it {desk!r}"
+
+    assert [lead["id"] for lead in found] == [SEED_LEAD_ID]
+    assert desk.value("search-results") == "1"
+    assert desk.value("search-status") == "1 lead found"
+    assert desk.values("search-result") == [
+        f"{found[0]['first_name']} {found[0]['last_name']} | "
+        f"{found[0]['email']} · {found[0]['phone']} · {found[0]['company']} | {SEED_LEAD_ID}"]
 
     # What the window showed, read from its widgets, against the emulator.
     assert desk.value("page") == "lead"
@@ -219,9 +229,10 @@ def test_speaks_spanish_under_es_cl(emulator, desk_factory, output_dir):
     if os.path.exists(screenshot):
         os.unlink(screenshot)
 
-    desk = desk_factory(["--screenshot", screenshot, SEED_LEAD_ID], SPANISH)
+    desk = desk_factory(["--screenshot", screenshot, "--search", "LOPEZ", SEED_LEAD_ID], SPANISH)
     lines = desk.read_until("waiting")
     assert "waiting" in lines, f"the self-test stopped early: it {desk!r}"
+    assert desk.value("search-status") == "1 lead encontrado"
 
     # The app's words are Spanish; the lead's own data is what the server sent.
     assert desk.value("window-title") == "Escritorio de Leads Nexor"
