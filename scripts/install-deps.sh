@@ -21,6 +21,10 @@ packages=(
   # ImageMagick's import takes the Python window's screenshot
   libgtk-4-dev libadwaita-1-dev libsecret-1-dev gir1.2-gtk-4.0 gir1.2-adw-1
   xvfb fonts-dejavu-core adwaita-icon-theme imagemagick
+  # the app's key in a real Secret Service (tests/gui/test_lead_desk_keyring.py):
+  # a private bus (dbus-daemon), gnome-keyring-daemon on it, secret-tool to
+  # read and write the keyring, gdbus (libglib2.0-bin) to lock it
+  dbus-daemon gnome-keyring libsecret-tools libglib2.0-bin
   # install test: `pkg-config --static --libs libsoup-3.0` names the Kerberos
   # libraries, whose link-time .so files only libkrb5-dev ships
   libkrb5-dev

@@ -27,6 +27,10 @@ struct _LeadDeskApplication
   GCancellable *cancellable;
   GtkWidget *connection_dialog;
   int exit_status;
+
+  gboolean looking_up_key;
+  gboolean saving_key;
+  char *key_save_error;  /* why the last key could not be kept, NULL if it was */
 };
 
 G_DEFINE_FINAL_TYPE (LeadDeskApplication, lead_desk_application, ADW_TYPE_APPLICATION)
@@ -34,6 +38,7 @@ G_DEFINE_FINAL_TYPE (LeadDeskApplication, lead_desk_application, ADW_TYPE_APPLIC
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_SAVING_KEY,
   N_PROPS
 };
 
@@ -47,6 +52,8 @@ static const GOptionEntry option_entries[] = {
        "print what was seen and quit (for tests)"), NULL },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("With --self-test: save a PNG of the window here while the lead is taken over"), N_("FILE") },
+  { "only-open", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --self-test: quit once the lead is shown"), NULL },
   { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --self-test: find the lead by typing TEXT in the search box and open it from the results"),
     N_("TEXT") },
@@ -116,9 +123,17 @@ on_key_saved (GObject      *source,
 {
   g_autoptr(LeadDeskApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = lead_desk_key_store_save_finish (result, &error);
 
-  if (!lead_desk_key_store_save_finish (result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_clear_pointer (&self->key_save_error, g_free);
+  if (!saved)
+    self->key_save_error = g_strdup (error->message);
+  self->saving_key = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SAVING_KEY]);
+
+  /* Never written anywhere else: a key the keyring refused (locked, or no
+   * Secret Service) lives in this process until it quits. */
+  if (!saved && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = g_strdup_printf (_("The key could not be kept in the keyring (%s): "
                                                  "it is used until you quit"), error->message);
@@ -182,6 +197,8 @@ on_connection_response (LeadDeskApplication      *self,
   if (!connect_with (self, base_url, api_key))
     return;
 
+  self->saving_key = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SAVING_KEY]);
   lead_desk_key_store_save_async (base_url, api_key, self->cancellable,
                                   on_key_saved, g_object_ref (self));
 }
@@ -217,6 +234,8 @@ on_key_looked_up (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  self->looking_up_key = FALSE;
+
   if (api_key != NULL)
     {
       connect_with (self, effective_base_url (self), api_key);
@@ -242,6 +261,7 @@ connect_to_server (LeadDeskApplication *self)
       return;
     }
 
+  self->looking_up_key = TRUE;
   lead_desk_key_store_lookup_async (effective_base_url (self), self->cancellable,
                                     on_key_looked_up, g_object_ref (self));
 }
@@ -343,12 +363,14 @@ lead_desk_application_command_line (GApplication            *application,
   g_autofree char *search = NULL;
   g_auto(GStrv) lead_ids = NULL;
   gboolean self_test = FALSE;
+  gboolean only_open = FALSE;
   LeadDeskWindow *window;
 
   g_variant_dict_lookup (options, "base-url", "s", &base_url);
   g_variant_dict_lookup (options, "self-test", "b", &self_test);
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
   g_variant_dict_lookup (options, "search", "s", &search);
+  g_variant_dict_lookup (options, "only-open", "b", &only_open);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &lead_ids);
 
   if (lead_ids != NULL && g_strv_length (lead_ids) > 1)
@@ -361,9 +383,9 @@ lead_desk_application_command_line (GApplication            *application,
       g_application_command_line_printerr (command_line, "%s\n", _("--screenshot needs --self-test"));
       return 2;
     }
-  if (search != NULL && !self_test)
+  if ((search != NULL || only_open) && !self_test)
     {
-      g_application_command_line_printerr (command_line, "%s\n", _("--search needs --self-test"));
+      g_application_command_line_printerr (command_line, "%s\n", _("--search and --only-open need --self-test"));
       return 2;
     }
 
@@ -381,7 +403,7 @@ lead_desk_application_command_line (GApplication            *application,
 
   if (self_test)
     lead_desk_self_test_start (self, window,
-                               lead_ids != NULL ? lead_ids[0] : NULL, search, screenshot);
+                               lead_ids != NULL ? lead_ids[0] : NULL, search, only_open, screenshot);
   else if (lead_ids != NULL)
     lead_desk_window_open_lead (window, lead_ids[0]);
 
@@ -407,6 +429,7 @@ lead_desk_application_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
   g_free (self->base_url_option);
+  g_free (self->key_save_error);
 
   G_OBJECT_CLASS (lead_desk_application_parent_class)->finalize (object);
 }
@@ -423,6 +446,9 @@ lead_desk_application_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_SAVING_KEY:
+      g_value_set_boolean (value, self->saving_key);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -452,6 +478,15 @@ lead_desk_application_class_init (LeadDeskApplicationClass *klass)
   props[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, NEXOR_TYPE_CLIENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * LeadDeskApplication:saving-key:
+   *
+   * Whether a key from the connection dialog is on its way to the keyring.
+   */
+  props[PROP_SAVING_KEY] =
+    g_param_spec_boolean ("saving-key", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
 }
@@ -505,6 +540,45 @@ lead_desk_application_get_settings (LeadDeskApplication *self)
  *
  * Returns: the status passed to lead_desk_application_quit_with_status()
  */
+gboolean
+lead_desk_application_get_saving_key (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), FALSE);
+
+  return self->saving_key;
+}
+
+/**
+ * lead_desk_application_get_key_save_error:
+ *
+ * Returns: (nullable): why the last key from the connection dialog could
+ *   not be kept in the keyring, %NULL if it was (or none was saved)
+ */
+const char *
+lead_desk_application_get_key_save_error (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), NULL);
+
+  return self->key_save_error;
+}
+
+/**
+ * lead_desk_application_request_key:
+ *
+ * Asks for the API key with the connection dialog, unless the keyring is
+ * still being read: its answer either connects or asks itself, and asking
+ * before it would ask a user whose key is stored.
+ */
+void
+lead_desk_application_request_key (LeadDeskApplication *self)
+{
+  g_return_if_fail (LEAD_DESK_IS_APPLICATION (self));
+
+  if (self->looking_up_key)
+    return;
+  show_connection_dialog (self, NULL);
+}
+
 int
 lead_desk_application_get_exit_status (LeadDeskApplication *self)
 {

@@ -22,6 +22,9 @@ LeadDeskApplication *lead_desk_application_new             (void);
 NexorClient         *lead_desk_application_get_client      (LeadDeskApplication *self);
 LeadDeskSettings    *lead_desk_application_get_settings    (LeadDeskApplication *self);
 int                  lead_desk_application_get_exit_status (LeadDeskApplication *self);
+gboolean             lead_desk_application_get_saving_key  (LeadDeskApplication *self);
+const char          *lead_desk_application_get_key_save_error (LeadDeskApplication *self);
+void                 lead_desk_application_request_key     (LeadDeskApplication *self);
 void                 lead_desk_application_quit_with_status (LeadDeskApplication *self,
                                                              int                  status);
 

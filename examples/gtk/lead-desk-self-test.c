@@ -11,6 +11,11 @@
  * test checks the server in between), hands the lead back, and quits: 0 if
  * every step worked, 1 with a "FAIL:" line if not.
  *
+ * When the app asks for the API key (the connection dialog), the self-test
+ * prints "connection-dialog: shown" and types the key in
+ * $LEAD_DESK_SELF_TEST_KEY, or fails without it. With --only-open it quits
+ * once the lead's card is shown (the keyring tests need no more).
+ *
  * Every wait follows the window's "busy" property; a deadline turns a hang
  * into a failure.
  *
@@ -23,6 +28,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "lead-desk-self-test.h"
+#include "lead-desk-connection-dialog.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define DEADLINE_S 60
@@ -35,6 +41,7 @@ typedef enum {
   STAGE_TAKING_OVER,
   STAGE_WAITING_FOR_TEST,
   STAGE_HANDING_BACK,
+  STAGE_SAVING_KEY,
   STAGE_DONE,
 } Stage;
 
@@ -44,6 +51,9 @@ typedef struct {
   char *lead_id;
   char *search;
   char *screenshot_path;
+  gboolean only_open;
+  GListModel *toplevels;
+  guint dialog_id;
   Stage stage;
   guint check_id;
   guint deadline_id;
@@ -71,10 +81,14 @@ self_test_free (SelfTest *test)
 {
   g_clear_handle_id (&test->check_id, g_source_remove);
   g_clear_handle_id (&test->deadline_id, g_source_remove);
+  g_clear_handle_id (&test->dialog_id, g_source_remove);
   g_cancellable_cancel (test->cancellable);
   g_clear_object (&test->cancellable);
   g_clear_object (&test->input);
   g_signal_handlers_disconnect_by_data (test->window, test);
+  g_signal_handlers_disconnect_by_data (test->application, test);
+  if (test->toplevels != NULL)
+    g_signal_handlers_disconnect_by_data (test->toplevels, test);
   g_clear_object (&test->window);
   g_clear_object (&test->application);
   g_free (test->lead_id);
@@ -542,6 +556,21 @@ open_found_lead (SelfTest *test)
     fail (test, "the search result's row did not open its lead");
 }
 
+/* --only-open: quit once a key typed in the dialog reached the keyring or
+ * was refused by it, and say which. */
+static void
+finish_when_key_settled (SelfTest *test)
+{
+  const char *error;
+
+  if (test->stage != STAGE_SAVING_KEY || lead_desk_application_get_saving_key (test->application))
+    return;
+
+  error = lead_desk_application_get_key_save_error (test->application);
+  g_print ("key-save-error: %s\n", error != NULL ? error : "none");
+  finish (test, 0);
+}
+
 static void
 check_stage (SelfTest *test)
 {
@@ -586,6 +615,12 @@ check_stage (SelfTest *test)
       g_print ("page: %s\n", page);
       if (!print_card (test))
         return;
+      if (test->only_open)
+        {
+          test->stage = STAGE_SAVING_KEY;
+          finish_when_key_settled (test);
+          return;
+        }
 
       /* Scroll the timeline to its end, as a user would, when there is more. */
       history = history_model (test);
@@ -651,6 +686,61 @@ check_stage (SelfTest *test)
     }
 }
 
+/* The connection dialog answered as a user would: the key typed in its
+ * row, then Connect. */
+static void
+answer_dialog (gpointer user_data)
+{
+  SelfTest *test = user_data;
+  const char *key = g_getenv ("LEAD_DESK_SELF_TEST_KEY");
+
+  test->dialog_id = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (test->toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (test->toplevels, i);
+      GtkWidget *key_row;
+
+      if (!LEAD_DESK_IS_CONNECTION_DIALOG (window) || !gtk_widget_get_visible (window))
+        continue;
+
+      g_print ("connection-dialog: shown\n");
+      if (key == NULL || *key == '\0')
+        {
+          fail (test, "the app asked for the API key");
+          return;
+        }
+
+      key_row = find_named (window, "api-key-row");
+      if (!GTK_IS_EDITABLE (key_row))
+        {
+          fail (test, "the connection dialog has no key row");
+          return;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (key_row), key);
+      if (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (window), "connect"))
+        {
+          fail (test, "the connection dialog cannot connect with the key typed");
+          return;
+        }
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), "connect");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      SelfTest   *test)
+{
+  /* Answered after this emission: the answer closes a toplevel. */
+  if (added > 0 && test->dialog_id == 0)
+    test->dialog_id = g_idle_add_once (answer_dialog, test);
+}
+
 static void
 on_busy_changed (SelfTest *test)
 {
@@ -678,6 +768,7 @@ on_deadline (gpointer user_data)
  * @lead_id: (nullable): the lead to open, by default the API documentation's
  *   example lead, which the emulator serves
  * @search: (nullable): a text to find the lead with in the search box
+ * @only_open: quit once the lead is shown
  * @screenshot_path: (nullable): where to save a PNG of the window
  *
  * Runs the self-test in @window; it ends the application when done.
@@ -687,6 +778,7 @@ lead_desk_self_test_start (LeadDeskApplication *application,
                            LeadDeskWindow      *window,
                            const char          *lead_id,
                            const char          *search,
+                           gboolean             only_open,
                            const char          *screenshot_path)
 {
   SelfTest *test = g_new0 (SelfTest, 1);
@@ -695,12 +787,16 @@ lead_desk_self_test_start (LeadDeskApplication *application,
   test->window = g_object_ref (window);
   test->lead_id = g_strdup (lead_id != NULL ? lead_id : SEED_LEAD_ID);
   test->search = g_strdup (search);
+  test->only_open = only_open;
   test->screenshot_path = g_strdup (screenshot_path);
   test->cancellable = g_cancellable_new ();
   test->stage = search != NULL ? STAGE_SEARCHING : STAGE_LOADING;
   test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);
 
   g_signal_connect_swapped (window, "notify::busy", G_CALLBACK (on_busy_changed), test);
+  g_signal_connect_swapped (application, "notify::saving-key", G_CALLBACK (finish_when_key_settled), test);
+  test->toplevels = gtk_window_get_toplevels ();
+  g_signal_connect (test->toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), test);
   if (search != NULL)
     {
       GtkWidget *entry = find_named (GTK_WIDGET (window), "lead-search");

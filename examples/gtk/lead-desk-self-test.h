@@ -14,6 +14,7 @@ void lead_desk_self_test_start (LeadDeskApplication *application,
                                 LeadDeskWindow      *window,
                                 const char          *lead_id,
                                 const char          *search,
+                                gboolean             only_open,
                                 const char          *screenshot_path);
 
 G_END_DECLS

@@ -273,8 +273,12 @@ load_lead (LeadDeskWindow *self)
 
   if (self->client == NULL)
     {
-      /* No key yet: the lead opens once the connection dialog is done. */
-      gtk_widget_activate_action (GTK_WIDGET (self), "app.connection", NULL);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* No key yet: the lead opens once the keyring or the connection
+       * dialog gave one (set_client loads it). */
+      if (LEAD_DESK_IS_APPLICATION (app))
+        lead_desk_application_request_key (LEAD_DESK_APPLICATION (app));
       return;
     }
 
