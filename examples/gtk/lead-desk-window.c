@@ -743,6 +743,8 @@ lead_desk_window_set_client (LeadDeskWindow *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);
 
+  /* What is typed is searched again with the new key or server. */
+  on_search_changed (self);
   if (client != NULL && self->lead_id != NULL)
     load_lead (self);
 }
