@@ -172,6 +172,62 @@ test_search_errors (Fixture       *fixture,
 }
 
 static void
+push_body (Fixture    *fixture,
+           const char *body)
+{
+  g_autofree char *base64 = g_base64_encode ((const guchar *) body, strlen (body));
+  g_autofree char *fault = g_strconcat ("body=", base64, NULL);
+
+  nexor_emulator_push_fault (fixture->emulator, fault);
+}
+
+/* Shapes other than the emulator's: the endpoint is undocumented, so the
+ * bare and {"data"} lists are read too, unknown members are kept, and an
+ * answer the library cannot use is refused as a whole. */
+static void
+test_search_other_shapes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const refused[] = {
+    "{\"success\": true, \"leads\": [{\"first_name\": \"No id\"}]}",
+    "{\"success\": true, \"leads\": {\"id\": \"not a list\"}}",
+    "{\"success\": true, \"leads\": [7]}",
+    "[]x",
+  };
+  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+
+  push_body (fixture, "[{\"id\": \"" MARIANA "\", \"first_name\": \"Mariana\", \"last_history_at\": \"2026-02-10T12:00:00Z\"}]");
+  leads = nexor_client_search_leads (fixture->client, "mariana", 0, NULL, &error);
+  g_assert_no_error (error);
+  ids = ids_of (leads);
+  g_assert_cmpstr (ids, ==, MARIANA);
+  {
+    g_autoptr(NexorLead) lead = g_list_model_get_item (leads, 0);
+    g_autoptr(JsonObject) raw = nexor_lead_dup_json (lead);
+
+    g_assert_cmpstr (json_object_get_string_member (raw, "last_history_at"), ==, "2026-02-10T12:00:00Z");
+  }
+  g_clear_object (&leads);
+
+  push_body (fixture, "{\"data\": []}");
+  leads = nexor_client_search_leads (fixture->client, "mariana", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 0);
+  g_clear_object (&leads);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      push_body (fixture, refused[i]);
+      leads = nexor_client_search_leads (fixture->client, "mariana", 0, NULL, &error);
+      g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+      g_assert_null (leads);
+      g_clear_error (&error);
+    }
+}
+
+static void
 test_search_async (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -215,6 +271,7 @@ main (int   argc,
   ADD ("wire", test_search_wire);
   ADD ("matches", test_search_matches);
   ADD ("errors", test_search_errors);
+  ADD ("other-shapes", test_search_other_shapes);
   ADD ("async", test_search_async);
 
 #undef ADD
