@@ -36,6 +36,7 @@ struct _LeadDeskWindow
   GCancellable *search_cancellable;
   gboolean searching;
   char *search_text;        /* what the search shown was for */
+  gboolean open_first;      /* Enter came before the answer */
   GListModel *found_leads;  /* its answer, NULL until it came */
 
   AdwLeaflet *leaflet;
@@ -331,6 +332,7 @@ cancel_search (LeadDeskWindow *self)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->found_leads);
   g_clear_pointer (&self->search_text, g_free);
+  self->open_first = FALSE;
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
   set_searching (self, FALSE);
 }
@@ -428,6 +430,10 @@ on_leads_found (GObject      *source,
   else
     text = g_strdup_printf (ngettext ("%u lead found", "%u leads found", n), n);
   gtk_label_set_text (self->results_label, text);
+
+  if (self->open_first && n > 0)
+    gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (self->results_list, 0)));
+  self->open_first = FALSE;
 }
 
 static void
@@ -467,11 +473,27 @@ static void
 on_search_activate (LeadDeskWindow *self)
 {
   g_autofree char *text = dup_search_text (self);
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  GtkListBoxRow *first;
 
   if (is_lead_id (text))
-    lead_desk_window_open_lead (self, text);
-  else if (first != NULL && self->search_text != NULL && g_str_equal (self->search_text, text))
+    {
+      lead_desk_window_open_lead (self, text);
+      return;
+    }
+  if (*text == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  /* Enter before the box searched, or before the answer: the first lead
+   * found opens when it comes. */
+  if (g_strcmp0 (self->search_text, text) != 0)
+    on_search_changed (self);
+  first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  if (self->searching)
+    self->open_first = TRUE;
+  else if (first != NULL && self->search_text != NULL)
     gtk_widget_activate (GTK_WIDGET (first));
   else
     gtk_widget_error_bell (GTK_WIDGET (self->search_entry));

@@ -85,7 +85,7 @@ expect "nexor <TAB>: the commands, never the hidden __complete" \
 expect "nexor rules <TAB>: every rules command" $'list\nadd\nupdate\ndelete\nreorder' rules ""
 expect "nexor le<TAB>" "lead" le
 expect "nexor lead <TAB>: every lead command" \
-    $'get\ncreate\nupdate\nassign\nstatus\ntakeover\nresume\npaused\nhistory\nmeetings\ntags' lead ""
+    $'get\nsearch\ncreate\nupdate\nassign\nstatus\ntakeover\nresume\npaused\nhistory\nmeetings\ntags' lead ""
 expect "nexor lead hi<TAB>" "history" lead hi
 expect "nexor tags u<TAB>" "update" tags u
 expect "nexor --api-key K le<TAB>: a global option's value is skipped" "lead" --api-key K le
