@@ -197,6 +197,19 @@ def test_a_refused_key_says_to_check_the_key(desk_factory):
     assert "Check your API key" in failure[0], lines
 
 
+def test_a_pasted_id_opens_its_lead(emulator, desk_factory):
+    """The search box still takes a lead's id: Enter opens it."""
+    expected = expected_card(emulator, OTHER_LEAD_ID)
+    desk = desk_factory(["--only-open", "--search", OTHER_LEAD_ID, OTHER_LEAD_ID])
+    lines = desk.read_until("ok")
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok", f"the app {desk!r}"
+    assert status == 0, stderr
+    assert desk.values("search-results") == []   # opened, not searched
+    assert desk.value("page") == "lead"
+    assert desk.value("name") == expected["name"]
+
+
 def test_an_unknown_lead_says_so(desk_factory):
     desk = desk_factory([MISSING_LEAD_ID])
     lines = desk.read_until("ok")
