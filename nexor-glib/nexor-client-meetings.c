@@ -134,11 +134,11 @@ create_meeting_note_request (NexorMeetingNoteInput *input)
  * Since: 0.1
  */
 void
-nexor_client_create_meeting_async (NexorClient *self,
-    NexorMeetingInput *input,
-    GCancellable        *cancellable,
-    GAsyncReadyCallback  callback,
-    gpointer             user_data)
+nexor_client_create_meeting_async (NexorClient         *self,
+                                   NexorMeetingInput   *input,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (NEXOR_IS_MEETING_INPUT (input));
@@ -162,8 +162,8 @@ nexor_client_create_meeting_async (NexorClient *self,
  */
 NexorMeeting *
 nexor_client_create_meeting_finish (NexorClient   *self,
-    GAsyncResult  *result,
-    GError       **error)
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
@@ -185,10 +185,10 @@ nexor_client_create_meeting_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorMeeting *
-nexor_client_create_meeting (NexorClient *self,
-    NexorMeetingInput *input,
-    GCancellable  *cancellable,
-    GError       **error)
+nexor_client_create_meeting (NexorClient        *self,
+                             NexorMeetingInput  *input,
+                             GCancellable       *cancellable,
+                             GError            **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (NEXOR_IS_MEETING_INPUT (input), NULL);
@@ -219,12 +219,12 @@ nexor_client_create_meeting (NexorClient *self,
  * Since: 0.1
  */
 void
-nexor_client_cancel_meeting_async (NexorClient *self,
-    const char *meeting_id,
-    const char *reason,
-    GCancellable        *cancellable,
-    GAsyncReadyCallback  callback,
-    gpointer             user_data)
+nexor_client_cancel_meeting_async (NexorClient         *self,
+                                   const char          *meeting_id,
+                                   const char          *reason,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -247,8 +247,8 @@ nexor_client_cancel_meeting_async (NexorClient *self,
  */
 NexorMeetingOutcome *
 nexor_client_cancel_meeting_finish (NexorClient   *self,
-    GAsyncResult  *result,
-    GError       **error)
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
@@ -271,11 +271,11 @@ nexor_client_cancel_meeting_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorMeetingOutcome *
-nexor_client_cancel_meeting (NexorClient *self,
-    const char *meeting_id,
-    const char *reason,
-    GCancellable  *cancellable,
-    GError       **error)
+nexor_client_cancel_meeting (NexorClient   *self,
+                             const char    *meeting_id,
+                             const char    *reason,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -303,13 +303,13 @@ nexor_client_cancel_meeting (NexorClient *self,
  * Since: 0.1
  */
 void
-nexor_client_mark_meeting_no_show_async (NexorClient *self,
-    const char *meeting_id,
-    const char *reason,
-    const char *notes,
-    GCancellable        *cancellable,
-    GAsyncReadyCallback  callback,
-    gpointer             user_data)
+nexor_client_mark_meeting_no_show_async (NexorClient         *self,
+                                         const char          *meeting_id,
+                                         const char          *reason,
+                                         const char          *notes,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -332,8 +332,8 @@ nexor_client_mark_meeting_no_show_async (NexorClient *self,
  */
 NexorMeetingOutcome *
 nexor_client_mark_meeting_no_show_finish (NexorClient   *self,
-    GAsyncResult  *result,
-    GError       **error)
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
@@ -357,12 +357,12 @@ nexor_client_mark_meeting_no_show_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorMeetingOutcome *
-nexor_client_mark_meeting_no_show (NexorClient *self,
-    const char *meeting_id,
-    const char *reason,
-    const char *notes,
-    GCancellable  *cancellable,
-    GError       **error)
+nexor_client_mark_meeting_no_show (NexorClient   *self,
+                                   const char    *meeting_id,
+                                   const char    *reason,
+                                   const char    *notes,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -389,12 +389,12 @@ nexor_client_mark_meeting_no_show (NexorClient *self,
  * Since: 0.1
  */
 void
-nexor_client_complete_meeting_async (NexorClient *self,
-    const char *meeting_id,
-    const char *notes,
-    GCancellable        *cancellable,
-    GAsyncReadyCallback  callback,
-    gpointer             user_data)
+nexor_client_complete_meeting_async (NexorClient         *self,
+                                     const char          *meeting_id,
+                                     const char          *notes,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -417,8 +417,8 @@ nexor_client_complete_meeting_async (NexorClient *self,
  */
 NexorMeetingOutcome *
 nexor_client_complete_meeting_finish (NexorClient   *self,
-    GAsyncResult  *result,
-    GError       **error)
+                                      GAsyncResult  *result,
+                                      GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
@@ -441,11 +441,11 @@ nexor_client_complete_meeting_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorMeetingOutcome *
-nexor_client_complete_meeting (NexorClient *self,
-    const char *meeting_id,
-    const char *notes,
-    GCancellable  *cancellable,
-    GError       **error)
+nexor_client_complete_meeting (NexorClient   *self,
+                               const char    *meeting_id,
+                               const char    *notes,
+                               GCancellable  *cancellable,
+                               GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -479,11 +479,11 @@ nexor_client_complete_meeting (NexorClient *self,
  * Since: 0.1
  */
 void
-nexor_client_create_meeting_note_async (NexorClient *self,
-    NexorMeetingNoteInput *input,
-    GCancellable        *cancellable,
-    GAsyncReadyCallback  callback,
-    gpointer             user_data)
+nexor_client_create_meeting_note_async (NexorClient           *self,
+                                        NexorMeetingNoteInput *input,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data)
 {
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (NEXOR_IS_MEETING_NOTE_INPUT (input));
@@ -507,8 +507,8 @@ nexor_client_create_meeting_note_async (NexorClient *self,
  */
 NexorMeetingNoteResult *
 nexor_client_create_meeting_note_finish (NexorClient   *self,
-    GAsyncResult  *result,
-    GError       **error)
+                                         GAsyncResult  *result,
+                                         GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
 
@@ -530,10 +530,10 @@ nexor_client_create_meeting_note_finish (NexorClient   *self,
  * Since: 0.1
  */
 NexorMeetingNoteResult *
-nexor_client_create_meeting_note (NexorClient *self,
-    NexorMeetingNoteInput *input,
-    GCancellable  *cancellable,
-    GError       **error)
+nexor_client_create_meeting_note (NexorClient            *self,
+                                  NexorMeetingNoteInput  *input,
+                                  GCancellable           *cancellable,
+                                  GError                **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (NEXOR_IS_MEETING_NOTE_INPUT (input), NULL);
