@@ -25,6 +25,7 @@
 #include "nexor-client-tags.h"
 #include "nexor-client-team.h"
 #include "nexor-client-conversions.h"
+#include "nexor-client-meetings.h"
 #include "nexor-client-campaigns.h"
 #include "nexor-client-workflows.h"
 #include "nexor-client-processors.h"

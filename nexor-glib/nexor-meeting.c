@@ -7,6 +7,7 @@
 
 #include "nexor-error.h"
 #include "nexor-meeting-private.h"
+#include "nexor-json-private.h"
 #include "nexor-resource-private.h"
 
 /**
@@ -17,6 +18,13 @@
  * [property@Nexor.Meeting:timezone] is the zone the meeting was booked in.
  * [property@Nexor.Meeting:status] and [property@Nexor.Meeting:location-type] are kept
  * as the server sends them, so values added later are not lost.
+ *
+ * The same class is the answer of [method@Nexor.Client.create_meeting] and,
+ * inside a [class@Nexor.MeetingOutcome], of the outcome calls
+ * ([method@Nexor.Client.cancel_meeting], [method@Nexor.Client.mark_meeting_no_show],
+ * [method@Nexor.Client.complete_meeting]), which carry only some members
+ * (the id, [property@Nexor.Meeting:lead-id], the status and the outcome's)
+ * and [property@Nexor.Meeting:idempotent] on a repeat.
  *
  * Since: 0.1
  */
@@ -50,6 +58,11 @@ struct _NexorMeeting
   char *lead_id;
   char *source;
   GDateTime *created_at;
+  char *description;
+  JsonNode *additional_attendees;
+  char *external_calendar_provider;
+  char *external_event_id;
+  gboolean idempotent;
 };
 
 /**
@@ -221,6 +234,45 @@ struct _NexorMeeting
  *
  * Since: 0.1
  */
+/**
+ * NexorMeeting:description:
+ *
+ * The meeting's description, when the answer carries it.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorMeeting:additional-attendees:
+ *
+ * The other attendees, a JSON array of `{name, email}` objects, when the
+ * answer carries them.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorMeeting:external-calendar-provider:
+ *
+ * The calendar the meeting was logged from, such as `google`, when the
+ * answer carries it.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorMeeting:external-event-id:
+ *
+ * The event's id in [property@Nexor.Meeting:external-calendar-provider], when
+ * the answer carries it.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorMeeting:idempotent:
+ *
+ * Whether an outcome call found the meeting already in that state and
+ * changed nothing (no notification, no webhook).
+ *
+ * Since: 0.1
+ */
 static const NexorField nexor_meeting_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorMeeting, id), TRUE, 0.0, NULL, NULL },
@@ -270,6 +322,16 @@ static const NexorField nexor_meeting_fields[] = {
     G_STRUCT_OFFSET (NexorMeeting, source), FALSE, 0.0, NULL, NULL },
   { "created-at", NEXOR_FIELD_NAMES ("created_at", "createdAt"), NEXOR_FIELD_DATETIME,
     G_STRUCT_OFFSET (NexorMeeting, created_at), FALSE, 0.0, NULL, NULL },
+  { "description", NEXOR_FIELD_NAMES ("description"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorMeeting, description), FALSE, 0.0, NULL, NULL },
+  { "additional-attendees", NEXOR_FIELD_NAMES ("additional_attendees", "additionalAttendees"), NEXOR_FIELD_JSON_NODE,
+    G_STRUCT_OFFSET (NexorMeeting, additional_attendees), FALSE, 0.0, NULL, NULL },
+  { "external-calendar-provider", NEXOR_FIELD_NAMES ("external_calendar_provider", "externalCalendarProvider"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorMeeting, external_calendar_provider), FALSE, 0.0, NULL, NULL },
+  { "external-event-id", NEXOR_FIELD_NAMES ("external_event_id", "externalEventId"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorMeeting, external_event_id), FALSE, 0.0, NULL, NULL },
+  { "idempotent", NEXOR_FIELD_NAMES ("idempotent"), NEXOR_FIELD_BOOLEAN,
+    G_STRUCT_OFFSET (NexorMeeting, idempotent), FALSE, 0.0, NULL, NULL },
 };
 
 NEXOR_DEFINE_RESOURCE (NexorMeeting, nexor_meeting, nexor_meeting_fields)
@@ -734,4 +796,117 @@ nexor_meeting_get_created_at (NexorMeeting *self)
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
   return self->created_at;
+}
+
+/**
+ * nexor_meeting_dup_time_zone:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets [property@Nexor.Meeting:timezone] as a [struct@GLib.TimeZone], to show
+ * the meeting's times as the people in it see them:
+ * `g_date_time_to_timezone (nexor_meeting_get_starts_at (meeting), zone)`.
+ *
+ * Returns: (nullable) (transfer full): the zone, or %NULL when the meeting
+ *   has none or this system does not know it
+ *
+ * Since: 0.1
+ */
+GTimeZone *
+nexor_meeting_dup_time_zone (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
+
+  return self->timezone != NULL ? g_time_zone_new_identifier (self->timezone) : NULL;
+}
+
+/**
+ * nexor_meeting_get_description:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets the [property@Nexor.Meeting:description] property.
+ *
+ * Returns: (nullable): the description
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_meeting_get_description (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * nexor_meeting_dup_additional_attendees:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets a copy of the [property@Nexor.Meeting:additional-attendees] property.
+ * The meeting is immutable: changing the returned value does not change it.
+ *
+ * Returns: (nullable) (transfer full): a new copy of the value, or %NULL
+ *   when there is none
+ *
+ * Since: 0.1
+ */
+JsonNode *
+nexor_meeting_dup_additional_attendees (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
+
+  return self->additional_attendees != NULL ? _nexor_json_node_deep_copy (self->additional_attendees) : NULL;
+}
+
+/**
+ * nexor_meeting_get_external_calendar_provider:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets the [property@Nexor.Meeting:external-calendar-provider] property.
+ *
+ * Returns: (nullable): the provider
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_meeting_get_external_calendar_provider (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
+
+  return self->external_calendar_provider;
+}
+
+/**
+ * nexor_meeting_get_external_event_id:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets the [property@Nexor.Meeting:external-event-id] property.
+ *
+ * Returns: (nullable): the event id
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_meeting_get_external_event_id (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
+
+  return self->external_event_id;
+}
+
+/**
+ * nexor_meeting_get_idempotent:
+ * @self: a [class@Nexor.Meeting]
+ *
+ * Gets the [property@Nexor.Meeting:idempotent] property.
+ *
+ * Returns: whether the call changed nothing
+ *
+ * Since: 0.1
+ */
+gboolean
+nexor_meeting_get_idempotent (NexorMeeting *self)
+{
+  g_return_val_if_fail (NEXOR_IS_MEETING (self), FALSE);
+
+  return self->idempotent;
 }

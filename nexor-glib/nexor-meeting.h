@@ -70,6 +70,18 @@ const char *nexor_meeting_get_source (NexorMeeting *self);
 NEXOR_AVAILABLE_IN_0_1
 GDateTime *nexor_meeting_get_created_at (NexorMeeting *self);
 NEXOR_AVAILABLE_IN_0_1
+const char *nexor_meeting_get_description (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
+JsonNode *nexor_meeting_dup_additional_attendees (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
+const char *nexor_meeting_get_external_calendar_provider (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
+const char *nexor_meeting_get_external_event_id (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
+gboolean nexor_meeting_get_idempotent (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
+GTimeZone *nexor_meeting_dup_time_zone (NexorMeeting *self);
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_meeting_dup_json (NexorMeeting *self);
 
 G_END_DECLS

@@ -1452,7 +1452,7 @@ nexor_emulator_route_meetings (NexorEmulatorRequest *request)
 
   list = json_array_new ();
   for (guint i = 0; i < selected->len; i++)
-    json_array_add_object_element (list, nexor_emulator_json_object_deep_copy (g_ptr_array_index (selected, i)));
+    json_array_add_object_element (list, nexor_emulator_render_meeting_listed (g_ptr_array_index (selected, i)));
 
   body = json_object_new ();
   json_object_set_boolean_member (body, "success", TRUE);

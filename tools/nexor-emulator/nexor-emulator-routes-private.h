@@ -98,6 +98,14 @@ JsonNode *nexor_emulator_route_create_conversion       (NexorEmulatorRequest *re
 JsonNode *nexor_emulator_route_list_conversions        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_list_conversion_types   (NexorEmulatorRequest *request);
 
+/* Meetings and notes (nexor-emulator-routes-meetings.c) */
+JsonObject *nexor_emulator_render_meeting_listed     (JsonObject           *meeting);
+JsonNode *nexor_emulator_route_create_meeting        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_cancel_meeting        (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_mark_meeting_no_show  (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_complete_meeting      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_create_meeting_note   (NexorEmulatorRequest *request);
+
 /* A query number: @fallback when absent, FALSE when not within [min, max]. */
 gboolean  nexor_emulator_parse_count   (const char *value,
                                         guint64     min,

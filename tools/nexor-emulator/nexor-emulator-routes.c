@@ -1,5 +1,5 @@
 /* nexor-emulator-routes.c: every API route (leads, tags, team, workflows,
- * campaigns, conversions, processors)
+ * campaigns, conversions, processors, meetings)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -61,6 +61,11 @@ static const Route routes[] = {
   { "PATCH",  "processors/{}/rules/{}",       nexor_emulator_route_update_processor_rule },
   { "DELETE", "processors/{}/rules/{}",       nexor_emulator_route_delete_processor_rule },
   { "POST",   "processors/{}/leads",          nexor_emulator_route_route_leads },
+  { "POST",   "meetings",                     nexor_emulator_route_create_meeting },
+  { "POST",   "meetings/{}/cancel",           nexor_emulator_route_cancel_meeting },
+  { "POST",   "meetings/{}/no-show",          nexor_emulator_route_mark_meeting_no_show },
+  { "POST",   "meetings/{}/complete",         nexor_emulator_route_complete_meeting },
+  { "POST",   "meeting-notes",                nexor_emulator_route_create_meeting_note },
 };
 
 static gboolean

@@ -61,6 +61,8 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
   { "tags", N_("COMMAND"), N_("Manage the account's tags"), NULL, nexor_cli_tags_commands },
   { "team", NULL, N_("List the active team members"), nexor_cli_team, NULL,
     &nexor_cli_kind_team_member },
+  { "meeting", N_("COMMAND"), N_("Log meetings, record how they went, attach notes"), NULL,
+    nexor_cli_meeting_commands },
   { "conversions", N_("COMMAND"), N_("Record and list conversions (revenue)"), NULL,
     nexor_cli_conversions_commands },
   { "conversion-types", NULL, N_("List the conversion types and their custom fields"),

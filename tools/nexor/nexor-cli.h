@@ -85,6 +85,9 @@ int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char
 int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_conversion_types (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
+/* `nexor meeting …` (nexor-cli-meetings.c). */
+extern const NexorCliCommand nexor_cli_meeting_commands[];
+
 /* `nexor conversions …` (nexor-cli-conversions.c). */
 extern const NexorCliCommand nexor_cli_conversions_commands[];
 
