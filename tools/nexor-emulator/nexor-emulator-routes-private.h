@@ -97,6 +97,13 @@ JsonNode *nexor_emulator_route_create_conversion       (NexorEmulatorRequest *re
 JsonNode *nexor_emulator_route_list_conversions        (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_list_conversion_types   (NexorEmulatorRequest *request);
 
+/* Messages and templates (nexor-emulator-routes-messages.c) */
+JsonNode *nexor_emulator_route_send_message      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_templates    (NexorEmulatorRequest *request);
+/* Moves each of the lead's AI calls one status on, after a history read. */
+void      nexor_emulator_advance_calls           (NexorEmulatorStore   *store,
+                                                  NexorEmulatorLead    *lead);
+
 /* A query number: @fallback when absent, FALSE when not within [min, max]. */
 gboolean  nexor_emulator_parse_count   (const char *value,
                                         guint64     min,
