@@ -28,5 +28,6 @@
 #include "nexor-client-campaigns.h"
 #include "nexor-client-workflows.h"
 #include "nexor-client-processors.h"
+#include "nexor-client-messages.h"
 
 #undef NEXOR_INSIDE
