@@ -81,7 +81,7 @@ ok $? "the script registers a completion for nexor"
 
 # Commands, subcommands and options.
 expect "nexor <TAB>: the commands, never the hidden __complete" \
-    $'lead\ntags\nteam\nconversions\nconversion-types\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
+    $'lead\ntags\nteam\nconversions\nconversion-types\nmessage\ntemplates\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
 expect "nexor rules <TAB>: every rules command" $'list\nadd\nupdate\ndelete\nreorder' rules ""
 expect "nexor le<TAB>" "lead" le
 expect "nexor lead <TAB>: every lead command" \

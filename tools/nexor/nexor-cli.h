@@ -85,6 +85,10 @@ int nexor_cli_lead_tags     (NexorCli *cli, const NexorCliCommand *command, char
 int nexor_cli_team          (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 int nexor_cli_conversion_types (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
+/* `nexor message …` and `nexor templates` (nexor-cli-messages.c). */
+extern const NexorCliCommand nexor_cli_message_commands[];
+int nexor_cli_templates     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
 /* `nexor conversions …` (nexor-cli-conversions.c). */
 extern const NexorCliCommand nexor_cli_conversions_commands[];
 
