@@ -143,6 +143,13 @@ def test_send(t):
             r.returncode == 0 and got.get("channel") == "email" and got.get("activity_id"), r)
     t.check("message email: the subject in the history", history(t, EMILY)[-1].get("subject") == "Quote")
 
+    # Without --workflow-id, the lead's own workflow sends it.
+    r = t.run("message", "email", MARIANA, "--text", "from her workflow", "--yes")
+    items = history(t, MARIANA)
+    t.check("message email without --workflow-id: sent by the lead's workflow (Demo Booking)",
+            r.returncode == 0 and items[-1].get("content") == "from her workflow" and
+            items[-1].get("workflow_id") == "c3c0efb2-99dc-4f2f-bb33-ea2894911065", (r, items[-1:]))
+
     r = t.run("message", "call", EMILY, "--workflow-id", SALES, "--greeting", "Hi Emily", "-y", "--json")
     got = parse_json(r) or {}
     t.check("message call --greeting: registered",
@@ -155,7 +162,8 @@ def test_refused(t):
     for args, what, status in [
             (["whatsapp", MARIANA, "--workflow-id", SALES, "--text", "x"], "--yes", EXIT_USAGE),
             (["call", MARIANA, "--workflow-id", SALES], "--yes", EXIT_USAGE),
-            (["whatsapp", MARIANA, "--text", "x", "--yes"], "--workflow-id is required", EXIT_USAGE),
+            (["email", "a27f4786-b9dd-4177-a4d3-bfe4c2411b9b", "--text", "x", "--yes"],
+             "--workflow-id is required: the lead is in no workflow", EXIT_USAGE),
             (["whatsapp", MARIANA, "--workflow-id", SALES, "--yes"], "--text or --template", EXIT_USAGE),
             (["whatsapp", MARIANA, "--workflow-id", SALES, "--text", "x", "--template", "t", "--yes"],
              "--text or --template", EXIT_USAGE),

@@ -188,7 +188,7 @@ message_send (NexorCli               *cli,
   guint n = 0;
 
   entries[n++] = (GOptionEntry) { "workflow-id", 0, 0, G_OPTION_ARG_STRING, &workflow_id,
-                                  N_("The workflow whose number, sender or voice agent sends it (required)"),
+                                  N_("The workflow whose number, sender or voice agent sends it (default: the lead's)"),
                                   N_("ID") };
   if (channel == NEXOR_MESSAGE_CHANNEL_WHATSAPP)
     {
@@ -230,8 +230,6 @@ message_send (NexorCli               *cli,
     return status;
   lead_id = (*argv)[1];
 
-  if (workflow_id == NULL)
-    return nexor_cli_usage_error (cli, _("--workflow-id is required"));
   if (channel == NEXOR_MESSAGE_CHANNEL_WHATSAPP && (text == NULL) == (template_name == NULL))
     return nexor_cli_usage_error (cli, _("Give either --text or --template"));
   if (params != NULL && template_name == NULL)
@@ -240,7 +238,7 @@ message_send (NexorCli               *cli,
     return nexor_cli_usage_error (cli, _("Give --text or --html"));
 
   if (!nexor_cli_check_uuid (lead_id, _("lead ID"), &error) ||
-      !nexor_cli_check_uuid (workflow_id, _("workflow ID"), &error) ||
+      (workflow_id != NULL && !nexor_cli_check_uuid (workflow_id, _("workflow ID"), &error)) ||
       (text != NULL && !nexor_cli_check_text (text, _("value of --text"), &error)) ||
       (html != NULL && !nexor_cli_check_text (html, _("value of --html"), &error)) ||
       (subject != NULL && !nexor_cli_check_text (subject, _("value of --subject"), &error)) ||
@@ -252,7 +250,6 @@ message_send (NexorCli               *cli,
       return nexor_cli_usage_error (cli, _("--param is not valid UTF-8"));
 
   nexor_message_input_set_lead_id (input, lead_id);
-  nexor_message_input_set_workflow_id (input, workflow_id);
   if (text != NULL)
     nexor_message_input_set_content (input, text);
   if (html != NULL)
@@ -265,6 +262,22 @@ message_send (NexorCli               *cli,
   client = nexor_cli_get_client (cli, &error);
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
+
+  /* The API needs the sending workflow; the lead's own is the one a person
+   * at the desk means. */
+  if (workflow_id == NULL)
+    {
+      g_autoptr(NexorLead) lead = nexor_client_get_lead (client, lead_id, NULL, &error);
+      NexorWorkflowRun *run;
+
+      if (lead == NULL)
+        return nexor_cli_report_error (cli, error);
+      run = nexor_lead_get_active_workflow_run (lead);
+      if (run == NULL || nexor_workflow_run_get_workflow_id (run) == NULL)
+        return nexor_cli_usage_error (cli, _("--workflow-id is required: the lead is in no workflow"));
+      workflow_id = g_strdup (nexor_workflow_run_get_workflow_id (run));
+    }
+  nexor_message_input_set_workflow_id (input, workflow_id);
 
   if (template_name != NULL)
     {
