@@ -460,12 +460,12 @@ nexor_cli_templates (NexorCli               *cli,
 }
 
 const NexorCliCommand nexor_cli_message_commands[] = {
-  { "whatsapp", N_("LEAD_ID --workflow-id ID (--text TEXT | --template NAME [--param TEXT]…)"),
+  { "whatsapp", N_("LEAD_ID (--text TEXT | --template NAME [--param TEXT]…) [--workflow-id ID]"),
     N_("Send a WhatsApp text or template (asks first; never sent twice)"), message_whatsapp, NULL,
     &nexor_cli_kind_message_result },
-  { "email", N_("LEAD_ID --workflow-id ID (--text TEXT | --html HTML) [--subject TEXT]"),
+  { "email", N_("LEAD_ID (--text TEXT | --html HTML) [--subject TEXT] [--workflow-id ID]"),
     N_("Send an email (asks first; never sent twice)"), message_email, NULL, &nexor_cli_kind_message_result },
-  { "call", N_("LEAD_ID --workflow-id ID [--greeting TEXT]"),
+  { "call", N_("LEAD_ID [--greeting TEXT] [--workflow-id ID]"),
     N_("Have the AI agent call the lead (asks first; never sent twice)"), message_call, NULL,
     &nexor_cli_kind_message_result },
   { NULL, NULL, NULL, NULL, NULL },
