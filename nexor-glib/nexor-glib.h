@@ -29,5 +29,6 @@
 #include "nexor-client-campaigns.h"
 #include "nexor-client-workflows.h"
 #include "nexor-client-processors.h"
+#include "nexor-client-messages.h"
 
 #undef NEXOR_INSIDE

@@ -81,7 +81,7 @@ ok $? "the script registers a completion for nexor"
 
 # Commands, subcommands and options.
 expect "nexor <TAB>: the commands, never the hidden __complete" \
-    $'lead\ntags\nteam\nmeeting\nconversions\nconversion-types\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
+    $'lead\ntags\nteam\nmeeting\nconversions\nconversion-types\nmessage\ntemplates\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
 expect "nexor meeting <TAB>: every meeting command" $'create\ncancel\nno-show\ncomplete\nnotes' meeting ""
 expect "nexor rules <TAB>: every rules command" $'list\nadd\nupdate\ndelete\nreorder' rules ""
 expect "nexor le<TAB>" "lead" le

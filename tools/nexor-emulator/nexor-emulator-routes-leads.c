@@ -1395,6 +1395,9 @@ nexor_emulator_route_history (NexorEmulatorRequest *request)
   json_object_set_array_member (body, "history", page);
   json_object_set_object_member (body, "pagination", pagination);
 
+  /* After the page was rendered, so each status shows once, in order. */
+  nexor_emulator_advance_calls (request->store, lead);
+
   return nexor_emulator_reply (request, SOUP_STATUS_OK, body);
 }
 

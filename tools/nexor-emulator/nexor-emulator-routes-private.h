@@ -105,6 +105,12 @@ JsonNode *nexor_emulator_route_cancel_meeting        (NexorEmulatorRequest *requ
 JsonNode *nexor_emulator_route_mark_meeting_no_show  (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_complete_meeting      (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_create_meeting_note   (NexorEmulatorRequest *request);
+/* Messages and templates (nexor-emulator-routes-messages.c) */
+JsonNode *nexor_emulator_route_send_message      (NexorEmulatorRequest *request);
+JsonNode *nexor_emulator_route_list_templates    (NexorEmulatorRequest *request);
+/* Moves each of the lead's AI calls one status on, after a history read. */
+void      nexor_emulator_advance_calls           (NexorEmulatorStore   *store,
+                                                  NexorEmulatorLead    *lead);
 
 /* A query number: @fallback when absent, FALSE when not within [min, max]. */
 gboolean  nexor_emulator_parse_count   (const char *value,

@@ -49,6 +49,8 @@ static const Route routes[] = {
   { "POST",   "conversions",                  nexor_emulator_route_create_conversion },
   { "GET",    "conversions",                  nexor_emulator_route_list_conversions },
   { "GET",    "conversion-types",             nexor_emulator_route_list_conversion_types },
+  { "POST",   "messages",                     nexor_emulator_route_send_message },
+  { "GET",    "templates",                    nexor_emulator_route_list_templates },
   { "GET",    "workflows",                    nexor_emulator_route_list_workflows },
   { "GET",    "workflows/{}",                 nexor_emulator_route_get_workflow },
   { "GET",    "campaigns",                    nexor_emulator_route_list_campaigns },

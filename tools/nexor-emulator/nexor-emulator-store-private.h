@@ -37,6 +37,7 @@ struct _NexorEmulatorStore
   GPtrArray  *conversion_types; /* JsonObject */
   GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
   GPtrArray  *processors;  /* JsonObject, with their rules inside */
+  GPtrArray  *templates;   /* JsonObject, WhatsApp templates */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */
@@ -64,6 +65,8 @@ JsonObject        *nexor_emulator_store_find_campaign  (NexorEmulatorStore *self
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
                                                               const char         *id);
+JsonObject        *nexor_emulator_store_find_template  (NexorEmulatorStore *self,
+                                                        const char         *id);
 JsonObject        *nexor_emulator_store_find_processor (NexorEmulatorStore *self,
                                                         const char         *id);
 JsonObject        *nexor_emulator_store_find_tag       (NexorEmulatorStore *self,

@@ -22,6 +22,8 @@
  *     "conversions": [ {id, conversion_type_id, lead_id, amount, currency,
  *                     workflow_id, master_workflow_id, workflow_run_id,
  *                     metadata, notes, converted_at, created_at} ],
+ *     "templates": [ {id, name, language, category, status, components: [Meta
+ *                     components], variables: [{name, position, component}] | null} ],
  *     "leads": [
  *       {
  *         "shape": "current" | "legacy",
@@ -93,6 +95,7 @@ nexor_emulator_store_finalize (GObject *object)
   g_clear_pointer (&self->processors, g_ptr_array_unref);
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->data_file, g_free);
 
   G_OBJECT_CLASS (nexor_emulator_store_parent_class)->finalize (object);
@@ -120,6 +123,7 @@ nexor_emulator_store_init (NexorEmulatorStore *self)
   self->processors = object_array_new ();
   self->conversion_types = object_array_new ();
   self->conversions = object_array_new ();
+  self->templates = object_array_new ();
 }
 
 NexorEmulatorStore *
@@ -791,6 +795,97 @@ check_conversion_type (JsonObject  *type,
   return TRUE;
 }
 
+static gboolean check_object_items (JsonArray   *array,
+                                    const char  *where,
+                                    const char  *required_string,
+                                    GError     **error);
+
+static gboolean
+check_template (JsonObject  *template,
+                const char  *where,
+                GError     **error)
+{
+  static const char * const known[] = {
+    "id", "name", "language", "category", "status", "components", "variables", NULL
+  };
+  static const char * const categories[] = { "MARKETING", "UTILITY", "AUTHENTICATION", NULL };
+  static const char * const statuses[] = { "APPROVED", "PENDING", "REJECTED", NULL };
+  JsonNode *variables;
+
+  if (!check_no_other_members (template, where, known, error) ||
+      !check_member (template, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (template, where, "name", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (template, where, "language", MEMBER_STRING, FALSE, "es", error) ||
+      !check_member (template, where, "category", MEMBER_STRING, FALSE, "UTILITY", error) ||
+      !check_member (template, where, "status", MEMBER_STRING, FALSE, "APPROVED", error) ||
+      !check_member (template, where, "components", MEMBER_ARRAY, FALSE, NULL, error))
+    return FALSE;
+
+  if (!g_strv_contains (categories, nexor_emulator_json_string (template, "category")) ||
+      !g_strv_contains (statuses, nexor_emulator_json_string (template, "status")))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: category must be MARKETING, UTILITY or AUTHENTICATION and status "
+                   "APPROVED, PENDING or REJECTED", where);
+      return FALSE;
+    }
+
+  if (!check_object_items (json_object_get_array_member (template, "components"),
+                           where, "type", error))
+    return FALSE;
+
+  variables = json_object_get_member (template, "variables");
+  if (variables == NULL)
+    json_object_set_null_member (template, "variables");
+  else if (!JSON_NODE_HOLDS_NULL (variables) &&
+           (!JSON_NODE_HOLDS_ARRAY (variables) ||
+            !check_object_items (json_node_get_array (variables), where, "name", error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     "%s.variables must be an array or null", where);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A seed time written "now-2h" or "now-30m" is that long before the moment
+ * the data is loaded, so the seed can hold a WhatsApp conversation whose
+ * 24-hour window is open whenever the emulator starts. */
+static void
+resolve_relative_times (JsonArray *history)
+{
+  static const char * const members[] = { "timestamp", "sent_at", "delivered_at", "read_at", NULL };
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *item = json_array_get_object_element (history, i);
+
+      for (guint m = 0; members[m] != NULL; m++)
+        {
+          const char *text = nexor_emulator_json_string (item, members[m]);
+          g_autoptr(GDateTime) now = NULL;
+          g_autoptr(GDateTime) then = NULL;
+          g_autofree char *resolved = NULL;
+          guint64 amount;
+          char *end = NULL;
+
+          if (text == NULL || !g_str_has_prefix (text, "now-"))
+            continue;
+          amount = g_ascii_strtoull (text + 4, &end, 10);
+          if (end == text + 4 || (g_strcmp0 (end, "h") != 0 && g_strcmp0 (end, "m") != 0) ||
+              amount > 24 * 365)
+            continue;
+
+          now = g_date_time_new_now_utc ();
+          then = g_date_time_add_seconds (now, -(gdouble) amount * (*end == 'h' ? 3600 : 60));
+          resolved = g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+          json_object_set_string_member (item, members[m], resolved);
+        }
+    }
+}
+
 static gboolean
 check_conversion (JsonObject  *conversion,
                   const char  *where,
@@ -840,6 +935,7 @@ typedef struct {
   GPtrArray  *processors;
   GPtrArray  *conversion_types;
   GPtrArray  *conversions;
+  GPtrArray  *templates;
   GPtrArray  *leads;
   GHashTable *lead_index;
 } Loading;
@@ -854,6 +950,7 @@ loading_clear (Loading *loading)
   g_clear_pointer (&loading->processors, g_ptr_array_unref);
   g_clear_pointer (&loading->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&loading->conversions, g_ptr_array_unref);
+  g_clear_pointer (&loading->templates, g_ptr_array_unref);
   g_clear_pointer (&loading->lead_index, g_hash_table_unref);
   g_clear_pointer (&loading->leads, g_ptr_array_unref);
 }
@@ -1173,6 +1270,7 @@ check_lead_entry (Loading     *loading,
         !check_object_items (json_object_get_array_member (entry, "meetings"), meetings_where,
                              "status", error))
       return NULL;
+    resolve_relative_times (json_object_get_array_member (entry, "history"));
   }
 
   if (g_hash_table_contains (loading->lead_index, lead->id))
@@ -1308,6 +1406,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   loading.processors = object_array_new ();
   loading.conversion_types = object_array_new ();
   loading.conversions = object_array_new ();
+  loading.templates = object_array_new ();
   loading.leads = g_ptr_array_new_with_free_func ((GDestroyNotify) lead_free);
   loading.lead_index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1317,6 +1416,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
       !load_objects (object, "team", check_team_member, loading.team, error) ||
       !load_objects (object, "conversion_types", check_conversion_type, loading.conversion_types, error) ||
       !load_objects (object, "conversions", check_conversion, loading.conversions, error) ||
+      !load_objects (object, "templates", check_template, loading.templates, error) ||
       !load_objects (object, "processors", check_processor, loading.processors, error) ||
       !check_processor_workflows (&loading, error))
     return FALSE;
@@ -1389,6 +1489,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   g_clear_pointer (&self->processors, g_ptr_array_unref);
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->lead_index, g_hash_table_unref);
   g_clear_pointer (&self->leads, g_ptr_array_unref);
 
@@ -1399,6 +1500,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   self->processors = g_steal_pointer (&loading.processors);
   self->conversion_types = g_steal_pointer (&loading.conversion_types);
   self->conversions = g_steal_pointer (&loading.conversions);
+  self->templates = g_steal_pointer (&loading.templates);
   self->leads = g_steal_pointer (&loading.leads);
   self->lead_index = g_steal_pointer (&loading.lead_index);
   store_rebuild_contact_index (self);
@@ -1482,6 +1584,7 @@ nexor_emulator_store_dup_state (NexorEmulatorStore *self)
   json_object_set_array_member (state, "processors", copy_objects (self->processors));
   json_object_set_array_member (state, "conversion_types", copy_objects (self->conversion_types));
   json_object_set_array_member (state, "conversions", copy_objects (self->conversions));
+  json_object_set_array_member (state, "templates", copy_objects (self->templates));
 
   leads = json_array_sized_new (self->leads->len);
   for (guint i = 0; i < self->leads->len; i++)
@@ -1711,6 +1814,13 @@ nexor_emulator_store_find_conversion_type (NexorEmulatorStore *self,
                                            const char         *id)
 {
   return id != NULL ? find_by_id (self->conversion_types, id) : NULL;
+}
+
+JsonObject *
+nexor_emulator_store_find_template (NexorEmulatorStore *self,
+                                    const char         *id)
+{
+  return id != NULL ? find_by_id (self->templates, id) : NULL;
 }
 
 /* Takes @conversion, complete and checked. */

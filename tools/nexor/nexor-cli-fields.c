@@ -53,6 +53,12 @@ static const char * const conversion_type_fields[] = {
   "id", "name", "description", "category", "currency", "fields", "workflow_id",
   "master_workflow_id", "created_at", NULL
 };
+static const char * const message_result_fields[] = {
+  "success", "channel", "type", "message_id", "provider_message_id", "activity_id", "call_id", "call_status", NULL
+};
+static const char * const template_fields[] = {
+  "id", "name", "language", "category", "status", "components", "variables", NULL
+};
 static const char * const workflow_fields[] = {
   "id", "name", "goal_type", "paused", "has_call_steps", "steps", "max_attempts", "statuses", NULL
 };
@@ -82,6 +88,8 @@ const NexorCliKind nexor_cli_kind_tag = { tag_fields };
 const NexorCliKind nexor_cli_kind_team_member = { team_member_fields };
 const NexorCliKind nexor_cli_kind_conversion = { conversion_fields };
 const NexorCliKind nexor_cli_kind_conversion_type = { conversion_type_fields };
+const NexorCliKind nexor_cli_kind_message_result = { message_result_fields };
+const NexorCliKind nexor_cli_kind_template = { template_fields };
 const NexorCliKind nexor_cli_kind_workflow = { workflow_fields };
 const NexorCliKind nexor_cli_kind_campaign = { campaign_fields };
 const NexorCliKind nexor_cli_kind_processor = { processor_fields };

@@ -27,6 +27,8 @@ extern const NexorCliKind nexor_cli_kind_tag;
 extern const NexorCliKind nexor_cli_kind_team_member;
 extern const NexorCliKind nexor_cli_kind_conversion;
 extern const NexorCliKind nexor_cli_kind_conversion_type;
+extern const NexorCliKind nexor_cli_kind_message_result;
+extern const NexorCliKind nexor_cli_kind_template;
 /* Workflows and campaigns: the members the emulator's shape has (the API
  * documents none; docs/emulator.md). */
 extern const NexorCliKind nexor_cli_kind_workflow;

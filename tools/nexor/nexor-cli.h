@@ -88,6 +88,10 @@ int nexor_cli_conversion_types (NexorCli *cli, const NexorCliCommand *command, c
 /* `nexor meeting …` (nexor-cli-meetings.c). */
 extern const NexorCliCommand nexor_cli_meeting_commands[];
 
+/* `nexor message …` and `nexor templates` (nexor-cli-messages.c). */
+extern const NexorCliCommand nexor_cli_message_commands[];
+int nexor_cli_templates     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
 /* `nexor conversions …` (nexor-cli-conversions.c). */
 extern const NexorCliCommand nexor_cli_conversions_commands[];
 

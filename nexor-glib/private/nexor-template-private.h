@@ -1,0 +1,17 @@
+/* nexor-template-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "nexor-json-document-private.h"
+#include "nexor-template.h"
+
+G_BEGIN_DECLS
+
+NexorTemplate *_nexor_template_new_from_json (JsonObject         *object,
+                                   NexorJsonDocument  *document,
+                                   GError            **error);
+
+G_END_DECLS
