@@ -3,23 +3,29 @@
 # the `nexor` CLI and the Python example fetch the Get Lead page's example lead.
 #
 #   bash scripts/demo.sh
+#
+# NEXOR_DEMO_BUILD_DIR=DIR runs the demo on a tree already built in DIR
+# (no install, no build): the examples test suite does, so that the demo's
+# own commands keep working.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
-builddir=_build
+builddir=${NEXOR_DEMO_BUILD_DIR:-_build}
 lead_id=123e4567-e89b-12d3-a456-426614174000
 
-bash scripts/install-deps.sh
+if [[ -z ${NEXOR_DEMO_BUILD_DIR:-} ]]; then
+  bash scripts/install-deps.sh
 
-echo "== meson setup $builddir"
-if [[ -f $builddir/meson-private/coredata.dat ]]; then
-  meson setup --reconfigure "$builddir"
-else
-  meson setup "$builddir"
+  echo "== meson setup $builddir"
+  if [[ -f $builddir/meson-private/coredata.dat ]]; then
+    meson setup --reconfigure "$builddir"
+  else
+    meson setup "$builddir"
+  fi
+  echo "== meson compile"
+  meson compile -C "$builddir"
 fi
-echo "== meson compile"
-meson compile -C "$builddir"
 
 emulator=$builddir/tools/nexor-emulator/nexor-emulator
 nexor=$builddir/tools/nexor/nexor
@@ -55,8 +61,11 @@ echo "== nexor lead get $lead_id"
 
 echo
 echo "== python3 examples/python/get_lead.py $lead_id"
+# The typelib and library of the build tree, and the PyGObject overrides of
+# the source tree (installed next to PyGObject's own by meson install).
 GI_TYPELIB_PATH=$builddir/nexor-glib${GI_TYPELIB_PATH:+:$GI_TYPELIB_PATH} \
 LD_LIBRARY_PATH=$builddir/nexor-glib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+PYTHONPATH=$repo/bindings/python${PYTHONPATH:+:$PYTHONPATH} \
   /usr/bin/python3 examples/python/get_lead.py "$lead_id"
 
 echo
