@@ -266,8 +266,9 @@ static NexorRequest *
 create_leads_request (GListModel *leads)
 {
   NexorRequest *request = _nexor_request_new ("POST", (NexorResponseParser) _nexor_bulk_create_result_new_from_response);
-  g_autoptr(JsonArray) array = NULL;
   guint n = g_list_model_get_n_items (leads);
+  GError *error = NULL;
+  JsonNode *body;
 
   _nexor_request_add_segment (request, "leads");
   _nexor_request_set_idempotent (request, FALSE);
@@ -280,31 +281,11 @@ create_leads_request (GListModel *leads)
       return request;
     }
 
-  array = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (leads, i);
-      GError *error = NULL;
-
-      if (!NEXOR_IS_LEAD_INPUT (item))
-        {
-          _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                           _("Lead %u: expected a NexorLeadInput, not %s"),
-                                                           i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
-          return request;
-        }
-
-      if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), NEXOR_LEAD_INPUT_CREATE, &error))
-        {
-          g_prefix_error (&error, _("Lead %u: "), i);
-          _nexor_request_take_error (request, error);
-          return request;
-        }
-
-      json_array_add_element (array, _nexor_lead_input_to_json (NEXOR_LEAD_INPUT (item)));
-    }
-
-  _nexor_request_take_body (request, json_node_init_array (json_node_alloc (), array));
+  body = _nexor_lead_inputs_to_json (leads, NEXOR_LEAD_INPUT_CREATE, &error);
+  if (body != NULL)
+    _nexor_request_take_body (request, body);
+  else
+    _nexor_request_take_error (request, error);
   return request;
 }
 

@@ -259,26 +259,6 @@ reorder_processor_rules_request (const char         *processor_id,
   return request;
 }
 
-/* Checks one lead to route; @index is -1 for a single lead. */
-static gboolean
-check_routed_lead (NexorLeadInput  *lead,
-                   int              index,
-                   GError         **error)
-{
-  if (nexor_lead_input_is_set (lead, "workflow-id"))
-    {
-      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                           _("Invalid lead input: a routed lead cannot name its workflow; "
-                             "the processor's rules choose it"));
-    }
-  else if (_nexor_lead_input_check (lead, NEXOR_LEAD_INPUT_CREATE, error))
-    return TRUE;
-
-  if (index >= 0)
-    g_prefix_error (error, _("Lead %u: "), (guint) index);
-  return FALSE;
-}
-
 static NexorRequest *
 route_request (const char          *processor_id,
                NexorResponseParser  parse)
@@ -298,7 +278,7 @@ route_lead_request (const char     *processor_id,
   NexorRequest *request = route_request (processor_id, (NexorResponseParser) parse_route_result);
   GError *error = NULL;
 
-  if (check_routed_lead (lead, -1, &error))
+  if (_nexor_lead_input_check (lead, NEXOR_LEAD_INPUT_ROUTE, &error))
     _nexor_request_take_body (request, _nexor_lead_input_to_json (lead));
   else
     _nexor_request_take_error (request, error);
@@ -311,8 +291,9 @@ route_leads_request (const char *processor_id,
                      GListModel *leads)
 {
   NexorRequest *request = route_request (processor_id, (NexorResponseParser) parse_route_results);
-  g_autoptr(JsonArray) array = NULL;
   guint n = g_list_model_get_n_items (leads);
+  GError *error = NULL;
+  JsonNode *body;
 
   if (n == 0 || n > MAX_ROUTED_LEADS)
     {
@@ -322,30 +303,11 @@ route_leads_request (const char *processor_id,
       return request;
     }
 
-  array = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (leads, i);
-      GError *error = NULL;
-
-      if (!NEXOR_IS_LEAD_INPUT (item))
-        {
-          _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                           _("Lead %u: expected a NexorLeadInput, not %s"),
-                                                           i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing"));
-          return request;
-        }
-
-      if (!check_routed_lead (NEXOR_LEAD_INPUT (item), (int) i, &error))
-        {
-          _nexor_request_take_error (request, error);
-          return request;
-        }
-
-      json_array_add_element (array, _nexor_lead_input_to_json (NEXOR_LEAD_INPUT (item)));
-    }
-
-  _nexor_request_take_body (request, json_node_init_array (json_node_alloc (), array));
+  body = _nexor_lead_inputs_to_json (leads, NEXOR_LEAD_INPUT_ROUTE, &error);
+  if (body != NULL)
+    _nexor_request_take_body (request, body);
+  else
+    _nexor_request_take_error (request, error);
   return request;
 }
 

@@ -394,9 +394,17 @@ _nexor_lead_input_check (NexorLeadInput         *self,
                          GError                **error)
 {
   const NexorInputField *fields = nexor_lead_input_fields;
-  gboolean creating = purpose == NEXOR_LEAD_INPUT_CREATE;
+  gboolean creating = purpose != NEXOR_LEAD_INPUT_UPDATE;
 
   g_return_val_if_fail (NEXOR_IS_LEAD_INPUT (self), FALSE);
+
+  if (purpose == NEXOR_LEAD_INPUT_ROUTE && nexor_lead_input_is_set (self, "workflow-id"))
+    {
+      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                           _("Invalid lead input: a routed lead cannot name its workflow; "
+                             "the processor's rules choose it"));
+      return FALSE;
+    }
 
   if (!_nexor_input_check_utf8 (self->values, fields, N_PROPS - 1, "lead input", error))
     return FALSE;
@@ -896,4 +904,36 @@ nexor_lead_input_set_force_first_message (NexorLeadInput *self,
 
   if (_nexor_input_set_object (self->values, &nexor_lead_input_fields[PROP_FORCE_FIRST_MESSAGE - 1], force_first_message))
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_FORCE_FIRST_MESSAGE]);
+}
+
+JsonNode *
+_nexor_lead_inputs_to_json (GListModel             *leads,
+                            NexorLeadInputPurpose   purpose,
+                            GError                **error)
+{
+  guint n = g_list_model_get_n_items (leads);
+  g_autoptr(JsonArray) array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (leads, i);
+
+      if (!NEXOR_IS_LEAD_INPUT (item))
+        {
+          g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                       _("Lead %u: expected a NexorLeadInput, not %s"),
+                       i, item != NULL ? G_OBJECT_TYPE_NAME (item) : "nothing");
+          return NULL;
+        }
+
+      if (!_nexor_lead_input_check (NEXOR_LEAD_INPUT (item), purpose, error))
+        {
+          g_prefix_error (error, _("Lead %u: "), i);
+          return NULL;
+        }
+
+      json_array_add_element (array, _nexor_lead_input_to_json (NEXOR_LEAD_INPUT (item)));
+    }
+
+  return json_node_init_array (json_node_alloc (), array);
 }
