@@ -19,7 +19,10 @@
  * Each is answered in its confirmation dialog as a click does; after each
  * the self-test waits for the card, then prints the history rows the view
  * shows (it scrolls to the new entry by itself) and the meetings listed.
- * Every text it writes carries --tag, for the test to find it again.
+ * Every text it writes carries --tag, for the test to find it again. An
+ * action ending in "!" must fail, as the card shows it; "pause" prints
+ * "waiting" and goes on after a line on standard input, so that the test
+ * can queue a fault for the next request, which is the action's.
  *
  * When the app asks for the API key (the connection dialog), the self-test
  * prints "connection-dialog: shown" and types the key in
@@ -33,6 +36,7 @@
  */
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <gio/gunixinputstream.h>
@@ -572,6 +576,11 @@ answer (SelfTest   *test,
       return FALSE;
     }
   g_print ("dialog: %s\n", adw_message_dialog_get_heading (dialog));
+  {
+    g_autofree char *body = g_strdup (adw_message_dialog_get_body (dialog));
+
+    g_print ("dialog-body: %s\n", g_strdelimit (body, "\n", ' '));
+  }
   if (first_row != NULL && (row = find_named (GTK_WIDGET (dialog), first_row)) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), first_text);
   if (second_row != NULL && (row = find_named (GTK_WIDGET (dialog), second_row)) != NULL)
@@ -728,14 +737,63 @@ meeting_outcome (SelfTest   *test,
                  "outcome-notes-row", notes);
 }
 
+static void
+on_pause_line_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SelfTest *test = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  run_next_action (test);
+}
+
+/* "pause": the test changes the server (queues a fault) while the window
+ * waits, idle, for a line on standard input. */
+static void
+pause_for_test (SelfTest *test)
+{
+  test->stage = STAGE_WAITING_FOR_TEST;
+  g_print ("waiting\n");
+  fflush (stdout);
+
+  if (test->input == NULL)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+      test->input = g_data_input_stream_new (in);
+    }
+  g_data_input_stream_read_line_async (test->input, G_PRIORITY_DEFAULT, test->cancellable,
+                                       on_pause_line_read, test);
+}
+
+/* An action ending in "!" is expected to fail, as the card shows it. */
+static gboolean
+expects_failure (const char *action)
+{
+  return g_str_has_suffix (action, "!");
+}
+
 static gboolean
 do_action (SelfTest   *test,
-           const char *action)
+           const char *full_action)
 {
-  g_auto(GStrv) parts = g_strsplit (action, "=", 2);
-  const char *name = parts[0];
-  const char *argument = parts[1] != NULL ? parts[1] : "";
+  g_autofree char *action = g_strdup (full_action);
+  g_auto(GStrv) parts = NULL;
+  const char *name;
+  const char *argument;
   g_autofree char *text = NULL;
+
+  if (expects_failure (action))
+    action[strlen (action) - 1] = '\0';
+  parts = g_strsplit (action, "=", 2);
+  name = parts[0];
+  argument = parts[1] != NULL ? parts[1] : "";
 
   if (g_str_equal (name, "whatsapp-text"))
     {
@@ -799,12 +857,13 @@ action_settled (SelfTest *test)
   const char *action = test->actions[test->next_action - 1];
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *result = find_named (GTK_WIDGET (test->window),
-                                  g_str_has_prefix (action, "whatsapp") || g_str_equal (action, "email") ||
-                                  g_str_equal (action, "call") ? "outreach-result" : "meetings-result");
+                                  g_str_has_prefix (action, "whatsapp") || g_str_has_prefix (action, "email") ||
+                                  g_str_has_prefix (action, "call") ? "outreach-result" : "meetings-result");
 
-  if (GTK_IS_LABEL (result) && gtk_widget_has_css_class (result, "error"))
+  if (GTK_IS_LABEL (result) && gtk_widget_has_css_class (result, "error") != expects_failure (action))
     {
-      fail (test, "%s failed: %s", action, gtk_label_get_text (GTK_LABEL (result)));
+      fail (test, "%s %s: %s", action, expects_failure (action) ? "did not fail" : "failed",
+            gtk_label_get_text (GTK_LABEL (result)));
       return;
     }
 
@@ -827,6 +886,22 @@ action_settled (SelfTest *test)
 }
 
 static void
+on_after_last_action_paint (GdkFrameClock *clock,
+                            SelfTest      *test)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_last_action_paint, test);
+  if (!save_screenshot (GTK_WIDGET (test->window), test->screenshot_path, &error))
+    {
+      fail (test, "screenshot: %s", error->message);
+      return;
+    }
+  g_print ("screenshot: %s\n", test->screenshot_path);
+  finish (test, 0);
+}
+
+static void
 run_next_action (SelfTest *test)
 {
   const char *action;
@@ -834,12 +909,26 @@ run_next_action (SelfTest *test)
   if (test->actions == NULL || test->actions[test->next_action] == NULL)
     {
       g_print ("actions: done\n");
+      if (test->screenshot_path != NULL)
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (test->window));
+
+          /* The window after the last action, once it is drawn. */
+          g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_last_action_paint), test);
+          gtk_widget_queue_draw (GTK_WIDGET (test->window));
+          return;
+        }
       finish (test, 0);
       return;
     }
 
   action = test->actions[test->next_action++];
   test->settle_tries = 0;
+  if (g_str_equal (action, "pause"))
+    {
+      pause_for_test (test);
+      return;
+    }
   if (!do_action (test, action))
     return;
   test->stage = STAGE_ACTING;

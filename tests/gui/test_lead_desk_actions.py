@@ -9,12 +9,16 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
+import json
 import os
+import subprocess
+import urllib.request
 import uuid
 
 import pytest
 
-from test_lead_desk import Desk  # noqa: F401  (the same driver)
+from conftest import Emulator
+from test_lead_desk import Desk  # the same driver as the other window tests
 
 OPEN_WINDOW_LEAD_ID = "2f552d00-1a7b-471a-81f0-1d52dc1406b3"    # Mariana Rojas: wrote 2 h ago
 CLOSED_WINDOW_LEAD_ID = "499596e2-f464-458a-ac61-601ac9e73455"  # Diego Fernández: wrote in February
@@ -179,3 +183,66 @@ def test_a_template_outside_the_window_and_meetings_cancelled_and_missed(emulato
     assert once_in_view(desk, "no-show=C", f"Meeting marked no-show: {missed}")
     listed = [line[len("meeting: "):] for line in after(desk, "no-show=C") if line.startswith("meeting: ")]
     assert f"{cancelled} | cancelled" in listed and f"{missed} | no_show" in listed
+
+
+@pytest.fixture
+def faulty_emulator():
+    """An emulator of this test's own that takes queued faults."""
+    proc = subprocess.Popen([os.environ["NEXOR_EMULATOR"], "--port", "0", "--faults"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://"), url
+        yield Emulator(url, "nxr_live_emulator_demo_key")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def queue_fault(emulator, spec):
+    base = emulator.url.split("/api/")[0] if "/api/" in emulator.url else emulator.url.rstrip("/")
+    request = urllib.request.Request(base + "/_emulator/faults", method="POST",
+                                     data=json.dumps({"faults": [spec]}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.load(response)["pending"] == [spec]
+
+
+def test_an_unknown_outcome_is_shown_and_nothing_is_sent_twice(faulty_emulator, desk_factory):
+    """The connection drops after the server took the WhatsApp: the card says
+    it is not known whether it went, sends nothing again, and the history
+    shows the one that went. A 503 on the email: not known either, and the
+    emulator never got it. The next confirmation warns about the last one."""
+    emulator = faulty_emulator
+    tag = "T" + uuid.uuid4().hex[:8]
+    args = ["--search", "Mariana", "--tag", tag, "--action", "pause", "--action", "whatsapp-text!",
+            "--action", "pause", "--action", "email!", OPEN_WINDOW_LEAD_ID]
+    desk = desk_factory(args, {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": emulator.api_key})
+
+    assert desk.read_until("waiting")[-1] == "waiting", f"the app {desk!r}"
+    queue_fault(emulator, "reset")
+    desk.proc.stdin.write(b"go on\n")
+    desk.proc.stdin.flush()
+    assert desk.read_until("waiting")[-1] == "waiting", f"the app {desk!r}"
+    queue_fault(emulator, "status=503")
+    desk.proc.stdin.write(b"go on\n")
+    desk.proc.stdin.flush()
+    lines = desk.read_until("ok", timeout=120)
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok", f"the app {desk!r}"
+    assert status == 0, stderr
+    assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
+
+    items = history(emulator, OPEN_WINDOW_LEAD_ID)
+    text = f"Self-test WhatsApp {tag}"
+    # Taken once by the server, never sent again by the app.
+    assert count(items, type="message", channel="whatsapp", content=text) == 1
+    result = value_after(desk, "whatsapp-text!", "action-result")
+    assert result.startswith("It is not known whether this reached Mariana Rojas"), result
+    assert once_in_view(desk, "whatsapp-text!", text).startswith("WhatsApp message sent")
+
+    # The 503 came before the server took it: nothing, and nothing again.
+    assert count(items, type="message", channel="email") == 0
+    result = value_after(desk, "email!", "action-result")
+    assert result.startswith("It is not known whether this reached Mariana Rojas"), result
+    assert any("may have gone out" in line for line in desk.values("dialog-body")), desk.lines
