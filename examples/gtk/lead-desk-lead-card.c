@@ -31,10 +31,6 @@ struct _LeadDeskLeadCard
   char *takeover_result;
   int paused;  /* what is_lead_paused or the last takeover said; -1 until known */
 
-  guint scroll_tick_id;     /* keeps the history at its end after an action */
-  guint scroll_ticks;       /* quiet frames so far */
-  guint scroll_frames;      /* frames so far, to give up on a list that keeps moving */
-
   guint takeover_pending : 1;
   guint refresh_pending : 1;
   guint history_pending : 1;
@@ -439,9 +435,6 @@ stop_history (LeadDeskLeadCard *self)
       nexor_history_list_cancel (self->history);
     }
 
-  if (self->scroll_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->history_view), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
   gtk_list_view_set_model (self->history_view, NULL);
   g_clear_object (&self->history);
   gtk_spinner_stop (self->history_spinner);
@@ -450,29 +443,6 @@ stop_history (LeadDeskLeadCard *self)
   self->history_pending = FALSE;
   if (was_busy != lead_desk_lead_card_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_BUSY]);
-}
-
-/* The list view learns its rows' heights as it lays them out: the end
- * moves until they are all known, so follow it for a few quiet frames. */
-static gboolean
-scroll_history_to_end (GtkWidget     *widget,
-                       GdkFrameClock *clock,
-                       gpointer       user_data)
-{
-  LeadDeskLeadCard *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  if (gtk_adjustment_get_value (adjustment) < end)
-    {
-      gtk_adjustment_set_value (adjustment, end);
-      self->scroll_ticks = 0;
-    }
-  if (++self->scroll_ticks < 3 && ++self->scroll_frames < 120)
-    return G_SOURCE_CONTINUE;
-
-  self->scroll_tick_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -528,13 +498,13 @@ on_history_ready (GObject      *source,
                             G_CALLBACK (on_history_error_changed), self);
 
   update_history_state (self);
-  if (whole)
-    {
-      self->scroll_ticks = 0;
-      self->scroll_frames = 0;
-      self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->history_view),
-                                                           scroll_history_to_end, self, NULL);
-    }
+  /* The entry an action added is the last: show it. The list view's own
+   * action anchors the view on the item, whatever the rows' heights turn
+   * out to be once they are laid out (setting the adjustment before that
+   * can point past the list). */
+  if (whole && g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u",
+                                g_list_model_get_n_items (G_LIST_MODEL (self->history)) - 1);
   SET_PENDING (self, history_pending, FALSE);
 }
 

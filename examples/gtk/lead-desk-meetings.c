@@ -41,6 +41,7 @@ struct _LeadDeskMeetings
   char *note_text;         /* notes to attach once a completion is in */
   char *note_meeting_id;
   Outcome outcome_kind;    /* of the outcome call in flight */
+  GtkWindow *dialog;       /* the outcome dialog open, if any */
 
   guint list_pending : 1;
   guint book_pending : 1;
@@ -141,6 +142,24 @@ show_result (LeadDeskMeetings *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "error");
+}
+
+static void
+forget_dialog (LeadDeskMeetings *self)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = NULL;
+}
+
+static void
+close_dialog (LeadDeskMeetings *self)
+{
+  GtkWindow *dialog = self->dialog;
+
+  forget_dialog (self);
+  if (dialog != NULL)
+    gtk_window_destroy (dialog);
 }
 
 static gboolean
@@ -605,6 +624,8 @@ on_outcome_response (LeadDeskMeetings *self,
   const char *first = entry_text (dialog, "first-row");
   const char *second = entry_text (dialog, "second-row");
 
+  if (self->dialog == GTK_WINDOW (dialog))
+    forget_dialog (self);
   if (g_strcmp0 (response, "confirm") != 0 || self->client == NULL || self->lead == NULL ||
       self->outcome_pending || self->note_pending)
     return;
@@ -719,6 +740,9 @@ ask_outcome (LeadDeskMeetings *self,
   g_object_set_data (G_OBJECT (dialog), "outcome-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (meeting_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_outcome_response), self, G_CONNECT_SWAPPED);
+  close_dialog (self);
+  self->dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -742,6 +766,7 @@ lead_desk_meetings_dispose (GObject *object)
   LeadDeskMeetings *self = LEAD_DESK_MEETINGS (object);
   GtkWidget *child;
 
+  close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEAD_DESK_TYPE_MEETINGS);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -854,6 +879,8 @@ lead_desk_meetings_clear (LeadDeskMeetings *self)
 {
   g_return_if_fail (LEAD_DESK_IS_MEETINGS (self));
 
+  /* A dialog about this lead's meeting must not outlive the lead. */
+  close_dialog (self);
   gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->form_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), FALSE);

@@ -157,6 +157,25 @@ workflow_id (LeadDeskOutreach *self)
 }
 
 static void
+forget_dialog (LeadDeskOutreach *self)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = NULL;
+}
+
+/* The confirmation is about this lead's message: it goes with the lead. */
+static void
+close_dialog (LeadDeskOutreach *self)
+{
+  AdwMessageDialog *dialog = self->dialog;
+
+  forget_dialog (self);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 show_result (LeadDeskOutreach *self,
              const char       *text,
              gboolean          is_error)
@@ -676,7 +695,7 @@ on_confirm_response (LeadDeskOutreach *self,
   g_autoptr(NexorMessageInput) input = g_steal_pointer (&self->confirming);
 
   if (self->dialog == dialog)
-    self->dialog = NULL;
+    forget_dialog (self);
 
   /* Exactly what the dialog showed, and only once: a second response, or a
    * click while a send is in flight, finds nothing to send. */
@@ -692,6 +711,16 @@ on_confirm_response (LeadDeskOutreach *self,
                      ? _("Starting the call…") : _("Sending…"), FALSE);
   on_form_changed (self);
   nexor_client_send_message_async (self->client, input, self->cancellable, on_sent, g_object_ref (self));
+}
+
+/* Closed without an answer: nothing is sent, and the form is free again. */
+static void
+on_confirm_destroyed (LeadDeskOutreach *self)
+{
+  if (self->confirming == NULL)
+    return;
+  g_clear_object (&self->confirming);
+  on_form_changed (self);
 }
 
 static void
@@ -735,9 +764,11 @@ on_send_clicked (LeadDeskOutreach *self)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_confirm_destroyed), self, G_CONNECT_SWAPPED);
 
   self->confirming = g_steal_pointer (&input);
   self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
   on_form_changed (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -750,9 +781,7 @@ lead_desk_outreach_dispose (GObject *object)
   LeadDeskOutreach *self = LEAD_DESK_OUTREACH (object);
   GtkWidget *child;
 
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-  self->dialog = NULL;
+  close_dialog (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEAD_DESK_TYPE_OUTREACH);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -875,9 +904,7 @@ lead_desk_outreach_clear (LeadDeskOutreach *self)
 {
   g_return_if_fail (LEAD_DESK_IS_OUTREACH (self));
 
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-  self->dialog = NULL;
+  close_dialog (self);
   g_clear_object (&self->confirming);
   SET_PENDING (self, templates_pending, FALSE);
   SET_PENDING (self, window_pending, FALSE);

@@ -246,3 +246,22 @@ def test_an_unknown_outcome_is_shown_and_nothing_is_sent_twice(faulty_emulator, 
     result = value_after(desk, "email!", "action-result")
     assert result.startswith("It is not known whether this reached Mariana Rojas"), result
     assert any("may have gone out" in line for line in desk.values("dialog-body")), desk.lines
+
+
+def test_a_long_history_shows_the_new_entry_at_its_end(emulator, desk_factory):
+    """The example lead's history is longer than a page, oldest first: after
+    the action the card loads it all and scrolls to the new entry. (A
+    meeting: the example lead's workflow id is the docs' placeholder "uuid",
+    from which no message can be sent.)"""
+    lead_id = "123e4567-e89b-12d3-a456-426614174000"
+    before = len(history(emulator, lead_id))
+    assert before > 50, "the seed lead's history fits in one page; this test needs more"
+    tag = "T" + uuid.uuid4().hex[:8]
+    desk = run_actions(desk_factory, "Carlos", lead_id, tag, ["book=L"])
+
+    assert int(value_after(desk, "book=L", "history-items")) == before + 1
+    newest = f"Meeting scheduled: Self-test meeting {tag} L"
+    assert count(history(emulator, lead_id), title=newest) == 1
+    rows = shown(desk, "book=L")
+    assert len(rows) < before, "the view shows every row: it does not scroll"
+    assert once_in_view(desk, "book=L", newest) == rows[-1]
