@@ -265,3 +265,24 @@ def test_a_long_history_shows_the_new_entry_at_its_end(emulator, desk_factory):
     rows = shown(desk, "book=L")
     assert len(rows) < before, "the view shows every row: it does not scroll"
     assert once_in_view(desk, "book=L", newest) == rows[-1]
+
+
+def test_the_actions_speak_spanish(emulator, desk_factory):
+    """Under es_CL the forms, the dialogs and the results are Spanish; the
+    template's text is the server's."""
+    tag = "T" + uuid.uuid4().hex[:8]
+    args = ["--search", "Diego", "--tag", tag, "--action", "whatsapp-template=follow_up_reengage",
+            CLOSED_WINDOW_LEAD_ID]
+    desk = desk_factory(args, {"LC_ALL": "es_CL.UTF-8", "LANG": "es_CL.UTF-8", "LANGUAGE": ""})
+    lines = desk.read_until("ok", timeout=150)
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok", f"the app {desk!r}"
+    assert status == 0, stderr
+
+    assert desk.value("whatsapp-window").startswith("La ventana de 24 horas está cerrada")
+    assert desk.value("template-variable") == "producto ({{2}})"
+    assert "dialog: ¿Enviar esta plantilla de WhatsApp a Diego Fernández?" in lines
+    assert desk.value("action-result") == "WhatsApp enviado a Diego Fernández"
+    assert once_in_view(desk, "whatsapp-template=follow_up_reengage",
+                        f"Hola {tag}-nombre, ¿sigues interesado en {tag}-producto? "
+                        "Responde a este mensaje y te ayudamos.")
