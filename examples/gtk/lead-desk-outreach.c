@@ -48,6 +48,7 @@ struct _LeadDeskOutreach
   WindowState window;
   NexorMessageChannel sending;   /* the channel of the send in flight */
   gboolean outcome_unknown;      /* the last send may have gone out */
+  gboolean result_shown;         /* the label says how a send went */
 
   guint templates_pending : 1;
   guint window_pending : 1;
@@ -181,6 +182,7 @@ show_result (LeadDeskOutreach *self,
              gboolean          is_error)
 {
   gtk_label_set_text (self->result_label, text != NULL ? text : "");
+  self->result_shown = text != NULL;
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
   else
@@ -514,6 +516,9 @@ on_form_changed (LeadDeskOutreach *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_button), ok);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), blocked);
+  /* Why the button is off, unless the label has a send's result to tell. */
+  if (!self->result_shown)
+    gtk_label_set_text (self->result_label, blocked != NULL ? blocked : "");
 }
 
 static void

@@ -321,6 +321,13 @@ print_card (SelfTest *test)
   g_print ("history-count: %s\n", shown_label (test, "history-count") != NULL
                                    ? shown_label (test, "history-count") : "");
   g_print ("window-title: %s\n", gtk_window_get_title (GTK_WINDOW (test->window)));
+  {
+    GtkWidget *note = find_named (GTK_WIDGET (test->window), "outreach-result");
+    GtkWidget *send = find_named (GTK_WIDGET (test->window), "outreach-send");
+
+    g_print ("outreach-note: %s\n", GTK_IS_LABEL (note) ? gtk_label_get_text (GTK_LABEL (note)) : "");
+    g_print ("outreach-send: %s\n", send != NULL && gtk_widget_is_sensitive (send) ? "enabled" : "disabled");
+  }
   fflush (stdout);
 
   return TRUE;
