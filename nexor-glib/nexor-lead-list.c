@@ -9,9 +9,9 @@
 
 #include "nexor-client-private.h"
 #include "nexor-error.h"
+#include "nexor-json-private.h"
 #include "nexor-lead-list-private.h"
 #include "nexor-lead-private.h"
-#include "nexor-json-private.h"
 #include "nexor-pager-private.h"
 
 /**
