@@ -43,7 +43,8 @@ G_BEGIN_DECLS
  * Since: 0.1
  */
 typedef enum {
-  NEXOR_WEBHOOK_SIGNATURE_SCHEME_HMAC_SHA256_HEX,
+  /* A lone value: without a nick, glib-mkenums would call it "hex". */
+  NEXOR_WEBHOOK_SIGNATURE_SCHEME_HMAC_SHA256_HEX, /*< nick=hmac-sha256-hex >*/
 } NexorWebhookSignatureScheme;
 
 NEXOR_AVAILABLE_IN_0_1
