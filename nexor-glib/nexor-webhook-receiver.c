@@ -597,16 +597,19 @@ nexor_webhook_receiver_listen (NexorWebhookReceiver  *self,
 }
 
 /**
- * nexor_webhook_receiver_disconnect:
+ * nexor_webhook_receiver_stop:
  * @self: a [class@Nexor.WebhookReceiver]
  *
  * Stops listening and closes every connection. Dropping the last
  * reference to the receiver does the same.
  *
+ * (Not `disconnect`, as `SoupServer` has it: in Python and GJS that name
+ * would hide the `disconnect (handler_id)` of signals.)
+ *
  * Since: 0.1
  */
 void
-nexor_webhook_receiver_disconnect (NexorWebhookReceiver *self)
+nexor_webhook_receiver_stop (NexorWebhookReceiver *self)
 {
   g_return_if_fail (NEXOR_IS_WEBHOOK_RECEIVER (self));
 

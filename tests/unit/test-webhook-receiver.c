@@ -388,7 +388,7 @@ test_listen_errors (void)
   g_assert_false (nexor_webhook_receiver_listen (second, "127.0.0.1", port, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
 
-  nexor_webhook_receiver_disconnect (receiver);
+  nexor_webhook_receiver_stop (receiver);
   g_assert_cmpuint (nexor_webhook_receiver_get_port (receiver), ==, 0);
 }
 

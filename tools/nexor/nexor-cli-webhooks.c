@@ -286,7 +286,7 @@ nexor_cli_webhooks_listen (NexorCli               *cli,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_signal_handlers_disconnect_by_data (receiver, &listener);
-  nexor_webhook_receiver_disconnect (receiver);
+  nexor_webhook_receiver_stop (receiver);
   g_clear_object (&listener.session);
   g_main_loop_unref (listener.loop);
 

@@ -107,7 +107,7 @@ test('WebhookReceiver: events handed over once, refusals answered', async () => 
     assertEqual(received[0].event_type, Nexor.WebhookEventType.MEETING_NO_SHOW, 'typed');
     assertEqual(received[0].meeting_data.meeting.title, 'Meeting with Tony Stark', 'its meeting');
     assertEqual(refused.join(','), '401,401,400', 'the refusals');
-    receiver.disconnect();
+    receiver.stop();
 });
 
 runTests(() => {});

@@ -143,6 +143,9 @@ def test_receiver():
     receiver.connect("event-received", lambda r, event, headers: received.append(
         (event.props.event_id, headers.get_one("X-Nexor-Signature"))))
     receiver.connect("delivery-refused", lambda r, status, error: refused.append((status, error.code)))
+    # stop() does not hide GObject's disconnect(handler_id).
+    unused = receiver.connect("event-received", lambda *args: pytest.fail("disconnected"))
+    receiver.disconnect(unused)
     receiver.listen(None, 0)
     url = receiver.dup_url()
     assert receiver.props.port > 0 and url.endswith(":%d/" % receiver.props.port)
@@ -177,7 +180,7 @@ def test_receiver():
     sender.start()
     loop.run()
     sender.join()
-    receiver.disconnect()
+    receiver.stop()
 
     assert statuses == [200, 200, 401, 401, 400, 413]
     assert received == [("e3b0c442-98fc-4c14-9afb-f4c8996fb924", signature)]
