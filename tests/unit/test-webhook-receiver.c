@@ -361,6 +361,103 @@ test_methods_and_prefix (Fixture       *fixture,
   g_assert_cmpuint (fixture->refused->len, ==, 1);
 }
 
+/* A receiver that listens from a worker thread with a main context of its
+ * own emits there, while the deliveries come from the main thread. */
+typedef struct {
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+  char *url;
+  GMutex lock;
+  GCond cond;
+  gint emitted;
+  gint elsewhere;
+} Worker;
+
+static void
+worker_on_event (NexorWebhookReceiver *receiver,
+                 NexorWebhookEvent    *event,
+                 SoupMessageHeaders   *headers,
+                 Worker               *worker)
+{
+  if (g_thread_self () != worker->thread ||
+      g_main_context_get_thread_default () != worker->context)
+    g_atomic_int_inc (&worker->elsewhere);
+  g_atomic_int_inc (&worker->emitted);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *worker = data;
+  g_autoptr(NexorWebhookReceiver) receiver = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (worker->context);
+  receiver = nexor_webhook_receiver_new (SECRET);
+  g_signal_connect (receiver, "event-received", G_CALLBACK (worker_on_event), worker);
+  g_assert_true (nexor_webhook_receiver_listen (receiver, NULL, 0, &error));
+
+  g_mutex_lock (&worker->lock);
+  worker->thread = g_thread_self ();
+  worker->url = nexor_webhook_receiver_dup_url (receiver);
+  g_cond_signal (&worker->cond);
+  g_mutex_unlock (&worker->lock);
+
+  g_main_loop_run (worker->loop);
+
+  nexor_webhook_receiver_stop (receiver);
+  g_clear_object (&receiver);
+  g_main_context_pop_thread_default (worker->context);
+  return NULL;
+}
+
+static void
+test_worker_thread (void)
+{
+  Worker worker = { 0, };
+  Fixture fixture = { 0, };
+  GThread *thread;
+
+  g_mutex_init (&worker.lock);
+  g_cond_init (&worker.cond);
+  worker.context = g_main_context_new ();
+  worker.loop = g_main_loop_new (worker.context, FALSE);
+
+  thread = g_thread_new ("webhook-receiver", worker_main, &worker);
+  g_mutex_lock (&worker.lock);
+  while (worker.url == NULL)
+    g_cond_wait (&worker.cond, &worker.lock);
+  g_mutex_unlock (&worker.lock);
+
+  fixture.url = worker.url;
+  fixture.session = soup_session_new ();
+  fixture.statuses = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *event_id = g_strdup_printf ("threaded-%u", i % 10);
+
+      post_event (&fixture, event_id, "d");
+    }
+  wait_for_answers (&fixture);
+
+  g_main_loop_quit (worker.loop);
+  g_thread_join (thread);
+
+  g_assert_cmpuint (status_count (&fixture, SOUP_STATUS_OK), ==, 20);
+  g_assert_cmpuint (fixture.duplicates_answered, ==, 10);
+  g_assert_cmpint (g_atomic_int_get (&worker.emitted), ==, 10);
+  g_assert_cmpint (g_atomic_int_get (&worker.elsewhere), ==, 0);
+
+  g_clear_object (&fixture.session);
+  g_hash_table_unref (fixture.statuses);
+  g_free (worker.url);
+  g_main_loop_unref (worker.loop);
+  g_main_context_unref (worker.context);
+  g_mutex_clear (&worker.lock);
+  g_cond_clear (&worker.cond);
+}
+
 static void
 test_listen_errors (void)
 {
@@ -418,6 +515,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/webhook-receiver/methods-and-prefix", Fixture, NULL, fixture_set_up,
               test_methods_and_prefix, fixture_tear_down);
+  g_test_add_func ("/webhook-receiver/worker-thread", test_worker_thread);
   g_test_add_func ("/webhook-receiver/listen-errors", test_listen_errors);
   g_test_add_func ("/webhook-receiver/secret-write-only", test_secret_write_only);
 
