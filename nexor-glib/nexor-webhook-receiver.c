@@ -11,6 +11,7 @@
 
 #include "nexor-enum-types.h"
 #include "nexor-error.h"
+#include "nexor-idle-connections-private.h"
 #include "nexor-webhook-receiver.h"
 #include "nexor-webhook-signature.h"
 
@@ -66,11 +67,17 @@
  * Since: 0.1
  */
 
+/* GSocket's default backlog is 10: a burst of deliveries, each on a new
+ * connection, overflows it, and Linux then resets connections (measured on
+ * the emulator, docs/reliability.md). The kernel caps it at somaxconn. */
+#define LISTEN_BACKLOG 4096
+
 struct _NexorWebhookReceiver
 {
   GObject parent_instance;
 
   SoupServer *server;
+  NexorIdleConnections *idle_connections;
   char *secret;
   NexorWebhookSignatureScheme signature_scheme;
   guint max_body_size;
@@ -294,6 +301,7 @@ nexor_webhook_receiver_dispose (GObject *object)
 {
   NexorWebhookReceiver *self = NEXOR_WEBHOOK_RECEIVER (object);
 
+  g_clear_pointer (&self->idle_connections, _nexor_idle_connections_free);
   if (self->server != NULL)
     {
       soup_server_disconnect (self->server);
@@ -510,6 +518,7 @@ nexor_webhook_receiver_init (NexorWebhookReceiver *self)
   self->server = soup_server_new ("server-header", server_header, NULL);
   soup_server_add_early_handler (self->server, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
+  self->idle_connections = _nexor_idle_connections_new (self->server);
 }
 
 /**
@@ -530,6 +539,39 @@ nexor_webhook_receiver_new (const char *secret)
   g_return_val_if_fail (secret != NULL, NULL);
 
   return g_object_new (NEXOR_TYPE_WEBHOOK_RECEIVER, "secret", secret, NULL);
+}
+
+/* A listening socket of our own rather than soup_server_listen(), for its
+ * backlog. @out_port: (optional): the port it was bound to. */
+static gboolean
+listen_on (NexorWebhookReceiver  *self,
+           GInetAddress          *address,
+           guint                  port,
+           guint                 *out_port,
+           GError               **error)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (address, (guint16) port);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  socket = g_socket_new (g_inet_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->server, socket, 0, error))
+    return FALSE;
+
+  if (out_port != NULL)
+    {
+      bound = g_socket_get_local_address (socket, error);
+      if (bound == NULL)
+        return FALSE;
+      *out_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+    }
+  return TRUE;
 }
 
 /**
@@ -560,7 +602,6 @@ nexor_webhook_receiver_listen (NexorWebhookReceiver  *self,
                                GError               **error)
 {
   g_autoptr(GInetAddress) inet_address = NULL;
-  g_autoptr(GSocketAddress) socket_address = NULL;
 
   g_return_val_if_fail (NEXOR_IS_WEBHOOK_RECEIVER (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
@@ -575,8 +616,14 @@ nexor_webhook_receiver_listen (NexorWebhookReceiver  *self,
 
   if (address == NULL)
     {
-      if (!soup_server_listen_local (self->server, port, 0, error))
+      g_autoptr(GInetAddress) loopback6 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
+
+      inet_address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      if (!listen_on (self, inet_address, port, &port, error))
         return FALSE;
+      /* IPv6 too where the system has it, on the same port; without it,
+       * 127.0.0.1 is enough. */
+      listen_on (self, loopback6, port, NULL, NULL);
     }
   else
     {
@@ -587,8 +634,7 @@ nexor_webhook_receiver_listen (NexorWebhookReceiver  *self,
                        _("“%s” is not an IP address to listen on"), address);
           return FALSE;
         }
-      socket_address = g_inet_socket_address_new (inet_address, port);
-      if (!soup_server_listen (self->server, socket_address, 0, error))
+      if (!listen_on (self, inet_address, port, NULL, error))
         return FALSE;
     }
 
@@ -660,17 +706,28 @@ nexor_webhook_receiver_get_port (NexorWebhookReceiver *self)
 char *
 nexor_webhook_receiver_dup_url (NexorWebhookReceiver *self)
 {
-  GSList *uris;
-  char *url = NULL;
+  GSList *listeners;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
+  GInetAddress *inet_address;
 
   g_return_val_if_fail (NEXOR_IS_WEBHOOK_RECEIVER (self), NULL);
 
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Not soup_server_get_uris(): libsoup 3.2's leaks an address per listener. */
+  listeners = soup_server_get_listeners (self->server);
+  if (listeners != NULL)
+    address = g_socket_get_local_address (listeners->data, NULL);
+  g_slist_free (listeners);
+  if (address == NULL || !G_IS_INET_SOCKET_ADDRESS (address))
+    return NULL;
 
-  return url;
+  inet_address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
+  host = g_inet_address_to_string (inet_address);
+  if (g_inet_address_get_family (inet_address) == G_SOCKET_FAMILY_IPV6)
+    return g_strdup_printf ("http://[%s]:%u/", host,
+                            g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
+  return g_strdup_printf ("http://%s:%u/", host,
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
 }
 
 /**
