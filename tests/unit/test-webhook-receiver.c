@@ -51,6 +51,15 @@ on_delivery_refused (NexorWebhookReceiver *receiver,
   g_array_append_val (fixture->refused, status);
 }
 
+/* A sender to loopback: no proxy lookup (libproxy's thread outlives the
+ * test), and 16 connections at once. */
+static SoupSession *
+new_session (void)
+{
+  return soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 16,
+                                        "proxy-resolver", NULL, NULL);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -65,7 +74,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->url = nexor_webhook_receiver_dup_url (fixture->receiver);
   g_assert_true (g_str_has_prefix (fixture->url, "http://"));
 
-  fixture->session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 16, NULL);
+  fixture->session = new_session ();
   fixture->emitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->refused = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->statuses = g_hash_table_new (NULL, NULL);
@@ -287,7 +296,7 @@ test_burst (Fixture       *fixture,
   descriptors = settle_descriptors ();
   g_hash_table_remove_all (fixture->emitted);
   g_hash_table_remove_all (fixture->statuses);
-  fixture->session = soup_session_new_with_options ("max-conns", 64, "max-conns-per-host", 16, NULL);
+  fixture->session = new_session ();
 
   timeout_id = g_timeout_add (1, tick, fixture);
   started = g_get_monotonic_time ();
@@ -524,7 +533,7 @@ test_worker_thread (void)
   g_mutex_unlock (&worker.lock);
 
   fixture.url = worker.url;
-  fixture.session = soup_session_new ();
+  fixture.session = new_session ();
   fixture.statuses = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < 20; i++)
     {
