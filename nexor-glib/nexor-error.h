@@ -52,8 +52,7 @@ G_BEGIN_DECLS
  *   a 404 from an operation that documents none); the message shows the base URL used.
  *   Since: 0.1
  * @NEXOR_ERROR_SIGNATURE_MISSING: a webhook delivery carries no signature
- *   (no `X-Nexor-Signature` header, or an empty one), or no secret was given
- *   to check it with. Since: 0.1
+ *   (no `X-Nexor-Signature` header, or a blank one). Since: 0.1
  * @NEXOR_ERROR_SIGNATURE_MALFORMED: a webhook delivery's signature is not
  *   what the signature scheme produces (for the default scheme: 64
  *   hexadecimal digits, optionally after `sha256=`). Since: 0.1
