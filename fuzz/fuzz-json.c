@@ -58,6 +58,11 @@
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-run-summary-private.h"
 #include "nexor-workflow-status-private.h"
+#include "nexor-meeting-type-private.h"
+#include "nexor-webhook-meeting-data-private.h"
+#include "nexor-webhook-status-change-data-private.h"
+#include "nexor-webhook-event.h"
+#include "nexor-webhook-signature.h"
 
 typedef enum {
   PARSE_RESPONSE,  /* fn (JsonNode *root, GError **) */
@@ -155,6 +160,11 @@ static const Parser parsers[] = {
   OBJECT (_nexor_workflow_run_new_from_json),
   OBJECT (_nexor_workflow_run_summary_new_from_json),
   OBJECT (_nexor_workflow_status_new_from_json),
+  /* Webhook deliveries' parts; the whole event is read from the bytes. */
+  OBJECT (_nexor_workflow_status_new_from_keyed_json),
+  OBJECT (_nexor_meeting_type_new_from_json),
+  OBJECT (_nexor_webhook_meeting_data_new_from_json),
+  OBJECT (_nexor_webhook_status_change_data_new_from_json),
 };
 
 /* How many inputs each parser of the table turned into a result. */
@@ -516,6 +526,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _nexor_json_parse_bytes (bytes, &error);
+
+  /* The same bytes as a webhook delivery, whether or not they are JSON. */
+  {
+    g_autoptr(GError) event_error = NULL;
+    g_autoptr(NexorWebhookEvent) event = nexor_webhook_event_new_from_bytes (bytes, &event_error);
+    g_autoptr(GError) signature_error = NULL;
+    g_autofree char *header = g_strndup ((const char *) data, size);
+
+    check_result ("nexor_webhook_event_new_from_bytes", event, event_error);
+    /* The input as a header value too: refused with an error, never read past. */
+    if (!nexor_webhook_verify_signature (bytes, header, "whsec_fuzz", &signature_error))
+      check_result ("nexor_webhook_verify_signature", NULL, signature_error);
+  }
 
   if (root == NULL)
     {

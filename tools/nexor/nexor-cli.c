@@ -80,6 +80,8 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
   { "rules", N_("COMMAND"), N_("Manage a routing processor's rules"), NULL, nexor_cli_rules_commands },
   { "route", N_("PROCESSOR_ID"), N_("Send leads through a routing processor, from a JSON file"), nexor_cli_route,
     NULL, &nexor_cli_kind_route_result, "" },
+  { "webhooks", N_("COMMAND"), N_("Receive Nexor's webhook deliveries locally"), NULL,
+    nexor_cli_webhooks_commands },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   /* Hidden (names starting with "__" are): what the bash completion calls. */
   { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,
@@ -106,6 +108,8 @@ static const NexorCliCommand nexor_cli_root = {
      "                   --timeout is not given (default 90)\n" \
      "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
      "                   the API key is never shown\n" \
+     "  NEXOR_WEBHOOK_SECRET  the webhook signing secret “webhooks listen” checks deliveries\n" \
+     "                   with, used when --secret is not given\n" \
      "  NO_COLOR         when set and not empty, never use colors\n" \
      "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
      "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n")
@@ -258,6 +262,19 @@ root_description (void)
      "  NO_COLOR         when set and not empty, never use colors\n" \
      "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
      "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n" \
+     "\n" \
+     "Run “nexor help” for the exit statuses.")
+
+/* `webhooks listen` talks to no server: it reads only its secret. */
+#define NEXOR_CLI_WEBHOOKS_DESCRIPTION \
+  N_("Environment:\n" \
+     "  NEXOR_WEBHOOK_SECRET  the webhook's signing secret, used when --secret is not given\n" \
+     "  NO_COLOR              when set and not empty, never use colors\n" \
+     "\n" \
+     "Each verified event is printed on one line: its type, its id, and the lead\n" \
+     "and what happened to it. A delivery that is not signed with the secret, or\n" \
+     "not an event, is refused (HTTP 401 or 400) and reported on standard error.\n" \
+     "An event delivered again (same event id) is acknowledged but not printed again.\n" \
      "\n" \
      "Run “nexor help” for the exit statuses.")
 
@@ -464,6 +481,8 @@ nexor_cli_option_context_new (NexorCli              *cli,
     description = root_description ();
   else if (command->run == nexor_cli_help_command)
     description = g_strdup (_(NEXOR_CLI_HELP_DESCRIPTION));
+  else if (command->run == nexor_cli_webhooks_listen)
+    description = g_strdup (_(NEXOR_CLI_WEBHOOKS_DESCRIPTION));
   else
     description = g_strdup (_(NEXOR_CLI_SUB_DESCRIPTION));
   g_option_context_set_description (context, description);

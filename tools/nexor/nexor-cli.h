@@ -96,6 +96,10 @@ extern const NexorCliCommand nexor_cli_meeting_commands[];
 extern const NexorCliCommand nexor_cli_message_commands[];
 int nexor_cli_templates     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
+/* `nexor webhooks listen` (nexor-cli-webhooks.c). */
+extern const NexorCliCommand nexor_cli_webhooks_commands[];
+int nexor_cli_webhooks_listen (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
 /* `nexor conversions …` (nexor-cli-conversions.c). */
 extern const NexorCliCommand nexor_cli_conversions_commands[];
 
