@@ -97,6 +97,7 @@ nexor_emulator_store_finalize (GObject *object)
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->data_file, g_free);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nexor_emulator_store_parent_class)->finalize (object);
 }

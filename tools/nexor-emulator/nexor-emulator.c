@@ -17,6 +17,7 @@
 #include "nexor-json-writer.h"
 #include "nexor-emulator-store.h"
 #include "nexor-emulator-routes.h"
+#include "nexor-emulator-webhooks.h"
 
 #ifndef NEXOR_EMULATOR_VERSION
 # define NEXOR_EMULATOR_VERSION "0"
@@ -60,6 +61,7 @@ struct _NexorEmulator
   gint request_count;       /* atomic */
   gint faults_enabled;      /* atomic: X-Nexor-Fault and /_emulator/faults */
   GPtrArray *deliveries;    /* NexorEmulatorDelivery; server thread only */
+  NexorEmulatorWebhooks *webhooks;  /* server thread only, once listening */
 
   GMutex mutex;             /* guards the members below */
   JsonObject *last_request;
@@ -255,9 +257,22 @@ handle_api_request (NexorEmulator     *self,
     g_autoptr(JsonNode) response = NULL;
     guint status;
 
-    if (nexor_emulator_routes_dispatch (self->store, method, (const char * const *) segments,
-                                        g_uri_get_query (soup_server_message_get_uri (msg)),
-                                        body, allowed, &status, &response))
+    gboolean routed;
+
+    routed = nexor_emulator_routes_dispatch (self->store, method, (const char * const *) segments,
+                                             g_uri_get_query (soup_server_message_get_uri (msg)),
+                                             body, allowed, &status, &response);
+
+    /* Deliveries only start here; they go out once this handler returned,
+     * and nothing waits for them. */
+    {
+      g_autoptr(GPtrArray) events = nexor_emulator_store_take_events (self->store);
+
+      for (guint i = 0; i < events->len; i++)
+        nexor_emulator_webhooks_deliver (self->webhooks, g_ptr_array_index (events, i));
+    }
+
+    if (routed)
       {
         respond_json (msg, status, response);
         return;
@@ -278,6 +293,30 @@ handle_api_request (NexorEmulator     *self,
     }
 
   respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found", "Route not found");
+}
+
+/* Webhook admin routes: like /_emulator/faults, outside the API, with no
+ * key, not counted and taking no fault; always on, since they only act on
+ * subscriptions the user makes. */
+static gboolean
+handle_webhook_control (NexorEmulator     *self,
+                        SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *allow = NULL;
+  guint status;
+
+  if (!nexor_emulator_webhooks_handle (self->webhooks, self->store, soup_server_message_get_method (msg),
+                                       g_uri_get_path (uri), g_uri_get_query (uri), body,
+                                       &status, &answer, &allow))
+    return FALSE;
+
+  if (allow != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
+  respond_json (msg, status, answer);
+  return TRUE;
 }
 
 /* Faults */
@@ -502,7 +541,7 @@ server_callback (SoupServer        *server,
   g_debug ("%s %s", soup_server_message_get_method (msg),
            g_uri_get_path (soup_server_message_get_uri (msg)));
 
-  if (handle_fault_control (self, msg))
+  if (handle_fault_control (self, msg) || handle_webhook_control (self, msg))
     return;
 
   record_request (self, msg);
@@ -563,6 +602,7 @@ nexor_emulator_dispose (GObject *object)
   /* Timers first, so none fires on a message of a server that is gone. */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->deliveries, g_ptr_array_unref);
+  g_clear_pointer (&self->webhooks, nexor_emulator_webhooks_free);
 
   g_clear_pointer (&self->connections, nexor_emulator_connections_free);
   if (self->server != NULL)
@@ -649,6 +689,8 @@ nexor_emulator_init (NexorEmulator *self)
   self->store = nexor_emulator_store_new ();
   if (!nexor_emulator_store_load_seed (self->store, &error))
     g_critical ("The compiled-in seed data is broken: %s", error->message);
+  nexor_emulator_store_collect_events (self->store, TRUE);
+  self->webhooks = nexor_emulator_webhooks_new ();
 
   /* raw-paths: by default SoupServer decodes the path before handlers see
    * it, which makes `a%2Fb` look like two segments and `%2541` decode
@@ -753,6 +795,7 @@ nexor_emulator_listen_local (NexorEmulator  *self,
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
+  nexor_emulator_webhooks_set_context (self->webhooks, self->context);
 
   return TRUE;
 }
@@ -1083,4 +1126,76 @@ nexor_emulator_dup_state (NexorEmulator *self)
   g_cond_clear (&dump.cond);
 
   return dump.state;
+}
+
+/**
+ * nexor_emulator_add_webhook:
+ * @self: a #NexorEmulator
+ * @url: the receiver, an absolute http or https URL
+ * @secret: (nullable): the signing secret, %NULL for
+ *   %NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET
+ * @events: (nullable) (array zero-terminated=1): the event types to
+ *   deliver (§6), %NULL for all
+ * @error: return location for a #GError
+ *
+ * Subscribes @url to the events, as `--webhook` and `POST
+ * /_emulator/webhooks` do. Call it before nexor_emulator_listen_local() or
+ * in the emulator's own context.
+ *
+ * Returns: (transfer full) (nullable): the subscription's id (the
+ *   envelopes' webhook_id), or %NULL with @error set
+ */
+char *
+nexor_emulator_add_webhook (NexorEmulator       *self,
+                            const char          *url,
+                            const char          *secret,
+                            const char * const  *events,
+                            GError             **error)
+{
+  g_autoptr(JsonObject) created = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  created = nexor_emulator_webhooks_add (self->webhooks, url, secret, events, error);
+  if (created == NULL)
+    return NULL;
+
+  return g_strdup (json_object_get_string_member (created, "id"));
+}
+
+/**
+ * nexor_emulator_set_webhook_retry_scale:
+ * @self: a #NexorEmulator
+ * @scale: a factor of at least 0
+ *
+ * Multiplies the retry schedule of deliveries (1, 5 and 30 minutes) by
+ * @scale, for tests: 0.001 retries after 60, 300 and 1,800 ms. Call it
+ * before nexor_emulator_listen_local() or in the emulator's own context.
+ */
+void
+nexor_emulator_set_webhook_retry_scale (NexorEmulator *self,
+                                        double         scale)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  nexor_emulator_webhooks_set_retry_scale (self->webhooks, scale);
+}
+
+/**
+ * nexor_emulator_set_webhook_log_printing:
+ * @self: a #NexorEmulator
+ * @print: whether to print every delivery attempt on standard error
+ *
+ * Call it before nexor_emulator_listen_local() or in the emulator's own
+ * context.
+ */
+void
+nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
+                                         gboolean       print)
+{
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  nexor_emulator_webhooks_set_print (self->webhooks, print);
 }
