@@ -640,6 +640,13 @@ nexor_emulator_webhook_spec_parse (const char  *spec,
   g_auto(GStrv) events = NULL;
   g_autoptr(GUri) uri = NULL;
 
+  if (items[0] == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "A webhook needs a URL: URL;secret=SECRET;events=TYPE,TYPE");
+      return FALSE;
+    }
+
   if (!check_url (items[0], &uri, error))
     return FALSE;
 
