@@ -234,12 +234,13 @@ start_call (Fixture    *fixture,
   if (body != NULL)
     {
       g_autofree char *real = g_strdup (body);
+      g_autoptr(GBytes) bytes = NULL;
 
       for (char *p = real; *p != '\0'; p++)
         if (*p == '\'')
           *p = '"';
-      soup_message_set_request_body_from_bytes (msg, "application/json",
-                                                g_bytes_new_take (g_steal_pointer (&real), strlen (body)));
+      bytes = g_bytes_new_take (g_steal_pointer (&real), strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
   memset (call, 0, sizeof *call);
