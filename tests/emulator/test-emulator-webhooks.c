@@ -977,6 +977,13 @@ test_admin_routes (Fixture       *fixture,
   CHECK_400 ("{'url': 'http://example.com', 'events': ['meeting.booked']}", "Unknown event type “meeting.booked”");
   CHECK_400 ("{'url': 'http://example.com', 'filter': {}}", "Unknown member “filter”");
 #undef CHECK_400
+  {
+    /* Over the API's 8 MiB: refused unread. */
+    g_autofree char *huge = g_strnfill (9 * 1024 * 1024, ' ');
+    g_autoptr(JsonNode) bad = call (fixture, "POST", "/_emulator/webhooks", huge, 413);
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (bad), "error"), ==, "Payload too large");
+  }
 
   answer = call (fixture, "GET", "/_emulator/webhooks", NULL, 200);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (answer), "webhooks")), ==, 0);
@@ -1071,6 +1078,71 @@ test_requests_do_not_wait (Fixture       *fixture,
                      ==, "delivered");
 }
 
+/* The C API from another thread than the emulator's: subscribe, scale
+ * the schedule and read the log while it serves on its own thread. */
+static void
+test_thread_api (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorEmulatorThread) thread = nexor_emulator_thread_start (&error);
+  g_autoptr(Receiver) receiver = receiver_new ();
+  const char * const events[] = { "workflow_run.status_changed", NULL };
+  const char * const bad_events[] = { "meeting.booked", NULL };
+  NexorEmulator *emulator;
+  g_autofree char *webhook_id = NULL;
+  g_autoptr(JsonNode) log = NULL;
+  Fixture fixture = { NULL, };
+  guint wakeup_id;
+  gint64 deadline = g_get_monotonic_time () + WAIT_GUARD_US;
+
+  g_assert_no_error (error);
+  emulator = nexor_emulator_thread_get_emulator (thread);
+  wakeup_id = g_timeout_add (250, wakeup_cb, NULL);
+
+  g_assert_null (nexor_emulator_add_webhook (emulator, receiver->url, "", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (nexor_emulator_add_webhook (emulator, receiver->url, NULL, bad_events, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  nexor_emulator_set_webhook_retry_scale (emulator, 0.001);
+  webhook_id = nexor_emulator_add_webhook (emulator, receiver->url, SECRET, events, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (webhook_id));
+
+  receiver_script (receiver, "503");
+  fixture.root = g_strndup (nexor_emulator_thread_get_base_url (thread),
+                            strlen (nexor_emulator_thread_get_base_url (thread)) - strlen ("/api/public"));
+  fixture.session = emulator_test_new_session ();
+  call_ok (&fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'engaged'}", 200);
+
+  wait_received (receiver, 2);
+  for (;;)
+    {
+      log = nexor_emulator_dup_webhook_log (emulator);
+      if (json_object_get_int_member (json_node_get_object (log), "pending") == 0)
+        break;
+      g_clear_pointer (&log, json_node_unref);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (json_array_get_length (log_entries (log)), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log_entries (log), 1), "outcome"),
+                   ==, "delivered");
+  {
+    g_autoptr(JsonNode) first = check_delivery (g_ptr_array_index (receiver->received, 0), webhook_id,
+                                                "workflow_run.status_changed", FALSE);
+    g_autoptr(JsonNode) second = check_delivery (g_ptr_array_index (receiver->received, 1), webhook_id,
+                                                 "workflow_run.status_changed", FALSE);
+  }
+
+  g_clear_object (&fixture.session);
+  g_free (fixture.root);
+  g_source_remove (wakeup_id);
+  emulator_test_drain_main_context ();
+}
+
 /* --webhook's argument. */
 #include "nexor-emulator-webhooks.h"
 
@@ -1129,6 +1201,7 @@ main (int    argc,
   ADD ("requests-do-not-wait", test_requests_do_not_wait);
 #undef ADD
   g_test_add_func ("/emulator/webhooks/spec-parse", test_spec_parse);
+  g_test_add_func ("/emulator/webhooks/thread-api", test_thread_api);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include <libsoup/soup.h>
 
 #include "nexor-emulator-json.h"
+#include "nexor-emulator-routes.h"
 #include "nexor-json-writer.h"
 
 #ifndef NEXOR_EMULATOR_VERSION
@@ -877,6 +878,15 @@ list_deliveries (NexorEmulatorWebhooks *self,
   return object_node (answer);
 }
 
+/* A copy that shares nothing with the log, for another thread. */
+JsonNode *
+nexor_emulator_webhooks_dup_log (NexorEmulatorWebhooks *self)
+{
+  g_autoptr(JsonNode) log = list_deliveries (self, NULL);
+
+  return nexor_emulator_json_node_deep_copy (log);
+}
+
 static JsonNode *
 send_test (NexorEmulatorWebhooks *self,
            NexorEmulatorStore    *store,
@@ -985,6 +995,13 @@ nexor_emulator_webhooks_handle (NexorEmulatorWebhooks  *self,
     return FALSE;
   if (*rest == '/')
     rest++;
+
+  if (body != NULL && g_bytes_get_size (body) > NEXOR_EMULATOR_MAX_BODY_SIZE)
+    {
+      *out_status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+      *out_body = error_node ("Payload too large", "Request bodies are limited to 8 MiB");
+      return TRUE;
+    }
 
   segments = *rest != '\0' ? g_strsplit (rest, "/", -1) : g_new0 (char *, 1);
   n = g_strv_length (segments);

@@ -43,6 +43,7 @@ JsonObject            *nexor_emulator_webhooks_add             (NexorEmulatorWeb
 void                   nexor_emulator_webhooks_deliver         (NexorEmulatorWebhooks  *self,
                                                                 NexorEmulatorEvent     *event);
 guint                  nexor_emulator_webhooks_get_pending     (NexorEmulatorWebhooks  *self);
+JsonNode              *nexor_emulator_webhooks_dup_log         (NexorEmulatorWebhooks  *self);
 gboolean               nexor_emulator_webhooks_handle          (NexorEmulatorWebhooks  *self,
                                                                 NexorEmulatorStore     *store,
                                                                 const char             *method,

@@ -1062,26 +1062,72 @@ nexor_emulator_open_data_file (NexorEmulator  *self,
   return nexor_emulator_store_open_data_file (self->store, path, error);
 }
 
+/* Runs @func in the server's thread, between requests, while the caller
+ * waits: the state and the webhooks belong to that thread. */
 typedef struct {
-  NexorEmulator *self;
-  JsonNode *state;
+  GSourceFunc func;
+  gpointer data;
   gboolean done;
   GMutex mutex;
   GCond cond;
+} ServerCall;
+
+static gboolean
+server_call_cb (gpointer user_data)
+{
+  ServerCall *call = user_data;
+
+  call->func (call->data);
+
+  g_mutex_lock (&call->mutex);
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_in_server (NexorEmulator *self,
+               GSourceFunc    func,
+               gpointer       data)
+{
+  ServerCall call = { func, data, FALSE, };
+
+  /* Not serving yet, or served by this thread's own context: run it here. */
+  if (self->context == NULL || g_main_context_acquire (self->context))
+    {
+      func (data);
+      if (self->context != NULL)
+        g_main_context_release (self->context);
+      return;
+    }
+
+  g_mutex_init (&call.mutex);
+  g_cond_init (&call.cond);
+
+  g_main_context_invoke (self->context, server_call_cb, &call);
+
+  g_mutex_lock (&call.mutex);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.mutex);
+  g_mutex_unlock (&call.mutex);
+
+  g_mutex_clear (&call.mutex);
+  g_cond_clear (&call.cond);
+}
+
+typedef struct {
+  NexorEmulator *self;
+  JsonNode *state;
 } StateDump;
 
 static gboolean
 dump_state_cb (gpointer user_data)
 {
   StateDump *dump = user_data;
-  JsonNode *state = nexor_emulator_store_dup_state (dump->self->store);
 
-  g_mutex_lock (&dump->mutex);
-  dump->state = state;
-  dump->done = TRUE;
-  g_cond_signal (&dump->cond);
-  g_mutex_unlock (&dump->mutex);
-
+  dump->state = nexor_emulator_store_dup_state (dump->self->store);
   return G_SOURCE_REMOVE;
 }
 
@@ -1098,34 +1144,34 @@ dump_state_cb (gpointer user_data)
 JsonNode *
 nexor_emulator_dup_state (NexorEmulator *self)
 {
-  StateDump dump = { self, NULL, FALSE, };
+  StateDump dump = { self, NULL };
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
 
-  /* Not serving yet, or served by this thread's own context: read it here. */
-  if (self->context == NULL || g_main_context_acquire (self->context))
-    {
-      JsonNode *state = nexor_emulator_store_dup_state (self->store);
-
-      if (self->context != NULL)
-        g_main_context_release (self->context);
-      return state;
-    }
-
-  g_mutex_init (&dump.mutex);
-  g_cond_init (&dump.cond);
-
-  g_main_context_invoke (self->context, dump_state_cb, &dump);
-
-  g_mutex_lock (&dump.mutex);
-  while (!dump.done)
-    g_cond_wait (&dump.cond, &dump.mutex);
-  g_mutex_unlock (&dump.mutex);
-
-  g_mutex_clear (&dump.mutex);
-  g_cond_clear (&dump.cond);
-
+  run_in_server (self, dump_state_cb, &dump);
   return dump.state;
+}
+
+typedef struct {
+  NexorEmulator *self;
+  const char *url;
+  const char *secret;
+  const char * const *events;
+  double scale;
+  gboolean print;
+  JsonObject *created;
+  GError *error;
+  JsonNode *log;
+} WebhookCall;
+
+static gboolean
+add_webhook_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  call->created = nexor_emulator_webhooks_add (call->self->webhooks, call->url, call->secret, call->events,
+                                               &call->error);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1139,8 +1185,7 @@ nexor_emulator_dup_state (NexorEmulator *self)
  * @error: return location for a #GError
  *
  * Subscribes @url to the events, as `--webhook` and `POST
- * /_emulator/webhooks` do. Call it before nexor_emulator_listen_local() or
- * in the emulator's own context.
+ * /_emulator/webhooks` do. Thread-safe.
  *
  * Returns: (transfer full) (nullable): the subscription's id (the
  *   envelopes' webhook_id), or %NULL with @error set
@@ -1152,17 +1197,31 @@ nexor_emulator_add_webhook (NexorEmulator       *self,
                             const char * const  *events,
                             GError             **error)
 {
+  WebhookCall call = { self, url, secret, events, };
   g_autoptr(JsonObject) created = NULL;
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  created = nexor_emulator_webhooks_add (self->webhooks, url, secret, events, error);
-  if (created == NULL)
-    return NULL;
+  run_in_server (self, add_webhook_cb, &call);
+  if (call.created == NULL)
+    {
+      g_propagate_error (error, call.error);
+      return NULL;
+    }
 
+  created = call.created;
   return g_strdup (json_object_get_string_member (created, "id"));
+}
+
+static gboolean
+set_retry_scale_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  nexor_emulator_webhooks_set_retry_scale (call->self->webhooks, call->scale);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1171,16 +1230,28 @@ nexor_emulator_add_webhook (NexorEmulator       *self,
  * @scale: a factor of at least 0
  *
  * Multiplies the retry schedule of deliveries (1, 5 and 30 minutes) by
- * @scale, for tests: 0.001 retries after 60, 300 and 1,800 ms. Call it
- * before nexor_emulator_listen_local() or in the emulator's own context.
+ * @scale, for tests: 0.001 retries after 60, 300 and 1,800 ms. Retries
+ * already waiting keep their time. Thread-safe.
  */
 void
 nexor_emulator_set_webhook_retry_scale (NexorEmulator *self,
                                         double         scale)
 {
-  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  WebhookCall call = { self, .scale = scale };
 
-  nexor_emulator_webhooks_set_retry_scale (self->webhooks, scale);
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (scale >= 0);
+
+  run_in_server (self, set_retry_scale_cb, &call);
+}
+
+static gboolean
+set_log_printing_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  nexor_emulator_webhooks_set_print (call->self->webhooks, call->print);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -1188,14 +1259,44 @@ nexor_emulator_set_webhook_retry_scale (NexorEmulator *self,
  * @self: a #NexorEmulator
  * @print: whether to print every delivery attempt on standard error
  *
- * Call it before nexor_emulator_listen_local() or in the emulator's own
- * context.
+ * Thread-safe.
  */
 void
 nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
                                          gboolean       print)
 {
+  WebhookCall call = { self, .print = print };
+
   g_return_if_fail (NEXOR_IS_EMULATOR (self));
 
-  nexor_emulator_webhooks_set_print (self->webhooks, print);
+  run_in_server (self, set_log_printing_cb, &call);
+}
+
+static gboolean
+dup_webhook_log_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  call->log = nexor_emulator_webhooks_dup_log (call->self->webhooks);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_dup_webhook_log:
+ * @self: a #NexorEmulator
+ *
+ * Returns the delivery log as `GET /_emulator/webhooks/deliveries` does:
+ * `{"deliveries": [attempt, …], "pending": N}`. Thread-safe.
+ *
+ * Returns: (transfer full): a copy of the log
+ */
+JsonNode *
+nexor_emulator_dup_webhook_log (NexorEmulator *self)
+{
+  WebhookCall call = { self, };
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  run_in_server (self, dup_webhook_log_cb, &call);
+  return call.log;
 }

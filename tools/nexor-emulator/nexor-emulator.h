@@ -53,5 +53,6 @@ void           nexor_emulator_set_webhook_retry_scale (NexorEmulator  *self,
                                                    double              scale);
 void           nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
                                                    gboolean            print);
+JsonNode      *nexor_emulator_dup_webhook_log     (NexorEmulator      *self);
 
 G_END_DECLS
