@@ -86,9 +86,11 @@ receiver_cb (SoupServer        *server,
       return;
     }
 
-  if (g_str_equal (action, "hold"))
+  /* "hold" or "hold:STATUS": answered once the test releases it. */
+  if (g_str_has_prefix (action, "hold"))
     {
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_status (msg, action[4] == ':' ? (guint) g_ascii_strtoull (action + 5, NULL, 10)
+                                                            : SOUP_STATUS_OK, NULL);
       soup_server_message_pause (msg);
       g_ptr_array_add (receiver->held, g_object_ref (msg));
       return;
@@ -1038,6 +1040,35 @@ test_admin_routes (Fixture       *fixture,
   g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, requests + 2);
 }
 
+/* A retry carries the event as it happened, not the lead as it is by
+ * then: the first attempt is held until the lead has changed, then fails. */
+static void
+test_retry_keeps_event_data (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(Receiver) receiver = receiver_new ();
+  g_autofree char *webhook_id = subscribe (fixture, receiver->url, NULL);
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(JsonNode) log = NULL;
+
+  receiver_script (receiver, "hold:503");
+  call_ok (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'engaged'}", 200);
+  wait_received (receiver, 1);
+  call_ok (fixture, "PATCH", "/api/public/leads/" CARLOS, "{'first_name': 'Karl', 'metadata': {'tier': 'gold'}}", 200);
+  receiver_release_held (receiver);
+
+  wait_received (receiver, 2);
+  log = settled_log (fixture);
+  first = check_delivery (g_ptr_array_index (receiver->received, 0), webhook_id, "workflow_run.status_changed", FALSE);
+  second = check_delivery (g_ptr_array_index (receiver->received, 1), webhook_id, "workflow_run.status_changed", FALSE);
+  g_assert_cmpstr (string_at (data_of (second), "lead.first_name"), ==, "Carlos");
+  g_assert_false (json_object_has_member (json_object_get_object_member (json_object_get_object_member (data_of (second), "lead"),
+                                                                         "metadata"), "tier"));
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (first), "data"),
+                                  json_object_get_member (json_node_get_object (second), "data")));
+}
+
 /* A receiver that does not answer holds up nothing: API calls that raise
  * events are answered while their deliveries wait. Proved by order. */
 static void
@@ -1194,6 +1225,7 @@ main (int    argc,
   ADD ("filter", test_filter);
   ADD ("retry-500-then-drop", test_retry_500_then_drop);
   ADD ("retry-429-and-503", test_retry_429_and_503);
+  ADD ("retry-keeps-event-data", test_retry_keeps_event_data);
   ADD ("no-retry-4xx", test_no_retry_4xx);
   ADD ("unreachable", test_unreachable);
   ADD ("test-route", test_test_route);

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "nexor-emulator-json.h"
 #include "nexor-emulator-routes-private.h"
 
 const char * const nexor_emulator_event_types[] = {
@@ -173,6 +174,8 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
+/* A deep copy: json_node_copy() would share an object or array member with
+ * the store, which later requests change. */
 static void
 copy_member (JsonObject *to,
              JsonObject *from,
@@ -180,7 +183,8 @@ copy_member (JsonObject *to,
 {
   JsonNode *node = json_object_get_member (from, member);
 
-  json_object_set_member (to, member, node != NULL ? json_node_copy (node) : json_node_new (JSON_NODE_NULL));
+  json_object_set_member (to, member, node != NULL ? nexor_emulator_json_node_deep_copy (node)
+                                                   : json_node_new (JSON_NODE_NULL));
 }
 
 static JsonNode *
@@ -271,9 +275,9 @@ status_changed_data (NexorEmulatorStore *store,
   json_object_set_string_member (data, "actor_type", actor_type);
   set_string_or_null (data, "actor_id", actor_id);
   set_string_or_null (data, "reason", reason);
-  /* The whole lead, metadata included (§6). */
-  json_object_set_object_member (data, "lead",
-                                 json_node_dup_object (json_object_get_member (lead->entry, "lead")));
+  /* The whole lead, metadata included (§6), as it is now: a copy, since
+   * the event may be delivered again after the lead changed. */
+  json_object_set_object_member (data, "lead", nexor_emulator_json_object_deep_copy (nexor_emulator_lead_core (lead)));
   json_object_set_member (data, "workflow", render_workflow_brief (workflow));
   json_object_set_object_member (data, "workflow_run", render_run (run));
 
