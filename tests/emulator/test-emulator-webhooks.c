@@ -953,6 +953,8 @@ test_admin_routes (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *default_path = NULL;
   guint requests = nexor_emulator_get_request_count (fixture->emulator);
+  g_autoptr(JsonNode) state_before = nexor_emulator_dup_state (fixture->emulator);
+  g_autoptr(JsonNode) state_after = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(JsonNode) log = NULL;
   JsonObject *webhook;
@@ -1022,6 +1024,10 @@ test_admin_routes (Fixture       *fixture,
   call_ok (fixture, "DELETE", "/_emulator/webhooks/00000000-0000-4000-8000-000000000000", NULL, 404);
   call_ok (fixture, "GET", "/_emulator/webhooks/a/b/c", NULL, 404);
 
+  /* None of that touched the account. */
+  state_after = nexor_emulator_dup_state (fixture->emulator);
+  g_assert_true (json_node_equal (state_before, state_after));
+
   /* A subscription deleted while it waits for a retry gets no more. */
   receiver_script (receiver, "500");
   call_ok (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'engaged'}", 200);
@@ -1038,6 +1044,39 @@ test_admin_routes (Fixture       *fixture,
 
   /* Only the two status calls were API requests. */
   g_assert_cmpuint (nexor_emulator_get_request_count (fixture->emulator), ==, requests + 2);
+}
+
+/* A fault that answers in the service's place (before it) raises no
+ * event; one that only spoils the answer does, since the change was made. */
+static void
+test_faults (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(Receiver) receiver = receiver_new ();
+  g_autofree char *webhook_id = subscribe (fixture, receiver->url, NULL);
+  g_autoptr(JsonNode) log = NULL;
+  g_autoptr(JsonNode) delivery = NULL;
+  Call state;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  nexor_emulator_push_fault (fixture->emulator, "status=503");
+  call_ok (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'engaged'}", 503);
+  log = settled_log (fixture);
+  g_assert_cmpuint (json_array_get_length (log_entries (log)), ==, 0);
+
+  nexor_emulator_push_fault (fixture->emulator, "truncated");
+  msg = start_call (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'qualified'}", &state);
+  wait_for (&state.done);
+  g_clear_pointer (&state.body, g_bytes_unref);
+  g_clear_error (&state.error);
+
+  wait_received (receiver, 1);
+  delivery = check_delivery (g_ptr_array_index (receiver->received, 0), webhook_id, "workflow_run.status_changed", FALSE);
+  g_assert_cmpstr (string_at (data_of (delivery), "from_status.key"), ==, "contacted");
+  g_assert_cmpstr (string_at (data_of (delivery), "to_status.key"), ==, "qualified");
+  g_clear_pointer (&log, json_node_unref);
+  log = settled_log (fixture);
+  g_assert_cmpuint (receiver->received->len, ==, 1);
 }
 
 /* A retry carries the event as it happened, not the lead as it is by
@@ -1226,6 +1265,7 @@ main (int    argc,
   ADD ("retry-500-then-drop", test_retry_500_then_drop);
   ADD ("retry-429-and-503", test_retry_429_and_503);
   ADD ("retry-keeps-event-data", test_retry_keeps_event_data);
+  ADD ("faults", test_faults);
   ADD ("no-retry-4xx", test_no_retry_4xx);
   ADD ("unreachable", test_unreachable);
   ADD ("test-route", test_test_route);
