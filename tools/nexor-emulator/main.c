@@ -136,9 +136,9 @@ static const GOptionEntry entries[] = {
     "Write the certificate clients must trust to FILE (PEM), for NEXOR_CA_FILE "
     "or --ca-file; by default a temporary file named on standard error", "FILE" },
   { "webhook", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &opt_webhooks,
-    "Deliver webhook events to URL, signed with SECRET (default "
-    NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET "), only the TYPEs listed (default all); repeat for more",
-    "'URL[;secret=SECRET][;events=TYPE,…]'" },
+    "Deliver webhook events as SPEC says: URL[;secret=SECRET][;events=TYPE,…] (default secret "
+    NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET ", every event); repeat for more",
+    "SPEC" },
   { "webhook-retry-scale", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_retry_scale_cb,
     "Multiply the webhook retry delays (1, 5 and 30 minutes) by FACTOR, e.g. 0.001 for tests", "FACTOR" },
   { "webhook-log", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_webhook_log,
