@@ -16,8 +16,11 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include <glib/gstdio.h>
+
 #include "emulator-fixture.h"
 #include "nexor-emulator.h"
+#include "nexor-emulator-tls.h"
 
 #define KEY    NEXOR_EMULATOR_DEFAULT_API_KEY
 #define SECRET "t0p-s3cret"
@@ -100,8 +103,9 @@ receiver_cb (SoupServer        *server,
   soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
 }
 
+/* @certificate: (nullable): serve https with it */
 static Receiver *
-receiver_new (void)
+receiver_new_full (GTlsCertificate *certificate)
 {
   Receiver *receiver = g_new0 (Receiver, 1);
   g_autoptr(GError) error = NULL;
@@ -111,17 +115,26 @@ receiver_new (void)
   receiver->held = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&receiver->script);
 
-  receiver->server = soup_server_new (NULL, NULL);
+  receiver->server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (receiver->server, "/hook", receiver_cb, receiver, NULL);
-  soup_server_listen_local (receiver->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (receiver->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (receiver->server);
   g_assert_nonnull (uris);
-  receiver->url = g_strdup_printf ("http://127.0.0.1:%d/hook", g_uri_get_port (uris->data));
+  receiver->url = g_strdup_printf ("%s://127.0.0.1:%d/hook", certificate != NULL ? "https" : "http",
+                                   g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return receiver;
+}
+
+static Receiver *
+receiver_new (void)
+{
+  return receiver_new_full (NULL);
 }
 
 static void
@@ -1213,6 +1226,66 @@ test_thread_api (void)
   emulator_test_drain_main_context ();
 }
 
+/* An https receiver with a certificate of its own: refused (a network
+ * error, retried and given up) until the emulator trusts it. */
+static void
+test_https_receiver (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *certificate_pem = NULL;
+  g_autofree char *key_pem = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *ca_path = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(Receiver) receiver = NULL;
+  g_autofree char *untrusted_id = NULL;
+  g_autofree char *trusted_id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) log = NULL;
+  g_autoptr(JsonNode) delivery = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  nexor_emulator_tls_generate_pem (NULL, NULL, NULL, &certificate_pem, &key_pem, &error);
+  g_assert_no_error (error);
+  both = g_strconcat (certificate_pem, key_pem, NULL);
+  certificate = g_tls_certificate_new_from_pem (both, -1, &error);
+  g_assert_no_error (error);
+  receiver = receiver_new_full (certificate);
+
+  untrusted_id = subscribe (fixture, receiver->url, NULL);
+  call_ok (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'engaged'}", 200);
+  log = settled_log (fixture);
+  g_assert_cmpuint (receiver->received->len, ==, 0);
+  g_assert_cmpuint (json_array_get_length (log_entries (log)), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log_entries (log), 3), "outcome"),
+                   ==, "given_up");
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (log_entries (log), 0), "error"));
+
+  fd = g_file_open_tmp ("webhook-ca-XXXXXX.pem", &ca_path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (ca_path, certificate_pem, -1, &error);
+  g_assert_no_error (error);
+  database = g_tls_file_database_new (ca_path, &error);
+  g_assert_no_error (error);
+  nexor_emulator_set_webhook_tls_database (fixture->emulator, database);
+
+  path = g_strdup_printf ("/_emulator/webhooks/%s", untrusted_id);
+  call_ok (fixture, "DELETE", path, NULL, 200);
+  trusted_id = subscribe (fixture, receiver->url, NULL);
+  call_ok (fixture, "POST", "/api/public/leads/" CARLOS "/status", "{'status_key': 'qualified'}", 200);
+  wait_received (receiver, 1);
+  delivery = check_delivery (g_ptr_array_index (receiver->received, 0), trusted_id, "workflow_run.status_changed", FALSE);
+  g_clear_pointer (&log, json_node_unref);
+  log = settled_log (fixture);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (log_entries (log), 4), "outcome"),
+                   ==, "delivered");
+
+  g_unlink (ca_path);
+}
+
 /* --webhook's argument. */
 #include "nexor-emulator-webhooks.h"
 
@@ -1271,6 +1344,7 @@ main (int    argc,
   ADD ("test-route", test_test_route);
   ADD ("admin-routes", test_admin_routes);
   ADD ("requests-do-not-wait", test_requests_do_not_wait);
+  ADD ("https-receiver", test_https_receiver);
 #undef ADD
   g_test_add_func ("/emulator/webhooks/spec-parse", test_spec_parse);
   g_test_add_func ("/emulator/webhooks/thread-api", test_thread_api);

@@ -230,6 +230,11 @@ def test_bad_command_lines():
         assert proc.stdout == b"", (args, proc.stdout)
         assert needle in proc.stderr.decode(), (args, proc.stderr)
 
+    proc = subprocess.run([sys.argv[1], "--port", "0", "--webhook-ca-file", "/nonexistent/ca.pem"],
+                          capture_output=True, timeout=TIMEOUT)
+    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert "cannot use the webhook CA file /nonexistent/ca.pem" in proc.stderr.decode(), proc.stderr
+
 
 TESTS = [
     test_signed_deliveries_from_the_command_line,

@@ -43,6 +43,7 @@ static char *opt_tls_ca_out = NULL;
 static char **opt_webhooks = NULL;
 static double opt_webhook_retry_scale = 1.0;
 static gboolean opt_webhook_log = FALSE;
+static char *opt_webhook_ca_file = NULL;
 
 static gboolean
 parse_unsigned_option (const char  *option_name,
@@ -141,6 +142,8 @@ static const GOptionEntry entries[] = {
     "SPEC" },
   { "webhook-retry-scale", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_retry_scale_cb,
     "Multiply the webhook retry delays (1, 5 and 30 minutes) by FACTOR, e.g. 0.001 for tests", "FACTOR" },
+  { "webhook-ca-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_webhook_ca_file,
+    "Check https webhook receivers against the PEM certificates in FILE instead of the system's", "FILE" },
   { "webhook-log", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_webhook_log,
     "Print every webhook delivery attempt on standard error", NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_version,
@@ -356,6 +359,19 @@ main (int    argc,
   nexor_emulator_set_faults_enabled (emulator, opt_faults);
   nexor_emulator_set_webhook_retry_scale (emulator, opt_webhook_retry_scale);
   nexor_emulator_set_webhook_log_printing (emulator, opt_webhook_log);
+  if (opt_webhook_ca_file != NULL)
+    {
+      g_autoptr(GTlsDatabase) database = g_tls_file_database_new (opt_webhook_ca_file, &error);
+
+      if (database == NULL)
+        {
+          g_autofree char *shown = g_filename_display_name (opt_webhook_ca_file);
+
+          g_printerr ("nexor-emulator: cannot use the webhook CA file %s: %s\n", shown, error->message);
+          return EXIT_FAILURE;
+        }
+      nexor_emulator_set_webhook_tls_database (emulator, database);
+    }
 
   for (guint i = 0; opt_webhooks != NULL && opt_webhooks[i] != NULL; i++)
     {
@@ -458,6 +474,7 @@ main (int    argc,
   g_clear_pointer (&opt_data_file, g_free);
   g_clear_pointer (&opt_fault_script, g_free);
   g_clear_pointer (&opt_webhooks, g_strfreev);
+  g_clear_pointer (&opt_webhook_ca_file, g_free);
 
   return EXIT_SUCCESS;
 }

@@ -73,6 +73,7 @@ struct _NexorEmulatorWebhooks
   GQueue log;                     /* JsonObject, oldest first */
   double retry_scale;
   gboolean print;
+  GTlsDatabase *tls_database;     /* NULL: the system's trust store */
 };
 
 static Subscription *
@@ -156,6 +157,7 @@ nexor_emulator_webhooks_free (NexorEmulatorWebhooks *self)
   g_ptr_array_unref (self->subscriptions);
   g_queue_clear_full (&self->log, (GDestroyNotify) json_object_unref);
   g_clear_object (&self->session);
+  g_clear_object (&self->tls_database);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self);
 }
@@ -178,6 +180,17 @@ nexor_emulator_webhooks_set_retry_scale (NexorEmulatorWebhooks *self,
   g_return_if_fail (scale >= 0 && isfinite (scale));
 
   self->retry_scale = scale;
+}
+
+/* The certificates https receivers are checked against, instead of the
+ * system's: a local receiver usually has a certificate of its own making. */
+void
+nexor_emulator_webhooks_set_tls_database (NexorEmulatorWebhooks *self,
+                                          GTlsDatabase          *database)
+{
+  g_set_object (&self->tls_database, database);
+  if (self->session != NULL)
+    soup_session_set_tls_database (self->session, database);
 }
 
 void
@@ -527,6 +540,8 @@ ensure_session (NexorEmulatorWebhooks *self)
                                                      "max-conns-per-host", 8,
                                                      "user-agent", "nexor-emulator/" NEXOR_EMULATOR_VERSION " webhooks",
                                                      NULL);
+      if (self->tls_database != NULL)
+        soup_session_set_tls_database (self->session, self->tls_database);
     }
 
   return self->session;

@@ -35,6 +35,8 @@ void                   nexor_emulator_webhooks_set_retry_scale (NexorEmulatorWeb
                                                                 double                  scale);
 void                   nexor_emulator_webhooks_set_print       (NexorEmulatorWebhooks  *self,
                                                                 gboolean                print);
+void                   nexor_emulator_webhooks_set_tls_database (NexorEmulatorWebhooks *self,
+                                                                GTlsDatabase           *database);
 JsonObject            *nexor_emulator_webhooks_add             (NexorEmulatorWebhooks  *self,
                                                                 const char             *url,
                                                                 const char             *secret,

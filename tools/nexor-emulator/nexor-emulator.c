@@ -1159,6 +1159,7 @@ typedef struct {
   const char * const *events;
   double scale;
   gboolean print;
+  GTlsDatabase *database;
   JsonObject *created;
   GError *error;
   JsonNode *log;
@@ -1270,6 +1271,36 @@ nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
   g_return_if_fail (NEXOR_IS_EMULATOR (self));
 
   run_in_server (self, set_log_printing_cb, &call);
+}
+
+static gboolean
+set_tls_database_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  nexor_emulator_webhooks_set_tls_database (call->self->webhooks, call->database);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_set_webhook_tls_database:
+ * @self: a #NexorEmulator
+ * @database: (nullable): the trust store for https receivers, %NULL for
+ *   the system's
+ *
+ * Checks the certificates of https receivers against @database instead of
+ * the system's trust store (`--webhook-ca-file`). Thread-safe.
+ */
+void
+nexor_emulator_set_webhook_tls_database (NexorEmulator *self,
+                                         GTlsDatabase  *database)
+{
+  WebhookCall call = { self, .database = database };
+
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  run_in_server (self, set_tls_database_cb, &call);
 }
 
 static gboolean

@@ -53,6 +53,8 @@ void           nexor_emulator_set_webhook_retry_scale (NexorEmulator  *self,
                                                    double              scale);
 void           nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
                                                    gboolean            print);
+void           nexor_emulator_set_webhook_tls_database (NexorEmulator *self,
+                                                   GTlsDatabase       *database);
 JsonNode      *nexor_emulator_dup_webhook_log     (NexorEmulator      *self);
 
 G_END_DECLS
