@@ -1037,8 +1037,18 @@ test_admin_routes (Fixture       *fixture,
   call_ok (fixture, "DELETE", "/_emulator/webhooks/00000000-0000-4000-8000-000000000000", NULL, 404);
   call_ok (fixture, "GET", "/_emulator/webhooks/a/b/c", NULL, 404);
 
-  /* None of that touched the account. */
+  /* None of that touched the account; the state keeps the subscription
+   * for --data. */
   state_after = nexor_emulator_dup_state (fixture->emulator);
+  {
+    JsonArray *kept = json_object_get_array_member (json_node_get_object (state_after), "webhooks");
+
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (json_array_get_length (kept), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (kept, 0), "id"), ==, id);
+    g_assert_false (json_object_has_member (json_node_get_object (state_before), "webhooks"));
+    json_object_remove_member (json_node_get_object (state_after), "webhooks");
+  }
   g_assert_true (json_node_equal (state_before, state_after));
 
   /* A subscription deleted while it waits for a retry gets no more. */

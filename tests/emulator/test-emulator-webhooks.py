@@ -11,9 +11,11 @@ import hashlib
 import hmac
 import http.server
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -216,6 +218,49 @@ def test_runtime_subscription_retried():
         receiver.close()
 
 
+def test_kept_with_data():
+    receiver = Receiver()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            state = os.path.join(tmp, "state.json")
+            # An admin-route subscription is kept; a --webhook one is not:
+            # it comes back with the option.
+            with Emulator("--data", state, "--webhook", "http://127.0.0.1:1/cli") as emulator:
+                status, body = emulator.admin("POST", "", {"url": receiver.url, "secret": "kept",
+                                                           "events": ["workflow_run.status_changed"]})
+                assert status == 201, body
+                kept = body["webhook"]
+            with open(state, encoding="utf-8") as f:
+                assert json.load(f)["webhooks"] == [kept]
+
+            with Emulator("--data", state) as emulator:
+                status, body = emulator.admin("GET", "")
+                assert body == {"webhooks": [kept]}, body
+                status, body = emulator.api("POST", "/leads/%s/status" % CARLOS, {"status_key": "engaged"})
+                assert status == 200, body
+                [(raw, signature)] = receiver.wait(1)
+                assert verify(raw, signature, "kept")
+                assert json.loads(raw)["webhook_id"] == kept["id"]
+                status, body = emulator.admin("DELETE", "/" + kept["id"])
+                assert status == 200, body
+            with open(state, encoding="utf-8") as f:
+                assert "webhooks" not in json.load(f)
+
+            # A kept subscription that does not check out stops the start.
+            with open(state, encoding="utf-8") as f:
+                saved = json.load(f)
+            saved["webhooks"] = [dict(kept, url="ftp://127.0.0.1/hook")]
+            with open(state, "w", encoding="utf-8") as f:
+                json.dump(saved, f)
+            proc = subprocess.run([sys.argv[1], "--port", "0", "--data", state], capture_output=True,
+                                  timeout=TIMEOUT)
+            assert proc.returncode == 1, (proc.returncode, proc.stderr)
+            assert "cannot use the data file" in proc.stderr.decode(), proc.stderr
+            assert "webhooks[0]" in proc.stderr.decode(), proc.stderr
+    finally:
+        receiver.close()
+
+
 def test_bad_command_lines():
     for args, needle in [
             (["--webhook", "not a url"], "not an absolute http or https URL"),
@@ -239,6 +284,7 @@ def test_bad_command_lines():
 TESTS = [
     test_signed_deliveries_from_the_command_line,
     test_runtime_subscription_retried,
+    test_kept_with_data,
     test_bad_command_lines,
 ]
 

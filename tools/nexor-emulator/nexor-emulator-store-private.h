@@ -38,6 +38,7 @@ struct _NexorEmulatorStore
   GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
   GPtrArray  *processors;  /* JsonObject, with their rules inside */
   GPtrArray  *templates;   /* JsonObject, WhatsApp templates */
+  GPtrArray  *webhooks;    /* JsonObject, subscriptions made at runtime */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */

@@ -46,6 +46,7 @@ typedef struct {
   char *secret;
   GStrv events;           /* NULL: every event */
   char *created_at;
+  gboolean persistent;    /* registered at runtime: kept in the state file */
 } Subscription;
 
 typedef struct {
@@ -74,6 +75,7 @@ struct _NexorEmulatorWebhooks
   double retry_scale;
   gboolean print;
   GTlsDatabase *tls_database;     /* NULL: the system's trust store */
+  gboolean changed;               /* a persistent subscription came or went */
 };
 
 static Subscription *
@@ -229,10 +231,18 @@ render_subscription (Subscription *subscription)
   return out;
 }
 
-static gboolean
-check_url (const char  *url,
-           GUri       **out_uri,
-           GError     **error)
+/**
+ * nexor_emulator_webhook_check_url:
+ * @url: a receiver's URL
+ * @out_uri: (out) (optional): the parsed URL
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @url is an absolute http or https URL with a host
+ */
+gboolean
+nexor_emulator_webhook_check_url (const char  *url,
+                                  GUri       **out_uri,
+                                  GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *shown = nexor_emulator_quote (url, -1, NEXOR_EMULATOR_QUOTE_CHARS);
@@ -247,13 +257,22 @@ check_url (const char  *url,
       return FALSE;
     }
 
-  *out_uri = g_steal_pointer (&uri);
+  if (out_uri != NULL)
+    *out_uri = g_steal_pointer (&uri);
   return TRUE;
 }
 
-static gboolean
-check_events (const char * const  *events,
-              GError             **error)
+/**
+ * nexor_emulator_webhook_check_events:
+ * @events: (nullable) (array zero-terminated=1): an event filter
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @events is %NULL (every event) or a non-empty list of
+ *   known event types
+ */
+gboolean
+nexor_emulator_webhook_check_events (const char * const  *events,
+                                     GError             **error)
 {
   if (events == NULL)
     return TRUE;
@@ -292,19 +311,20 @@ check_events (const char * const  *events,
  * Returns: (transfer full) (nullable): the subscription as the admin routes
  *   show it, or %NULL with @error set
  */
-JsonObject *
-nexor_emulator_webhooks_add (NexorEmulatorWebhooks  *self,
-                             const char             *url,
-                             const char             *secret,
-                             const char * const     *events,
-                             GError                **error)
+static Subscription *
+add_subscription (NexorEmulatorWebhooks  *self,
+                  const char             *id,
+                  const char             *url,
+                  const char             *secret,
+                  const char * const     *events,
+                  const char             *created_at,
+                  gboolean                persistent,
+                  GError                **error)
 {
   Subscription *subscription;
   g_autoptr(GUri) uri = NULL;
 
-  g_return_val_if_fail (url != NULL, NULL);
-
-  if (!check_url (url, &uri, error) || !check_events (events, error))
+  if (!nexor_emulator_webhook_check_url (url, &uri, error) || !nexor_emulator_webhook_check_events (events, error))
     return NULL;
 
   if (secret != NULL && *secret == '\0')
@@ -316,15 +336,119 @@ nexor_emulator_webhooks_add (NexorEmulatorWebhooks  *self,
 
   subscription = g_new0 (Subscription, 1);
   g_atomic_ref_count_init (&subscription->ref_count);
-  subscription->id = g_uuid_string_random ();
+  subscription->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
   subscription->url = g_strdup (url);
   subscription->uri = g_steal_pointer (&uri);
   subscription->secret = g_strdup (secret != NULL ? secret : NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET);
   subscription->events = events != NULL ? g_strdupv ((char **) events) : NULL;
-  subscription->created_at = nexor_emulator_now_millis ();
+  subscription->created_at = created_at != NULL ? g_strdup (created_at) : nexor_emulator_now_millis ();
+  subscription->persistent = persistent;
   g_ptr_array_add (self->subscriptions, subscription);
 
-  return render_subscription (subscription);
+  if (persistent)
+    self->changed = TRUE;
+
+  return subscription;
+}
+
+/**
+ * nexor_emulator_webhooks_add:
+ * @self: the webhooks
+ * @url: an absolute http or https URL
+ * @secret: (nullable): the signing secret, %NULL for
+ *   %NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET
+ * @events: (nullable) (array zero-terminated=1): the event types to
+ *   deliver, %NULL for all
+ * @persistent: whether the state file keeps it (the admin route's), or
+ *   it lasts as long as the process (`--webhook`'s)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the subscription as the admin routes
+ *   show it, or %NULL with @error set
+ */
+JsonObject *
+nexor_emulator_webhooks_add (NexorEmulatorWebhooks  *self,
+                             const char             *url,
+                             const char             *secret,
+                             const char * const     *events,
+                             gboolean                persistent,
+                             GError                **error)
+{
+  Subscription *subscription;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  subscription = add_subscription (self, NULL, url, secret, events, NULL, persistent, error);
+  return subscription != NULL ? render_subscription (subscription) : NULL;
+}
+
+/**
+ * nexor_emulator_webhooks_restore:
+ * @self: the webhooks
+ * @records: the subscriptions a state file kept
+ *   (nexor_emulator_store_dup_webhooks())
+ * @error: return location for a #GError
+ *
+ * Adds the subscriptions of a state file, with their ids and times.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+nexor_emulator_webhooks_restore (NexorEmulatorWebhooks  *self,
+                                 JsonArray              *records,
+                                 GError                **error)
+{
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonArray *list = json_object_get_array_member (record, "events");
+      g_autoptr(GPtrArray) events = g_ptr_array_new ();
+      g_autoptr(GError) local_error = NULL;
+
+      for (guint j = 0; j < json_array_get_length (list); j++)
+        g_ptr_array_add (events, (gpointer) json_array_get_string_element (list, j));
+      g_ptr_array_add (events, NULL);
+
+      if (add_subscription (self, json_object_get_string_member (record, "id"),
+                            json_object_get_string_member (record, "url"),
+                            json_object_get_string_member (record, "secret"),
+                            (const char * const *) events->pdata,
+                            json_object_get_string_member (record, "created_at"),
+                            TRUE, &local_error) == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, "webhooks[%u]: %s", i, local_error->message);
+          return FALSE;
+        }
+    }
+
+  /* What was just read needs no saving. */
+  self->changed = FALSE;
+  return TRUE;
+}
+
+/* Returns whether a persistent subscription came or went since the last
+ * call, and the ones to keep. */
+gboolean
+nexor_emulator_webhooks_take_changed (NexorEmulatorWebhooks  *self,
+                                      JsonArray             **out_records)
+{
+  JsonArray *records;
+
+  if (!self->changed)
+    return FALSE;
+
+  records = json_array_new ();
+  for (guint i = 0; i < self->subscriptions->len; i++)
+    {
+      Subscription *subscription = g_ptr_array_index (self->subscriptions, i);
+
+      if (subscription->persistent)
+        json_array_add_object_element (records, render_subscription (subscription));
+    }
+
+  self->changed = FALSE;
+  *out_records = records;
+  return TRUE;
 }
 
 static Subscription *
@@ -362,6 +486,8 @@ remove_subscription (NexorEmulatorWebhooks *self,
         delivery_abandon (g_ptr_array_steal_index (self->deliveries, i - 1));
     }
 
+  if (subscription->persistent)
+    self->changed = TRUE;
   g_ptr_array_remove_index (self->subscriptions, index);
 }
 
@@ -663,7 +789,7 @@ nexor_emulator_webhook_spec_parse (const char  *spec,
       return FALSE;
     }
 
-  if (!check_url (items[0], &uri, error))
+  if (!nexor_emulator_webhook_check_url (items[0], &uri, error))
     return FALSE;
 
   for (guint i = 1; items[i] != NULL; i++)
@@ -687,7 +813,7 @@ nexor_emulator_webhook_spec_parse (const char  *spec,
             g_strstrip (events[j]);
           if (events[0] == NULL || (events[0][0] == '\0' && events[1] == NULL))
             g_clear_pointer (&events[0], g_free);
-          if (!check_events ((const char * const *) events, error))
+          if (!nexor_emulator_webhook_check_events ((const char * const *) events, error))
             return FALSE;
         }
       else
@@ -842,7 +968,7 @@ create_subscription (NexorEmulatorWebhooks *self,
 
   created = nexor_emulator_webhooks_add (self, url, secret,
                                          events != NULL ? (const char * const *) events->pdata : NULL,
-                                         &error);
+                                         TRUE, &error);
   if (created == NULL)
     return error_node ("Invalid request", "%s", error->message);
 

@@ -41,7 +41,13 @@ JsonObject            *nexor_emulator_webhooks_add             (NexorEmulatorWeb
                                                                 const char             *url,
                                                                 const char             *secret,
                                                                 const char * const     *events,
+                                                                gboolean                persistent,
                                                                 GError                **error);
+gboolean               nexor_emulator_webhooks_restore         (NexorEmulatorWebhooks  *self,
+                                                                JsonArray              *records,
+                                                                GError                **error);
+gboolean               nexor_emulator_webhooks_take_changed    (NexorEmulatorWebhooks  *self,
+                                                                JsonArray             **out_records);
 void                   nexor_emulator_webhooks_deliver         (NexorEmulatorWebhooks  *self,
                                                                 NexorEmulatorEvent     *event);
 guint                  nexor_emulator_webhooks_get_pending     (NexorEmulatorWebhooks  *self);
@@ -56,6 +62,11 @@ gboolean               nexor_emulator_webhooks_handle          (NexorEmulatorWeb
                                                                 JsonNode              **out_body,
                                                                 char                  **out_allow);
 
+gboolean               nexor_emulator_webhook_check_url        (const char             *url,
+                                                                GUri                  **out_uri,
+                                                                GError                **error);
+gboolean               nexor_emulator_webhook_check_events     (const char * const     *events,
+                                                                GError                **error);
 gboolean               nexor_emulator_webhook_spec_parse       (const char             *spec,
                                                                 char                  **out_url,
                                                                 char                  **out_secret,

@@ -305,6 +305,8 @@ handle_webhook_control (NexorEmulator     *self,
   GUri *uri = soup_server_message_get_uri (msg);
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonArray) records = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *allow = NULL;
   guint status;
 
@@ -312,6 +314,20 @@ handle_webhook_control (NexorEmulator     *self,
                                        g_uri_get_path (uri), g_uri_get_query (uri), body,
                                        &status, &answer, &allow))
     return FALSE;
+
+  /* Subscriptions made here are kept with the state (--data), like the
+   * account's own records, and saved before the answer. */
+  if (nexor_emulator_webhooks_take_changed (self->webhooks, &records))
+    {
+      nexor_emulator_store_set_webhooks (self->store, records);
+      if (!nexor_emulator_store_save_if_changed (self->store, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("Could not save the state: %s", error->message);
+
+          respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Internal server error", message);
+          return TRUE;
+        }
+    }
 
   if (allow != NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
@@ -1059,7 +1075,16 @@ nexor_emulator_open_data_file (NexorEmulator  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return nexor_emulator_store_open_data_file (self->store, path, error);
+  if (!nexor_emulator_store_open_data_file (self->store, path, error))
+    return FALSE;
+
+  /* The subscriptions registered through the admin route last time. The
+   * store checked them as it loaded the file. */
+  {
+    g_autoptr(JsonArray) records = nexor_emulator_store_dup_webhooks (self->store);
+
+    return nexor_emulator_webhooks_restore (self->webhooks, records, error);
+  }
 }
 
 /* Runs @func in the server's thread, between requests, while the caller
@@ -1171,7 +1196,7 @@ add_webhook_cb (gpointer user_data)
   WebhookCall *call = user_data;
 
   call->created = nexor_emulator_webhooks_add (call->self->webhooks, call->url, call->secret, call->events,
-                                               &call->error);
+                                               FALSE, &call->error);
   return G_SOURCE_REMOVE;
 }
 
