@@ -37,6 +37,7 @@
 #include <glib/gprintf.h>
 #include <libsoup/soup.h>
 
+#include "nexor-emulator-events.h"
 #include "nexor-emulator-routes.h"
 #include "nexor-emulator-store.h"
 
@@ -197,6 +198,8 @@ run_request (const Request *request,
       if (!nexor_emulator_store_load_seed (shared_store, &error))
         fail ("the seed does not load: %s", error->message);
       add_fuzz_processor (shared_store);
+      /* As the server does: the webhook events are built too. */
+      nexor_emulator_store_collect_events (shared_store, TRUE);
     }
 
   if (strstr (request->path, "{}") != NULL)
@@ -237,6 +240,26 @@ run_request (const Request *request,
 
     if (text == NULL || !g_utf8_validate (text, -1, NULL))
       fail ("%s /%s answered a body that is not UTF-8", request->method, request->path);
+  }
+
+  {
+    g_autoptr(GPtrArray) events = nexor_emulator_store_take_events (shared_store);
+
+    if (events->len > 0 && status >= 400)
+      fail ("%s /%s answered %u and raised an event", request->method, request->path, status);
+
+    for (guint i = 0; i < events->len; i++)
+      {
+        NexorEmulatorEvent *event = g_ptr_array_index (events, i);
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autofree char *text = NULL;
+
+        json_node_set_object (node, event->data);
+        text = json_to_string (node, FALSE);
+        if (!nexor_emulator_event_type_is_known (event->event_type) || text == NULL ||
+            !g_utf8_validate (text, -1, NULL))
+          fail ("%s /%s raised a bad %s event", request->method, request->path, event->event_type);
+      }
   }
 
   return status < 300;
