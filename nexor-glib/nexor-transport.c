@@ -303,10 +303,17 @@ build_message (NexorClient   *self,
    * on the message, so that it holds for an injected session too. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
 
-  /* Lets libsoup itself re-send it on a keep-alive connection the server
-   * had already closed; it does so for GET, PUT and DELETE on its own. */
-  if (_nexor_request_get_idempotent (request))
+  /* Without the flag libsoup sends every POST and PATCH on a new
+   * connection: a TCP and, over https, a TLS handshake per write. The flag
+   * only lets the connection manager pick an idle keep-alive connection;
+   * whether libsoup re-sends a request by itself goes by its method alone
+   * (see _nexor_request_may_reuse_connection()), so a write not safe to
+   * repeat still goes out once, and a failure after it was written is
+   * judged by judge_attempt() like any other. */
+  if (_nexor_request_may_reuse_connection (request))
     soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+  else
+    soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
 
   return message;
 }
