@@ -105,6 +105,12 @@ struct _NexorClient
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
 
+  /* When each keep-alive connection last went idle after one of this
+   * client's requests: connection id -> monotonic µs. Only entries younger
+   * than the warm bound matter, and older ones are dropped. */
+  GMutex idle_lock;
+  GHashTable *idle_since;
+
   /* Test hooks (nexor-client-private.h); set before the first call. */
   NexorTestHooks test_hooks;
 };
@@ -299,6 +305,8 @@ nexor_client_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->user_agent);
   g_clear_object (&self->session);
+  g_hash_table_unref (self->idle_since);
+  g_mutex_clear (&self->idle_lock);
   g_clear_object (&self->tls_database);
   g_clear_error (&self->config_error);
 
@@ -532,6 +540,9 @@ nexor_client_init (NexorClient *self)
 {
   self->timeout = DEFAULT_TIMEOUT_S;
   self->max_retries = DEFAULT_MAX_RETRIES;
+  g_mutex_init (&self->idle_lock);
+  self->idle_since = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->test_hooks.warm_idle_us = NEXOR_WARM_IDLE_MS * 1000;
 }
 
 /* The checks ran in constructed(), where a property's value is first
@@ -877,6 +888,57 @@ const NexorTestHooks *
 _nexor_client_get_test_hooks (NexorClient *self)
 {
   return &self->test_hooks;
+}
+
+void
+_nexor_client_set_warm_idle_bound (NexorClient *self,
+                                   gint64       bound_us)
+{
+  self->test_hooks.warm_idle_us = bound_us;
+}
+
+void
+_nexor_client_note_connection_idle (NexorClient *self,
+                                    guint64      connection_id)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 *key = g_new (gint64, 1);
+  gint64 *value = g_new (gint64, 1);
+
+  *key = (gint64) connection_id;
+  *value = now;
+
+  g_mutex_lock (&self->idle_lock);
+  g_hash_table_replace (self->idle_since, key, value);
+  /* Connections come and go; entries past the bound say nothing more
+   * than no entry does, so the table stays the size of the warm pool. */
+  if (g_hash_table_size (self->idle_since) > 8)
+    {
+      GHashTableIter iter;
+      gint64 *since;
+
+      g_hash_table_iter_init (&iter, self->idle_since);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &since))
+        if (now - *since >= self->test_hooks.warm_idle_us)
+          g_hash_table_iter_remove (&iter);
+    }
+  g_mutex_unlock (&self->idle_lock);
+}
+
+gboolean
+_nexor_client_connection_is_warm (NexorClient *self,
+                                  guint64      connection_id)
+{
+  gint64 key = (gint64) connection_id;
+  gint64 *since;
+  gboolean warm;
+
+  g_mutex_lock (&self->idle_lock);
+  since = g_hash_table_lookup (self->idle_since, &key);
+  warm = since != NULL && g_get_monotonic_time () - *since < self->test_hooks.warm_idle_us;
+  g_mutex_unlock (&self->idle_lock);
+
+  return warm;
 }
 
 void

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "client-fixture.h"
+#include "nexor-client-private.h"
 
 #define MARIANA "2f552d00-1a7b-471a-81f0-1d52dc1406b3"
 #define SALES   "4aca1485-3259-4b0d-a4d0-51cff048729e"
@@ -117,6 +118,16 @@ send_email (Fixture     *fixture,
 
   nexor_client_send_message_async (fixture->client, input, NULL, nexor_test_on_result, &result);
   return nexor_client_send_message_finish (fixture->client, nexor_test_wait_for_result (&result), error);
+}
+
+/* The tests of what happens on a warm connection make the warm bound an
+ * hour, so that a stall of the machine between two calls cannot make the
+ * write take a new connection instead; and the stale connection is then
+ * noticed by libsoup's own check, not by the bound. */
+static void
+trust_warm_connections (Fixture *fixture)
+{
+  _nexor_client_set_warm_idle_bound (fixture->client, (gint64) 3600 * G_USEC_PER_SEC);
 }
 
 /* A read that leaves one warm connection in the client's pool. */
@@ -231,6 +242,8 @@ static void
 test_stale_idle (Fixture       *fixture,
                  gconstpointer  data)
 {
+  trust_warm_connections (fixture);
+
   for (guint async = 0; async <= 1; async++)
     {
       g_autoptr(GError) error = NULL;
@@ -270,6 +283,8 @@ test_closed_under_write (Fixture       *fixture,
 {
   const char *faults[] = { "drop", "drop;reset" };
 
+  trust_warm_connections (fixture);
+
   nexor_client_set_max_retries (fixture->client, 3);
 
   for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
@@ -297,6 +312,45 @@ test_closed_under_write (Fixture       *fixture,
       }
 }
 
+/* A connection idle for longer than the warm bound is not trusted with a
+ * write not safe to repeat: the write is stopped before a byte goes out,
+ * and sent once on a new connection; the old one is closed. Reads keep
+ * using warm connections whatever their age. The bound is made 0 here, so
+ * that no connection is young enough, without waiting for one to age. */
+static void
+test_idle_bound (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  _nexor_client_set_warm_idle_bound (fixture->client, 0);
+
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorCreateLeadResult) created = NULL;
+      g_autofree char *email = g_strdup_printf ("aged-%u@example.com", async);
+      guint connections;
+      guint before;
+      guint warm;
+
+      warm_up (fixture);
+      warm = last_connection (fixture);
+      connections = nexor_emulator_get_connection_count (fixture->emulator);
+      before = sent (fixture);
+      created = create_lead (fixture, email, async, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (created);
+      g_assert_cmpuint (sent (fixture), ==, before + 1);
+      g_assert_cmpuint (last_connection (fixture), !=, warm);
+      g_assert_cmpuint (nexor_emulator_get_connection_count (fixture->emulator), ==, connections + 1);
+      g_assert_cmpuint (n_leads_with_email (fixture, email), ==, 1);
+      nexor_test_drain_context (NULL);
+
+      /* The read after it finds the write's connection and uses it. */
+      warm_up (fixture);
+      g_assert_cmpuint (nexor_emulator_get_connection_count (fixture->emulator), ==, connections + 1);
+    }
+}
+
 /* ---------------------------------------------------------------------------
  * (c), (d) failures after the write was sent, on a warm connection
  * ------------------------------------------------------------------------- */
@@ -318,6 +372,8 @@ test_after_sent (Fixture       *fixture,
 {
   nexor_client_set_max_retries (fixture->client, 3);
   nexor_client_set_timeout (fixture->client, 2);
+
+  trust_warm_connections (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (after_sent); i++)
     for (guint async = 0; async <= 1; async++)
@@ -362,6 +418,8 @@ test_messages (Fixture       *fixture,
     { "status=503", FALSE },
     { "delay=6000", TRUE },
   };
+
+  trust_warm_connections (fixture);
 
   nexor_client_set_max_retries (fixture->client, 3);
   nexor_client_set_timeout (fixture->client, 2);
@@ -440,6 +498,7 @@ main (int    argc,
 
   ADD ("creates-reuse", test_creates_reuse);
   ADD ("stale-idle", test_stale_idle);
+  ADD ("idle-bound", test_idle_bound);
 #undef ADD
   g_test_add ("/warm/closed-under-write", Fixture, NULL, client_fixture_set_up, test_closed_under_write,
               client_fixture_tear_down);
