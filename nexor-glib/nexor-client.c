@@ -89,6 +89,9 @@
 #define DEFAULT_TIMEOUT_S 90
 #define DEFAULT_MAX_RETRIES 2
 #define IDLE_IO_TIMEOUT_S 30
+/* The client's own session: connections in all, and to one host. */
+#define MAX_CONNS 64
+#define MAX_CONNS_PER_HOST 32
 
 struct _NexorClient
 {
@@ -105,11 +108,14 @@ struct _NexorClient
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
 
-  /* When each keep-alive connection last went idle after one of this
-   * client's requests: connection id -> monotonic µs. Only entries younger
-   * than the warm bound matter, and older ones are dropped. */
+  /* When the connections that last carried this client's requests went
+   * idle again: the pool holds at most max-conns of them, and a connection
+   * not found here is simply not warm, so the oldest entry makes room. */
   GMutex idle_lock;
-  GHashTable *idle_since;
+  struct {
+    guint64 connection_id;   /* 0: free */
+    gint64 since_us;
+  } idle_since[MAX_CONNS];
 
   /* Test hooks (nexor-client-private.h); set before the first call. */
   NexorTestHooks test_hooks;
@@ -279,8 +285,8 @@ nexor_client_constructed (GObject *object)
       self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                      "timeout", IDLE_IO_TIMEOUT_S,
                                                      "idle-timeout", 60,
-                                                     "max-conns", 64,
-                                                     "max-conns-per-host", 32,
+                                                     "max-conns", MAX_CONNS,
+                                                     "max-conns-per-host", MAX_CONNS_PER_HOST,
                                                      NULL);
       self->own_session = TRUE;
       /* Only when given: libsoup takes a NULL database as "verify nothing
@@ -305,7 +311,6 @@ nexor_client_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->user_agent);
   g_clear_object (&self->session);
-  g_hash_table_unref (self->idle_since);
   g_mutex_clear (&self->idle_lock);
   g_clear_object (&self->tls_database);
   g_clear_error (&self->config_error);
@@ -541,7 +546,6 @@ nexor_client_init (NexorClient *self)
   self->timeout = DEFAULT_TIMEOUT_S;
   self->max_retries = DEFAULT_MAX_RETRIES;
   g_mutex_init (&self->idle_lock);
-  self->idle_since = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->test_hooks.warm_idle_us = NEXOR_WARM_IDLE_MS * 1000;
 }
 
@@ -902,26 +906,21 @@ _nexor_client_note_connection_idle (NexorClient *self,
                                     guint64      connection_id)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 *key = g_new (gint64, 1);
-  gint64 *value = g_new (gint64, 1);
-
-  *key = (gint64) connection_id;
-  *value = now;
+  guint slot = 0;
 
   g_mutex_lock (&self->idle_lock);
-  g_hash_table_replace (self->idle_since, key, value);
-  /* Connections come and go; entries past the bound say nothing more
-   * than no entry does, so the table stays the size of the warm pool. */
-  if (g_hash_table_size (self->idle_since) > 8)
+  for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
     {
-      GHashTableIter iter;
-      gint64 *since;
-
-      g_hash_table_iter_init (&iter, self->idle_since);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &since))
-        if (now - *since >= self->test_hooks.warm_idle_us)
-          g_hash_table_iter_remove (&iter);
+      if (self->idle_since[i].connection_id == connection_id)
+        {
+          slot = i;
+          break;
+        }
+      if (self->idle_since[i].since_us < self->idle_since[slot].since_us)
+        slot = i;
     }
+  self->idle_since[slot].connection_id = connection_id;
+  self->idle_since[slot].since_us = now;
   g_mutex_unlock (&self->idle_lock);
 }
 
@@ -929,13 +928,19 @@ gboolean
 _nexor_client_connection_is_warm (NexorClient *self,
                                   guint64      connection_id)
 {
-  gint64 key = (gint64) connection_id;
-  gint64 *since;
-  gboolean warm;
+  gint64 now = g_get_monotonic_time ();
+  gboolean warm = FALSE;
+
+  if (connection_id == 0)
+    return FALSE;
 
   g_mutex_lock (&self->idle_lock);
-  since = g_hash_table_lookup (self->idle_since, &key);
-  warm = since != NULL && g_get_monotonic_time () - *since < self->test_hooks.warm_idle_us;
+  for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
+    if (self->idle_since[i].connection_id == connection_id)
+      {
+        warm = now - self->idle_since[i].since_us < self->test_hooks.warm_idle_us;
+        break;
+      }
   g_mutex_unlock (&self->idle_lock);
 
   return warm;
