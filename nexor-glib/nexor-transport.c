@@ -379,7 +379,8 @@ build_message (NexorClient   *self,
    * whether libsoup re-sends a request by itself goes by its method alone
    * (see _nexor_request_may_reuse_connection()), so a write not safe to
    * repeat still goes out once, and a failure after it was written is
-   * judged by judge_attempt() like any other. */
+   * judged by judge_attempt() like any other. Such a write is also kept
+   * off a connection that idled too long (on_starting()). */
   if (_nexor_request_may_reuse_connection (request) && !new_connection)
     soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
   else
@@ -825,7 +826,7 @@ judge_attempt (NexorClient  *self,
 
   /* Stopped by on_starting() before a byte was written, on a connection
    * that had idled too long: sent again at once on a connection of its
-   * own, as the same attempt. */
+   * own, as the same attempt (the caller skips the wait). */
   if (failure != NULL && state->refused_connection && !state->request_sent &&
       !g_cancellable_is_cancelled (state->cancellable))
     {
@@ -1117,7 +1118,11 @@ attempt_done (GTask  *task,
   again = judge_attempt (self, state, owned_body, failure, &value, &error, &delay_ms);
   attempt_clear (state, TRUE);
 
-  if (again)
+  /* A write kept off a stale connection goes again without a wait: it is
+   * the same attempt, not a retry. */
+  if (again && state->refused_connection)
+    send_attempt (task);
+  else if (again)
     schedule_wait (task, delay_ms);
   else if (value != NULL)
     g_task_return_pointer (task, value, g_object_unref);
@@ -1383,6 +1388,8 @@ _nexor_client_send (NexorClient   *self,
       attempt_clear (state, FALSE);
       if (!again)
         break;
+      if (state->refused_connection)
+        continue;
 
       if (_nexor_client_get_test_hooks (self)->wait != NULL)
         {
