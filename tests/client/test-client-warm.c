@@ -231,6 +231,55 @@ test_creates_reuse (Fixture       *fixture,
   g_assert_cmpuint (last_connection (fixture), <=, 4);
 }
 
+/* Every write not safe to repeat takes the same way through the request
+ * core: a bulk create, a tag, a message and a lead, each on the connection
+ * the read warmed up. Before, each opened its own. */
+static void
+test_every_write (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) leads = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+  g_autoptr(NexorLeadInput) a = new_lead ("bulk-a@example.com");
+  g_autoptr(NexorLeadInput) b = new_lead ("bulk-b@example.com");
+  g_autoptr(NexorTagInput) tag_input = nexor_tag_input_new ();
+  g_autoptr(NexorBulkCreateResult) bulk = NULL;
+  g_autoptr(NexorTag) tag = NULL;
+  g_autoptr(NexorMessageResult) message = NULL;
+  g_autoptr(NexorCreateLeadResult) created = NULL;
+  guint connections;
+  guint warm;
+
+  trust_warm_connections (fixture);
+  warm_up (fixture);
+  warm = last_connection (fixture);
+  connections = nexor_emulator_get_connection_count (fixture->emulator);
+
+  g_list_store_append (leads, a);
+  g_list_store_append (leads, b);
+  bulk = nexor_client_create_leads (fixture->client, G_LIST_MODEL (leads), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last_connection (fixture), ==, warm);
+
+  nexor_tag_input_set_name (tag_input, "Warm");
+  nexor_tag_input_set_slug (tag_input, "warm");
+  tag = nexor_client_create_tag (fixture->client, tag_input, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last_connection (fixture), ==, warm);
+
+  message = send_email (fixture, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last_connection (fixture), ==, warm);
+
+  created = create_lead (fixture, "single@example.com", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last_connection (fixture), ==, warm);
+
+  g_assert_cmpuint (nexor_emulator_get_connection_count (fixture->emulator), ==, connections);
+  g_assert_cmpuint (n_leads_with_email (fixture, "bulk-a@example.com"), ==, 1);
+  g_assert_cmpuint (n_leads_with_email (fixture, "single@example.com"), ==, 1);
+}
+
 /* ---------------------------------------------------------------------------
  * (b) a connection the server closed while it was idle
  * ------------------------------------------------------------------------- */
@@ -497,6 +546,7 @@ main (int    argc,
   g_test_add ("/warm/tls/" path, Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up, func, client_fixture_tear_down)
 
   ADD ("creates-reuse", test_creates_reuse);
+  ADD ("every-write", test_every_write);
   ADD ("stale-idle", test_stale_idle);
   ADD ("idle-bound", test_idle_bound);
 #undef ADD

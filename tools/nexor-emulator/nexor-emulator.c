@@ -989,7 +989,9 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * `body=BASE64` (status 200 with exactly these bytes as application/json),
  * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
  * with an optional `chunk=BYTES` (the body a few bytes at a time),
- * `chunked`, and `reset` (part of the body, then a TCP reset); see
+ * `chunked`, `reset` (part of the body, then a TCP reset), `close-idle[=MS]`
+ * (the connection shut down once idle) and `drop` (the request neither
+ * acted on nor answered, the connection closed); see
  * nexor-emulator-fault.c. A fault that does not parse is ignored.
  * Thread-safe.
  *
