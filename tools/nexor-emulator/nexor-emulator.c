@@ -486,12 +486,20 @@ record_request (NexorEmulator     *self,
   const char *name;
   const char *value;
   g_autoptr(GBytes) body = NULL;
+  GSocketAddress *remote;
   JsonObject *request;
   JsonObject *headers;
 
   request = json_object_new ();
   json_object_set_string_member (request, "method", soup_server_message_get_method (msg));
   json_object_set_string_member (request, "path", g_uri_get_path (uri));
+  json_object_set_int_member (request, "connection",
+                              nexor_emulator_connections_get_serial (self->connections,
+                                                                     soup_server_message_get_socket (msg)));
+  remote = soup_server_message_get_remote_address (msg);
+  json_object_set_int_member (request, "client_port",
+                              G_IS_INET_SOCKET_ADDRESS (remote)
+                              ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (remote)) : 0);
 
   if (g_uri_get_query (uri) != NULL)
     {
@@ -567,8 +575,14 @@ server_callback (SoupServer        *server,
    * answers before authentication, the others change the normal answer. */
   fault = take_fault (self, msg, &fault_error);
 
+  if (fault != NULL && fault->close_idle_ms >= 0 && soup_server_message_get_socket (msg) != NULL)
+    nexor_emulator_connections_close_when_idle (self->connections, soup_server_message_get_socket (msg),
+                                                (guint) fault->close_idle_ms);
+
   if (fault_error != NULL)
     respond_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid fault", fault_error->message);
+  else if (fault != NULL && fault->drop)
+    ;  /* neither acted on nor answered: the delivery closes the connection */
   else if (fault != NULL && nexor_emulator_fault_answers (fault))
     nexor_emulator_fault_respond (fault, msg);
   else
@@ -963,12 +977,45 @@ nexor_emulator_get_request_count (NexorEmulator *self)
 }
 
 /**
+ * nexor_emulator_get_connection_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the number of connections that carried a request so far; they
+ *   are numbered from 1 in that order. Thread-safe.
+ */
+guint
+nexor_emulator_get_connection_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return self->connections != NULL ? nexor_emulator_connections_get_count (self->connections) : 0;
+}
+
+/**
+ * nexor_emulator_get_closed_idle_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the number of connections shut down by a `close-idle` fault so
+ *   far. Thread-safe.
+ */
+guint
+nexor_emulator_get_closed_idle_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return self->connections != NULL ? nexor_emulator_connections_get_closed_idle (self->connections) : 0;
+}
+
+/**
  * nexor_emulator_dup_last_request:
  * @self: a #NexorEmulator
  *
  * Returns the last request received, as `{"method", "path", "query",
- * "headers": {name: value, …}, "body"}`; `path` and `query` are as sent
- * (percent-encoded), `query` and `body` are null when absent. Thread-safe.
+ * "headers": {name: value, …}, "body", "connection"}`; `path` and `query`
+ * are as sent (percent-encoded), `query` and `body` are null when absent,
+ * `connection` is the number of the connection that carried it (see
+ * nexor_emulator_get_connection_count()) and `client_port` the port the
+ * client sent it from. Thread-safe.
  *
  * Returns: (transfer full) (nullable): a copy of the last request, or %NULL
  *   if there was none
@@ -1001,7 +1048,9 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * `body=BASE64` (status 200 with exactly these bytes as application/json),
  * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
  * with an optional `chunk=BYTES` (the body a few bytes at a time),
- * `chunked`, and `reset` (part of the body, then a TCP reset); see
+ * `chunked`, `reset` (part of the body, then a TCP reset), `close-idle[=MS]`
+ * (the connection shut down once idle) and `drop` (the request neither
+ * acted on nor answered, the connection closed); see
  * nexor-emulator-fault.c. A fault that does not parse is ignored.
  * Thread-safe.
  *

@@ -36,6 +36,8 @@ guint          nexor_emulator_get_held_count      (NexorEmulator      *self);
 void           nexor_emulator_release_held        (NexorEmulator      *self);
 guint          nexor_emulator_get_request_count   (NexorEmulator      *self);
 JsonObject    *nexor_emulator_dup_last_request    (NexorEmulator      *self);
+guint          nexor_emulator_get_connection_count (NexorEmulator     *self);
+guint          nexor_emulator_get_closed_idle_count (NexorEmulator    *self);
 void           nexor_emulator_push_fault          (NexorEmulator      *self,
                                                    const char         *fault);
 void           nexor_emulator_set_faults_enabled  (NexorEmulator      *self,
