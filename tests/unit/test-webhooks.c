@@ -280,6 +280,7 @@ check_meeting_event (NexorWebhookEvent     *event,
   g_assert_null (nexor_meeting_get_outcome_at (meeting));
 
   lead = nexor_webhook_meeting_data_get_lead (data);
+  g_assert_true (nexor_webhook_event_get_lead (event) == lead);
   g_assert_cmpstr (nexor_lead_get_id (lead), ==, "123e4567-e89b-12d3-a456-426614174000");
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Tony");
   g_assert_cmpstr (nexor_lead_get_last_name (lead), ==, "Stark");
@@ -372,6 +373,7 @@ test_event_status_changed (void)
   g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_type (data), ==, "system");
 
   lead = nexor_webhook_status_change_data_get_lead (data);
+  g_assert_true (nexor_webhook_event_get_lead (event) == lead);
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
   metadata = nexor_lead_dup_metadata (lead);
   g_assert_cmpint (json_object_get_int_member (metadata, "edad"), ==, 35);
@@ -398,6 +400,7 @@ test_event_unknown (void)
   g_assert_null (nexor_webhook_event_get_webhook_id (event));
   g_assert_null (nexor_webhook_event_get_meeting_data (event));
   g_assert_null (nexor_webhook_event_get_status_change_data (event));
+  g_assert_null (nexor_webhook_event_get_lead (event));
   g_assert_cmpint (g_date_time_get_microsecond (nexor_webhook_event_get_timestamp (event)), ==, 500000);
   /* Unknown members, of the envelope and of the data, are kept. */
   g_assert_cmpstr (json_object_get_string_member (json, "api_version"), ==, "2026-06");
