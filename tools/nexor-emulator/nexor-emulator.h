@@ -44,5 +44,17 @@ gboolean       nexor_emulator_open_data_file      (NexorEmulator      *self,
                                                    const char         *path,
                                                    GError            **error);
 JsonNode      *nexor_emulator_dup_state           (NexorEmulator      *self);
+char          *nexor_emulator_add_webhook         (NexorEmulator      *self,
+                                                   const char         *url,
+                                                   const char         *secret,
+                                                   const char * const *events,
+                                                   GError            **error);
+void           nexor_emulator_set_webhook_retry_scale (NexorEmulator  *self,
+                                                   double              scale);
+void           nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
+                                                   gboolean            print);
+void           nexor_emulator_set_webhook_tls_database (NexorEmulator *self,
+                                                   GTlsDatabase       *database);
+JsonNode      *nexor_emulator_dup_webhook_log     (NexorEmulator      *self);
 
 G_END_DECLS
