@@ -386,6 +386,32 @@ test_event_status_changed (void)
   read_every_property (G_OBJECT (event));
 }
 
+/* The shape the emulator delivers for an enrollment: no previous status,
+ * statuses with ids, an actor and a reason, the whole run. */
+static void
+test_event_status_enrollment (void)
+{
+  g_autoptr(NexorWebhookEvent) event = load_event ("webhook-status-enrollment.json");
+  NexorWebhookStatusChangeData *data = nexor_webhook_event_get_status_change_data (event);
+  NexorWorkflowRun *run;
+
+  g_assert_nonnull (data);
+  g_assert_null (nexor_webhook_status_change_data_get_from_status (data));
+  g_assert_cmpstr (nexor_workflow_status_get_id (nexor_webhook_status_change_data_get_to_status (data)), ==,
+                   "c88a3f3b-1d2e-4f5a-8b6c-7d8e9f0a1b2c");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_trigger_type (data), ==, "enrollment");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_type (data), ==, "user");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_id (data), ==,
+                   "e9b2a101-e747-4de7-8333-2844f1e479e0");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_reason (data), ==, "referred by Ana");
+  run = nexor_webhook_status_change_data_get_workflow_run (data);
+  g_assert_true (nexor_workflow_run_get_is_active (run));
+  g_assert_cmpstr (nexor_workflow_run_get_run_status (run), ==, "running");
+  g_assert_cmpstr (nexor_workflow_get_name (nexor_webhook_status_change_data_get_workflow (data)), ==,
+                   "Sales Pipeline");
+  read_every_property (G_OBJECT (event));
+}
+
 static void
 test_event_unknown (void)
 {
@@ -509,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/webhooks/signature/constant-time-equal", test_constant_time_equal);
   g_test_add_func ("/webhooks/event/meeting-events", test_event_meeting_events);
   g_test_add_func ("/webhooks/event/status-changed", test_event_status_changed);
+  g_test_add_func ("/webhooks/event/status-enrollment", test_event_status_enrollment);
   g_test_add_func ("/webhooks/event/unknown", test_event_unknown);
   g_test_add_func ("/webhooks/event/lenient", test_event_lenient);
   g_test_add_func ("/webhooks/event/invalid", test_event_invalid);
