@@ -13,7 +13,11 @@
  * NexorTeamMember:
  *
  * A member of the account's team, as listed by [method@Nexor.Client.list_team_members]: the
- * active users who can own leads and host meetings.
+ * active users who can own leads and host meetings. The host of a meeting's
+ * webhook event ([property@Nexor.WebhookMeetingData:host]) is one too, named
+ * by [property@Nexor.TeamMember:first-name] and
+ * [property@Nexor.TeamMember:last-name] instead of
+ * [property@Nexor.TeamMember:name].
  *
  * Since: 0.1
  */

@@ -638,6 +638,32 @@ nexor_webhook_event_get_status_change_data (NexorWebhookEvent *self)
 }
 
 /**
+ * nexor_webhook_event_get_lead:
+ * @self: a [class@Nexor.WebhookEvent]
+ *
+ * Gets the lead the event is about, whichever documented event it is: the
+ * lead of [method@Nexor.WebhookEvent.get_meeting_data] or of
+ * [method@Nexor.WebhookEvent.get_status_change_data]. A program that shows
+ * leads can refresh the one with this id.
+ *
+ * Returns: (nullable) (transfer none): the lead, or %NULL for an unknown
+ *   event or one whose data has no readable lead
+ *
+ * Since: 0.1
+ */
+NexorLead *
+nexor_webhook_event_get_lead (NexorWebhookEvent *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WEBHOOK_EVENT (self), NULL);
+
+  if (self->meeting_data != NULL)
+    return nexor_webhook_meeting_data_get_lead (self->meeting_data);
+  if (self->status_change_data != NULL)
+    return nexor_webhook_status_change_data_get_lead (self->status_change_data);
+  return NULL;
+}
+
+/**
  * nexor_webhook_event_get_body:
  * @self: a [class@Nexor.WebhookEvent]
  *

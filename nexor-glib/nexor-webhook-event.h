@@ -82,6 +82,8 @@ NexorWebhookMeetingData      *nexor_webhook_event_get_meeting_data       (NexorW
 NEXOR_AVAILABLE_IN_0_1
 NexorWebhookStatusChangeData *nexor_webhook_event_get_status_change_data (NexorWebhookEvent  *self);
 NEXOR_AVAILABLE_IN_0_1
+NexorLead                    *nexor_webhook_event_get_lead               (NexorWebhookEvent  *self);
+NEXOR_AVAILABLE_IN_0_1
 GBytes                       *nexor_webhook_event_get_body               (NexorWebhookEvent  *self);
 NEXOR_AVAILABLE_IN_0_1
 JsonObject                   *nexor_webhook_event_dup_json               (NexorWebhookEvent  *self);

@@ -22,7 +22,8 @@
  * Nexor has not published this event's page: the shape read here is the
  * one its webhook filters imply (`from_status.key`, `to_status.category`,
  * `trigger_type`, `actor_type`), with the lead (metadata included), the
- * workflow and the run beside them. Each member is optional: one that is
+ * workflow and the run beside them, and `actor_id` and `reason` when they
+ * come. Each member is optional: one that is
  * missing or cannot be read is %NULL, and every member the event carries
  * stays in [method@Nexor.WebhookStatusChangeData.dup_json].
  *
@@ -38,6 +39,8 @@ struct _NexorWebhookStatusChangeData
   NexorWorkflowStatus *to_status;
   char *trigger_type;
   char *actor_type;
+  char *actor_id;
+  char *reason;
   NexorLead *lead;
   NexorWorkflow *workflow;
   NexorWorkflowRun *workflow_run;
@@ -61,14 +64,33 @@ struct _NexorWebhookStatusChangeData
 /**
  * NexorWebhookStatusChangeData:trigger-type:
  *
- * What caused the change, as Nexor names it, such as `agent`.
+ * What caused the change, as Nexor names it, such as `agent` (the
+ * emulator says `status_set`, `automation_stopped`, `automation_resumed`,
+ * `enrollment` or `reassignment`).
  *
  * Since: 0.1
  */
 /**
  * NexorWebhookStatusChangeData:actor-type:
  *
- * Who made the change, as Nexor names it, such as `system` or `user`.
+ * Who made the change, as Nexor names it, such as `system`, `api` or
+ * `user`.
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorWebhookStatusChangeData:actor-id:
+ *
+ * The id of the actor who made the change, when Nexor names one (a
+ * team member when [property@Nexor.WebhookStatusChangeData:actor-type] is
+ * `user`).
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorWebhookStatusChangeData:reason:
+ *
+ * Why the status was changed, when the change was given a reason.
  *
  * Since: 0.1
  */
@@ -106,6 +128,12 @@ static const NexorField nexor_webhook_status_change_data_fields[] = {
     NULL, NULL },
   { "actor-type", NEXOR_FIELD_NAMES ("actor_type", "actorType"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorWebhookStatusChangeData, actor_type), FALSE, 0.0,
+    NULL, NULL },
+  { "actor-id", NEXOR_FIELD_NAMES ("actor_id", "actorId"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWebhookStatusChangeData, actor_id), FALSE, 0.0,
+    NULL, NULL },
+  { "reason", NEXOR_FIELD_NAMES ("reason"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorWebhookStatusChangeData, reason), FALSE, 0.0,
     NULL, NULL },
   { "lead", NEXOR_FIELD_NAMES ("lead"), NEXOR_FIELD_RESOURCE,
     G_STRUCT_OFFSET (NexorWebhookStatusChangeData, lead), FALSE, 0.0,
@@ -213,6 +241,42 @@ nexor_webhook_status_change_data_get_actor_type (NexorWebhookStatusChangeData *s
   g_return_val_if_fail (NEXOR_IS_WEBHOOK_STATUS_CHANGE_DATA (self), NULL);
 
   return self->actor_type;
+}
+
+/**
+ * nexor_webhook_status_change_data_get_actor_id:
+ * @self: a [class@Nexor.WebhookStatusChangeData]
+ *
+ * Gets the [property@Nexor.WebhookStatusChangeData:actor-id] property.
+ *
+ * Returns: (nullable): the actor's id
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_webhook_status_change_data_get_actor_id (NexorWebhookStatusChangeData *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WEBHOOK_STATUS_CHANGE_DATA (self), NULL);
+
+  return self->actor_id;
+}
+
+/**
+ * nexor_webhook_status_change_data_get_reason:
+ * @self: a [class@Nexor.WebhookStatusChangeData]
+ *
+ * Gets the [property@Nexor.WebhookStatusChangeData:reason] property.
+ *
+ * Returns: (nullable): the reason
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_webhook_status_change_data_get_reason (NexorWebhookStatusChangeData *self)
+{
+  g_return_val_if_fail (NEXOR_IS_WEBHOOK_STATUS_CHANGE_DATA (self), NULL);
+
+  return self->reason;
 }
 
 /**

@@ -35,6 +35,10 @@ const char *nexor_webhook_status_change_data_get_trigger_type (NexorWebhookStatu
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_webhook_status_change_data_get_actor_type (NexorWebhookStatusChangeData *self);
 NEXOR_AVAILABLE_IN_0_1
+const char *nexor_webhook_status_change_data_get_actor_id (NexorWebhookStatusChangeData *self);
+NEXOR_AVAILABLE_IN_0_1
+const char *nexor_webhook_status_change_data_get_reason (NexorWebhookStatusChangeData *self);
+NEXOR_AVAILABLE_IN_0_1
 NexorLead *nexor_webhook_status_change_data_get_lead (NexorWebhookStatusChangeData *self);
 NEXOR_AVAILABLE_IN_0_1
 NexorWorkflow *nexor_webhook_status_change_data_get_workflow (NexorWebhookStatusChangeData *self);

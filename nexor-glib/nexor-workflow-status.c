@@ -33,7 +33,9 @@ struct _NexorWorkflowStatus
 /**
  * NexorWorkflowStatus:id:
  *
- * The status's id.
+ * The status's id. %NULL in the `from_status` and `to_status` of a webhook
+ * event ([class@Nexor.WebhookStatusChangeData]), which name a status by its
+ * [property@Nexor.WorkflowStatus:key].
  *
  * Since: 0.1
  */

@@ -280,6 +280,7 @@ check_meeting_event (NexorWebhookEvent     *event,
   g_assert_null (nexor_meeting_get_outcome_at (meeting));
 
   lead = nexor_webhook_meeting_data_get_lead (data);
+  g_assert_true (nexor_webhook_event_get_lead (event) == lead);
   g_assert_cmpstr (nexor_lead_get_id (lead), ==, "123e4567-e89b-12d3-a456-426614174000");
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Tony");
   g_assert_cmpstr (nexor_lead_get_last_name (lead), ==, "Stark");
@@ -372,6 +373,7 @@ test_event_status_changed (void)
   g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_type (data), ==, "system");
 
   lead = nexor_webhook_status_change_data_get_lead (data);
+  g_assert_true (nexor_webhook_event_get_lead (event) == lead);
   g_assert_cmpstr (nexor_lead_get_first_name (lead), ==, "Carlos");
   metadata = nexor_lead_dup_metadata (lead);
   g_assert_cmpint (json_object_get_int_member (metadata, "edad"), ==, 35);
@@ -381,6 +383,32 @@ test_event_status_changed (void)
   g_assert_cmpstr (nexor_workflow_run_get_id (nexor_webhook_status_change_data_get_workflow_run (data)), ==,
                    "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
 
+  read_every_property (G_OBJECT (event));
+}
+
+/* The shape the emulator delivers for an enrollment: no previous status,
+ * statuses with ids, an actor and a reason, the whole run. */
+static void
+test_event_status_enrollment (void)
+{
+  g_autoptr(NexorWebhookEvent) event = load_event ("webhook-status-enrollment.json");
+  NexorWebhookStatusChangeData *data = nexor_webhook_event_get_status_change_data (event);
+  NexorWorkflowRun *run;
+
+  g_assert_nonnull (data);
+  g_assert_null (nexor_webhook_status_change_data_get_from_status (data));
+  g_assert_cmpstr (nexor_workflow_status_get_id (nexor_webhook_status_change_data_get_to_status (data)), ==,
+                   "c88a3f3b-1d2e-4f5a-8b6c-7d8e9f0a1b2c");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_trigger_type (data), ==, "enrollment");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_type (data), ==, "user");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_actor_id (data), ==,
+                   "e9b2a101-e747-4de7-8333-2844f1e479e0");
+  g_assert_cmpstr (nexor_webhook_status_change_data_get_reason (data), ==, "referred by Ana");
+  run = nexor_webhook_status_change_data_get_workflow_run (data);
+  g_assert_true (nexor_workflow_run_get_is_active (run));
+  g_assert_cmpstr (nexor_workflow_run_get_run_status (run), ==, "running");
+  g_assert_cmpstr (nexor_workflow_get_name (nexor_webhook_status_change_data_get_workflow (data)), ==,
+                   "Sales Pipeline");
   read_every_property (G_OBJECT (event));
 }
 
@@ -398,6 +426,7 @@ test_event_unknown (void)
   g_assert_null (nexor_webhook_event_get_webhook_id (event));
   g_assert_null (nexor_webhook_event_get_meeting_data (event));
   g_assert_null (nexor_webhook_event_get_status_change_data (event));
+  g_assert_null (nexor_webhook_event_get_lead (event));
   g_assert_cmpint (g_date_time_get_microsecond (nexor_webhook_event_get_timestamp (event)), ==, 500000);
   /* Unknown members, of the envelope and of the data, are kept. */
   g_assert_cmpstr (json_object_get_string_member (json, "api_version"), ==, "2026-06");
@@ -506,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/webhooks/signature/constant-time-equal", test_constant_time_equal);
   g_test_add_func ("/webhooks/event/meeting-events", test_event_meeting_events);
   g_test_add_func ("/webhooks/event/status-changed", test_event_status_changed);
+  g_test_add_func ("/webhooks/event/status-enrollment", test_event_status_enrollment);
   g_test_add_func ("/webhooks/event/unknown", test_event_unknown);
   g_test_add_func ("/webhooks/event/lenient", test_event_lenient);
   g_test_add_func ("/webhooks/event/invalid", test_event_invalid);

@@ -62,7 +62,7 @@ event_summary (NexorWebhookEvent *event)
 {
   NexorWebhookMeetingData *meeting_data = nexor_webhook_event_get_meeting_data (event);
   NexorWebhookStatusChangeData *change = nexor_webhook_event_get_status_change_data (event);
-  g_autofree char *lead = NULL;
+  g_autofree char *lead = lead_summary (nexor_webhook_event_get_lead (event));
   g_autofree char *what = NULL;
 
   if (change != NULL)
@@ -70,14 +70,12 @@ event_summary (NexorWebhookEvent *event)
       g_autofree char *from = status_name (nexor_webhook_status_change_data_get_from_status (change));
       g_autofree char *to = status_name (nexor_webhook_status_change_data_get_to_status (change));
 
-      lead = lead_summary (nexor_webhook_status_change_data_get_lead (change));
       what = g_strdup_printf ("%s → %s", from, to);
     }
   else if (meeting_data != NULL)
     {
       NexorMeeting *meeting = nexor_webhook_meeting_data_get_meeting (meeting_data);
 
-      lead = lead_summary (nexor_webhook_meeting_data_get_lead (meeting_data));
       if (meeting != NULL)
         {
           g_autofree char *starts = nexor_cli_format_datetime (nexor_meeting_get_starts_at (meeting));
