@@ -48,8 +48,6 @@ struct _NexorCli
   GArray      *completion_entries;  /* of GOptionEntry, strings not owned */
 };
 
-G_DEFINE_QUARK (nexor-cli-error-quark, nexor_cli_error)
-
 static int nexor_cli_help_command (NexorCli               *cli,
                                    const NexorCliCommand  *command,
                                    char                 ***argv);
@@ -1369,52 +1367,6 @@ nexor_cli_get_client (NexorCli  *cli,
 
 /* Errors */
 
-int
-nexor_cli_exit_status_for_error (const GError *error)
-{
-  if (error->domain == NEXOR_CLI_ERROR)
-    return error->code;
-
-  if (error->domain == NEXOR_ERROR)
-    {
-      switch ((NexorError) error->code)
-        {
-        case NEXOR_ERROR_INVALID_ARGUMENT:
-          return NEXOR_CLI_EXIT_USAGE;
-        case NEXOR_ERROR_UNAUTHORIZED:
-        case NEXOR_ERROR_FORBIDDEN:
-          return NEXOR_CLI_EXIT_AUTH;
-        case NEXOR_ERROR_NOT_FOUND:
-          return NEXOR_CLI_EXIT_NOT_FOUND;
-        case NEXOR_ERROR_RATE_LIMITED:
-        case NEXOR_ERROR_SERVER:
-        case NEXOR_ERROR_TIMEOUT:
-          return NEXOR_CLI_EXIT_NETWORK;
-        case NEXOR_ERROR_INVALID_RESPONSE:
-          return NEXOR_CLI_EXIT_INVALID_RESPONSE;
-        case NEXOR_ERROR_CONFLICT:
-          return NEXOR_CLI_EXIT_CONFLICT;
-        case NEXOR_ERROR_OUTCOME_UNKNOWN:
-          return NEXOR_CLI_EXIT_OUTCOME_UNKNOWN;
-        case NEXOR_ERROR_ENDPOINT_NOT_FOUND:
-          return NEXOR_CLI_EXIT_SETUP;
-        case NEXOR_ERROR_FAILED:
-        default:
-          return NEXOR_CLI_EXIT_FAILED;
-        }
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return NEXOR_CLI_EXIT_FAILED;
-
-  if (error->domain == G_IO_ERROR ||
-      error->domain == G_RESOLVER_ERROR ||
-      error->domain == G_TLS_ERROR)
-    return NEXOR_CLI_EXIT_NETWORK;
-
-  return NEXOR_CLI_EXIT_FAILED;
-}
-
 static char *
 hint_for_error (NexorCli     *cli,
                 const GError *error)
@@ -1464,17 +1416,6 @@ hint_for_error (NexorCli     *cli,
         }
     }
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    return g_strdup_printf (_("is the server running at %s?"), url);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_strdup_printf (_("the server at %s did not answer in time; try again later"), url);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return NULL;
-  if (error->domain == G_RESOLVER_ERROR ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
-    return g_strdup_printf (_("check the network connection and the base URL (%s)"), url);
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     {
       /* The message says what is wrong with the certificate; this says what
@@ -1495,12 +1436,7 @@ hint_for_error (NexorCli     *cli,
                               "behind a TLS-inspecting proxy, trust its authority with "
                               "--ca-file FILE or NEXOR_CA_FILE=FILE"), url);
     }
-  if (error->domain == G_TLS_ERROR)
-    return g_strdup_printf (_("the secure connection to %s failed; check the base URL"), url);
-  if (error->domain == G_IO_ERROR)
-    return g_strdup_printf (_("is the server running at %s?"), url);
-
-  return NULL;
+  return nexor_cli_transport_hint (error, url);
 }
 
 /* A word as a shell reads it back: quoted unless it is plainly safe. */

@@ -172,5 +172,7 @@ void         nexor_cli_waiting_stop       (void);
 int          nexor_cli_report_error       (NexorCli              *cli,
                                            const GError          *error);
 int          nexor_cli_exit_status_for_error (const GError       *error);
+char        *nexor_cli_transport_hint     (const GError          *error,
+                                           const char            *url);
 
 G_END_DECLS
