@@ -968,6 +968,10 @@ def test_wire(t, url):
     t.check_exit("history against a server that ignores offset", r, EXIT_INVALID)
     t.check("history against a server that ignores offset: stops after the repeated page",
             len(Recorder.requests) == n + 2 and "same page" in r.stderr, r)
+    # The list's own guard stops it (the CLI has none of its own): its
+    # message names the offset asked for and the one answered.
+    t.check("history against a server that ignores offset: the list's error",
+            "asked for offset 5, it answered with the entries from offset 0" in r.stderr, r)
     query = last_request(n, "GET").get("query", {})
     t.check("wire: history query", query.get("channel") == ["call,whatsapp"] and
             query.get("limit") == ["5"] and query.get("offset") == ["5"],

@@ -152,8 +152,6 @@ nexor_cli_lead_history (NexorCli               *cli,
   gboolean as_json = FALSE;
   int limit = -1;
   int page_size = NEXOR_HISTORY_LIST_MAX_PAGE_SIZE;
-  g_autofree char *previous_first_id = NULL;
-  guint previous_offset = 0;
   guint n_items;
   guint n_shown;
   NexorClient *client;
@@ -202,14 +200,11 @@ nexor_cli_lead_history (NexorCli               *cli,
                        "page-size", (guint) page_size,
                        NULL);
 
-  /* Every page, or as many as --limit needs. A server that answers a page
-   * with nothing, or with the page before it again (it ignores offset),
-   * cannot keep us here. */
+  /* Every page, or as many as --limit needs. The list ends on a page with
+   * nothing and fails on one it holds already (a server that ignores the
+   * offset), so a server cannot keep us here. */
   do
     {
-      guint before = g_list_model_get_n_items (G_LIST_MODEL (list));
-      g_autoptr(NexorHistoryItem) first = NULL;
-
       if (!nexor_history_list_load_more (list, NULL, &error))
         {
           nexor_cli_progress_clear ();
@@ -217,23 +212,6 @@ nexor_cli_lead_history (NexorCli               *cli,
         }
 
       n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-      if (n_items == before)
-        break;
-
-      first = g_list_model_get_item (G_LIST_MODEL (list), before);
-      if (previous_first_id != NULL &&
-          g_strcmp0 (nexor_history_item_get_id (first), previous_first_id) == 0)
-        {
-          nexor_cli_progress_clear ();
-          g_set_error (&error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_INVALID_RESPONSE,
-                       _("the server sent the same page of history twice (at offsets %u and %u); "
-                       "it seems to ignore the offset"), previous_offset, before);
-          return nexor_cli_report_error (cli, error);
-        }
-      g_free (previous_first_id);
-      previous_first_id = g_strdup (nexor_history_item_get_id (first));
-      previous_offset = before;
-
       nexor_cli_progress (_("Fetching the history: %'u entries…"), n_items);
     }
   while (nexor_history_list_get_has_more (list) && (limit < 0 || n_items < (guint) limit));
