@@ -12,6 +12,7 @@
 #include "nexor-conversion-private.h"
 #include "nexor-conversion-type-private.h"
 #include "nexor-json-private.h"
+#include "nexor-pager-private.h"
 
 static NexorConversion *
 parse_conversion (JsonNode           *root,
@@ -150,21 +151,6 @@ nexor_client_create_conversion (NexorClient           *self,
   return _nexor_client_send (self, create_conversion_request (input), cancellable, error);
 }
 
-static void
-on_first_conversion_page (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  NexorConversionList *list = NEXOR_CONVERSION_LIST (source);
-  GError *error = NULL;
-
-  if (nexor_conversion_list_load_more_finish (list, result, &error))
-    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * nexor_client_list_conversions_async:
  * @self: a [class@Nexor.Client]
@@ -204,7 +190,7 @@ nexor_client_list_conversions_async (NexorClient          *self,
   g_task_set_source_tag (task, nexor_client_list_conversions_async);
 
   list = nexor_conversion_list_new (self, query, NULL);
-  nexor_conversion_list_load_more_async (list, cancellable, on_first_conversion_page, task);
+  nexor_conversion_list_load_more_async (list, cancellable, _nexor_pager_return_list, task);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "nexor-lead-list-private.h"
 #include "nexor-lead-private.h"
 #include "nexor-meeting-private.h"
+#include "nexor-pager-private.h"
 #include "nexor-pause-state-private.h"
 #include "nexor-status-change-private.h"
 #include "nexor-text-private.h"
@@ -1282,21 +1283,6 @@ nexor_client_is_lead_paused (NexorClient   *self,
  * History
  * ------------------------------------------------------------------------- */
 
-static void
-on_first_history_page (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  NexorHistoryList *list = NEXOR_HISTORY_LIST (source);
-  GError *error = NULL;
-
-  if (nexor_history_list_load_more_finish (list, result, &error))
-    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * nexor_client_list_lead_history_async:
  * @self: a [class@Nexor.Client]
@@ -1339,7 +1325,7 @@ nexor_client_list_lead_history_async (NexorClient         *self,
   g_task_set_source_tag (task, nexor_client_list_lead_history_async);
 
   list = nexor_history_list_new (self, lead_id, channels, NULL);
-  nexor_history_list_load_more_async (list, cancellable, on_first_history_page, task);
+  nexor_history_list_load_more_async (list, cancellable, _nexor_pager_return_list, task);
 }
 
 /**
@@ -1679,21 +1665,6 @@ new_lead_search (NexorClient  *self,
                        NULL);
 }
 
-static void
-on_first_lead_page (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  NexorLeadList *list = NEXOR_LEAD_LIST (source);
-  GError *error = NULL;
-
-  if (nexor_lead_list_load_more_finish (list, result, &error))
-    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * nexor_client_search_leads_async:
  * @self: a [class@Nexor.Client]
@@ -1749,7 +1720,7 @@ nexor_client_search_leads_async (NexorClient         *self,
       g_object_unref (task);
       return;
     }
-  nexor_lead_list_load_more_async (list, cancellable, on_first_lead_page, task);
+  nexor_lead_list_load_more_async (list, cancellable, _nexor_pager_return_list, task);
 }
 
 /**

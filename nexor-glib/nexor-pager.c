@@ -636,6 +636,22 @@ _nexor_pager_finish (GObject       *owner,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+void
+_nexor_pager_return_list (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  g_return_if_fail (g_task_is_valid (result, source));
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_pointer (task, g_object_ref (source), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
 gboolean
 _nexor_pager_load_more (NexorPager    *self,
                         GCancellable  *cancellable,

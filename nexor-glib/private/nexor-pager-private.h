@@ -102,4 +102,11 @@ gboolean      _nexor_pager_finish           (GObject               *owner,
                                              GError               **error);
 void          _nexor_pager_cancel           (NexorPager            *self);
 
+/* The callback of the first load_more_async() of a list a client call
+ * made: completes @user_data, that call's GTask, with the list (@source)
+ * or the page's error. */
+void          _nexor_pager_return_list      (GObject               *source,
+                                             GAsyncResult          *result,
+                                             gpointer               user_data);
+
 G_END_DECLS

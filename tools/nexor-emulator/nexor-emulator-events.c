@@ -163,17 +163,6 @@ raise_event (NexorEmulatorStore *store,
 
 /* Data */
 
-static void
-set_string_or_null (JsonObject *object,
-                    const char *member,
-                    const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else
-    json_object_set_null_member (object, member);
-}
-
 /* A deep copy: json_node_copy() would share an object or array member with
  * the store, which later requests change. */
 static void
@@ -185,15 +174,6 @@ copy_member (JsonObject *to,
 
   json_object_set_member (to, member, node != NULL ? nexor_emulator_json_node_deep_copy (node)
                                                    : json_node_new (JSON_NODE_NULL));
-}
-
-static JsonNode *
-take_object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
 }
 
 /* The status the run is in, or NULL. */
@@ -224,7 +204,7 @@ render_status (JsonObject *status)
   copy_member (out, status, "label");
   copy_member (out, status, "category");
 
-  return take_object_node (out);
+  return nexor_emulator_json_object_node (out);
 }
 
 static JsonNode *
@@ -239,7 +219,7 @@ render_workflow_brief (JsonObject *workflow)
   copy_member (out, workflow, "id");
   copy_member (out, workflow, "name");
 
-  return take_object_node (out);
+  return nexor_emulator_json_object_node (out);
 }
 
 static JsonObject *
@@ -273,8 +253,8 @@ status_changed_data (NexorEmulatorStore *store,
   json_object_set_member (data, "to_status", render_status (nexor_emulator_run_status (store, run)));
   json_object_set_string_member (data, "trigger_type", trigger_type);
   json_object_set_string_member (data, "actor_type", actor_type);
-  set_string_or_null (data, "actor_id", actor_id);
-  set_string_or_null (data, "reason", reason);
+  nexor_emulator_json_set_string_or_null (data, "actor_id", actor_id);
+  nexor_emulator_json_set_string_or_null (data, "reason", reason);
   /* The whole lead, metadata included (§6), as it is now: a copy, since
    * the event may be delivered again after the lead changed. */
   json_object_set_object_member (data, "lead", nexor_emulator_json_object_deep_copy (nexor_emulator_lead_core (lead)));
@@ -341,10 +321,10 @@ render_host (NexorEmulatorStore *store,
       names = name != NULL ? g_strsplit (name, " ", 2) : NULL;
       host = json_object_new ();
       copy_member (host, member, "id");
-      set_string_or_null (host, "first_name", names != NULL ? names[0] : NULL);
-      set_string_or_null (host, "last_name", names != NULL ? names[1] : NULL);
+      nexor_emulator_json_set_string_or_null (host, "first_name", names != NULL ? names[0] : NULL);
+      nexor_emulator_json_set_string_or_null (host, "last_name", names != NULL ? names[1] : NULL);
       copy_member (host, member, "email");
-      return take_object_node (host);
+      return nexor_emulator_json_object_node (host);
     }
 
   return json_node_new (JSON_NODE_NULL);

@@ -89,6 +89,28 @@ nexor_emulator_json_object_get_object_or_null (JsonObject *object,
   return json_node_get_object (node);
 }
 
+/* A node that takes @object: the shape of every answer and event. */
+JsonNode *
+nexor_emulator_json_object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+/* The API writes a missing optional text as null, never leaves it out. */
+void
+nexor_emulator_json_set_string_or_null (JsonObject *object,
+                                        const char *member,
+                                        const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+  else
+    json_object_set_null_member (object, member);
+}
+
 /**
  * nexor_emulator_quote:
  * @text: (nullable): untrusted text: an id, a member name, a token, a file's

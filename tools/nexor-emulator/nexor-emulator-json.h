@@ -13,6 +13,10 @@ JsonNode   *nexor_emulator_json_node_deep_copy   (JsonNode   *node);
 JsonObject *nexor_emulator_json_object_deep_copy (JsonObject *object);
 JsonObject *nexor_emulator_json_object_get_object_or_null (JsonObject *object,
                                                            const char *member);
+JsonNode   *nexor_emulator_json_object_node      (JsonObject *object);
+void        nexor_emulator_json_set_string_or_null (JsonObject *object,
+                                                    const char *member,
+                                                    const char *value);
 /* Request bodies may nest as deeply as the library accepts in responses
  * (NEXOR_JSON_MAX_DEPTH), for the same reason: json-glib's parser, the deep
  * copies, json_node_equal and the writer recurse once per level, at most

@@ -232,17 +232,6 @@ check_attendees (JsonNode   *node,
   return NULL;
 }
 
-static void
-set_string_or_null (JsonObject *object,
-                    const char *member,
-                    const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else
-    json_object_set_null_member (object, member);
-}
-
 /* POST /meetings */
 
 JsonNode *
@@ -434,16 +423,16 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
   json_object_set_string_member (meeting, "ends_at", ends_at);
   json_object_set_int_member (meeting, "duration_minutes", duration);
   json_object_set_string_member (meeting, "timezone", g_time_zone_get_identifier (zone));
-  set_string_or_null (meeting, "meeting_url", meeting_url);
+  nexor_emulator_json_set_string_or_null (meeting, "meeting_url", meeting_url);
   json_object_set_string_member (meeting, "location_type", location_type != NULL ? location_type : "video");
-  set_string_or_null (meeting, "location_details", location_details);
-  set_string_or_null (meeting, "description", description);
-  set_string_or_null (meeting, "host_email", host != NULL ? nexor_emulator_json_string (host, "email") : NULL);
-  set_string_or_null (meeting, "host_name",
-                      host == NULL ? NULL :
-                      nexor_emulator_json_string (host, "name") != NULL ? nexor_emulator_json_string (host, "name")
-                                                                          : nexor_emulator_json_string (host, "email"));
-  set_string_or_null (meeting, "meeting_type_id", meeting_type_id);
+  nexor_emulator_json_set_string_or_null (meeting, "location_details", location_details);
+  nexor_emulator_json_set_string_or_null (meeting, "description", description);
+  nexor_emulator_json_set_string_or_null (meeting, "host_email", host != NULL ? nexor_emulator_json_string (host, "email") : NULL);
+  nexor_emulator_json_set_string_or_null (meeting, "host_name",
+                                          host == NULL ? NULL :
+                                          nexor_emulator_json_string (host, "name") != NULL ? nexor_emulator_json_string (host, "name")
+                                                                                              : nexor_emulator_json_string (host, "email"));
+  nexor_emulator_json_set_string_or_null (meeting, "meeting_type_id", meeting_type_id);
   if (!json_object_has_member (meeting, "meeting_type"))
     json_object_set_null_member (meeting, "meeting_type");
   {
@@ -452,13 +441,13 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
     g_autofree char *full = g_strstrip (g_strdup_printf ("%s %s", first != NULL ? first : "",
                                                          last != NULL ? last : ""));
 
-    set_string_or_null (meeting, "attendee_name", attendee_name != NULL ? attendee_name :
-                                                  *full != '\0' ? full : NULL);
+    nexor_emulator_json_set_string_or_null (meeting, "attendee_name", attendee_name != NULL ? attendee_name :
+                                                                      *full != '\0' ? full : NULL);
   }
-  set_string_or_null (meeting, "attendee_email", attendee_email != NULL ? attendee_email :
-                                                 nexor_emulator_json_string (core, "email"));
-  set_string_or_null (meeting, "attendee_phone", attendee_phone != NULL ? attendee_phone :
-                                                 nexor_emulator_json_string (core, "phone"));
+  nexor_emulator_json_set_string_or_null (meeting, "attendee_email", attendee_email != NULL ? attendee_email :
+                                                                     nexor_emulator_json_string (core, "email"));
+  nexor_emulator_json_set_string_or_null (meeting, "attendee_phone", attendee_phone != NULL ? attendee_phone :
+                                                                     nexor_emulator_json_string (core, "phone"));
   if (attendees != NULL)
     json_object_set_member (meeting, "additional_attendees",
                             nexor_emulator_json_node_deep_copy (json_object_get_member (body, "additional_attendees")));
@@ -466,8 +455,8 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
     json_object_set_array_member (meeting, "additional_attendees", json_array_new ());
   json_object_set_boolean_member (meeting, "confirmed_by_lead",
                                   g_strcmp0 (nexor_emulator_json_string (meeting, "status"), "confirmed") == 0);
-  set_string_or_null (meeting, "external_calendar_provider", provider);
-  set_string_or_null (meeting, "external_event_id", event_id);
+  nexor_emulator_json_set_string_or_null (meeting, "external_calendar_provider", provider);
+  nexor_emulator_json_set_string_or_null (meeting, "external_event_id", event_id);
   json_object_set_boolean_member (meeting, "managed_externally",
                                   provider != NULL && g_strv_contains (inbound_only_providers, provider));
 
@@ -568,19 +557,19 @@ record_outcome (NexorEmulatorRequest *request,
     {
     case OUTCOME_CANCEL:
       json_object_set_string_member (meeting, "cancelled_at", now);
-      set_string_or_null (meeting, "cancellation_reason", reason);
+      nexor_emulator_json_set_string_or_null (meeting, "cancellation_reason", reason);
       copy_members (shown, meeting, (const char * const[]) { "cancelled_at", "cancellation_reason", NULL });
       break;
     case OUTCOME_NO_SHOW:
       json_object_set_string_member (meeting, "no_show_reason", reason != NULL ? reason : "api_marked");
       json_object_set_string_member (meeting, "outcome_at", now);
-      set_string_or_null (meeting, "outcome_notes", notes);
+      nexor_emulator_json_set_string_or_null (meeting, "outcome_notes", notes);
       copy_members (shown, meeting, (const char * const[]) { "no_show_reason", "outcome_at", "outcome_notes", NULL });
       break;
     case OUTCOME_COMPLETE:
     default:
       json_object_set_string_member (meeting, "outcome_at", now);
-      set_string_or_null (meeting, "outcome_notes", notes);
+      nexor_emulator_json_set_string_or_null (meeting, "outcome_notes", notes);
       copy_members (shown, meeting, (const char * const[]) { "outcome_at", "outcome_notes", NULL });
       break;
     }
@@ -871,7 +860,7 @@ nexor_emulator_route_create_meeting_note (NexorEmulatorRequest *request)
       note = json_object_new ();
       json_object_set_string_member (note, "id", id);
       json_object_set_string_member (note, "provider", provider);
-      set_string_or_null (note, "external_meeting_id", external_id);
+      nexor_emulator_json_set_string_or_null (note, "external_meeting_id", external_id);
       json_object_set_string_member (note, "created_at", now);
       json_array_add_object_element (notes, note);
     }

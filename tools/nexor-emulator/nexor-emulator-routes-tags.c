@@ -42,15 +42,6 @@ array_node (JsonArray *array)
   return node;
 }
 
-static JsonNode *
-object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
-
 static gboolean
 lead_has_tag (NexorEmulatorLead *lead,
               const char        *tag_id)
@@ -496,7 +487,7 @@ nexor_emulator_route_create_tag (NexorEmulatorRequest *request)
   name = g_strstrip (g_strdup (raw_name));
   tag = nexor_emulator_store_add_tag (request->store, name, slug, description);
 
-  return reply_data (request, SOUP_STATUS_CREATED, object_node (nexor_emulator_render_tag_full (tag, FALSE)));
+  return reply_data (request, SOUP_STATUS_CREATED, nexor_emulator_json_object_node (nexor_emulator_render_tag_full (tag, FALSE)));
 }
 
 JsonNode *
@@ -552,7 +543,7 @@ nexor_emulator_route_update_tag (NexorEmulatorRequest *request)
       nexor_emulator_store_mark_changed (request->store);
     }
 
-  return reply_data (request, SOUP_STATUS_OK, object_node (nexor_emulator_render_tag_full (tag, TRUE)));
+  return reply_data (request, SOUP_STATUS_OK, nexor_emulator_json_object_node (nexor_emulator_render_tag_full (tag, TRUE)));
 }
 
 JsonNode *

@@ -833,15 +833,6 @@ nexor_emulator_webhook_spec_parse (const char  *spec,
 /* Admin routes */
 
 static JsonNode *
-object_node (JsonObject *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  return node;
-}
-
-static JsonNode *
 error_node (const char *error,
             const char *format,
             ...) G_GNUC_PRINTF (2, 3);
@@ -861,7 +852,7 @@ error_node (const char *error,
 
   json_object_set_string_member (body, "error", error);
   json_object_set_string_member (body, "message", message);
-  return object_node (body);
+  return nexor_emulator_json_object_node (body);
 }
 
 /* The body as an object; an empty body is an empty object when @empty_ok. */
@@ -975,7 +966,7 @@ create_subscription (NexorEmulatorWebhooks *self,
   answer = json_object_new ();
   json_object_set_object_member (answer, "webhook", created);
   *out_status = SOUP_STATUS_CREATED;
-  return object_node (answer);
+  return nexor_emulator_json_object_node (answer);
 }
 
 static JsonNode *
@@ -988,7 +979,7 @@ list_subscriptions (NexorEmulatorWebhooks *self)
     json_array_add_object_element (list, render_subscription (g_ptr_array_index (self->subscriptions, i)));
 
   json_object_set_array_member (answer, "webhooks", list);
-  return object_node (answer);
+  return nexor_emulator_json_object_node (answer);
 }
 
 static JsonNode *
@@ -1016,7 +1007,7 @@ list_deliveries (NexorEmulatorWebhooks *self,
 
   json_object_set_array_member (answer, "deliveries", list);
   json_object_set_int_member (answer, "pending", self->deliveries->len);
-  return object_node (answer);
+  return nexor_emulator_json_object_node (answer);
 }
 
 /* A copy that shares nothing with the log, for another thread. */
@@ -1083,7 +1074,7 @@ send_test (NexorEmulatorWebhooks *self,
   json_object_set_string_member (answer, "event_id", event->event_id);
   json_object_set_string_member (answer, "event_type", event->event_type);
   *out_status = SOUP_STATUS_ACCEPTED;
-  return object_node (answer);
+  return nexor_emulator_json_object_node (answer);
 }
 
 static JsonNode *
@@ -1199,7 +1190,7 @@ nexor_emulator_webhooks_handle (NexorEmulatorWebhooks  *self,
               json_object_set_boolean_member (answer, "deleted", TRUE);
               remove_subscription (self, index);
             }
-          *out_body = object_node (answer);
+          *out_body = nexor_emulator_json_object_node (answer);
         }
     }
   /* /_emulator/webhooks/{id}/test: the dashboard's "Test" button */
