@@ -191,7 +191,7 @@ nexor_lead_list_model_get_n_items (GListModel *model)
 
 static gpointer
 nexor_lead_list_model_get_item (GListModel *model,
-                                      guint       position)
+                                guint       position)
 {
   return _nexor_pager_get_item (NEXOR_LEAD_LIST (model)->pager, position);
 }
@@ -328,9 +328,9 @@ nexor_lead_list_finalize (GObject *object)
 
 static void
 nexor_lead_list_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   NexorLeadList *self = NEXOR_LEAD_LIST (object);
 
@@ -370,9 +370,9 @@ nexor_lead_list_get_property (GObject    *object,
 
 static void
 nexor_lead_list_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   NexorLeadList *self = NEXOR_LEAD_LIST (object);
 
@@ -575,9 +575,9 @@ nexor_lead_list_new (NexorClient  *client,
  */
 void
 nexor_lead_list_load_more_async (NexorLeadList *self,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_LEAD_LIST (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -601,8 +601,8 @@ nexor_lead_list_load_more_async (NexorLeadList *self,
  */
 gboolean
 nexor_lead_list_load_more_finish (NexorLeadList  *self,
-                                        GAsyncResult         *result,
-                                        GError              **error)
+                                  GAsyncResult         *result,
+                                  GError              **error)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_LIST (self), FALSE);
 
@@ -630,8 +630,8 @@ nexor_lead_list_load_more_finish (NexorLeadList  *self,
  */
 gboolean
 nexor_lead_list_load_more (NexorLeadList  *self,
-                                 GCancellable         *cancellable,
-                                 GError              **error)
+                           GCancellable         *cancellable,
+                           GError              **error)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_LIST (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -658,9 +658,9 @@ nexor_lead_list_load_more (NexorLeadList  *self,
  */
 void
 nexor_lead_list_load_all_async (NexorLeadList *self,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_return_if_fail (NEXOR_IS_LEAD_LIST (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -684,8 +684,8 @@ nexor_lead_list_load_all_async (NexorLeadList *self,
  */
 gboolean
 nexor_lead_list_load_all_finish (NexorLeadList  *self,
-                                       GAsyncResult         *result,
-                                       GError              **error)
+                                 GAsyncResult         *result,
+                                 GError              **error)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_LIST (self), FALSE);
 
@@ -708,8 +708,8 @@ nexor_lead_list_load_all_finish (NexorLeadList  *self,
  */
 gboolean
 nexor_lead_list_load_all (NexorLeadList  *self,
-                                GCancellable         *cancellable,
-                                GError              **error)
+                          GCancellable         *cancellable,
+                          GError              **error)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD_LIST (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);

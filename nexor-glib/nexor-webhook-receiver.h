@@ -50,7 +50,7 @@ gboolean                     nexor_webhook_receiver_listen               (NexorW
                                                                           guint                  port,
                                                                           GError               **error);
 NEXOR_AVAILABLE_IN_0_1
-void                         nexor_webhook_receiver_stop           (NexorWebhookReceiver  *self);
+void                         nexor_webhook_receiver_stop                 (NexorWebhookReceiver  *self);
 
 NEXOR_AVAILABLE_IN_0_1
 guint                        nexor_webhook_receiver_get_port             (NexorWebhookReceiver  *self);
