@@ -23,6 +23,7 @@ typedef struct {
   gint64 last_tick;
   gint64 longest_gap;         /* between ticks, µs: a figure, not asserted */
   GHashTable *statuses;       /* HTTP status → count */
+  GHashTable *kinds;          /* "KIND STATUS" → count, for deliveries given a kind */
   guint duplicates_answered;
 } Fixture;
 
@@ -78,6 +79,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->emitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->refused = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->statuses = g_hash_table_new (NULL, NULL);
+  fixture->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (fixture->receiver, "event-received", G_CALLBACK (on_event_received), fixture);
   g_signal_connect (fixture->receiver, "delivery-refused", G_CALLBACK (on_delivery_refused), fixture);
 }
@@ -92,6 +94,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->emitted, g_hash_table_unref);
   g_clear_pointer (&fixture->refused, g_array_unref);
   g_clear_pointer (&fixture->statuses, g_hash_table_unref);
+  g_clear_pointer (&fixture->kinds, g_hash_table_unref);
 }
 
 static char *
@@ -141,22 +144,32 @@ sent_cb (GObject      *source,
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  const char *kind = g_object_get_data (G_OBJECT (message), "kind");
 
   g_assert_no_error (error);
   count_status (fixture, soup_message_get_status (message));
+  if (kind != NULL)
+    {
+      char *key = g_strdup_printf ("%s %u", kind, soup_message_get_status (message));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (fixture->kinds, key));
+
+      g_hash_table_replace (fixture->kinds, key, GUINT_TO_POINTER (count + 1));
+    }
   if (g_strstr_len (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), "\"duplicate\":true"))
     fixture->duplicates_answered++;
   fixture->pending--;
 }
 
 /* POSTs @body, signed with @signature unless it is NULL; with @chunked, as
- * a stream of unknown length (Transfer-Encoding: chunked). */
+ * a stream of unknown length (Transfer-Encoding: chunked). @kind: (nullable):
+ * a static name its answer is counted under in fixture->kinds. */
 static void
-post (Fixture    *fixture,
-      const char *body,
-      gsize       length,
-      const char *signature,
-      gboolean    chunked)
+post_kind (Fixture    *fixture,
+           const char *kind,
+           const char *body,
+           gsize       length,
+           const char *signature,
+           gboolean    chunked)
 {
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, fixture->url);
   g_autoptr(GBytes) bytes = g_bytes_new (body, length);
@@ -173,8 +186,21 @@ post (Fixture    *fixture,
     soup_message_headers_replace (soup_message_get_request_headers (message),
                                   NEXOR_WEBHOOK_SIGNATURE_HEADER, signature);
 
+  g_object_set_data (G_OBJECT (message), "kind", (gpointer) kind);
   fixture->pending++;
   soup_session_send_and_read_async (fixture->session, message, G_PRIORITY_DEFAULT, NULL, sent_cb, fixture);
+}
+
+static void
+post_event_kind (Fixture    *fixture,
+                 const char *kind,
+                 const char *event_id,
+                 const char *delivery_id)
+{
+  g_autofree char *body = event_body (event_id, delivery_id);
+  g_autofree char *signature = sign (body, strlen (body), SECRET);
+
+  post_kind (fixture, kind, body, strlen (body), signature, FALSE);
 }
 
 static void
@@ -182,10 +208,21 @@ post_event (Fixture    *fixture,
             const char *event_id,
             const char *delivery_id)
 {
-  g_autofree char *body = event_body (event_id, delivery_id);
-  g_autofree char *signature = sign (body, strlen (body), SECRET);
+  post_event_kind (fixture, NULL, event_id, delivery_id);
+}
 
-  post (fixture, body, strlen (body), signature, FALSE);
+/* Every kind's answers, in a stable order: "KIND STATUS×COUNT, …". */
+static char *
+kinds_summary (Fixture *fixture)
+{
+  GList *keys = g_list_sort (g_hash_table_get_keys (fixture->kinds), (GCompareFunc) g_strcmp0);
+  GString *summary = g_string_new (NULL);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_string_append_printf (summary, "%s%s×%u", l != keys ? ", " : "", (char *) l->data,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (fixture->kinds, l->data)));
+  g_list_free (keys);
+  return g_string_free (summary, FALSE);
 }
 
 static gboolean
@@ -310,26 +347,28 @@ test_burst (Fixture       *fixture,
         {
         case 0: case 1: case 2: case 3: case 4: case 5:
           event_id = g_strdup_printf ("event-%u", distinct++);
-          post_event (fixture, event_id, delivery_id);
+          post_event_kind (fixture, "event", event_id, delivery_id);
           break;
         case 6:
           /* A retry of an event of this burst; it may overtake the first. */
           event_id = g_strdup_printf ("event-%u", g_random_int_range (0, distinct));
-          post_event (fixture, event_id, delivery_id);
+          post_event_kind (fixture, "retry", event_id, delivery_id);
           break;
         case 7:
           {
             const char *garbage = i % 20 == 7 ? "{\"event_type\":\"x\"" : "[\"not\", \"an event\"]";
             g_autofree char *signature = sign (garbage, strlen (garbage), SECRET);
 
-            post (fixture, garbage, strlen (garbage), signature, FALSE);
+            post_kind (fixture, i % 20 == 7 ? "truncated" : "not-an-event", garbage, strlen (garbage),
+                       signature, FALSE);
           }
           break;
         case 8:
           {
             g_autofree char *signature = sign (oversized, strlen (oversized), SECRET);
 
-            post (fixture, oversized, strlen (oversized), signature, i % 20 == 8);
+            post_kind (fixture, i % 20 == 8 ? "oversized-chunked" : "oversized", oversized, strlen (oversized),
+                       signature, i % 20 == 8);
           }
           break;
         case 9:
@@ -340,7 +379,8 @@ test_burst (Fixture       *fixture,
             event_id = g_strdup_printf ("refused-%u", i);
             body = event_body (event_id, delivery_id);
             wrong = sign (body, strlen (body), "another secret");
-            post (fixture, body, strlen (body), i % 20 == 9 ? NULL : wrong, FALSE);
+            post_kind (fixture, i % 20 == 9 ? "unsigned" : "wrong-signature", body, strlen (body),
+                       i % 20 == 9 ? NULL : wrong, FALSE);
           }
           break;
         default:
@@ -359,6 +399,15 @@ test_burst (Fixture       *fixture,
                   status_count (fixture, 200), status_count (fixture, 400), status_count (fixture, 413),
                   status_count (fixture, 401), fixture->duplicates_answered,
                   g_hash_table_size (fixture->emitted));
+  /* Each kind of delivery got its one answer: should a count ever be off,
+   * this says which kind got which status. */
+  {
+    g_autofree char *summary = kinds_summary (fixture);
+
+    g_assert_cmpstr (summary, ==, "event 200×600, not-an-event 400×50, oversized 413×50, "
+                     "oversized-chunked 413×50, retry 200×100, truncated 400×50, unsigned 401×50, "
+                     "wrong-signature 401×50");
+  }
   g_assert_cmpuint (status_count (fixture, SOUP_STATUS_OK), ==, 700);
   g_assert_cmpuint (fixture->duplicates_answered, ==, 100);
   g_assert_cmpuint (status_count (fixture, SOUP_STATUS_BAD_REQUEST), ==, 100);
