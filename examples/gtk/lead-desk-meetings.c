@@ -47,6 +47,7 @@ struct _LeadDeskMeetings
   guint book_pending : 1;
   guint outcome_pending : 1;
   guint note_pending : 1;
+  guint list_again : 1;    /* reload asked for while the list was loading */
 
   AdwPreferencesGroup *list_group;
   GtkSpinner *spinner;
@@ -281,6 +282,14 @@ on_list_ready (GObject      *source,
     return;  /* another lead is shown by now; its own request is on its way */
 
   SET_PENDING (self, list_pending, FALSE);
+  if (self->list_again)
+    {
+      /* This answer may predate the change announced meanwhile. */
+      self->list_again = FALSE;
+      start_list (self);
+      if (meetings == NULL)
+        return;
+    }
 
   if (meetings == NULL)
     {
@@ -889,6 +898,7 @@ lead_desk_meetings_clear (LeadDeskMeetings *self)
   SET_PENDING (self, book_pending, FALSE);
   SET_PENDING (self, outcome_pending, FALSE);
   SET_PENDING (self, note_pending, FALSE);
+  self->list_again = FALSE;
   g_clear_object (&self->lead);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
@@ -920,5 +930,27 @@ lead_desk_meetings_set_lead (LeadDeskMeetings *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), TRUE);
 
   gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("Loading…")));
+  start_list (self);
+}
+
+/**
+ * lead_desk_meetings_reload:
+ *
+ * Loads the list again, because it may have changed elsewhere; the rows
+ * shown stay until it is in. Asked while the list is loading, it loads
+ * once more after that.
+ */
+void
+lead_desk_meetings_reload (LeadDeskMeetings *self)
+{
+  g_return_if_fail (LEAD_DESK_IS_MEETINGS (self));
+
+  if (self->lead == NULL || self->client == NULL)
+    return;
+  if (self->list_pending)
+    {
+      self->list_again = TRUE;
+      return;
+    }
   start_list (self);
 }
