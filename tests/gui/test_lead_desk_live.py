@@ -13,8 +13,10 @@
 import json
 import os
 import select
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 
@@ -28,6 +30,7 @@ API_KEY = "nxr_live_emulator_demo_key"
 EMILY_ID = "ed798fc4-92d4-4f19-9c90-19426829d6df"  # in Demo Booking, not taken over
 MATIAS_ID = "f8c01161-d4cc-4a7f-9ea8-7ef3ff489315"  # in a workflow too
 SECRET = "live-test-secret-8c1f"
+HERE = os.path.dirname(os.path.abspath(__file__))
 WAIT_S = 60  # for a change to show: generous, the condition ends it early
 
 
@@ -61,6 +64,51 @@ class LiveDesk(Desk):
     def tell(self, line):
         self.proc.stdin.write(line.encode() + b"\n")
         self.proc.stdin.flush()
+
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={runtime}</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+class NotificationServer:
+    """A private session bus with a notification server that prints what it
+    is sent (tests/gui/notification_server.py)."""
+
+    def __init__(self, tmp_path):
+        runtime = tmp_path / "runtime"
+        runtime.mkdir(mode=0o700)
+        config = tmp_path / "bus.conf"
+        config.write_text(BUS_CONFIG.format(runtime=runtime))
+        self.bus = subprocess.Popen([shutil.which("dbus-daemon"), "--nofork", "--print-address=1",
+                                     "--config-file=" + str(config)],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL)
+        self.address = self.bus.stdout.readline().decode().strip()
+        assert self.address.startswith("unix:"), self.address
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address)
+        self.server = subprocess.Popen([sys.executable, os.path.join(HERE, "notification_server.py")],
+                                       env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+        assert self.server.stdout.readline() == b"ready\n", "the notification server did not start"
+
+    def next(self, timeout=WAIT_S):
+        ready, _, _ = select.select([self.server.stdout], [], [], timeout)
+        assert ready, f"no notification in {timeout} s"
+        return json.loads(self.server.stdout.readline())
+
+    def stop(self):
+        for proc in (self.server, self.bus):
+            proc.terminate()
+            proc.wait(timeout=10)
 
 
 def free_port():
@@ -177,16 +225,20 @@ def values(block, key):
     return [line[len(key) + 2:] for line in block if line.startswith(key + ": ")]
 
 
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
 def test_pushed_changes_show_without_a_refresh(tmp_path, started):
+    notifications = NotificationServer(tmp_path)
+    started.append(notifications)
     port = free_port()
     emulator = OwnEmulator(tmp_path, ["--webhook", f"http://127.0.0.1:{port}/hook;secret={SECRET}"])
     started.append(emulator)
     # Polling far too slow to explain anything this test sees: what shows,
     # shows because it was pushed.
     desk = LiveDesk(["--action", "watch", EMILY_ID], tmp_path,
-                {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": API_KEY,
-                 "LEAD_DESK_WEBHOOK_PORT": str(port), "LEAD_DESK_WEBHOOK_SECRET": SECRET,
-                 "LEAD_DESK_POLL_INTERVAL": "3600"})
+                    {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": API_KEY,
+                     "LEAD_DESK_WEBHOOK_PORT": str(port), "LEAD_DESK_WEBHOOK_SECRET": SECRET,
+                     "LEAD_DESK_POLL_INTERVAL": "3600",
+                     "DBUS_SESSION_BUS_ADDRESS": notifications.address})
     started.append(desk)
     desk.read_until("watching")
     watch = Watch(desk)
@@ -217,10 +269,15 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     assert int(value(block, "live-history-items")) == len(history)
     notes = desk.values("notification")
     assert len(notes) == 1, desk.lines
-    note_id, note_title, note_body, _ = notes[0].split(" | ")
+    note_id, note_title, note_body, sent = notes[0].split(" | ")
     assert note_id == f"meeting-booked-{EMILY_ID}"
     assert note_title == "Meeting booked with Emily Chen"
     assert title in note_body
+    assert sent == "sent"
+    # What the desktop got, through GNotification and the session bus.
+    shown = notifications.next()
+    assert shown["summary"] == "Meeting booked with Emily Chen", shown
+    assert title in shown["body"], shown
     # Push was seen: the window does not poll.
     assert value(block, "live-polling") == "off"
 
@@ -242,9 +299,9 @@ def test_polls_while_shown_and_stops_while_hidden(tmp_path, started):
     emulator = OwnEmulator(tmp_path, [])
     started.append(emulator)
     desk = LiveDesk(["--action", "watch", "--action", "hide", "--action", "pause",
-                 "--action", "show", "--action", "watch", MATIAS_ID], tmp_path,
-                {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": API_KEY,
-                 "LEAD_DESK_POLL_INTERVAL": "1"})
+                     "--action", "show", "--action", "watch", MATIAS_ID], tmp_path,
+                    {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": API_KEY,
+                     "LEAD_DESK_POLL_INTERVAL": "1"})
     started.append(desk)
     desk.read_until("watching")
     watch = Watch(desk)
