@@ -408,7 +408,11 @@ start_webhook_receiver (LeadDeskApplication *self)
 
   if (!g_ascii_string_to_unsigned (port_text, 10, 1, G_MAXUINT16, &port, &error))
     {
-      g_printerr (_("Webhooks are not received: LEAD_DESK_WEBHOOK_PORT: %s\n"), error->message);
+      /* TRANSLATORS: %s says what is wrong with the port number */
+      g_autofree char *text = g_strdup_printf (_("Webhooks are not received: LEAD_DESK_WEBHOOK_PORT: %s"),
+                                               error->message);
+
+      g_printerr ("%s\n", text);
       return;
     }
   if (secret == NULL)
@@ -421,7 +425,9 @@ start_webhook_receiver (LeadDeskApplication *self)
   if (!nexor_webhook_receiver_listen (receiver, address != NULL ? address : "127.0.0.1",
                                       (guint) port, &error))
     {
-      g_printerr (_("Webhooks are not received: %s\n"), error->message);
+      g_autofree char *text = g_strdup_printf (_("Webhooks are not received: %s"), error->message);
+
+      g_printerr ("%s\n", text);
       return;
     }
 

@@ -336,3 +336,26 @@ def test_polls_while_shown_and_stops_while_hidden(tmp_path, started):
     status, stderr = desk.finish()
     assert lines[-1] == "ok" and status == 0, f"the app {desk!r}"
     assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
+
+
+@pytest.mark.parametrize("env, reason", [
+    ({"LEAD_DESK_WEBHOOK_PORT": "99999", "LEAD_DESK_WEBHOOK_SECRET": SECRET}, "LEAD_DESK_WEBHOOK_PORT"),
+    ({"LEAD_DESK_WEBHOOK_PORT": "8"}, "LEAD_DESK_WEBHOOK_SECRET is not set"),
+])
+def test_a_bad_webhook_setting_is_told_and_the_desk_polls(tmp_path, started, env, reason):
+    emulator = OwnEmulator(tmp_path, [])
+    started.append(emulator)
+    desk = LiveDesk(["--action", "watch", MATIAS_ID], tmp_path,
+                    dict(env, NEXOR_BASE_URL=emulator.url, NEXOR_API_KEY=API_KEY,
+                         LEAD_DESK_POLL_INTERVAL="1"))
+    started.append(desk)
+    desk.read_until("watching")
+    watch = Watch(desk)
+    assert value(watch.until(lambda b: True, "the lead"), "live-polling") == "on"
+    desk.tell("done")
+    lines = desk.read_until("ok")
+    status, stderr = desk.finish()
+    assert lines[-1] == "ok" and status == 0, f"the app {desk!r}"
+    assert "Webhooks are not received: " in stderr and reason in stderr, stderr
+    assert SECRET not in stderr
+    assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
