@@ -378,6 +378,23 @@ on_webhook_event (LeadDeskApplication  *self,
 
   if (shown && nexor_webhook_event_get_event_type (event) == NEXOR_WEBHOOK_EVENT_TYPE_MEETING_SCHEDULED)
     notify_meeting_booked (self, event);
+
+  /* The recent leads show a name and a company: a status change carries
+   * the whole lead, so a renamed lead is listed by its new name. Only when
+   * the event has a name: a meeting's lead may be a summary. */
+  if (nexor_lead_get_first_name (lead) != NULL || nexor_lead_get_last_name (lead) != NULL)
+    {
+      g_autofree char *name = lead_name (lead);
+
+      if (lead_desk_settings_update_recent_lead (self->settings, nexor_lead_get_id (lead), name,
+                                                 nexor_lead_get_company (lead)))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!lead_desk_settings_save (self->settings, &error))
+            g_debug ("The recent leads could not be saved: %s", error->message);
+        }
+    }
 }
 
 static void

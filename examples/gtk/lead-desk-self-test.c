@@ -52,6 +52,7 @@
 #include "lead-desk-self-test.h"
 #include "lead-desk-connection-dialog.h"
 #include "lead-desk-history-row.h"
+#include "lead-desk-recent-lead.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define DEADLINE_S 60
@@ -998,6 +999,17 @@ print_live (SelfTest *test)
     g_print ("live-meeting: %s | %s\n",
              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (meetings, i))),
              (const char *) g_object_get_data (G_OBJECT (g_ptr_array_index (meetings, i)), "meeting-status"));
+  {
+    GListModel *recent = lead_desk_settings_get_recent_leads (lead_desk_application_get_settings (test->application));
+
+    for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+      {
+        g_autoptr(LeadDeskRecentLead) lead = g_list_model_get_item (recent, i);
+
+        g_print ("live-recent: %s | %s\n", lead_desk_recent_lead_get_name (lead),
+                 lead_desk_recent_lead_get_company (lead) ? lead_desk_recent_lead_get_company (lead) : "");
+      }
+  }
   g_print ("live-polling: %s\n", lead_desk_window_get_polling (test->window) ? "on" : "off");
   g_print ("live: end\n");
   fflush (stdout);

@@ -254,11 +254,17 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     block = watch.until(lambda b: value(b, "live-takeover") == "on", "the takeover")
     assert int(value(block, "live-history-items")) == len(emulator.get(f"/leads/{EMILY_ID}/history?limit=200")["history"])
 
-    # A status change.
+    assert "Emily Chen | Initech" in values(block, "live-recent")
+
+    # A status change, after a new name (which raises no event of its own):
+    # the event carries the whole lead, and the recent leads take its name.
+    cli(emulator, "lead", "update", EMILY_ID, "--first-name", "Emilia")
     cli(emulator, "lead", "status", EMILY_ID, "demo_scheduled", "--reason", "booked by phone")
     assert status_label(emulator, EMILY_ID) == "Demo scheduled"
     block = watch.until(lambda b: value(b, "live-status") == "Demo scheduled", "the status change")
     assert value(block, "live-takeover") == "on"
+    # Renamed in the list when the event came, before the card's refresh ended.
+    assert values(block, "live-recent") == ["Emilia Chen | Initech"]
 
     # A meeting booked elsewhere: it is listed, and the desktop is told.
     title = "Live test demo " + str(port)
@@ -272,12 +278,12 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     assert len(notes) == 1, desk.lines
     note_id, note_title, note_body, sent = notes[0].split(" | ")
     assert note_id == f"meeting-booked-{EMILY_ID}"
-    assert note_title == "Meeting booked with Emily Chen"
+    assert note_title == "Meeting booked with Emilia Chen"
     assert title in note_body
     assert sent == "sent"
     # What the desktop got, through GNotification and the session bus.
     shown = notifications.next()
-    assert shown["summary"] == "Meeting booked with Emily Chen", shown
+    assert shown["summary"] == "Meeting booked with Emilia Chen", shown
     assert title in shown["body"], shown
     # Push was seen: the window does not poll.
     assert value(block, "live-polling") == "off"
