@@ -38,6 +38,7 @@ struct _LeadDeskLeadCard
   guint paused_pending : 1;
   guint refresh_again : 1;    /* a change was announced while a refresh ran */
   guint refresh_live : 1;     /* the refresh in flight was not asked for by a click */
+  guint history_quiet : 1;    /* the history load in flight replaces the list only if it grew */
 
   char *live_error;  /* the last error of a live refresh, told once */
 
@@ -468,6 +469,17 @@ on_history_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* Nothing new: the view stays where the user left it, not at the top
+   * or the end of a list swapped for an equal one. */
+  if (self->history_quiet && history != NULL && self->history != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (history)) == g_list_model_get_n_items (G_LIST_MODEL (self->history)) &&
+      nexor_history_list_get_has_more (history) == nexor_history_list_get_has_more (self->history))
+    {
+      gtk_spinner_set_spinning (self->history_spinner, nexor_history_list_get_loading (self->history));
+      SET_PENDING (self, history_pending, FALSE);
+      return;
+    }
+
   /* A reload kept the old list on screen until now. */
   stop_history (self);
   gtk_spinner_stop (self->history_spinner);
@@ -521,8 +533,8 @@ cancel_history_load (LeadDeskLeadCard *self)
 }
 
 /* @whole: load every page and show the end, where an action's entry is;
- * the list shown stays until the new one is in, so nothing jumps (also with
- * @keep_shown, for a reload of the first page). */
+ * the list shown stays until the new one is in, so nothing jumps. With
+ * @keep_shown too, and it stays for good if the new one is no longer. */
 static void
 start_history (LeadDeskLeadCard *self,
                gboolean          whole,
@@ -530,6 +542,7 @@ start_history (LeadDeskLeadCard *self,
 {
   cancel_history_load (self);
   self->history_cancellable = g_cancellable_new ();
+  self->history_quiet = keep_shown;
   if (!whole && !keep_shown)
     stop_history (self);
 
@@ -778,12 +791,13 @@ on_lead_refreshed (GObject      *source,
   g_set_object (&self->lead, lead);
   update_from_lead (self);
   lead_desk_outreach_update_lead (self->outreach, lead);
-  /* A history read to its end gets the new entries at its end, where the
-   * view goes; one still paged keeps its first page, the rest comes on
-   * scrolling as before. */
-  start_history (self,
-                 live && self->history != NULL && !nexor_history_list_get_has_more (self->history),
-                 TRUE);
+  /* New entries are at the end of the history, oldest first. A list read
+   * to its end is read again whole, and shown if it grew; one still paged
+   * gets them when the user scrolls there, and is left as it is. */
+  if (!live)
+    start_history (self, FALSE, TRUE);
+  else if (self->history == NULL || !nexor_history_list_get_has_more (self->history))
+    start_history (self, TRUE, TRUE);
   if (live && !self->takeover_pending && !self->paused_pending)
     check_paused (self);
   if (live)

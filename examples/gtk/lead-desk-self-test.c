@@ -92,6 +92,7 @@ typedef struct {
   guint next_action;
   char *tag;
   guint settle_tries;
+  gpointer last_history;  /* the history model the last live block saw, compared only */
 } SelfTest;
 
 static void check_stage (SelfTest *test);
@@ -988,6 +989,10 @@ print_live (SelfTest *test)
   g_print ("live-status: %s\n", shown_label (test, "lead-status") ? shown_label (test, "lead-status") : "");
   g_print ("live-takeover: %s\n", toggle != NULL && gtk_switch_get_state (toggle) ? "on" : "off");
   g_print ("live-history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  /* A refresh that found nothing new leaves the list, and where the user
+   * scrolled it, alone. */
+  g_print ("live-history-replaced: %s\n", history != test->last_history ? "yes" : "no");
+  test->last_history = history;
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       g_autofree char *text = row_text (g_ptr_array_index (rows, i));

@@ -316,9 +316,15 @@ def test_polls_while_shown_and_stops_while_hidden(tmp_path, started):
     assert value(first, "live-takeover") == "off"
     assert value(first, "live-polling") == "on"
 
+    # Polls that find nothing new leave the history list as it is.
+    for _ in range(2):
+        block = watch.until(lambda b: True, "a poll")
+        assert value(block, "live-history-replaced") == "no", block
+
     # No webhook: the change shows after a poll.
     cli(emulator, "lead", "takeover", MATIAS_ID)
-    watch.until(lambda b: value(b, "live-takeover") == "on", "the takeover")
+    block = watch.until(lambda b: value(b, "live-takeover") == "on", "the takeover")
+    assert int(value(block, "live-history-items")) == len(emulator.get(f"/leads/{MATIAS_ID}/history?limit=200")["history"])
 
     # Hidden, the window stops polling: nothing about the lead is asked for
     # over a span of several poll intervals.
