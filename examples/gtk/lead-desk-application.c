@@ -77,8 +77,9 @@ static const GOptionEntry option_entries[] = {
     N_("TEXT") },
   { "action", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --self-test: instead of the takeover, do ACTION from the lead card (whatsapp-text, "
-       "whatsapp-template=NAME, email, call, book=KEY, complete=KEY, cancel=KEY, no-show=KEY); "
-       "repeat it for more, in order"), N_("ACTION") },
+       "whatsapp-template=NAME, email, call, book=KEY, complete=KEY, cancel=KEY, no-show=KEY; "
+       "pause, watch: print what the window shows as it changes by itself, until a line on "
+       "standard input; hide, show: the window); repeat it for more, in order"), N_("ACTION") },
   { "tag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --action: a word put in every text the actions write, to find them again"), N_("TEXT") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,

@@ -93,6 +93,7 @@ typedef struct {
   char *tag;
   guint settle_tries;
   gpointer last_history;  /* the history model the last live block saw, compared only */
+  gpointer last_meeting_row;  /* its first meeting row, compared only */
 } SelfTest;
 
 static void check_stage (SelfTest *test);
@@ -1000,6 +1001,9 @@ print_live (SelfTest *test)
       g_print ("live-history-shown: %s\n", text);
     }
   collect_named (GTK_WIDGET (test->window), "meeting-row", meetings);
+  g_print ("live-meetings-replaced: %s\n",
+           (meetings->len > 0 ? meetings->pdata[0] : NULL) != test->last_meeting_row ? "yes" : "no");
+  test->last_meeting_row = meetings->len > 0 ? meetings->pdata[0] : NULL;
   for (guint i = 0; i < meetings->len; i++)
     g_print ("live-meeting: %s | %s\n",
              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (meetings, i))),

@@ -253,6 +253,8 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     cli(emulator, "lead", "takeover", EMILY_ID)
     block = watch.until(lambda b: value(b, "live-takeover") == "on", "the takeover")
     assert int(value(block, "live-history-items")) == len(emulator.get(f"/leads/{EMILY_ID}/history?limit=200")["history"])
+    # The meetings did not change: their rows (and a menu open on one) stay.
+    assert meetings_before and value(block, "live-meetings-replaced") == "no", block
 
     assert "Emily Chen | Initech" in values(block, "live-recent")
 
