@@ -4,6 +4,7 @@ through PyGObject.
     bench_py.py parse  --body FILE --impl loads|objects [--iterations N] [--batches B] [--stdin]
     bench_py.py client --url BASE --impl requests|httpx|nexor --mode sync|async
                        [--requests N] [--batches B] [--warmup W] [--stdin]
+                       [--op get|create] [--ca-file PEM]
     bench_py.py memory --body FILE --memory N
 
 Prints the same result lines as the C benchmarks (bench/bench-common.h): one
@@ -209,41 +210,61 @@ def run_batches(args, impl, mode, run):
         report("client", impl, mode, n, start, end, in_flight=1)
 
 
+SERIAL = [0]
+
+
+def create_body():
+    # What a script sends to create one lead (the same members as the C peers).
+    SERIAL[0] += 1
+    return {"first_name": "Carlos", "email": "carlos.lopez@example.com",
+            "company": "Stark Industries", "source": "bench", "external_id": f"bench-{SERIAL[0]}"}
+
+
 def client_requests(args, url):
     import requests
 
     session = requests.Session()
+    # Per call: REQUESTS_CA_BUNDLE in the environment would override Session.verify.
+    verify = args.ca_file or True
+    leads_url = args.url + "/leads"
 
     def run(n):
         for _ in range(n):
-            r = session.get(url, headers=HEADERS)
-            if r.status_code != 200:
+            if args.op == "create":
+                r = session.post(leads_url, headers=HEADERS, json=create_body(), verify=verify)
+            else:
+                r = session.get(url, headers=HEADERS, verify=verify)
+            if r.status_code not in (200, 201):
                 raise SystemExit(f"HTTP {r.status_code}")
             check(r.json()["lead"]["first_name"])
 
-    run_batches(args, "python-requests", "sync", run)
+    run_batches(args, "python-requests", args.op if args.op == "create" else "sync", run)
 
 
 def client_httpx(args, url):
     import httpx
 
     if args.mode == "sync":
-        client = httpx.Client()
+        client = httpx.Client(verify=args.ca_file or True)
+        leads_url = args.url + "/leads"
 
         def run(n):
             for _ in range(n):
-                r = client.get(url, headers=HEADERS)
-                if r.status_code != 200:
+                if args.op == "create":
+                    r = client.post(leads_url, headers=HEADERS, json=create_body())
+                else:
+                    r = client.get(url, headers=HEADERS)
+                if r.status_code not in (200, 201):
                     raise SystemExit(f"HTTP {r.status_code}")
                 check(r.json()["lead"]["first_name"])
 
-        run_batches(args, "python-httpx", "sync", run)
+        run_batches(args, "python-httpx", args.op if args.op == "create" else "sync", run)
         return
 
     import asyncio
 
     async def main():
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(verify=args.ca_file or True) as client:
             async def run(n):
                 for _ in range(n):
                     r = await client.get(url, headers=HEADERS)
@@ -328,6 +349,8 @@ def main():
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--memory", type=int, default=100000)
+    parser.add_argument("--op", default="get", choices=["get", "create"])
+    parser.add_argument("--ca-file")
     parser.add_argument("--stdin", action="store_true",
                         help="read the size of each batch from stdin (the runner drives the batches)")
     args = parser.parse_args()
