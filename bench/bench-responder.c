@@ -8,7 +8,10 @@
  * Answers every `GET /api/public/leads/…` with the same prebuilt response
  * (200, application/json, the bytes of FILE), every `POST /api/public/leads`
  * with the bytes of --create-body (201) and every
- * `GET /api/public/leads/…/history…` with --history-body, on as many
+ * `GET /api/public/leads/…/history…` with --history-body (where every
+ * `@@@@@@` becomes the request's offset, six digits, so that each page has
+ * entries of its own, as a client that checks for a repeated page wants),
+ * on as many
  * keep-alive connections as clients open, from one thread with epoll. It
  * prints its URL on the first line of stdout and serves until SIGTERM or
  * SIGINT.
@@ -86,6 +89,9 @@ static unsigned long long tls_resumed;
 static char tls_negotiated[128] = "";
 static SSL_CTX *tls_ctx;
 static struct { char *data; size_t len; } create_response, history_response;
+#define MAX_MARKS 4096
+static char *history_marks[MAX_MARKS];   /* where the offset goes in history_response */
+static size_t n_history_marks;
 
 static const char not_found[] =
   "HTTP/1.1 404 Not Found\r\n"
@@ -405,6 +411,13 @@ conn_handle_input (int   epfd,
       if (history_response.data != NULL && is_history &&
           strncmp (head, "GET " LEAD_PREFIX, strlen ("GET " LEAD_PREFIX)) == 0)
         {
+          const char *offset = memmem (head, (size_t) (eol - head), "offset=", 7);
+          char digits[8];
+
+          snprintf (digits, sizeof digits, "%06lu",
+                    offset != NULL ? strtoul (offset + 7, NULL, 10) % 1000000 : 0UL);
+          for (size_t m = 0; m < n_history_marks; m++)
+            memcpy (history_marks[m], digits, 6);
           served_history++;
           if (conn_send (epfd, conn, history_response.data, history_response.len) < 0)
             return -1;
@@ -617,7 +630,14 @@ main (int    argc,
   if (create_path != NULL)
     create_response.data = build_response_from_file ("201 Created", create_path, &create_response.len);
   if (history_path != NULL)
-    history_response.data = build_response_from_file ("200 OK", history_path, &history_response.len);
+    {
+      history_response.data = build_response_from_file ("200 OK", history_path, &history_response.len);
+      for (char *at = history_response.data;
+           n_history_marks < MAX_MARKS &&
+           (at = memmem (at, history_response.len - (size_t) (at - history_response.data), "@@@@@@", 6)) != NULL;
+           at += 6)
+        history_marks[n_history_marks++] = at;
+    }
   if (tls_cert != NULL)
     tls_ctx = tls_context_new (tls_cert, tls_key);
 

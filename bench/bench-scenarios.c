@@ -5,7 +5,7 @@
  *   bench-scenarios card    --url BASE [--ca-file PEM] [--cards N] [--batches B]
  *                           [--warmup W] [--sequential]
  *   bench-scenarios import  --url BASE [--ca-file PEM] --file LEADS.json
- *                           [--batch-size 1000] [--in-flight K]
+ *                           [--batch-size 1000] [--in-flight K] [--per-lead N]
  *   bench-scenarios history --url BASE [--items 100000] [--page-size 200]
  *
  * card     Fills a lead card as the Lead Desk does: Get Lead, the first
@@ -19,7 +19,8 @@
  * import   Creates every lead of a JSON array file with create_leads, in
  *          batches of --batch-size (the API takes at most 1,000), K batches
  *          in flight at a time (1: a plain loop). One result line for the
- *          whole import; n is the number of leads.
+ *          whole import; n is the number of leads. --per-lead N: a loop of
+ *          blocking create_lead calls over the first N leads instead.
  *
  * history  Loads --items history entries into one NexorHistoryList (pages
  *          of --page-size from a responder that answers the same page with
@@ -48,7 +49,8 @@ static struct {
   int in_flight;
   int items;
   int page_size;
-} opt = { NULL, NULL, NULL, 20, 5, 2, FALSE, 1000, 1, 100000, 200 };
+  int per_lead;
+} opt = { NULL, NULL, NULL, 20, 5, 2, FALSE, 1000, 1, 100000, 200, 0 };
 
 static NexorClient *client;
 
@@ -280,6 +282,22 @@ run_import (void)
     goto failed;
   array = json_node_get_array (json_parser_get_root (parser));
   n = json_array_get_length (array);
+  if (opt.per_lead > 0)
+    {
+      n = MIN (n, (guint) opt.per_lead);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(NexorLeadInput) input = lead_input_from_json (json_array_get_object_element (array, i));
+          g_autoptr(NexorCreateLeadResult) result = nexor_client_create_lead (client, input, NULL, &error);
+
+          if (result == NULL)
+            goto failed;
+          import.created++;
+        }
+      bench_clock_now (&end);
+      bench_report ("import", "nexor", "per-lead", n, &start, &end, NULL);
+      return 0;
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NexorLeadInput) input = lead_input_from_json (json_array_get_object_element (array, i));
@@ -417,11 +435,13 @@ main (int    argc,
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt.file, "import: a JSON array of leads", "FILE" },
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &opt.batch_size, "import: leads per create_leads", "N" },
     { "in-flight", 0, 0, G_OPTION_ARG_INT, &opt.in_flight, "import: batches in flight", "K" },
+    { "per-lead", 0, 0, G_OPTION_ARG_INT, &opt.per_lead, "import: create_lead for each of the first N leads", "N" },
     { "items", 0, 0, G_OPTION_ARG_INT, &opt.items, "history: items to load", "N" },
     { "page-size", 0, 0, G_OPTION_ARG_INT, &opt.page_size, "history: items per page", "N" },
     { NULL }
   };
   const char *scenario;
+  int status;
 
   context = g_option_context_new ("card|import|history - what users feel");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -432,7 +452,7 @@ main (int    argc,
     }
   scenario = argc == 2 ? argv[1] : "";
   if (opt.url == NULL || opt.cards <= 0 || opt.batches < 0 || opt.warmup < 0 || opt.batch_size <= 0 ||
-      opt.batch_size > 1000 || opt.in_flight <= 0 || opt.items <= 0 || opt.page_size <= 0 ||
+      opt.batch_size > 1000 || opt.in_flight <= 0 || opt.per_lead < 0 || opt.items <= 0 || opt.page_size <= 0 ||
       opt.page_size > NEXOR_HISTORY_LIST_MAX_PAGE_SIZE ||
       !(g_str_equal (scenario, "card") || g_str_equal (scenario, "history") ||
         (g_str_equal (scenario, "import") && opt.file != NULL)))
@@ -456,8 +476,11 @@ main (int    argc,
     }
 
   if (g_str_equal (scenario, "card"))
-    return run_card ();
-  if (g_str_equal (scenario, "import"))
-    return run_import ();
-  return run_history ();
+    status = run_card ();
+  else if (g_str_equal (scenario, "import"))
+    status = run_import ();
+  else
+    status = run_history ();
+  g_clear_object (&client);
+  return status;
 }

@@ -6,6 +6,10 @@ through PyGObject.
                        [--requests N] [--batches B] [--warmup W] [--stdin]
                        [--op get|create] [--ca-file PEM]
     bench_py.py memory --body FILE --memory N
+    bench_py.py card   --url BASE [--ca-file PEM] [--requests CARDS] [--batches B] [--warmup W]
+    bench_py.py import --url BASE [--ca-file PEM] --body LEADS.json --impl per-lead|bulk
+                       [--requests N]
+    bench_py.py history-memory --body PAGE.json --memory ITEMS
 
 Prints the same result lines as the C benchmarks (bench/bench-common.h): one
 JSON object per measured batch, with the process's user and system CPU time
@@ -325,6 +329,85 @@ def client_nexor(args, base_url):
     run_batches(args, "python-nexor", "async", run)
 
 
+def run_card(args):
+    # The lead card as a Python user writes it: requests, one call after the other.
+    import requests
+
+    session = requests.Session()
+    verify = args.ca_file or True
+    base = args.url + "/leads/" + LEAD_ID
+
+    def card():
+        lead = session.get(base, headers=HEADERS, verify=verify)
+        lead.raise_for_status()
+        check(lead.json()["lead"]["first_name"])
+        history = session.get(base + "/history", params={"limit": 50}, headers=HEADERS, verify=verify)
+        history.raise_for_status()
+        meetings = session.get(base + "/meetings", headers=HEADERS, verify=verify)
+        meetings.raise_for_status()
+        tags = session.get(base + "/tags", headers=HEADERS, verify=verify)
+        tags.raise_for_status()
+        paused = session.get(base + "/is_paused", headers=HEADERS, verify=verify)
+        paused.raise_for_status()
+        return history.json()["history"], meetings.json(), tags.json(), paused.json()
+
+    for _ in range(args.warmup):
+        card()
+    for _ in range(args.batches):
+        start = clock()
+        slowest = 0
+        for _ in range(args.requests):
+            t0 = time.monotonic()
+            card()
+            slowest = max(slowest, time.monotonic() - t0)
+        end = clock()
+        report("card", "python-requests", "sequential", args.requests, start, end,
+               slowest_card_us=int(slowest * 1e6))
+
+
+def run_import(args):
+    # Leads from a JSON file, as a script would send them with requests.
+    import requests
+
+    with open(args.body) as f:
+        leads = json.load(f)
+    session = requests.Session()
+    verify = args.ca_file or True
+    url = args.url + "/leads"
+    start = clock()
+    if args.impl == "per-lead":
+        leads = leads[:args.requests]
+        for lead in leads:
+            r = session.post(url, headers=HEADERS, json=lead, verify=verify)
+            r.raise_for_status()
+    else:
+        for i in range(0, len(leads), 1000):   # the API's documented bulk limit
+            r = session.post(url, headers=HEADERS, json=leads[i:i + 1000], verify=verify)
+            r.raise_for_status()
+            if r.json().get("failed"):
+                raise SystemExit(f"bulk create: {r.json()['failed']} failed")
+    end = clock()
+    report("import", "python-requests", args.impl, len(leads), start, end)
+
+
+def run_history_memory(args):
+    # Python dicts of the same history pages, every item kept.
+    with open(args.body) as f:
+        template = f.read()
+    held = []
+    import gc
+    gc.collect()
+    before = resident_bytes()
+    page_size = 200
+    for offset in range(0, args.memory, page_size):
+        page = json.loads(template.replace("@@@@@@", "%06d" % (offset % 1000000)))
+        held.extend(page["history"])
+    gc.collect()
+    after = resident_bytes()
+    print(json.dumps({"bench": "history-memory", "impl": "python-dicts", "items": len(held),
+                      "rss_bytes_per_item": (after - before) / len(held)}), flush=True)
+
+
 def run_client(args):
     url = args.url + "/leads/" + LEAD_ID
     if args.impl == "requests" and args.mode == "sync":
@@ -339,7 +422,8 @@ def run_client(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["parse", "client", "memory"])
+    parser.add_argument("what", choices=["parse", "client", "memory", "card", "import",
+                                         "history-memory"])
     parser.add_argument("--impl", default="objects")
     parser.add_argument("--mode", default="sync", choices=["sync", "async"])
     parser.add_argument("--body")
@@ -359,6 +443,12 @@ def main():
         run_parse(args)
     elif args.what == "memory":
         run_memory(args)
+    elif args.what == "card":
+        run_card(args)
+    elif args.what == "import":
+        run_import(args)
+    elif args.what == "history-memory":
+        run_history_memory(args)
     else:
         run_client(args)
 

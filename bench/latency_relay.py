@@ -146,6 +146,12 @@ async def main_async(args):
     loop.add_signal_handler(signal.SIGUSR1, report)
     async with server:
         await stop.wait()
+    # Open connections end here: cancelled, and waited for, so that none is
+    # left pending when the loop closes.
+    tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
     report()
 
 
