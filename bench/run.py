@@ -1105,6 +1105,54 @@ def evaluate(results):
     return targets
 
 
+def markdown_user_section(sec):
+    out = []
+    key = sec["key"]
+    if key == "card":
+        out.append("| | wall ms/card | RTTs | client CPU ms/card |")
+        out.append("|---|---:|---:|---:|")
+        for r in sec["rows"]:
+            if r.get("wall_us") is None:
+                out.append(f"| {r['label']} | {r.get('skipped') or 'failed'} | | |")
+                continue
+            out.append(f"| {r['label']} | {r['wall_ms_per_card']:.1f} | {r['rtt_per_card']:.2f} | "
+                       f"{r['cpu_ms_per_card']:.2f} |")
+    elif key == "import":
+        out.append("| | wall s | wall s at 0 ms | round trips | client CPU s |")
+        out.append("|---|---:|---:|---:|---:|")
+        for r in sec["rows"]:
+            if r.get("wall_s") is None:
+                out.append(f"| {r['label']} | failed | | | |")
+                continue
+            mark = " (extrapolated)" if r.get("extrapolated") else ""
+            out.append(f"| {r['label']}{mark} | {r['wall_s']:.2f} | {r['wall_s_at_0']:.2f} | "
+                       f"{r['round_trips']:.1f} | {r['cpu_s']:.2f} |")
+        one = sec["one_file"]
+        out.append("")
+        out.append(f"The 10,000-lead file in one `nexor lead create --from-file`: exit status "
+                   f"{one['exit_status']}" + (f" (`{one['stderr']}`)" if one["stderr"] else "") + ".")
+    elif key == "cold-start":
+        out.append("| | wall ms | CPU ms (every process) | runs |")
+        out.append("|---|---:|---:|---:|")
+        for r in sec["rows"]:
+            if r.get("wall_ms") is None:
+                out.append(f"| {r['label']} | failed | | |")
+                continue
+            out.append(f"| {r['label']} | {r['wall_ms']:.1f} | {r['cpu_ms']:.1f} | {r['runs']} |")
+    elif key == "paged-memory":
+        out.append(f"JSON: {sec['json_bytes_per_item']:.0f} bytes per item, {sec['page_bytes']:,} bytes "
+                   "per 200-item page.")
+        out.append("")
+        out.append("| | heap B/item | RSS B/item | one kept item of each page, after the drop |")
+        out.append("|---|---:|---:|---:|")
+        for r in sec["rows"]:
+            kept = r.get("retained_bytes_per_kept_item")
+            out.append(f"| {r['label']} | {fmt(r.get('malloc_bytes_per_item'), '{:,.0f}')} | "
+                       f"{fmt(r.get('rss_bytes_per_item'), '{:,.0f}')} | "
+                       f"{'-' if kept is None else f'{kept:,.0f} B'} |")
+    return out
+
+
 def markdown(results):
     """The results as the Markdown tables of docs/performance.md."""
     out = []
@@ -1116,6 +1164,8 @@ def markdown(results):
                f"{results['load_average_end'][0]} at the end.")
     v = m.get("versions", {})
     out.append("Versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val) + ".")
+    if results.get("tls_negotiated"):
+        out.append(f"Every https handshake with the canned responder negotiated: {results['tls_negotiated']}.")
     for sec in results["sections"]:
         out.append("")
         out.append(f"**{sec['title']}**" + (f" ({sec['note']})" if sec.get("note") else ""))
@@ -1133,15 +1183,22 @@ def markdown(results):
             for r in sec["rows"]:
                 out.append(f"| {r['label'].strip()} | {fmt(r.get('instructions'), '{:,.0f}')} |")
             continue
-        out.append(f"| | {sec['unit']} | × floor | IQR | user µs | wall µs | server µs/req |")
-        out.append("|---|---:|---:|---:|---:|---:|---:|")
+        if sec["key"] in ("card", "import", "cold-start", "paged-memory"):
+            out.extend(markdown_user_section(sec))
+            continue
+        conns = any(r.get("connections_per_1000") is not None for r in sec["rows"])
+        out.append(f"| | {sec['unit']} | × floor | IQR | user µs | wall µs | server µs/req |"
+                   + (" conn/1k |" if conns else ""))
+        out.append("|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if conns else ""))
         for r in sec["rows"]:
             if r.get("cpu_us") is None:
-                out.append(f"| {r['label'].strip()} | {r.get('skipped') or 'failed'} | | | | | |")
+                out.append(f"| {r['label'].strip()} | {r.get('skipped') or 'failed'} | | | | | |"
+                           + (" |" if conns else ""))
                 continue
             out.append(f"| {r['label'].strip()} | {r['cpu_us']:.1f} | {fmt(r.get('ratio'), '{:.2f}')} | "
                        f"{r['cpu_us_q1']:.0f}–{r['cpu_us_q3']:.0f} | {fmt(r.get('user_us'))} | "
-                       f"{fmt(r.get('wall_us'))} | {fmt(r.get('server_cpu_us_per_request'))} |")
+                       f"{fmt(r.get('wall_us'))} | {fmt(r.get('server_cpu_us_per_request'))} |"
+                       + (f" {fmt(r.get('connections_per_1000'), '{:.0f}')} |" if conns else ""))
     out.append("")
     out.append("| target | measured | limit | |")
     out.append("|---|---:|---:|---|")
@@ -1331,6 +1388,8 @@ def main():
         state = "n/a" if t["met"] is None else ("PASS" if t["met"] else "MISS")
         print(f"  {t['section']:<17} {t['target']:<38} {fmt(t['value'], '{:.2f}'):>7} "
               f"(target {t['limit']}): {state}")
+    if results.get("tls_negotiated"):
+        print(f"every https handshake with the canned responder negotiated: {results['tls_negotiated']}")
     print(f"load average at the end: {results['load_average_end']}")
 
     out = args.json or os.path.join(b, "bench-results.json")
