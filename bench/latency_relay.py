@@ -37,12 +37,14 @@ hand:
 
 import argparse
 import asyncio
+import os
 import signal
 import socket
 import sys
 import time
 
 CHUNK = 256 * 1024
+HALF_CLOSED_S = 5.0
 
 
 class Stats:
@@ -91,6 +93,7 @@ async def pump(reader, writer, delay, counter_name):
         return False
     finally:
         reading.cancel()
+        await asyncio.gather(reading, return_exceptions=True)
 
 
 async def handle(client_reader, client_writer, target, delay, connect_delay):
@@ -110,11 +113,13 @@ async def handle(client_reader, client_writer, target, delay, connect_delay):
         up = asyncio.ensure_future(pump(client_reader, upstream_writer, delay, "bytes_up"))
         down = asyncio.ensure_future(pump(upstream_reader, client_writer, delay, "bytes_down"))
         done, pending = await asyncio.wait({up, down}, return_when=asyncio.FIRST_COMPLETED)
-        if any(t.result() is False for t in done):
-            for t in pending:
-                t.cancel()
-        else:
-            # One side closed cleanly: let the other finish its own way.
+        if not any(t.result() is False for t in done):
+            # One side closed cleanly: let the other finish its own way, for
+            # a while (a server may keep its half open after the client left).
+            done, pending = await asyncio.wait(pending, timeout=HALF_CLOSED_S)
+        for t in pending:
+            t.cancel()
+        if pending:
             await asyncio.wait(pending)
     finally:
         Stats.open -= 1
@@ -128,8 +133,17 @@ async def main_async(args):
     target = (host or "127.0.0.1", int(port))
     one_way = args.rtt_ms / 2000.0
     connect_delay = args.rtt_ms / 1000.0 if args.connect_rtt else 0.0
+    # asyncio holds tasks weakly: the connections' tasks are kept here, so
+    # that none is collected while it waits.
+    tasks = set()
+
+    def on_connection(r, w):
+        task = asyncio.ensure_future(handle(r, w, target, one_way, connect_delay))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
     server = await asyncio.start_server(
-        lambda r, w: handle(r, w, target, one_way, connect_delay),
+        on_connection,
         "127.0.0.1", args.port, backlog=1024, limit=CHUNK)
     port = server.sockets[0].getsockname()[1]
     print(f"relay 127.0.0.1:{port}", flush=True)
@@ -146,12 +160,6 @@ async def main_async(args):
     loop.add_signal_handler(signal.SIGUSR1, report)
     async with server:
         await stop.wait()
-    # Open connections end here: cancelled, and waited for, so that none is
-    # left pending when the loop closes.
-    tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    for t in tasks:
-        t.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
     report()
 
 
@@ -169,7 +177,10 @@ def main():
         asyncio.run(main_async(args))
     except KeyboardInterrupt:
         pass
-    return 0
+    sys.stdout.flush()
+    # Connections still open end with the process; asyncio's own teardown
+    # would only print a warning for each of their tasks.
+    os._exit(0)
 
 
 if __name__ == "__main__":
