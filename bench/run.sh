@@ -10,8 +10,8 @@
 # then runs bench/run.py, which prints one table of medians and ratios and
 # writes it as JSON (BUILDDIR/bench-results.json unless --json says where).
 # A full run (every section, then the regression gate's table,
-# bench/callgrind_gate.py) takes about 15 minutes; --smoke takes a couple of
-# minutes and only checks that every comparison produces numbers (CI runs it,
+# bench/callgrind_gate.py) takes about ten minutes; --smoke takes under a
+# minute and only checks that every comparison produces numbers (CI runs it,
 # then the gate: scripts/test.sh). See docs/performance.md.
 set -euo pipefail
 
