@@ -13,7 +13,8 @@
  * corpus it was found with (`fuzz-emulator -runs=N CORPUS...`).
  *
  * Input format: the first byte picks a row of `requests` below ('a' is the
- * first row, 'b' the second, ...; any byte works, modulo the row count). For
+ * first row, 'b' the second, ... DEL, then 0x80 and on; any byte works,
+ * modulo the row count). For
  * a row whose path has a {} parameter, the bytes up to the first newline are
  * that parameter; the rest is the body (for GET rows, the query string).
  * Rows are only ever appended, so that the seeds in fuzz/corpus/emulator keep
@@ -22,7 +23,10 @@
  *
  * A run fails on a crash, a sanitizer report, a g_warning/g_critical, a 5xx
  * answer, an answer that is not a JSON object, or a state file refused with a
- * message that is not one line of UTF-8 of bounded length.
+ * message that is not one line of UTF-8 of bounded length. A new row needs
+ * a seed in fuzz/corpus/emulator that it answers with a 2xx (or, for the
+ * state file row, that loads): the unit suite fails while a row has none
+ * (nexor_fuzz_dup_unreached()).
  */
 
 #include <stdint.h>
@@ -33,6 +37,7 @@
 #include <glib/gprintf.h>
 #include <libsoup/soup.h>
 
+#include "nexor-emulator-events.h"
 #include "nexor-emulator-routes.h"
 #include "nexor-emulator-store.h"
 
@@ -73,6 +78,14 @@ static const Request requests[] = {
   { "POST",   "conversions" },                    /* } */
   { "GET",    "conversions" },                    /* ~ */
   { "GET",    "conversion-types" },               /* DEL (0x7f) */
+  { "POST",   "messages" },                       /* 0x80 */
+  { "GET",    "templates" },                      /* 0x81 */
+  { "POST",   "meetings" },                       /* 0x82 */
+  { "POST",   "meetings/{}/cancel" },             /* 0x83 */
+  { "POST",   "meetings/{}/no-show" },            /* 0x84 */
+  { "POST",   "meetings/{}/complete" },           /* 0x85 */
+  { "POST",   "meeting-notes" },                  /* 0x86 */
+  { "GET",    "leads" },                          /* 0x87: the lead search */
 };
 
 /* A processor with a rule, in every fresh store, so that the processor rows
@@ -88,6 +101,9 @@ static const Request requests[] = {
 /* Enough requests for state to matter (creates, then updates of them),
  * few enough that the store stays small and fast. */
 #define STORE_RUNS 1000
+
+/* How many inputs each row answered with a 2xx (the state file row: loaded). */
+static guint succeeded[G_N_ELEMENTS (requests)];
 
 static NexorEmulatorStore *shared_store;
 static guint store_runs;
@@ -109,7 +125,8 @@ fail (const char *format,
   abort ();
 }
 
-static void
+/* Whether the state file loaded. */
+static gboolean
 run_state_file (const uint8_t *data,
                 size_t         size)
 {
@@ -128,7 +145,7 @@ run_state_file (const uint8_t *data,
       for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
         if (g_unichar_iscntrl (g_utf8_get_char (p)))
           fail ("load_data: the error message holds a control character");
-      return;
+      return FALSE;
     }
 
   /* What was loaded must serialize again. */
@@ -139,6 +156,8 @@ run_state_file (const uint8_t *data,
     if (text == NULL)
       fail ("load_data: the state does not serialize");
   }
+
+  return TRUE;
 }
 
 static void
@@ -155,7 +174,8 @@ add_fuzz_processor (NexorEmulatorStore *store)
     fail ("the fuzz processor does not load: %s", error->message);
 }
 
-static void
+/* Whether the request was answered with a 2xx. */
+static gboolean
 run_request (const Request *request,
              const uint8_t *data,
              size_t         size)
@@ -178,6 +198,8 @@ run_request (const Request *request,
       if (!nexor_emulator_store_load_seed (shared_store, &error))
         fail ("the seed does not load: %s", error->message);
       add_fuzz_processor (shared_store);
+      /* As the server does: the webhook events are built too. */
+      nexor_emulator_store_collect_events (shared_store, TRUE);
     }
 
   if (strstr (request->path, "{}") != NULL)
@@ -206,7 +228,7 @@ run_request (const Request *request,
 
   if (!nexor_emulator_routes_dispatch (shared_store, request->method, (const char * const *) segments,
                                        query, body, allowed, &status, &answer))
-    return;  /* no route for this parameter (an empty segment, say): a 404 upstream */
+    return FALSE;  /* no route for this parameter (an empty segment, say): a 404 upstream */
 
   if (status < 200 || status >= 500)
     fail ("%s /%s answered %u", request->method, request->path, status);
@@ -219,6 +241,28 @@ run_request (const Request *request,
     if (text == NULL || !g_utf8_validate (text, -1, NULL))
       fail ("%s /%s answered a body that is not UTF-8", request->method, request->path);
   }
+
+  {
+    g_autoptr(GPtrArray) events = nexor_emulator_store_take_events (shared_store);
+
+    if (events->len > 0 && status >= 400)
+      fail ("%s /%s answered %u and raised an event", request->method, request->path, status);
+
+    for (guint i = 0; i < events->len; i++)
+      {
+        NexorEmulatorEvent *event = g_ptr_array_index (events, i);
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autofree char *text = NULL;
+
+        json_node_set_object (node, event->data);
+        text = json_to_string (node, FALSE);
+        if (!nexor_emulator_event_type_is_known (event->event_type) || text == NULL ||
+            !g_utf8_validate (text, -1, NULL))
+          fail ("%s /%s raised a bad %s event", request->method, request->path, event->event_type);
+      }
+  }
+
+  return status < 300;
 }
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -239,16 +283,35 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  const Request *request;
+  guint row;
+  gboolean ok;
 
   if (size == 0)
     return 0;
 
-  request = &requests[(guint8) (data[0] - 'a') % G_N_ELEMENTS (requests)];
-  if (request->method == NULL)
-    run_state_file (data + 1, size - 1);
+  row = (guint8) (data[0] - 'a') % G_N_ELEMENTS (requests);
+  if (requests[row].method == NULL)
+    ok = run_state_file (data + 1, size - 1);
   else
-    run_request (request, data + 1, size - 1);
+    ok = run_request (&requests[row], data + 1, size - 1);
+  if (ok)
+    succeeded[row]++;
 
   return 0;
+}
+
+char *nexor_fuzz_dup_unreached (void);
+
+char *
+nexor_fuzz_dup_unreached (void)
+{
+  g_autoptr(GString) unreached = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    if (succeeded[i] == 0)
+      g_string_append_printf (unreached, "%s%s %s", unreached->len > 0 ? ", " : "",
+                              requests[i].method != NULL ? requests[i].method : "state",
+                              requests[i].path != NULL ? requests[i].path : "file");
+
+  return unreached->len > 0 ? g_string_free (g_steal_pointer (&unreached), FALSE) : NULL;
 }

@@ -15,7 +15,9 @@
  *   - an object whose recorded span does not read back as that object.
  * Every result's properties are all read, so the getters run too.
  *
- * To add a parser, add one line to the table.
+ * To add a parser, add one line to the table, and a seed it accepts to
+ * fuzz/corpus/json: the unit suite fails while a parser of the table has
+ * accepted no input (nexor_fuzz_dup_unreached()).
  */
 
 #include <stdint.h>
@@ -38,18 +40,29 @@
 #include "nexor-json-document-private.h"
 #include "json-identical.h"
 #include "nexor-json-private.h"
+#include "nexor-lead-list-private.h"
 #include "nexor-lead-private.h"
+#include "nexor-meeting-note-result-private.h"
+#include "nexor-meeting-outcome-private.h"
 #include "nexor-meeting-private.h"
+#include "nexor-message-result-private.h"
 #include "nexor-status-change-private.h"
 #include "nexor-tag-private.h"
 #include "nexor-tag-sync-result-private.h"
 #include "nexor-team-member-private.h"
+#include "nexor-template-private.h"
+#include "nexor-template-variable-private.h"
 #include "nexor-user-private.h"
 #include "nexor-variable-private.h"
 #include "nexor-workflow-private.h"
 #include "nexor-workflow-run-private.h"
 #include "nexor-workflow-run-summary-private.h"
 #include "nexor-workflow-status-private.h"
+#include "nexor-meeting-type-private.h"
+#include "nexor-webhook-meeting-data-private.h"
+#include "nexor-webhook-status-change-data-private.h"
+#include "nexor-webhook-event.h"
+#include "nexor-webhook-signature.h"
 
 typedef enum {
   PARSE_RESPONSE,  /* fn (JsonNode *root, GError **) */
@@ -107,12 +120,19 @@ static const Parser parsers[] = {
   RESPONSE (_nexor_tag_sync_result_new_from_response),
   RESPONSE (_nexor_history_page_new_from_response),
   RESPONSE (_nexor_conversion_page_new_from_response),
+  RESPONSE (_nexor_lead_page_new_from_response),
+  RESPONSE (_nexor_meeting_outcome_new_from_response),
+  RESPONSE (_nexor_meeting_note_result_new_from_response),
   /* The tag and team endpoints' own (static) parsers, rebuilt from the same calls. */
   ENVELOPE ("tag", _nexor_tag_new_from_json),
   LIST ("tags", nexor_tag_get_type, _nexor_tag_new_from_json),
   LIST ("team", nexor_team_member_get_type, _nexor_team_member_new_from_json),
   ENVELOPE ("conversion_event", _nexor_conversion_new_from_json),
   LIST ("conversion_types", nexor_conversion_type_get_type, _nexor_conversion_type_new_from_json),
+  /* The meeting and message endpoints' static parsers, likewise. */
+  ENVELOPE ("meeting", _nexor_meeting_new_from_json),
+  LIST ("meetings", nexor_meeting_get_type, _nexor_meeting_new_from_json),
+  LIST ("templates", nexor_template_get_type, _nexor_template_new_from_json),
   /* Every resource on its own. */
   OBJECT (lead_with_variables),
   OBJECT (variable_named_edad),
@@ -128,16 +148,27 @@ static const Parser parsers[] = {
   OBJECT (_nexor_create_lead_result_new_from_json),
   OBJECT (_nexor_history_item_new_from_json),
   OBJECT (_nexor_meeting_new_from_json),
+  OBJECT (_nexor_message_result_new_from_json),
   OBJECT (_nexor_status_change_new_from_json),
   OBJECT (_nexor_tag_new_from_json),
   OBJECT (_nexor_tag_sync_result_new_from_json),
   OBJECT (_nexor_team_member_new_from_json),
+  OBJECT (_nexor_template_new_from_json),
+  OBJECT (_nexor_template_variable_new_from_json),
   OBJECT (_nexor_user_new_from_json),
   OBJECT (_nexor_workflow_new_from_json),
   OBJECT (_nexor_workflow_run_new_from_json),
   OBJECT (_nexor_workflow_run_summary_new_from_json),
   OBJECT (_nexor_workflow_status_new_from_json),
+  /* Webhook deliveries' parts; the whole event is read from the bytes. */
+  OBJECT (_nexor_workflow_status_new_from_keyed_json),
+  OBJECT (_nexor_meeting_type_new_from_json),
+  OBJECT (_nexor_webhook_meeting_data_new_from_json),
+  OBJECT (_nexor_webhook_status_change_data_new_from_json),
 };
+
+/* How many inputs each parser of the table turned into a result. */
+static guint accepted[G_N_ELEMENTS (parsers)];
 
 /* Object members and array items tried per input: enough for every
  * documented shape, small enough to keep the rate up. */
@@ -237,7 +268,7 @@ check_result (const char *what,
     check_object (what, result, 0);
 }
 
-static void
+static gboolean
 run_object_parser (const Parser *parser,
                    JsonObject   *object)
 {
@@ -245,20 +276,24 @@ run_object_parser (const Parser *parser,
   g_autoptr(GObject) result = ((ObjectFunc) parser->func) (object, NULL, &error);
 
   check_result (parser->name, result, error);
+  return result != NULL;
 }
 
-static void
+/* Whether the parser made something of @root. */
+static gboolean
 run_parser (const Parser *parser,
             JsonNode     *root)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) result = NULL;
+  gboolean made = FALSE;
 
   switch (parser->kind)
     {
     case PARSE_RESPONSE:
       result = ((ResponseFunc) parser->func) (root, NULL, &error);
       check_result (parser->name, result, error);
+      made = result != NULL;
       break;
 
     case PARSE_ENVELOPE:
@@ -268,7 +303,7 @@ run_parser (const Parser *parser,
         if (object == NULL)
           check_result (parser->name, NULL, error);
         else
-          run_object_parser (parser, object);
+          made = run_object_parser (parser, object);
       }
       break;
 
@@ -277,6 +312,7 @@ run_parser (const Parser *parser,
                                                     parser->item_type (),
                                                     (NexorResourceParseFunc) parser->func, NULL, &error);
       check_result (parser->name, result, error);
+      made = result != NULL;
       break;
 
     case PARSE_OBJECT:
@@ -288,13 +324,13 @@ run_parser (const Parser *parser,
           JsonNode *member;
           guint tries = 0;
 
-          run_object_parser (parser, object);
+          made = run_object_parser (parser, object);
           json_object_iter_init (&iter, object);
           while (tries < MAX_NESTED_TRIES && json_object_iter_next (&iter, &name, &member))
             {
               if (JSON_NODE_HOLDS_OBJECT (member))
                 {
-                  run_object_parser (parser, json_node_get_object (member));
+                  made |= run_object_parser (parser, json_node_get_object (member));
                   tries++;
                 }
             }
@@ -309,7 +345,7 @@ run_parser (const Parser *parser,
               JsonNode *item = json_array_get_element (array, i);
 
               if (JSON_NODE_HOLDS_OBJECT (item))
-                run_object_parser (parser, json_node_get_object (item));
+                made |= run_object_parser (parser, json_node_get_object (item));
             }
         }
       break;
@@ -317,6 +353,8 @@ run_parser (const Parser *parser,
     default:
       g_assert_not_reached ();
     }
+
+  return made;
 }
 
 /* json-glib 1.6 reads integers through a gint64 that wraps without a word
@@ -489,6 +527,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _nexor_json_parse_bytes (bytes, &error);
 
+  /* The same bytes as a webhook delivery, whether or not they are JSON. */
+  {
+    g_autoptr(GError) event_error = NULL;
+    g_autoptr(NexorWebhookEvent) event = nexor_webhook_event_new_from_bytes (bytes, &event_error);
+    g_autoptr(GError) signature_error = NULL;
+    g_autofree char *header = g_strndup ((const char *) data, size);
+
+    check_result ("nexor_webhook_event_new_from_bytes", event, event_error);
+    /* The input as a header value too: refused with an error, never read past. */
+    if (!nexor_webhook_verify_signature (bytes, header, "whsec_fuzz", &signature_error))
+      check_result ("nexor_webhook_verify_signature", NULL, signature_error);
+  }
+
   if (root == NULL)
     {
       check_result ("_nexor_json_parse_bytes", NULL, error);
@@ -499,7 +550,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_document (bytes, root);
 
   for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
-    run_parser (&parsers[i], root);
+    if (run_parser (&parsers[i], root))
+      accepted[i]++;
 
   return 0;
+}
+
+char *nexor_fuzz_dup_unreached (void);
+
+char *
+nexor_fuzz_dup_unreached (void)
+{
+  g_autoptr(GString) unreached = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
+    if (accepted[i] == 0)
+      g_string_append_printf (unreached, "%s%s", unreached->len > 0 ? ", " : "", parsers[i].name);
+
+  return unreached->len > 0 ? g_string_free (g_steal_pointer (&unreached), FALSE) : NULL;
 }

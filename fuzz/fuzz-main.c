@@ -2,12 +2,17 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- *   fuzz-json-regress FILE-OR-DIRECTORY...
+ *   fuzz-json-regress [--check-reached] FILE-OR-DIRECTORY...
  *
  * Linked with a target's LLVMFuzzerTestOneInput() in the ordinary (gcc)
  * build, so the seed corpus and every input that once crashed a target
  * (tests/data/fuzz-*.json, fuzz/corpus/) run in the unit suite, and so under
  * ASan and valgrind in CI. An input that fails aborts, which fails the test.
+ *
+ * With --check-reached (what the unit suite passes with the whole corpus) it
+ * also fails when the target says that some part of it (a parser, a route)
+ * was never reached by an input: a part added without seeds, or seeds that
+ * stopped reaching it, would otherwise leave it unfuzzed without a sign.
  */
 
 #include <stdint.h>
@@ -17,6 +22,9 @@
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+/* Each target's own: a description of what no input reached so far, or
+ * NULL when every part was. */
+char *nexor_fuzz_dup_unreached (void);
 
 static guint n_run;
 
@@ -47,9 +55,18 @@ int
 main (int    argc,
       char **argv)
 {
+  gboolean check_reached = FALSE;
+  int first = 1;
+
   LLVMFuzzerInitialize (&argc, &argv);
 
-  for (int i = 1; i < argc; i++)
+  if (argc > 1 && g_str_equal (argv[1], "--check-reached"))
+    {
+      check_reached = TRUE;
+      first = 2;
+    }
+
+  for (int i = first; i < argc; i++)
     {
       if (g_file_test (argv[i], G_FILE_TEST_IS_DIR))
         {
@@ -71,7 +88,19 @@ main (int    argc,
 
   if (n_run == 0)
     g_error ("no inputs");
-  printf ("1..1\nok 1 - %u inputs\n", n_run);
+  printf ("1..%d\nok 1 - %u inputs\n", check_reached ? 2 : 1, n_run);
+
+  if (check_reached)
+    {
+      g_autofree char *unreached = nexor_fuzz_dup_unreached ();
+
+      if (unreached != NULL)
+        {
+          printf ("not ok 2 - never reached by an input: %s\n", unreached);
+          return 1;
+        }
+      printf ("ok 2 - every part of the target was reached by an input\n");
+    }
 
   return 0;
 }

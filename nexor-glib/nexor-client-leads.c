@@ -17,6 +17,7 @@
 #include "nexor-flag-private.h"
 #include "nexor-json-private.h"
 #include "nexor-lead-input-private.h"
+#include "nexor-lead-list-private.h"
 #include "nexor-lead-private.h"
 #include "nexor-meeting-private.h"
 #include "nexor-pause-state-private.h"
@@ -1651,79 +1652,70 @@ nexor_client_list_lead_meetings (NexorClient         *self,
   return _nexor_client_send (self, list_lead_meetings_request (lead_id, statuses), cancellable, error);
 }
 
-/* GET /leads?search= is used by API clients but not documented: this reads
- * {"success", "leads": [...]} (also bare or under "data"), each item a lead
- * as Get Lead gives it; see docs/emulator.md. */
+/* GET /leads?search= is used by API clients but not documented: the pages
+ * are read in nexor-lead-list.c; see docs/emulator.md. */
 
-/* What the emulator serves at most in one answer. */
-#define MAX_SEARCH_LEADS 100
-
-static gpointer
-parse_found_lead (JsonObject         *object,
-                  NexorJsonDocument  *document,
-                  GError            **error)
+/* The list of @text's matches in pages of @limit, or NULL with @error set
+ * when @limit is out of range: the check comes before any request. */
+static NexorLeadList *
+new_lead_search (NexorClient  *self,
+                 const char   *text,
+                 guint         limit,
+                 GError      **error)
 {
-  /* A found lead's variables are inside it, if the server sends them. */
-  return _nexor_lead_new_from_json (object,
-                                    _nexor_json_get_optional_object (object, "lead", "variables"),
-                                    document, error);
-}
-
-static GListModel *
-parse_found_leads (JsonNode           *root,
-                   NexorJsonDocument  *document,
-                   GError            **error)
-{
-  return _nexor_json_unwrap_list (root, "leads", "leads", NEXOR_TYPE_LEAD,
-                                  parse_found_lead, document, error);
-}
-
-static NexorRequest *
-search_leads_request (const char *text,
-                      guint       limit)
-{
-  NexorRequest *request = _nexor_request_new ("GET", (NexorResponseParser) parse_found_leads);
-
-  _nexor_request_add_segment (request, "leads");
-  if (!_nexor_request_check_text (request, "search text", text))
-    return request;
-  if (limit > MAX_SEARCH_LEADS)
+  if (limit > NEXOR_LEAD_LIST_MAX_PAGE_SIZE)
     {
-      _nexor_request_take_error (request, g_error_new (NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
-                                                       _("Cannot search for %u leads at once: "
-                                                         "the limit is from 1 to %u"),
-                                                       limit, MAX_SEARCH_LEADS));
-      return request;
+      g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT,
+                   _("Cannot search for %u leads at once: the limit is from 1 to %u"),
+                   limit, NEXOR_LEAD_LIST_MAX_PAGE_SIZE);
+      return NULL;
     }
 
-  _nexor_request_add_query (request, "search", text);
-  if (limit > 0)
-    {
-      char number[16];
+  /* A NULL text is refused as a blank one is, when the first page is asked. */
+  return g_object_new (NEXOR_TYPE_LEAD_LIST,
+                       "client", self,
+                       "search", text != NULL ? text : "",
+                       "page-size", limit > 0 ? limit : NEXOR_LEAD_LIST_DEFAULT_PAGE_SIZE,
+                       NULL);
+}
 
-      g_snprintf (number, sizeof number, "%u", limit);
-      _nexor_request_add_query (request, "limit", number);
-    }
-  return request;
+static void
+on_first_lead_page (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NexorLeadList *list = NEXOR_LEAD_LIST (source);
+  GError *error = NULL;
+
+  if (nexor_lead_list_load_more_finish (list, result, &error))
+    g_task_return_pointer (task, g_object_ref (list), g_object_unref);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
  * nexor_client_search_leads_async:
  * @self: a [class@Nexor.Client]
  * @text: what to look for in the leads' names, emails and phones
- * @limit: the most leads to return, from 1 to 100, or 0 for the server's
- *   default (20 on the nexor-emulator)
- * @cancellable: (nullable): a [class@Gio.Cancellable]
- * @callback: (scope async): called with the leads found
+ * @limit: how many leads to fetch per page, from 1 to
+ *   [const@Nexor.LEAD_LIST_MAX_PAGE_SIZE], or 0 for
+ *   [const@Nexor.LEAD_LIST_DEFAULT_PAGE_SIZE]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels this call,
+ *   the first page, and not the list's later fetches
+ * @callback: (scope async): called when the first page has arrived or the
+ *   call failed
  * @user_data: (closure): data for @callback
  *
  * Finds the leads whose name, email or phone contains @text, ignoring case
  * (`GET /leads?search=`). A phone number is found however it is spaced
- * (`+56 9 1234 5678`). The leads are those Get Lead would give, the first
- * @limit of them, oldest created first.
+ * (`+56 9 1234 5678`). The leads are those Get Lead would give, oldest
+ * created first, in a [class@Nexor.LeadList] whose first page (@limit
+ * leads) is loaded: the list fetches further pages as they are needed, and
+ * [method@Nexor.LeadList.load_all_async] fetches the rest.
  *
- * A blank @text or a @limit over 100 fails with
- * %NEXOR_ERROR_INVALID_ARGUMENT without sending a request.
+ * A blank @text or a @limit over [const@Nexor.LEAD_LIST_MAX_PAGE_SIZE]
+ * fails with %NEXOR_ERROR_INVALID_ARGUMENT without sending a request.
  *
  * Experimental: API clients call this endpoint but it has no documentation
  * page. The library reads the shape the nexor-emulator serves (see the
@@ -1740,11 +1732,24 @@ nexor_client_search_leads_async (NexorClient         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  g_autoptr(NexorLeadList) list = NULL;
+  GError *error = NULL;
+  GTask *task;
+
   g_return_if_fail (NEXOR_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  _nexor_client_send_async (self, search_leads_request (text, limit), cancellable, callback,
-                            user_data, nexor_client_search_leads_async);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nexor_client_search_leads_async);
+
+  list = new_lead_search (self, text, limit, &error);
+  if (list == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  nexor_lead_list_load_more_async (list, cancellable, on_first_lead_page, task);
 }
 
 /**
@@ -1755,7 +1760,8 @@ nexor_client_search_leads_async (NexorClient         *self,
  *
  * Finishes [method@Nexor.Client.search_leads_async].
  *
- * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Lead],
+ * Returns: (transfer full): a [class@Nexor.LeadList] (a
+ *   [iface@Gio.ListModel] of [class@Nexor.Lead]) with its first page,
  *   empty when nothing matched, or %NULL with @error set
  *
  * Since: 0.1
@@ -1766,24 +1772,31 @@ nexor_client_search_leads_finish (NexorClient   *self,
                                   GError       **error)
 {
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, nexor_client_search_leads_async), NULL);
 
-  return _nexor_client_send_finish (self, result, nexor_client_search_leads_async, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
  * nexor_client_search_leads:
  * @self: a [class@Nexor.Client]
  * @text: what to look for in the leads' names, emails and phones
- * @limit: the most leads to return, from 1 to 100, or 0 for the server's
- *   default
- * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @limit: how many leads to fetch per page, from 1 to
+ *   [const@Nexor.LEAD_LIST_MAX_PAGE_SIZE], or 0 for
+ *   [const@Nexor.LEAD_LIST_DEFAULT_PAGE_SIZE]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]; it cancels the first
+ *   page only
  * @error: return location for an error
  *
- * Finds leads by name, email or phone, blocking the calling thread; see
- * [method@Nexor.Client.search_leads_async]. Experimental.
+ * Finds leads by name, email or phone, blocking the calling thread until
+ * the first page has arrived; see [method@Nexor.Client.search_leads_async].
+ * The list fetches its further pages in the calling thread's
+ * thread-default main context. Experimental.
  *
- * Returns: (transfer full): a [iface@Gio.ListModel] of [class@Nexor.Lead],
- *   or %NULL with @error set
+ * Returns: (transfer full): a [class@Nexor.LeadList] (a
+ *   [iface@Gio.ListModel] of [class@Nexor.Lead]) with its first page, or
+ *   %NULL with @error set
  *
  * Since: 0.1
  */
@@ -1794,9 +1807,15 @@ nexor_client_search_leads (NexorClient   *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  g_autoptr(NexorLeadList) list = NULL;
+
   g_return_val_if_fail (NEXOR_IS_CLIENT (self), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nexor_client_send (self, search_leads_request (text, limit), cancellable, error);
+  list = new_lead_search (self, text, limit, error);
+  if (list == NULL || !nexor_lead_list_load_more (list, cancellable, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }

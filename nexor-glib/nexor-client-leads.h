@@ -21,6 +21,7 @@
 #include "nexor-pause-state.h"
 #include "nexor-lead.h"
 #include "nexor-lead-input.h"
+#include "nexor-lead-list.h"
 #include "nexor-meeting.h"
 #include "nexor-status-change.h"
 

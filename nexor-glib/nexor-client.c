@@ -89,6 +89,9 @@
 #define DEFAULT_TIMEOUT_S 90
 #define DEFAULT_MAX_RETRIES 2
 #define IDLE_IO_TIMEOUT_S 30
+/* The client's own session: connections in all, and to one host. */
+#define MAX_CONNS 64
+#define MAX_CONNS_PER_HOST 32
 
 struct _NexorClient
 {
@@ -104,6 +107,15 @@ struct _NexorClient
 
   guint timeout;       /* atomic */
   guint max_retries;   /* atomic */
+
+  /* When the connections that last carried this client's requests went
+   * idle again: the pool holds at most max-conns of them, and a connection
+   * not found here is simply not warm, so the oldest entry makes room. */
+  GMutex idle_lock;
+  struct {
+    guint64 connection_id;   /* 0: free */
+    gint64 since_us;
+  } idle_since[MAX_CONNS];
 
   /* Test hooks (nexor-client-private.h); set before the first call. */
   NexorTestHooks test_hooks;
@@ -273,8 +285,8 @@ nexor_client_constructed (GObject *object)
       self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                      "timeout", IDLE_IO_TIMEOUT_S,
                                                      "idle-timeout", 60,
-                                                     "max-conns", 64,
-                                                     "max-conns-per-host", 32,
+                                                     "max-conns", MAX_CONNS,
+                                                     "max-conns-per-host", MAX_CONNS_PER_HOST,
                                                      NULL);
       self->own_session = TRUE;
       /* Only when given: libsoup takes a NULL database as "verify nothing
@@ -299,6 +311,7 @@ nexor_client_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->user_agent);
   g_clear_object (&self->session);
+  g_mutex_clear (&self->idle_lock);
   g_clear_object (&self->tls_database);
   g_clear_error (&self->config_error);
 
@@ -532,6 +545,8 @@ nexor_client_init (NexorClient *self)
 {
   self->timeout = DEFAULT_TIMEOUT_S;
   self->max_retries = DEFAULT_MAX_RETRIES;
+  g_mutex_init (&self->idle_lock);
+  self->test_hooks.warm_idle_us = NEXOR_WARM_IDLE_MS * 1000;
 }
 
 /* The checks ran in constructed(), where a property's value is first
@@ -877,6 +892,58 @@ const NexorTestHooks *
 _nexor_client_get_test_hooks (NexorClient *self)
 {
   return &self->test_hooks;
+}
+
+void
+_nexor_client_set_warm_idle_bound (NexorClient *self,
+                                   gint64       bound_us)
+{
+  self->test_hooks.warm_idle_us = bound_us;
+}
+
+void
+_nexor_client_note_connection_idle (NexorClient *self,
+                                    guint64      connection_id)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint slot = 0;
+
+  g_mutex_lock (&self->idle_lock);
+  for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
+    {
+      if (self->idle_since[i].connection_id == connection_id)
+        {
+          slot = i;
+          break;
+        }
+      if (self->idle_since[i].since_us < self->idle_since[slot].since_us)
+        slot = i;
+    }
+  self->idle_since[slot].connection_id = connection_id;
+  self->idle_since[slot].since_us = now;
+  g_mutex_unlock (&self->idle_lock);
+}
+
+gboolean
+_nexor_client_connection_is_warm (NexorClient *self,
+                                  guint64      connection_id)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean warm = FALSE;
+
+  if (connection_id == 0)
+    return FALSE;
+
+  g_mutex_lock (&self->idle_lock);
+  for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
+    if (self->idle_since[i].connection_id == connection_id)
+      {
+        warm = now - self->idle_since[i].since_us < self->test_hooks.warm_idle_us;
+        break;
+      }
+  g_mutex_unlock (&self->idle_lock);
+
+  return warm;
 }
 
 void

@@ -51,6 +51,17 @@ G_BEGIN_DECLS
  *   API's documented not-found answers (a web server's error page, an unknown route,
  *   a 404 from an operation that documents none); the message shows the base URL used.
  *   Since: 0.1
+ * @NEXOR_ERROR_SIGNATURE_MISSING: a webhook delivery carries no signature
+ *   (no `X-Nexor-Signature` header, or a blank one). Since: 0.1
+ * @NEXOR_ERROR_SIGNATURE_MALFORMED: a webhook delivery's signature is not
+ *   what the signature scheme produces (for the default scheme: 64
+ *   hexadecimal digits, optionally after `sha256=`). Since: 0.1
+ * @NEXOR_ERROR_SIGNATURE_MISMATCH: a webhook delivery's signature is well
+ *   formed but does not match its body and the secret: the body was changed,
+ *   or it was signed with another secret. Since: 0.1
+ * @NEXOR_ERROR_INVALID_EVENT: a webhook delivery's body is not an event: not
+ *   JSON, not an object, or without a string `event_type` and `event_id`.
+ *   Since: 0.1
  *
  * Error codes of the `NEXOR_ERROR` domain.
  *
@@ -82,6 +93,10 @@ typedef enum {
   NEXOR_ERROR_TIMEOUT,
   NEXOR_ERROR_OUTCOME_UNKNOWN,
   NEXOR_ERROR_ENDPOINT_NOT_FOUND,
+  NEXOR_ERROR_SIGNATURE_MISSING,
+  NEXOR_ERROR_SIGNATURE_MALFORMED,
+  NEXOR_ERROR_SIGNATURE_MISMATCH,
+  NEXOR_ERROR_INVALID_EVENT,
 } NexorError;
 
 NEXOR_AVAILABLE_IN_0_1

@@ -30,5 +30,8 @@
 #include "nexor-client-workflows.h"
 #include "nexor-client-processors.h"
 #include "nexor-client-messages.h"
+#include "nexor-webhook-event.h"
+#include "nexor-webhook-receiver.h"
+#include "nexor-webhook-signature.h"
 
 #undef NEXOR_INSIDE

@@ -734,30 +734,38 @@ read_document (const char  *data,
   return root;
 }
 
-/* The reader's own words, for a response. */
+/* The reader's own words, for a response or, with @delivery, for the body
+ * of a webhook delivery, which is no answer to anything the client asked. */
 static JsonNode *
-read_response (const char  *data,
-               gsize        size,
-               GHashTable  *spans,
-               GArray      *span_list,
-               GError     **error)
+read_body (const char  *data,
+           gsize        size,
+           gboolean     delivery,
+           GHashTable  *spans,
+           GArray      *span_list,
+           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   gboolean too_deep = FALSE;
   JsonNode *root = read_document (data, size, spans, span_list, &too_deep, &local_error);
+  int code = delivery ? NEXOR_ERROR_INVALID_EVENT : NEXOR_ERROR_INVALID_RESPONSE;
 
   if (root != NULL)
     return root;
 
   if (size == 0)
-    g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                         _("Invalid response: the body is empty, expected JSON"));
+    g_set_error_literal (error, NEXOR_ERROR, code,
+                         delivery ? _("Invalid webhook delivery: the body is empty, expected JSON")
+                                  : _("Invalid response: the body is empty, expected JSON"));
   else if (too_deep)
-    g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                 _("Invalid response: the body nests too deep (%s)"), local_error->message);
+    g_set_error (error, NEXOR_ERROR, code,
+                 delivery ? _("Invalid webhook delivery: the body nests too deep (%s)")
+                          : _("Invalid response: the body nests too deep (%s)"),
+                 local_error->message);
   else
-    g_set_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                 _("Invalid response: the body is not JSON (%s)"), local_error->message);
+    g_set_error (error, NEXOR_ERROR, code,
+                 delivery ? _("Invalid webhook delivery: the body is not JSON (%s)")
+                          : _("Invalid response: the body is not JSON (%s)"),
+                 local_error->message);
   return NULL;
 }
 
@@ -799,9 +807,10 @@ nexor_parse_json (const char  *text,
   return read_document (text, length, NULL, NULL, NULL, error);
 }
 
-NexorJsonDocument *
-_nexor_json_document_parse (GBytes  *bytes,
-                            GError **error)
+static NexorJsonDocument *
+parse_body (GBytes    *bytes,
+            gboolean   delivery,
+            GError   **error)
 {
   g_autoptr(GHashTable) spans = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) span_list = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -813,12 +822,14 @@ _nexor_json_document_parse (GBytes  *bytes,
   /* Spans are packed into 32 bits each. */
   if (size > G_MAXUINT32)
     {
-      g_set_error_literal (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE,
-                           _("Invalid response: the body is too large"));
+      g_set_error_literal (error, NEXOR_ERROR,
+                           delivery ? NEXOR_ERROR_INVALID_EVENT : NEXOR_ERROR_INVALID_RESPONSE,
+                           delivery ? _("Invalid webhook delivery: the body is too large")
+                                    : _("Invalid response: the body is too large"));
       return NULL;
     }
 
-  root = read_response (data, size, spans, span_list, error);
+  root = read_body (data, size, delivery, spans, span_list, error);
   if (root == NULL)
     return NULL;
 
@@ -830,6 +841,20 @@ _nexor_json_document_parse (GBytes  *bytes,
   document->span_list = g_steal_pointer (&span_list);
 
   return document;
+}
+
+NexorJsonDocument *
+_nexor_json_document_parse (GBytes  *bytes,
+                            GError **error)
+{
+  return parse_body (bytes, FALSE, error);
+}
+
+NexorJsonDocument *
+_nexor_json_document_parse_delivery (GBytes  *bytes,
+                                     GError **error)
+{
+  return parse_body (bytes, TRUE, error);
 }
 
 JsonNode *
@@ -844,7 +869,7 @@ _nexor_json_parse_span (GBytes  *bytes,
   g_return_val_if_fail (offset <= size && length <= size - offset, NULL);
 
   /* No arithmetic on the NULL data of an empty GBytes. */
-  return read_response (length > 0 ? data + offset : data, length, NULL, NULL, error);
+  return read_body (length > 0 ? data + offset : data, length, FALSE, NULL, NULL, error);
 }
 
 NexorJsonDocument *

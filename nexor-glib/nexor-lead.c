@@ -330,6 +330,14 @@ _nexor_lead_new_from_json (JsonObject         *lead,
 }
 
 NexorLead *
+_nexor_lead_new_from_embedded (JsonObject         *lead,
+                               NexorJsonDocument  *document,
+                               GError            **error)
+{
+  return _nexor_lead_new_from_json (lead, NULL, document, error);
+}
+
+NexorLead *
 _nexor_lead_new_from_response (JsonNode           *root,
                                NexorJsonDocument  *document,
                                GError            **error)

@@ -298,6 +298,35 @@ _nexor_request_get_idempotent (NexorRequest *self)
   return self->idempotent;
 }
 
+/* libsoup (3.2 to 3.7 at least) sends a message again by itself, on a new
+ * connection, when a reused keep-alive connection fails before the first
+ * byte of the answer, but only for these methods: the check is
+ * SOUP_METHOD_IS_IDEMPOTENT on the method, never the message's
+ * SOUP_MESSAGE_IDEMPOTENT flag. */
+static gboolean
+libsoup_resends_method (const char *method)
+{
+  static const char * const methods[] = {
+    "GET", "HEAD", "OPTIONS", "PROPFIND", "TRACE", "PUT", "DELETE",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (methods); i++)
+    if (g_str_equal (method, methods[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_nexor_request_may_reuse_connection (NexorRequest *self)
+{
+  /* An idle keep-alive connection the server closed is noticed by libsoup
+   * before anything is written on it, and then not used; one that dies
+   * under the request is the core's to judge, with the rest of the retry
+   * policy, unless libsoup would quietly send the request again itself.
+   * That it does for a request safe to repeat only. */
+  return self->idempotent || !libsoup_resends_method (self->method);
+}
+
 char *
 _nexor_request_build_path (NexorRequest *self)
 {

@@ -13,7 +13,11 @@
  * NexorTeamMember:
  *
  * A member of the account's team, as listed by [method@Nexor.Client.list_team_members]: the
- * active users who can own leads and host meetings.
+ * active users who can own leads and host meetings. The host of a meeting's
+ * webhook event ([property@Nexor.WebhookMeetingData:host]) is one too, named
+ * by [property@Nexor.TeamMember:first-name] and
+ * [property@Nexor.TeamMember:last-name] instead of
+ * [property@Nexor.TeamMember:name].
  *
  * Since: 0.1
  */
@@ -27,6 +31,8 @@ struct _NexorTeamMember
   char *name;
   char *email;
   char *external_id;
+  char *first_name;
+  char *last_name;
 };
 
 /**
@@ -57,6 +63,22 @@ struct _NexorTeamMember
  *
  * Since: 0.1
  */
+/**
+ * NexorTeamMember:first-name:
+ *
+ * The member's first name, where the answer gives the name in parts, as the
+ * `host` of a meeting's webhook event does (which has no
+ * [property@Nexor.TeamMember:name]).
+ *
+ * Since: 0.1
+ */
+/**
+ * NexorTeamMember:last-name:
+ *
+ * The member's last name, where the answer gives the name in parts.
+ *
+ * Since: 0.1
+ */
 static const NexorField nexor_team_member_fields[] = {
   { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorTeamMember, id), TRUE, 0.0, NULL, NULL },
@@ -66,6 +88,10 @@ static const NexorField nexor_team_member_fields[] = {
     G_STRUCT_OFFSET (NexorTeamMember, email), FALSE, 0.0, NULL, NULL },
   { "external-id", NEXOR_FIELD_NAMES ("external_id", "externalId"), NEXOR_FIELD_STRING,
     G_STRUCT_OFFSET (NexorTeamMember, external_id), FALSE, 0.0, NULL, NULL },
+  { "first-name", NEXOR_FIELD_NAMES ("first_name", "firstName"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTeamMember, first_name), FALSE, 0.0, NULL, NULL },
+  { "last-name", NEXOR_FIELD_NAMES ("last_name", "lastName"), NEXOR_FIELD_STRING,
+    G_STRUCT_OFFSET (NexorTeamMember, last_name), FALSE, 0.0, NULL, NULL },
 };
 
 NEXOR_DEFINE_RESOURCE (NexorTeamMember, nexor_team_member, nexor_team_member_fields)
@@ -170,4 +196,40 @@ nexor_team_member_get_external_id (NexorTeamMember *self)
   g_return_val_if_fail (NEXOR_IS_TEAM_MEMBER (self), NULL);
 
   return self->external_id;
+}
+
+/**
+ * nexor_team_member_get_first_name:
+ * @self: a [class@Nexor.TeamMember]
+ *
+ * Gets the [property@Nexor.TeamMember:first-name] property.
+ *
+ * Returns: (nullable): the first name
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_team_member_get_first_name (NexorTeamMember *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TEAM_MEMBER (self), NULL);
+
+  return self->first_name;
+}
+
+/**
+ * nexor_team_member_get_last_name:
+ * @self: a [class@Nexor.TeamMember]
+ *
+ * Gets the [property@Nexor.TeamMember:last-name] property.
+ *
+ * Returns: (nullable): the last name
+ *
+ * Since: 0.1
+ */
+const char *
+nexor_team_member_get_last_name (NexorTeamMember *self)
+{
+  g_return_val_if_fail (NEXOR_IS_TEAM_MEMBER (self), NULL);
+
+  return self->last_name;
 }

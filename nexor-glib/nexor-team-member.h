@@ -30,6 +30,10 @@ const char *nexor_team_member_get_email (NexorTeamMember *self);
 NEXOR_AVAILABLE_IN_0_1
 const char *nexor_team_member_get_external_id (NexorTeamMember *self);
 NEXOR_AVAILABLE_IN_0_1
+const char *nexor_team_member_get_first_name (NexorTeamMember *self);
+NEXOR_AVAILABLE_IN_0_1
+const char *nexor_team_member_get_last_name (NexorTeamMember *self);
+NEXOR_AVAILABLE_IN_0_1
 JsonObject *nexor_team_member_dup_json (NexorTeamMember *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #define READ_CHUNK_SIZE (64 * 1024)
 
 typedef struct {
+  NexorClient *client;               /* unowned: the task or the caller holds it */
   NexorRequest *request;
   GCancellable *cancellable;         /* ours: the caller's cancel or the deadline */
   GCancellable *caller_cancellable;
@@ -41,6 +42,16 @@ typedef struct {
   SoupMessage *message;
   gulong wrote_body_handler;
   gboolean request_sent;             /* all written: a failure from here on is ambiguous */
+  /* A write not safe to repeat, on a connection it may not trust (see
+   * on_starting()): its own cancellable, to stop it before a byte is
+   * written, and what it learnt of the connection. */
+  GCancellable *attempt_cancellable;
+  gulong attempt_cancel_handler;
+  gulong starting_handler;
+  gulong network_event_handler;
+  gboolean new_connection;           /* the attempt's connection was made for it */
+  gboolean refused_connection;       /* stopped before writing: the connection had idled too long */
+  gboolean force_new_connection;     /* the next attempt opens a connection of its own */
   GInputStream *stream;              /* the response body, being read */
   GByteArray *body;                  /* what was read of it */
   gsize body_limit;
@@ -81,6 +92,7 @@ send_state_new (NexorClient  *self,
 {
   SendState *state = g_new0 (SendState, 1);
 
+  state->client = self;
   state->request = request;
   state->cancellable = g_cancellable_new ();
   state->timeout_s = nexor_client_get_timeout (self);
@@ -111,16 +123,65 @@ on_wrote_body (SoupMessage *message,
   state->request_sent = TRUE;
 }
 
-/* Takes @message. */
 static void
+on_network_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  SendState *state = user_data;
+
+  state->new_connection = TRUE;
+}
+
+/* Emitted once the message has its connection, just before libsoup writes
+ * anything on it. A write not safe to repeat keeps a reused connection only
+ * if one of this client's requests left it idle less than the warm bound
+ * ago; otherwise the server may be closing it for being idle at this very
+ * moment, and a write caught in that crossing could neither be repeated
+ * nor known to have arrived. Cancelling here stops the attempt before a
+ * byte is written (libsoup checks the cancellable before its first write),
+ * and libsoup then closes that connection: it no longer counts as
+ * reusable once a message started on it. */
+static void
+on_starting (SoupMessage *message,
+             gpointer     user_data)
+{
+  SendState *state = user_data;
+
+  if (state->new_connection ||
+      _nexor_client_connection_is_warm (state->client, soup_message_get_connection_id (message)))
+    return;
+
+  state->refused_connection = TRUE;
+  g_cancellable_cancel (state->attempt_cancellable);
+}
+
+/* Takes @message. Returns the cancellable to send it with. */
+static GCancellable *
 attempt_start (SendState   *state,
                SoupMessage *message)
 {
   state->message = message;
   state->request_sent = FALSE;
+  state->new_connection = FALSE;
+  state->refused_connection = FALSE;
   state->wrote_body_handler = g_signal_connect (message, "wrote-body",
                                                 G_CALLBACK (on_wrote_body), state);
   state->attempt++;
+
+  if (soup_message_query_flags (message, SOUP_MESSAGE_NEW_CONNECTION) ||
+      _nexor_request_get_idempotent (state->request))
+    return state->cancellable;
+
+  state->attempt_cancellable = g_cancellable_new ();
+  state->attempt_cancel_handler = g_cancellable_connect (state->cancellable, G_CALLBACK (forward_cancel),
+                                                         g_object_ref (state->attempt_cancellable),
+                                                         g_object_unref);
+  state->starting_handler = g_signal_connect (message, "starting", G_CALLBACK (on_starting), state);
+  state->network_event_handler = g_signal_connect (message, "network-event",
+                                                   G_CALLBACK (on_network_event), state);
+  return state->attempt_cancellable;
 }
 
 /* Closing a body that was not read to its end drops the connection rather
@@ -141,7 +202,15 @@ attempt_clear (SendState *state,
   if (state->message != NULL)
     {
       g_clear_signal_handler (&state->wrote_body_handler, state->message);
+      g_clear_signal_handler (&state->starting_handler, state->message);
+      g_clear_signal_handler (&state->network_event_handler, state->message);
       g_clear_object (&state->message);
+    }
+  if (state->attempt_cancellable != NULL)
+    {
+      g_cancellable_disconnect (state->cancellable, state->attempt_cancel_handler);
+      state->attempt_cancel_handler = 0;
+      g_clear_object (&state->attempt_cancellable);
     }
 }
 
@@ -266,6 +335,7 @@ explain_certificate_error (SoupMessage *message,
 static SoupMessage *
 build_message (NexorClient   *self,
                NexorRequest  *request,
+               gboolean       new_connection,
                GError       **error)
 {
   g_autofree char *path = _nexor_request_build_path (request);
@@ -303,10 +373,18 @@ build_message (NexorClient   *self,
    * on the message, so that it holds for an injected session too. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
 
-  /* Lets libsoup itself re-send it on a keep-alive connection the server
-   * had already closed; it does so for GET, PUT and DELETE on its own. */
-  if (_nexor_request_get_idempotent (request))
+  /* Without the flag libsoup sends every POST and PATCH on a new
+   * connection: a TCP and, over https, a TLS handshake per write. The flag
+   * only lets the connection manager pick an idle keep-alive connection;
+   * whether libsoup re-sends a request by itself goes by its method alone
+   * (see _nexor_request_may_reuse_connection()), so a write not safe to
+   * repeat still goes out once, and a failure after it was written is
+   * judged by judge_attempt() like any other. Such a write is also kept
+   * off a connection that idled too long (on_starting()). */
+  if (_nexor_request_may_reuse_connection (request) && !new_connection)
     soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+  else
+    soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
 
   return message;
 }
@@ -746,6 +824,22 @@ judge_attempt (NexorClient  *self,
   gint64 wait_ms;
   guint status = 0;
 
+  /* Stopped by on_starting() before a byte was written, on a connection
+   * that had idled too long: sent again at once on a connection of its
+   * own, as the same attempt (the caller skips the wait). */
+  if (failure != NULL && state->refused_connection && !state->request_sent &&
+      !g_cancellable_is_cancelled (state->cancellable))
+    {
+      g_debug ("%s %s: not sent on a connection idle for longer than %" G_GINT64_FORMAT " ms; "
+               "sending it on a new one", _nexor_request_get_method (state->request),
+               g_uri_get_path (soup_message_get_uri (message)),
+               _nexor_client_get_test_hooks (self)->warm_idle_us / 1000);
+      state->force_new_connection = TRUE;
+      state->attempt--;
+      *delay_ms = 0;
+      return TRUE;
+    }
+
   if (failure != NULL)
     {
       guint answered = soup_message_get_status (message);
@@ -1024,7 +1118,11 @@ attempt_done (GTask  *task,
   again = judge_attempt (self, state, owned_body, failure, &value, &error, &delay_ms);
   attempt_clear (state, TRUE);
 
-  if (again)
+  /* A write kept off a stale connection goes again without a wait: it is
+   * the same attempt, not a retry. */
+  if (again && state->refused_connection)
+    send_attempt (task);
+  else if (again)
     schedule_wait (task, delay_ms);
   else if (value != NULL)
     g_task_return_pointer (task, value, g_object_unref);
@@ -1052,6 +1150,7 @@ on_body_read (GObject      *source,
       read_body_async (task);
       break;
     case BODY_DONE:
+      _nexor_client_note_connection_idle (state->client, soup_message_get_connection_id (state->message));
       attempt_done (task, body_take (state), NULL);
       break;
     case BODY_FAILED:
@@ -1098,6 +1197,7 @@ send_attempt (GTask *task)
   NexorClient *self = g_task_get_source_object (task);
   SendState *state = g_task_get_task_data (task);
   SoupMessage *message;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   clear_wait (state);
@@ -1108,16 +1208,16 @@ send_attempt (GTask *task)
       return;
     }
 
-  message = build_message (self, state->request, &error);
+  message = build_message (self, state->request, state->force_new_connection, &error);
   if (message == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  attempt_start (state, message);
+  cancellable = attempt_start (state, message);
   soup_session_send_async (nexor_client_get_session (self), state->message, G_PRIORITY_DEFAULT,
-                           state->cancellable, on_sent, g_object_ref (task));
+                           cancellable, on_sent, g_object_ref (task));
 }
 
 static gboolean
@@ -1210,11 +1310,12 @@ wait_cancellable (GCancellable *cancellable,
 }
 
 static GBytes *
-send_and_read (NexorClient  *self,
-               SendState    *state,
-               GError      **error)
+send_and_read (NexorClient   *self,
+               SendState     *state,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  state->stream = soup_session_send (nexor_client_get_session (self), state->message, state->cancellable, error);
+  state->stream = soup_session_send (nexor_client_get_session (self), state->message, cancellable, error);
   if (state->stream == NULL || !body_begin (state, error))
     return NULL;
 
@@ -1229,6 +1330,7 @@ send_and_read (NexorClient  *self,
         case BODY_MORE:
           break;
         case BODY_DONE:
+          _nexor_client_note_connection_idle (self, soup_message_get_connection_id (state->message));
           return body_take (state);
         case BODY_FAILED:
         default:
@@ -1277,16 +1379,17 @@ _nexor_client_send (NexorClient   *self,
           break;
         }
 
-      message = build_message (self, state->request, &local_error);
+      message = build_message (self, state->request, state->force_new_connection, &local_error);
       if (message == NULL)
         break;
 
-      attempt_start (state, message);
-      body = send_and_read (self, state, &failure);
+      body = send_and_read (self, state, attempt_start (state, message), &failure);
       again = judge_attempt (self, state, body, failure, &value, &local_error, &delay_ms);
       attempt_clear (state, FALSE);
       if (!again)
         break;
+      if (state->refused_connection)
+        continue;
 
       if (_nexor_client_get_test_hooks (self)->wait != NULL)
         {

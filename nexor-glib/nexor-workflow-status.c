@@ -33,7 +33,9 @@ struct _NexorWorkflowStatus
 /**
  * NexorWorkflowStatus:id:
  *
- * The status's id.
+ * The status's id. %NULL in the `from_status` and `to_status` of a webhook
+ * event ([class@Nexor.WebhookStatusChangeData]), which name a status by its
+ * [property@Nexor.WorkflowStatus:key].
  *
  * Since: 0.1
  */
@@ -85,21 +87,30 @@ struct _NexorWorkflowStatus
  *
  * Since: 0.1
  */
-static const NexorField nexor_workflow_status_fields[] = {
-  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, id), TRUE, 0.0, NULL, NULL },
-  { "key", NEXOR_FIELD_NAMES ("key"), NEXOR_FIELD_STRING,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, key), FALSE, 0.0, NULL, NULL },
-  { "label", NEXOR_FIELD_NAMES ("label"), NEXOR_FIELD_STRING,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, label), FALSE, 0.0, NULL, NULL },
-  { "category", NEXOR_FIELD_NAMES ("category"), NEXOR_FIELD_STRING,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, category), FALSE, 0.0, NULL, NULL },
-  { "color", NEXOR_FIELD_NAMES ("color"), NEXOR_FIELD_STRING,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, color), FALSE, 0.0, NULL, NULL },
-  { "is-initial", NEXOR_FIELD_NAMES ("is_initial", "isInitial"), NEXOR_FIELD_BOOLEAN,
-    G_STRUCT_OFFSET (NexorWorkflowStatus, is_initial), FALSE, 0.0, NULL, NULL },
-  { "is-terminal", NEXOR_FIELD_NAMES ("is_terminal", "isTerminal"), NEXOR_FIELD_BOOLEAN,
+/* A status is named by its id everywhere but in webhook events, which
+ * carry `{key, label, category}` alone: there the key is what is required. */
+#define WORKFLOW_STATUS_FIELDS(id_required) \
+  { "id", NEXOR_FIELD_NAMES ("id"), NEXOR_FIELD_STRING, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, id), id_required, 0.0, NULL, NULL }, \
+  { "key", NEXOR_FIELD_NAMES ("key"), NEXOR_FIELD_STRING, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, key), !id_required, 0.0, NULL, NULL }, \
+  { "label", NEXOR_FIELD_NAMES ("label"), NEXOR_FIELD_STRING, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, label), FALSE, 0.0, NULL, NULL }, \
+  { "category", NEXOR_FIELD_NAMES ("category"), NEXOR_FIELD_STRING, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, category), FALSE, 0.0, NULL, NULL }, \
+  { "color", NEXOR_FIELD_NAMES ("color"), NEXOR_FIELD_STRING, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, color), FALSE, 0.0, NULL, NULL }, \
+  { "is-initial", NEXOR_FIELD_NAMES ("is_initial", "isInitial"), NEXOR_FIELD_BOOLEAN, \
+    G_STRUCT_OFFSET (NexorWorkflowStatus, is_initial), FALSE, 0.0, NULL, NULL }, \
+  { "is-terminal", NEXOR_FIELD_NAMES ("is_terminal", "isTerminal"), NEXOR_FIELD_BOOLEAN, \
     G_STRUCT_OFFSET (NexorWorkflowStatus, is_terminal), FALSE, 0.0, NULL, NULL },
+
+static const NexorField nexor_workflow_status_fields[] = {
+  WORKFLOW_STATUS_FIELDS (TRUE)
+};
+
+static const NexorField nexor_workflow_status_keyed_fields[] = {
+  WORKFLOW_STATUS_FIELDS (FALSE)
 };
 
 NEXOR_DEFINE_RESOURCE (NexorWorkflowStatus, nexor_workflow_status, nexor_workflow_status_fields)
@@ -111,6 +122,20 @@ _nexor_workflow_status_new_from_json (JsonObject         *object,
 {
   return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_STATUS, "workflow status", nexor_workflow_status_fields,
                                         G_N_ELEMENTS (nexor_workflow_status_fields), object, document, error);
+}
+
+NexorWorkflowStatus *
+_nexor_workflow_status_new_from_keyed_json (JsonObject         *object,
+                                            NexorJsonDocument  *document,
+                                            GError            **error)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (nexor_workflow_status_keyed_fields) ==
+                   G_N_ELEMENTS (nexor_workflow_status_fields));
+
+  return _nexor_resource_new_from_json (NEXOR_TYPE_WORKFLOW_STATUS, "workflow status",
+                                        nexor_workflow_status_keyed_fields,
+                                        G_N_ELEMENTS (nexor_workflow_status_keyed_fields),
+                                        object, document, error);
 }
 
 /**

@@ -57,6 +57,12 @@ static const GOptionEntry option_entries[] = {
   { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --self-test: find the lead by typing TEXT in the search box and open it from the results"),
     N_("TEXT") },
+  { "action", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --self-test: instead of the takeover, do ACTION from the lead card (whatsapp-text, "
+       "whatsapp-template=NAME, email, call, book=KEY, complete=KEY, cancel=KEY, no-show=KEY); "
+       "repeat it for more, in order"), N_("ACTION") },
+  { "tag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --action: a word put in every text the actions write, to find them again"), N_("TEXT") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     NULL, N_("[LEAD-ID]") },
   { NULL }
@@ -361,6 +367,8 @@ lead_desk_application_command_line (GApplication            *application,
   g_autofree char *base_url = NULL;
   g_autofree char *screenshot = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *tag = NULL;
+  g_auto(GStrv) actions = NULL;
   g_auto(GStrv) lead_ids = NULL;
   gboolean self_test = FALSE;
   gboolean only_open = FALSE;
@@ -371,6 +379,8 @@ lead_desk_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
   g_variant_dict_lookup (options, "search", "s", &search);
   g_variant_dict_lookup (options, "only-open", "b", &only_open);
+  g_variant_dict_lookup (options, "action", "^as", &actions);
+  g_variant_dict_lookup (options, "tag", "s", &tag);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &lead_ids);
 
   if (lead_ids != NULL && g_strv_length (lead_ids) > 1)
@@ -383,9 +393,10 @@ lead_desk_application_command_line (GApplication            *application,
       g_application_command_line_printerr (command_line, "%s\n", _("--screenshot needs --self-test"));
       return 2;
     }
-  if ((search != NULL || only_open) && !self_test)
+  if ((search != NULL || only_open || actions != NULL || tag != NULL) && !self_test)
     {
-      g_application_command_line_printerr (command_line, "%s\n", _("--search and --only-open need --self-test"));
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("--search, --only-open, --action and --tag need --self-test"));
       return 2;
     }
 
@@ -403,7 +414,8 @@ lead_desk_application_command_line (GApplication            *application,
 
   if (self_test)
     lead_desk_self_test_start (self, window,
-                               lead_ids != NULL ? lead_ids[0] : NULL, search, only_open, screenshot);
+                               lead_ids != NULL ? lead_ids[0] : NULL, search, only_open, screenshot,
+                               (const char * const *) actions, tag);
   else if (lead_ids != NULL)
     lead_desk_window_open_lead (window, lead_ids[0]);
 

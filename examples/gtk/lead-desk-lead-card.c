@@ -1,7 +1,8 @@
 /* lead-desk-lead-card.c: everything about one lead, and the takeover switch
  *
  * The card shows a NexorLead snapshot and owns the calls made on its behalf:
- * the meetings, the paged history, the conversions and the takeover switch. They all share
+ * the meetings, the paged history, the conversions, the messages and the
+ * takeover switch. They all share
  * one GCancellable per lead, so showing another lead (or destroying the
  * card) cancels whatever the previous one still had in flight, and a late
  * answer can never land on the wrong lead.
@@ -15,6 +16,8 @@
 #include "lead-desk-lead-card.h"
 #include "lead-desk-conversions.h"
 #include "lead-desk-history-row.h"
+#include "lead-desk-meetings.h"
+#include "lead-desk-outreach.h"
 
 struct _LeadDeskLeadCard
 {
@@ -23,12 +26,12 @@ struct _LeadDeskLeadCard
   NexorClient *client;
   NexorLead *lead;
   GCancellable *cancellable;
+  GCancellable *history_cancellable;  /* the history load in flight */
   NexorHistoryList *history;
   char *takeover_result;
   int paused;  /* what is_lead_paused or the last takeover said; -1 until known */
 
   guint takeover_pending : 1;
-  guint meetings_pending : 1;
   guint refresh_pending : 1;
   guint history_pending : 1;
   guint history_busy : 1;
@@ -45,6 +48,8 @@ struct _LeadDeskLeadCard
   AdwActionRow *resume_cadence_row;
   GtkSwitch *resume_cadence_switch;
   LeadDeskConversions *conversions;
+  LeadDeskOutreach *outreach;
+  LeadDeskMeetings *meetings;
   GtkListBox *variables_list;
   AdwActionRow *email_row;
   AdwActionRow *phone_row;
@@ -54,8 +59,6 @@ struct _LeadDeskLeadCard
   AdwActionRow *run_row;
   GtkFlowBox *tags_box;
   GtkLabel *no_tags_label;
-  GtkSpinner *meetings_spinner;
-  GtkListBox *meetings_list;
   GtkLabel *history_count_label;
   GtkSpinner *history_spinner;
   GtkStack *history_stack;
@@ -84,16 +87,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void start_history (LeadDeskLeadCard *self);
+static void start_history (LeadDeskLeadCard *self,
+                           gboolean          whole);
 
 gboolean
 lead_desk_lead_card_get_busy (LeadDeskLeadCard *self)
 {
   g_return_val_if_fail (LEAD_DESK_IS_LEAD_CARD (self), FALSE);
 
-  return self->takeover_pending || self->meetings_pending || self->paused_pending ||
+  return self->takeover_pending || self->paused_pending ||
          self->refresh_pending || self->history_pending || self->history_busy ||
-         (self->conversions != NULL && lead_desk_conversions_get_busy (self->conversions));
+         (self->conversions != NULL && lead_desk_conversions_get_busy (self->conversions)) ||
+         (self->outreach != NULL && lead_desk_outreach_get_busy (self->outreach)) ||
+         (self->meetings != NULL && lead_desk_meetings_get_busy (self->meetings));
 }
 
 /* Every change of a pending flag goes through here so that "busy" is
@@ -202,63 +208,6 @@ create_tag_chip (gpointer item,
     gtk_widget_set_tooltip_text (label, nexor_tag_get_description (tag));
 
   return label;
-}
-
-static GtkWidget *
-create_meeting_row (gpointer item,
-                    gpointer user_data)
-{
-  NexorMeeting *meeting = item;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GDateTime *starts_at = nexor_meeting_get_starts_at (meeting);
-  const char *status = nexor_meeting_get_status (meeting);
-  g_autofree char *shown_status = NULL;
-  GtkWidget *row;
-  GtkWidget *chip;
-
-  if (starts_at != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (starts_at);
-      /* TRANSLATORS: when a meeting starts, a g_date_time_format() format:
-       * order and words as your language writes a date.
-       * xgettext:no-c-format */
-      g_autofree char *when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
-
-      g_string_append (subtitle, when);
-    }
-  if (nexor_meeting_get_duration_minutes (meeting) > 0)
-    g_string_append_printf (subtitle, _("%s%d min"), subtitle->len ? " · " : "",
-                            nexor_meeting_get_duration_minutes (meeting));
-  if (nexor_meeting_get_meeting_type (meeting) != NULL)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "",
-                            nexor_meeting_get_meeting_type (meeting));
-  if (nexor_meeting_get_host_name (meeting) != NULL)
-    /* TRANSLATORS: the first %s is a separator, the second the meeting's host */
-    g_string_append_printf (subtitle, _("%swith %s"), subtitle->len ? " · " : "",
-                            nexor_meeting_get_host_name (meeting));
-
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "use-markup", FALSE,
-                      "title", or_dash (nexor_meeting_get_title (meeting)),
-                      "subtitle", subtitle->str,
-                      "icon-name", "x-office-calendar-symbolic",
-                      NULL);
-
-  shown_status = g_strdelimit (g_strdup (status != NULL ? status : _("unknown")), "_", ' ');
-  chip = gtk_label_new (shown_status);
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (chip, "status-chip");
-  if (g_strcmp0 (status, "scheduled") == 0 || g_strcmp0 (status, "confirmed") == 0)
-    gtk_widget_add_css_class (chip, "active");
-  else if (g_strcmp0 (status, "completed") == 0)
-    gtk_widget_add_css_class (chip, "won");
-  else if (g_strcmp0 (status, "cancelled") == 0 || g_strcmp0 (status, "no_show") == 0)
-    gtk_widget_add_css_class (chip, "lost");
-  else
-    gtk_widget_add_css_class (chip, "other");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-
-  return row;
 }
 
 static GtkWidget *
@@ -404,7 +353,7 @@ update_from_lead (LeadDeskLeadCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->run_row), run != NULL);
 }
 
-/* Conversions */
+/* The sections' own calls: conversions, messages, meetings */
 
 static void
 on_conversions_error (LeadDeskLeadCard *self,
@@ -420,49 +369,14 @@ on_conversions_busy_changed (LeadDeskLeadCard *self)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_BUSY]);
 }
 
-/* Meetings */
-
+/* Messages, calls and meetings: what they did is logged in the history,
+ * at its end (it is oldest first). The whole history is loaded again and
+ * shown from its end, where the new entry is. */
 static void
-on_meetings_ready (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_action_done (LeadDeskLeadCard *self)
 {
-  g_autoptr(LeadDeskLeadCard) self = user_data;
-  g_autoptr(GListModel) meetings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  meetings = nexor_client_list_lead_meetings_finish (NEXOR_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;  /* another lead is shown by now; its own request is on its way */
-
-  gtk_spinner_stop (self->meetings_spinner);
-  SET_PENDING (self, meetings_pending, FALSE);
-
-  if (meetings == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The meetings could not be loaded: %s"),
-                                               error->message);
-
-      gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (text));
-      emit_error (self, _("Could not load the meetings"), error);
-      return;
-    }
-
-  gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, NULL, NULL);
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("No meetings")));
-}
-
-static void
-start_meetings (LeadDeskLeadCard *self)
-{
-  gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("Loading…")));
-  gtk_spinner_start (self->meetings_spinner);
-  SET_PENDING (self, meetings_pending, TRUE);
-
-  nexor_client_list_lead_meetings_async (self->client, nexor_lead_get_id (self->lead), NULL,
-                                         self->cancellable, on_meetings_ready,
-                                         g_object_ref (self));
+  if (self->lead != NULL && self->client != NULL)
+    start_history (self, TRUE);
 }
 
 /* History */
@@ -540,11 +454,17 @@ on_history_ready (GObject      *source,
   g_autoptr(NexorHistoryList) history = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean whole = g_async_result_is_tagged (result, nexor_client_list_all_lead_history_async);
 
-  history = nexor_client_list_lead_history_finish (NEXOR_CLIENT (source), result, &error);
+  if (whole)
+    history = nexor_client_list_all_lead_history_finish (NEXOR_CLIENT (source), result, &error);
+  else
+    history = nexor_client_list_lead_history_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* A reload kept the old list on screen until now. */
+  stop_history (self);
   gtk_spinner_stop (self->history_spinner);
 
   if (history == NULL)
@@ -578,28 +498,54 @@ on_history_ready (GObject      *source,
                             G_CALLBACK (on_history_error_changed), self);
 
   update_history_state (self);
+  /* The entry an action added is the last: show it. The list view's own
+   * action anchors the view on the item, whatever the rows' heights turn
+   * out to be once they are laid out (setting the adjustment before that
+   * can point past the list). */
+  if (whole && g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u",
+                                g_list_model_get_n_items (G_LIST_MODEL (self->history)) - 1);
   SET_PENDING (self, history_pending, FALSE);
 }
 
 static void
-start_history (LeadDeskLeadCard *self)
+cancel_history_load (LeadDeskLeadCard *self)
 {
-  stop_history (self);
+  g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+}
 
-  gtk_stack_set_visible_child_name (self->history_stack, "list");
+/* @whole: load every page and show the end, where an action's entry is;
+ * the list shown stays until the new one is in, so nothing jumps. */
+static void
+start_history (LeadDeskLeadCard *self,
+               gboolean          whole)
+{
+  cancel_history_load (self);
+  self->history_cancellable = g_cancellable_new ();
+  if (!whole)
+    stop_history (self);
+
+  if (self->history == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->history)) == 0)
+    gtk_stack_set_visible_child_name (self->history_stack, "list");
   gtk_spinner_start (self->history_spinner);
   SET_PENDING (self, history_pending, TRUE);
 
-  nexor_client_list_lead_history_async (self->client, nexor_lead_get_id (self->lead), NULL,
-                                        self->cancellable, on_history_ready,
-                                        g_object_ref (self));
+  if (whole)
+    nexor_client_list_all_lead_history_async (self->client, nexor_lead_get_id (self->lead), NULL,
+                                              self->history_cancellable, on_history_ready,
+                                              g_object_ref (self));
+  else
+    nexor_client_list_lead_history_async (self->client, nexor_lead_get_id (self->lead), NULL,
+                                          self->history_cancellable, on_history_ready,
+                                          g_object_ref (self));
 }
 
 static void
 on_history_retry_clicked (LeadDeskLeadCard *self)
 {
   if (self->lead != NULL && self->client != NULL)
-    start_history (self);
+    start_history (self, FALSE);
 }
 
 /* Takeover */
@@ -809,7 +755,8 @@ on_lead_refreshed (GObject      *source,
 
   g_set_object (&self->lead, lead);
   update_from_lead (self);
-  start_history (self);
+  lead_desk_outreach_update_lead (self->outreach, lead);
+  start_history (self, FALSE);
   SET_PENDING (self, refresh_pending, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);
   g_signal_emit (self, signals[SIGNAL_LEAD_UPDATED], 0, lead);
@@ -832,6 +779,7 @@ lead_desk_lead_card_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  cancel_history_load (self);
   stop_history (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEAD_DESK_TYPE_LEAD_CARD);
   /* The template's top-level box is a plain child of this widget, not a
@@ -916,6 +864,8 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
 
   g_type_ensure (LEAD_DESK_TYPE_HISTORY_ROW);
   g_type_ensure (LEAD_DESK_TYPE_CONVERSIONS);
+  g_type_ensure (LEAD_DESK_TYPE_OUTREACH);
+  g_type_ensure (LEAD_DESK_TYPE_MEETINGS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/ai/getnexor/LeadDesk/lead-desk-lead-card.ui");
@@ -939,8 +889,8 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, run_row);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, tags_box);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, no_tags_label);
-  gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, meetings_spinner);
-  gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, outreach);
+  gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, meetings);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, history_count_label);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, history_spinner);
   gtk_widget_class_bind_template_child (widget_class, LeadDeskLeadCard, history_stack);
@@ -951,6 +901,7 @@ lead_desk_lead_card_class_init (LeadDeskLeadCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_retry_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_conversions_error);
   gtk_widget_class_bind_template_callback (widget_class, on_conversions_busy_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_done);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "leadcard");
@@ -966,7 +917,6 @@ lead_desk_lead_card_init (LeadDeskLeadCard *self)
 
   gtk_list_box_set_placeholder (self->variables_list,
                                 placeholder_label (_("No variables collected yet")));
-  gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("No meetings")));
 }
 
 GtkWidget *
@@ -1008,11 +958,13 @@ lead_desk_lead_card_clear (LeadDeskLeadCard *self)
   stop_history (self);
   if (self->conversions != NULL)
     lead_desk_conversions_clear (self->conversions);
-  gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
-  gtk_spinner_stop (self->meetings_spinner);
+  cancel_history_load (self);
+  if (self->outreach != NULL)
+    lead_desk_outreach_clear (self->outreach);
+  if (self->meetings != NULL)
+    lead_desk_meetings_clear (self->meetings);
   if (self->takeover_pending)
     takeover_finished (self);
-  SET_PENDING (self, meetings_pending, FALSE);
   SET_PENDING (self, refresh_pending, FALSE);
   SET_PENDING (self, paused_pending, FALSE);
   g_clear_pointer (&self->takeover_result, g_free);
@@ -1055,8 +1007,9 @@ lead_desk_lead_card_set_lead (LeadDeskLeadCard *self,
   update_from_lead (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->history_scroller), 0);
   check_paused (self);
-  start_meetings (self);
-  start_history (self);
+  start_history (self, FALSE);
+  lead_desk_meetings_set_lead (self->meetings, client, lead, self->cancellable);
+  lead_desk_outreach_set_lead (self->outreach, client, lead, self->cancellable);
   lead_desk_conversions_set_lead (self->conversions, client, nexor_lead_get_id (lead), self->cancellable);
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);

@@ -11,6 +11,19 @@
  * test checks the server in between), hands the lead back, and quits: 0 if
  * every step worked, 1 with a "FAIL:" line if not.
  *
+ * With --action (repeatable) it does, instead of the conversion and the
+ * takeover, what a person does from the lead card, in the order given:
+ * writes a WhatsApp (free text, or the template NAME with its blanks
+ * filled), an email, starts the AI call, books a meeting, or marks the
+ * meeting booked under KEY completed (with notes), cancelled or a no-show.
+ * Each is answered in its confirmation dialog as a click does; after each
+ * the self-test waits for the card, then prints the history rows the view
+ * shows (it scrolls to the new entry by itself) and the meetings listed.
+ * Every text it writes carries --tag, for the test to find it again. An
+ * action ending in "!" must fail, as the card shows it; "pause" prints
+ * "waiting" and goes on after a line on standard input, so that the test
+ * can queue a fault for the next request, which is the action's.
+ *
  * When the app asks for the API key (the connection dialog), the self-test
  * prints "connection-dialog: shown" and types the key in
  * $LEAD_DESK_SELF_TEST_KEY, or fails without it. With --only-open it quits
@@ -23,12 +36,14 @@
  */
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <gio/gunixinputstream.h>
 
 #include "lead-desk-self-test.h"
 #include "lead-desk-connection-dialog.h"
+#include "lead-desk-history-row.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define DEADLINE_S 60
@@ -42,6 +57,8 @@ typedef enum {
   STAGE_WAITING_FOR_TEST,
   STAGE_HANDING_BACK,
   STAGE_SAVING_KEY,
+  STAGE_ACTING,
+  STAGE_SETTLING,
   STAGE_DONE,
 } Stage;
 
@@ -60,6 +77,10 @@ typedef struct {
   guint history_before;
   GDataInputStream *input;
   GCancellable *cancellable;
+  GStrv actions;
+  guint next_action;
+  char *tag;
+  guint settle_tries;
 } SelfTest;
 
 static void check_stage (SelfTest *test);
@@ -94,6 +115,8 @@ self_test_free (SelfTest *test)
   g_free (test->lead_id);
   g_free (test->search);
   g_free (test->screenshot_path);
+  g_strfreev (test->actions);
+  g_free (test->tag);
   g_free (test);
 }
 
@@ -298,6 +321,13 @@ print_card (SelfTest *test)
   g_print ("history-count: %s\n", shown_label (test, "history-count") != NULL
                                    ? shown_label (test, "history-count") : "");
   g_print ("window-title: %s\n", gtk_window_get_title (GTK_WINDOW (test->window)));
+  {
+    GtkWidget *note = find_named (GTK_WIDGET (test->window), "outreach-result");
+    GtkWidget *send = find_named (GTK_WIDGET (test->window), "outreach-send");
+
+    g_print ("outreach-note: %s\n", GTK_IS_LABEL (note) ? gtk_label_get_text (GTK_LABEL (note)) : "");
+    g_print ("outreach-send: %s\n", send != NULL && gtk_widget_is_sensitive (send) ? "enabled" : "disabled");
+  }
   fflush (stdout);
 
   return TRUE;
@@ -419,6 +449,497 @@ save_screenshot (GtkWidget   *widget,
     }
 
   return TRUE;
+}
+
+
+/* Actions from the lead card */
+
+static void run_next_action (SelfTest *test);
+
+/* The texts of the labels a history row shows, in order. */
+static void
+append_shown_labels (GtkWidget *widget,
+                     GString   *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " | " : "", gtk_label_get_text (GTK_LABEL (child)));
+      append_shown_labels (child, text);
+    }
+}
+
+static char *
+row_text (GtkWidget *row)
+{
+  GString *text = g_string_new (NULL);
+
+  append_shown_labels (row, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The history rows on screen, found by type (the list view's own
+ * children hold them); NULL until the newest entry is among them (the
+ * card scrolls there after an action). */
+static GPtrArray *
+shown_history_rows (SelfTest *test)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GListModel *model = history_model (test);
+  g_autoptr(GObject) last = NULL;
+  GtkWidget *view = find_named (GTK_WIDGET (test->window), "history-view");
+  gboolean last_shown = FALSE;
+  graphene_rect_t bounds;
+
+  if (model == NULL || g_list_model_get_n_items (model) == 0 || view == NULL)
+    return NULL;
+  last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (!LEAD_DESK_IS_HISTORY_ROW (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (view))
+        continue;
+      g_ptr_array_add (rows, row);
+      if ((GObject *) lead_desk_history_row_get_item (LEAD_DESK_HISTORY_ROW (row)) == last)
+        last_shown = TRUE;
+    }
+
+  return last_shown ? g_steal_pointer (&rows) : NULL;
+}
+
+static void
+print_after_action (SelfTest   *test,
+                    GPtrArray  *rows,
+                    const char *action)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
+  GListModel *model = history_model (test);
+  guint calls = 0;
+
+  g_print ("action: %s\n", action);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = row_text (g_ptr_array_index (rows, i));
+
+      g_print ("history-shown: %s\n", text);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (model, i);
+
+      if (nexor_history_item_get_item_type (item) == NEXOR_HISTORY_ITEM_TYPE_CALL)
+        calls++;
+    }
+  g_print ("history-items: %u\n", g_list_model_get_n_items (model));
+  g_print ("history-calls: %u\n", calls);
+
+  collect_named (GTK_WIDGET (test->window), "meeting-row", meetings);
+  for (guint i = 0; i < meetings->len; i++)
+    g_print ("meeting: %s | %s\n",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (meetings, i))),
+             (const char *) g_object_get_data (G_OBJECT (g_ptr_array_index (meetings, i)), "meeting-status"));
+  fflush (stdout);
+}
+
+static AdwMessageDialog *
+find_dialog (SelfTest   *test,
+             const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (test->toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (test->toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          g_strcmp0 (gtk_widget_get_name (window), name) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Answers the dialog a click opened, as a click on @response does. */
+static gboolean
+answer (SelfTest   *test,
+        const char *name,
+        const char *response,
+        const char *first_row,
+        const char *first_text,
+        const char *second_row,
+        const char *second_text)
+{
+  AdwMessageDialog *dialog = find_dialog (test, name);
+  GtkWidget *row;
+
+  if (dialog == NULL)
+    {
+      fail (test, "no %s was shown", name);
+      return FALSE;
+    }
+  g_print ("dialog: %s\n", adw_message_dialog_get_heading (dialog));
+  {
+    g_autofree char *body = g_strdup (adw_message_dialog_get_body (dialog));
+
+    g_print ("dialog-body: %s\n", g_strdelimit (body, "\n", ' '));
+  }
+  if (first_row != NULL && (row = find_named (GTK_WIDGET (dialog), first_row)) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), first_text);
+  if (second_row != NULL && (row = find_named (GTK_WIDGET (dialog), second_row)) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), second_text);
+
+  test->stage = STAGE_ACTING;
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
+click (SelfTest   *test,
+       const char *name)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (test->window), name);
+
+  if (!GTK_IS_BUTTON (button) || !gtk_widget_is_sensitive (button) || !gtk_widget_get_mapped (button))
+    {
+      fail (test, "the button %s is missing, hidden or disabled", name);
+      return FALSE;
+    }
+  g_signal_emit_by_name (button, "clicked");
+  return TRUE;
+}
+
+static gboolean
+type_in (SelfTest   *test,
+         const char *name,
+         const char *text)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (test->window), name);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else
+    {
+      fail (test, "there is no %s to type in", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_channel (SelfTest   *test,
+              const char *page)
+{
+  GtkWidget *stack = find_named (GTK_WIDGET (test->window), "outreach-stack");
+
+  /* What a click on the channel's tab does. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), page);
+}
+
+static void
+print_whatsapp_window (SelfTest *test)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (test->window), "whatsapp-window");
+  GtkWidget *toggle = find_named (GTK_WIDGET (test->window), "whatsapp-template-switch");
+
+  g_print ("whatsapp-window: %s\n", gtk_label_get_text (GTK_LABEL (label)));
+  g_print ("whatsapp-free-text: %s\n",
+           gtk_widget_is_sensitive (toggle) ? "allowed" : "not allowed");
+}
+
+static gboolean
+whatsapp_template (SelfTest   *test,
+                   const char *name)
+{
+  GtkWidget *picker = find_named (GTK_WIDGET (test->window), "whatsapp-template-row");
+  GtkWidget *toggle = find_named (GTK_WIDGET (test->window), "whatsapp-template-switch");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GListModel *templates;
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  show_channel (test, "whatsapp");
+  print_whatsapp_window (test);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  templates = adw_combo_row_get_model (ADW_COMBO_ROW (picker));
+  for (guint i = 0; templates != NULL && i < g_list_model_get_n_items (templates); i++)
+    {
+      g_autoptr(NexorTemplate) template = g_list_model_get_item (templates, i);
+
+      g_print ("template-offered: %s\n", nexor_template_get_name (template));
+      if (g_strcmp0 (nexor_template_get_name (template), name) == 0)
+        chosen = i;
+    }
+  if (chosen == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (picker))
+    {
+      fail (test, "the template picker does not offer “%s”", name);
+      return FALSE;
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (picker), chosen);
+
+  collect_named (GTK_WIDGET (test->window), "template-variable-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *value = g_strdup_printf ("%s-%s", test->tag,
+                                                (const char *) g_object_get_data (G_OBJECT (row), "variable-name"));
+
+      g_print ("template-variable: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+    }
+  g_print ("whatsapp-preview: %s\n",
+           gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (test->window), "whatsapp-preview"))));
+
+  return click (test, "outreach-send") &&
+         answer (test, "confirm-send-dialog", "send", NULL, NULL, NULL, NULL);
+}
+
+static GtkWidget *
+find_meeting_row (SelfTest   *test,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_named (GTK_WIDGET (test->window), "meeting-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, i))), title) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static gboolean
+meeting_outcome (SelfTest   *test,
+                 const char *action,
+                 const char *key)
+{
+  g_autofree char *title = g_strdup_printf ("Self-test meeting %s %s", test->tag, key);
+  g_autofree char *notes = g_strdup_printf ("Outcome %s %s", test->tag, key);
+  g_autofree char *attached = g_strdup_printf ("Notes %s %s", test->tag, key);
+  g_autofree char *reason = g_strdup_printf ("Reason %s %s", test->tag, key);
+  g_autofree char *action_name = g_strconcat ("meetings.", action, NULL);
+  GtkWidget *row = find_meeting_row (test, title);
+
+  if (row == NULL)
+    {
+      fail (test, "the meeting “%s” is not listed", title);
+      return FALSE;
+    }
+  /* What the row's menu item does. */
+  if (!gtk_widget_activate_action (row, action_name, "s", g_object_get_data (G_OBJECT (row), "meeting-id")))
+    {
+      fail (test, "the meeting “%s” offers no %s", title, action);
+      return FALSE;
+    }
+  if (g_str_equal (action, "complete"))
+    return answer (test, "meeting-outcome-dialog", "confirm", "outcome-notes-row", notes,
+                   "meeting-notes-row", attached);
+  return answer (test, "meeting-outcome-dialog", "confirm", "outcome-reason-row", reason,
+                 "outcome-notes-row", notes);
+}
+
+static void
+on_pause_line_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SelfTest *test = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  run_next_action (test);
+}
+
+/* "pause": the test changes the server (queues a fault) while the window
+ * waits, idle, for a line on standard input. */
+static void
+pause_for_test (SelfTest *test)
+{
+  test->stage = STAGE_WAITING_FOR_TEST;
+  g_print ("waiting\n");
+  fflush (stdout);
+
+  if (test->input == NULL)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+      test->input = g_data_input_stream_new (in);
+    }
+  g_data_input_stream_read_line_async (test->input, G_PRIORITY_DEFAULT, test->cancellable,
+                                       on_pause_line_read, test);
+}
+
+/* An action ending in "!" is expected to fail, as the card shows it. */
+static gboolean
+expects_failure (const char *action)
+{
+  return g_str_has_suffix (action, "!");
+}
+
+static gboolean
+do_action (SelfTest   *test,
+           const char *full_action)
+{
+  g_autofree char *action = g_strdup (full_action);
+  g_auto(GStrv) parts = NULL;
+  const char *name;
+  const char *argument;
+  g_autofree char *text = NULL;
+
+  if (expects_failure (action))
+    action[strlen (action) - 1] = '\0';
+  parts = g_strsplit (action, "=", 2);
+  name = parts[0];
+  argument = parts[1] != NULL ? parts[1] : "";
+
+  if (g_str_equal (name, "whatsapp-text"))
+    {
+      GtkWidget *toggle = find_named (GTK_WIDGET (test->window), "whatsapp-template-switch");
+
+      show_channel (test, "whatsapp");
+      print_whatsapp_window (test);
+      gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+      text = g_strdup_printf ("Self-test WhatsApp %s", test->tag);
+      return type_in (test, "whatsapp-text", text) && click (test, "outreach-send") &&
+             answer (test, "confirm-send-dialog", "send", NULL, NULL, NULL, NULL);
+    }
+  if (g_str_equal (name, "whatsapp-template"))
+    return whatsapp_template (test, argument);
+  if (g_str_equal (name, "email"))
+    {
+      g_autofree char *subject = g_strdup_printf ("Self-test email %s", test->tag);
+
+      show_channel (test, "email");
+      text = g_strdup_printf ("Hello from the self-test %s", test->tag);
+      return type_in (test, "email-subject-row", subject) && type_in (test, "email-text", text) &&
+             click (test, "outreach-send") &&
+             answer (test, "confirm-send-dialog", "send", NULL, NULL, NULL, NULL);
+    }
+  if (g_str_equal (name, "call"))
+    {
+      show_channel (test, "call");
+      text = g_strdup_printf ("Self-test call %s", test->tag);
+      return type_in (test, "call-greeting-row", text) && click (test, "outreach-send") &&
+             answer (test, "confirm-send-dialog", "send", NULL, NULL, NULL, NULL);
+    }
+  if (g_str_equal (name, "book"))
+    {
+      text = g_strdup_printf ("Self-test meeting %s %s", test->tag, argument);
+      if (!click (test, "book-meeting-button") || !type_in (test, "meeting-title-row", text))
+        return FALSE;
+      test->stage = STAGE_ACTING;
+      return click (test, "book-meeting-save");
+    }
+  if (g_str_equal (name, "complete") || g_str_equal (name, "cancel") || g_str_equal (name, "no-show"))
+    return meeting_outcome (test, name, argument);
+
+  fail (test, "unknown action “%s”", action);
+  return FALSE;
+}
+
+static void
+settle (gpointer user_data)
+{
+  SelfTest *test = user_data;
+
+  test->check_id = 0;
+  check_stage (test);
+}
+
+/* The action is done: its result is shown without an error, and the
+ * history is at its end. */
+static void
+action_settled (SelfTest *test)
+{
+  const char *action = test->actions[test->next_action - 1];
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *result = find_named (GTK_WIDGET (test->window),
+                                  g_str_has_prefix (action, "whatsapp") || g_str_has_prefix (action, "email") ||
+                                  g_str_has_prefix (action, "call") ? "outreach-result" : "meetings-result");
+
+  if (GTK_IS_LABEL (result) && gtk_widget_has_css_class (result, "error") != expects_failure (action))
+    {
+      fail (test, "%s %s: %s", action, expects_failure (action) ? "did not fail" : "failed",
+            gtk_label_get_text (GTK_LABEL (result)));
+      return;
+    }
+
+  rows = shown_history_rows (test);
+  if (rows == NULL)
+    {
+      if (++test->settle_tries > 100)
+        {
+          fail (test, "after %s the history view does not show its newest entry", action);
+          return;
+        }
+      test->check_id = g_timeout_add_once (50, settle, test);
+      return;
+    }
+
+  print_after_action (test, rows, action);
+  if (GTK_IS_LABEL (result))
+    g_print ("action-result: %s\n", gtk_label_get_text (GTK_LABEL (result)));
+  run_next_action (test);
+}
+
+static void
+on_after_last_action_paint (GdkFrameClock *clock,
+                            SelfTest      *test)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_last_action_paint, test);
+  if (!save_screenshot (GTK_WIDGET (test->window), test->screenshot_path, &error))
+    {
+      fail (test, "screenshot: %s", error->message);
+      return;
+    }
+  g_print ("screenshot: %s\n", test->screenshot_path);
+  finish (test, 0);
+}
+
+static void
+run_next_action (SelfTest *test)
+{
+  const char *action;
+
+  if (test->actions == NULL || test->actions[test->next_action] == NULL)
+    {
+      g_print ("actions: done\n");
+      if (test->screenshot_path != NULL)
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (test->window));
+
+          /* The window after the last action, once it is drawn. */
+          g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_last_action_paint), test);
+          gtk_widget_queue_draw (GTK_WIDGET (test->window));
+          return;
+        }
+      finish (test, 0);
+      return;
+    }
+
+  action = test->actions[test->next_action++];
+  test->settle_tries = 0;
+  if (g_str_equal (action, "pause"))
+    {
+      pause_for_test (test);
+      return;
+    }
+  if (!do_action (test, action))
+    return;
+  test->stage = STAGE_ACTING;
+  check_stage (test);
 }
 
 /* Stages */
@@ -621,6 +1142,11 @@ check_stage (SelfTest *test)
           finish_when_key_settled (test);
           return;
         }
+      if (test->actions != NULL)
+        {
+          run_next_action (test);
+          return;
+        }
 
       /* Scroll the timeline to its end, as a user would, when there is more. */
       history = history_model (test);
@@ -677,6 +1203,17 @@ check_stage (SelfTest *test)
       g_print ("takeover: off\n");
       g_print ("takeover-result: %s\n", takeover_subtitle (test));
       finish (test, 0);
+      return;
+
+    case STAGE_ACTING:
+      /* Busy went off once the call came back, and the card's reload of
+       * the history with it: now look. */
+      test->stage = STAGE_SETTLING;
+      action_settled (test);
+      return;
+
+    case STAGE_SETTLING:
+      action_settled (test);
       return;
 
     case STAGE_WAITING_FOR_TEST:
@@ -770,6 +1307,8 @@ on_deadline (gpointer user_data)
  * @search: (nullable): a text to find the lead with in the search box
  * @only_open: quit once the lead is shown
  * @screenshot_path: (nullable): where to save a PNG of the window
+ * @actions: (nullable): what to do from the lead card instead of the takeover
+ * @tag: (nullable): a word to put in every text the actions write
  *
  * Runs the self-test in @window; it ends the application when done.
  */
@@ -779,7 +1318,9 @@ lead_desk_self_test_start (LeadDeskApplication *application,
                            const char          *lead_id,
                            const char          *search,
                            gboolean             only_open,
-                           const char          *screenshot_path)
+                           const char          *screenshot_path,
+                           const char * const  *actions,
+                           const char          *tag)
 {
   SelfTest *test = g_new0 (SelfTest, 1);
 
@@ -789,6 +1330,8 @@ lead_desk_self_test_start (LeadDeskApplication *application,
   test->search = g_strdup (search);
   test->only_open = only_open;
   test->screenshot_path = g_strdup (screenshot_path);
+  test->actions = g_strdupv ((char **) actions);
+  test->tag = g_strdup (tag != NULL ? tag : "self-test");
   test->cancellable = g_cancellable_new ();
   test->stage = search != NULL ? STAGE_SEARCHING : STAGE_LOADING;
   test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);

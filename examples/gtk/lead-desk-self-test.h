@@ -15,6 +15,8 @@ void lead_desk_self_test_start (LeadDeskApplication *application,
                                 const char          *lead_id,
                                 const char          *search,
                                 gboolean             only_open,
-                                const char          *screenshot_path);
+                                const char          *screenshot_path,
+                                const char * const  *actions,
+                                const char          *tag);
 
 G_END_DECLS

@@ -50,7 +50,26 @@ typedef struct {
   NexorTestRandomFunc random;
   NexorTestWaitFunc   wait;
   gpointer            data;
+  gint64              warm_idle_us;  /* NEXOR_WARM_IDLE_MS, unless a test changed it */
 } NexorTestHooks;
+
+/* A write not safe to repeat goes on a keep-alive connection only if one of
+ * this client's requests left it idle less than this long ago: far below
+ * the shortest keep-alive timeout servers commonly use (2 s, then 5 s), so
+ * that a server closing it for being idle never crosses the write on the
+ * wire. Older connections are closed instead and the write takes a new one. */
+#define NEXOR_WARM_IDLE_MS 1000
+
+/* Tests only: another bound (0: no connection is ever warm enough). */
+void      _nexor_client_set_warm_idle_bound   (NexorClient *self,
+                                               gint64       bound_us);
+/* The connection that carried one of this client's requests is idle again. */
+void      _nexor_client_note_connection_idle  (NexorClient *self,
+                                               guint64      connection_id);
+/* Whether the connection went idle after one of this client's requests
+ * less than the warm bound ago. */
+gboolean  _nexor_client_connection_is_warm    (NexorClient *self,
+                                               guint64      connection_id);
 
 /* What the transport (nexor-transport.c) reads of the client object
  * (nexor-client.c) besides its public getters. */

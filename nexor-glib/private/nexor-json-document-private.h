@@ -38,6 +38,11 @@ typedef struct _NexorJsonDocument NexorJsonDocument;
 NexorJsonDocument *_nexor_json_document_parse     (GBytes             *bytes,
                                                    GError            **error);
 
+/* Like _nexor_json_document_parse(), for the body of a webhook delivery:
+ * the same rules, with NEXOR_ERROR_INVALID_EVENT and words for a delivery. */
+NexorJsonDocument *_nexor_json_document_parse_delivery (GBytes        *bytes,
+                                                        GError       **error);
+
 /* Like _nexor_json_document_parse(), for the @length bytes at @offset of
  * @bytes, recording no spans. */
 JsonNode          *_nexor_json_parse_span         (GBytes             *bytes,

@@ -15,6 +15,10 @@ NexorLead *_nexor_lead_new_from_json     (JsonObject         *lead,
                                           JsonObject         *variables,
                                           NexorJsonDocument  *document,
                                           GError            **error);
+/* A lead inside another object (a webhook event's data): no variables. */
+NexorLead *_nexor_lead_new_from_embedded (JsonObject         *lead,
+                                          NexorJsonDocument  *document,
+                                          GError            **error);
 NexorLead *_nexor_lead_new_from_response (JsonNode           *root,
                                           NexorJsonDocument  *document,
                                           GError            **error);

@@ -69,6 +69,10 @@ void          _nexor_request_set_call_start (NexorRequest         *self,
                                              gint64                started_us);
 gint64        _nexor_request_get_call_start (NexorRequest         *self);
 gboolean      _nexor_request_get_idempotent (NexorRequest         *self);
+/* Whether the request may go on an idle keep-alive connection: every
+ * request but one not safe to repeat whose method libsoup would re-send by
+ * itself after a reused connection failed (PUT, DELETE, …). */
+gboolean      _nexor_request_may_reuse_connection (NexorRequest   *self);
 char         *_nexor_request_build_path     (NexorRequest         *self);
 GBytes       *_nexor_request_get_body       (NexorRequest         *self);
 const GError *_nexor_request_get_error      (NexorRequest         *self);

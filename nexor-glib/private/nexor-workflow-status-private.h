@@ -15,4 +15,10 @@ NexorWorkflowStatus *_nexor_workflow_status_new_from_json (JsonObject         *o
                                                            NexorJsonDocument  *document,
                                                            GError            **error);
 
+/* A status that may come without an id but must have a key, as in the
+ * from_status and to_status of a webhook event. */
+NexorWorkflowStatus *_nexor_workflow_status_new_from_keyed_json (JsonObject         *object,
+                                                                 NexorJsonDocument  *document,
+                                                                 GError            **error);
+
 G_END_DECLS

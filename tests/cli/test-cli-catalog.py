@@ -178,6 +178,20 @@ def test_lead_search(t):
             r.returncode == 0 and
             r.stdout.splitlines() == ["%s\t%s" % (l["id"], l["email"]) for l in served[:2]], r)
 
+    r = t.run("lead", "search", "+569", "--limit", "2")
+    lines = r.stdout.splitlines()
+    t.check("lead search --limit 2: two rows and how many there are",
+            r.returncode == 0 and len(lines) == 4 and served[1]["id"] in lines[2] and
+            lines[3] == "(the first 2 of 3 leads found; --all shows every one)", r)
+
+    r = t.run("lead", "search", "+569", "--all", "--page-size", "1", "--ids")
+    t.check("lead search --all --page-size 1: every lead, page after page, in order",
+            r.returncode == 0 and r.stdout.splitlines() == [l["id"] for l in served], r)
+
+    r = t.run("lead", "search", "+569", "--limit", "3", "--page-size", "2", "--json")
+    t.check("lead search --limit 3 --page-size 2: two pages make the three",
+            r.returncode == 0 and parse_json(r) == served, r)
+
     r = t.run("lead", "search", "carlos@example", "--json")
     found = parse_json(r)
     t.check("lead search --json: the leads as the server sent them",
@@ -187,7 +201,8 @@ def test_lead_search(t):
     t.check("lead search: nothing found says so",
             r.returncode == 0 and r.stdout == "No lead matches.\n", r)
 
-    for args in (["   "], [], ["x", "--limit", "101"], ["a", "b"]):
+    for args in (["   "], [], ["x", "--limit", "0"], ["x", "--page-size", "101"],
+                 ["x", "--all", "--limit", "2"], ["a", "b"]):
         r = t.run("lead", "search", *args)
         t.check("lead search %r: a usage error, nothing printed" % (args,),
                 r.returncode == EXIT_USAGE and r.stdout == "" and r.stderr.startswith("nexor: "), r)

@@ -81,8 +81,12 @@ ok $? "the script registers a completion for nexor"
 
 # Commands, subcommands and options.
 expect "nexor <TAB>: the commands, never the hidden __complete" \
-    $'lead\ntags\nteam\nmeeting\nconversions\nconversion-types\nmessage\ntemplates\nworkflows\ncampaigns\nprocessors\nrules\nroute\nhelp' ""
+    $'lead\ntags\nteam\nmeeting\nconversions\nconversion-types\nmessage\ntemplates\nworkflows\ncampaigns\nprocessors\nrules\nroute\nwebhooks\nhelp' ""
 expect "nexor meeting <TAB>: every meeting command" $'create\ncancel\nno-show\ncomplete\nnotes' meeting ""
+expect "nexor webhooks <TAB>: listen" "listen" webhooks ""
+for option in --port --address --secret --json --forward-to; do
+    expect_has "nexor webhooks listen --<TAB> offers $option" "$option" webhooks listen --
+done
 expect "nexor rules <TAB>: every rules command" $'list\nadd\nupdate\ndelete\nreorder' rules ""
 expect "nexor le<TAB>" "lead" le
 expect "nexor lead <TAB>: every lead command" \

@@ -106,7 +106,7 @@ test_search_wire (Fixture       *fixture,
   g_clear_object (&leads);
   leads = nexor_client_search_leads (fixture->client, "carlos@", 0, NULL, &error);
   g_assert_no_error (error);
-  assert_get (fixture, "search=carlos%40");
+  assert_get (fixture, "search=carlos%40&limit=20");
   g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 1);
 }
 
@@ -243,7 +243,9 @@ test_search_async (Fixture       *fixture,
     g_assert_no_error (error);
     ids = ids_of (leads);
     g_assert_cmpstr (ids, ==, CARLOS);
-    assert_get (fixture, "search=lopez");
+    assert_get (fixture, "search=lopez&limit=20");
+    g_assert_true (NEXOR_IS_LEAD_LIST (leads));
+    g_assert_false (nexor_lead_list_get_has_more (NEXOR_LEAD_LIST (leads)));
   }
 
   {
@@ -256,6 +258,122 @@ test_search_async (Fixture       *fixture,
     leads = nexor_client_search_leads_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_null (leads);
+    g_clear_error (&error);
+  }
+
+  /* Refused before a request, through the callback. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) leads = NULL;
+    guint before = sent (fixture);
+
+    nexor_client_search_leads_async (fixture->client, "lopez", 101, NULL, nexor_test_on_result, &result);
+    leads = nexor_client_search_leads_finish (fixture->client, nexor_test_wait_for_result (&result), &error);
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_ARGUMENT);
+    g_assert_null (leads);
+    g_assert_cmpuint (sent (fixture), ==, before);
+  }
+}
+
+/* A search in pages of one: each page's request, and the leads of the
+ * pages together are those of one search in a single page, in order. */
+static void
+test_search_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at_once = search_ids (fixture, "+569", 0);
+  g_autofree char *paged = NULL;
+  NexorLeadList *list;
+
+  leads = nexor_client_search_leads (fixture->client, "+569", 1, NULL, &error);
+  g_assert_no_error (error);
+  assert_get (fixture, "search=%2B569&limit=1");
+  g_assert_true (NEXOR_IS_LEAD_LIST (leads));
+  list = NEXOR_LEAD_LIST (leads);
+  g_assert_cmpstr (nexor_lead_list_get_search (list), ==, "+569");
+  g_assert_cmpuint (nexor_lead_list_get_page_size (list), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 1);
+  g_assert_cmpint (nexor_lead_list_get_total (list), ==, 3);
+  g_assert_true (nexor_lead_list_get_has_more (list));
+
+  g_assert_true (nexor_lead_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
+  assert_get (fixture, "search=%2B569&limit=1&offset=1");
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 2);
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    nexor_lead_list_load_all_async (list, NULL, nexor_test_on_result, &result);
+    g_assert_true (nexor_lead_list_load_all_finish (list, nexor_test_wait_for_result (&result), &error));
+    g_assert_no_error (error);
+  }
+  assert_get (fixture, "search=%2B569&limit=1&offset=2");
+  g_assert_false (nexor_lead_list_get_has_more (list));
+  g_assert_null (nexor_lead_list_get_error (list));
+
+  paged = ids_of (leads);
+  g_assert_cmpstr (paged, ==, at_once);
+}
+
+/* Without a total, a short page ends the list; a server that ignores the
+ * offset and answers the first page again fails it, as every paged list
+ * does, and keeps what it had. */
+static void
+test_search_pages_from_other_servers (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorLead) first = NULL;
+  NexorLeadList *list;
+
+  push_body (fixture, "{\"leads\": [{\"id\": \"" CARLOS "\", \"first_name\": \"Carlos\"}]}");
+  leads = nexor_client_search_leads (fixture->client, "+569", 1, NULL, &error);
+  g_assert_no_error (error);
+  list = NEXOR_LEAD_LIST (leads);
+  g_assert_cmpint (nexor_lead_list_get_total (list), ==, -1);
+  g_assert_true (nexor_lead_list_get_has_more (list));
+
+  push_body (fixture, "[]");
+  g_assert_true (nexor_lead_list_load_more (list, NULL, &error));
+  g_assert_no_error (error);
+  assert_get (fixture, "search=%2B569&limit=1&offset=1");
+  g_assert_false (nexor_lead_list_get_has_more (list));
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 1);
+  g_clear_object (&leads);
+
+  /* The emulator's first page, then the same lead again for offset 1. */
+  leads = nexor_client_search_leads (fixture->client, "+569", 1, NULL, &error);
+  g_assert_no_error (error);
+  list = NEXOR_LEAD_LIST (leads);
+  first = g_list_model_get_item (leads, 0);
+  {
+    g_autofree char *again = g_strdup_printf ("{\"success\": true, \"leads\": [{\"id\": \"%s\"}], \"total\": 3}",
+                                              nexor_lead_get_id (first));
+
+    push_body (fixture, again);
+  }
+  g_assert_false (nexor_lead_list_load_more (list, NULL, &error));
+  g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (g_list_model_get_n_items (leads), ==, 1);
+  g_assert_nonnull (nexor_lead_list_get_error (list));
+  g_clear_error (&error);
+
+  /* load_all fails the same way rather than stop short. */
+  {
+    g_autoptr(GListModel) again = nexor_client_search_leads (fixture->client, "+569", 1, NULL, &error);
+    g_autofree char *repeat = NULL;
+
+    g_assert_no_error (error);
+    repeat = g_strdup_printf ("{\"success\": true, \"leads\": [{\"id\": \"%s\"}], \"total\": 3}",
+                              nexor_lead_get_id (first));
+    push_body (fixture, repeat);
+    g_assert_false (nexor_lead_list_load_all (NEXOR_LEAD_LIST (again), NULL, &error));
+    g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
+    g_assert_cmpuint (g_list_model_get_n_items (again), ==, 1);
   }
 }
 
@@ -273,6 +391,8 @@ main (int   argc,
   ADD ("errors", test_search_errors);
   ADD ("other-shapes", test_search_other_shapes);
   ADD ("async", test_search_async);
+  ADD ("pages", test_search_pages);
+  ADD ("pages-from-other-servers", test_search_pages_from_other_servers);
 
 #undef ADD
 

@@ -210,7 +210,8 @@ def test_version_and_help():
     assert result.stdout.startswith("nexor-emulator "), result.stdout
     result = run_to_completion("--help")
     assert result.returncode == 0
-    for option in ("--port", "--api-key", "--delay-ms", "--data", "--version"):
+    for option in ("--port", "--api-key", "--delay-ms", "--data", "--version",
+                   "--webhook", "--webhook-retry-scale", "--webhook-ca-file", "--webhook-log"):
         assert option in result.stdout, (option, result.stdout)
 
 

@@ -1062,6 +1062,67 @@ test_history_paging (Fixture       *fixture,
   }
 }
 
+/* GET /leads?search= in pages: stable (oldest created first, so an update
+ * between pages moves nothing), disjoint, and `total` the same on each. */
+static void
+test_search_paging (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paged = g_ptr_array_new_with_free_func (g_free);
+
+  {
+    g_auto(Reply) reply = get (fixture, "/leads?search=%2B569&limit=100");
+
+    expect (&reply, 200, NULL);
+    g_assert_cmpint (int_at (reply.body, "total"), ==, 3);
+    for (guint i = 0; i < len_at (reply.body, "leads"); i++)
+      {
+        g_autofree char *id_path = g_strdup_printf ("leads[%u].id", i);
+
+        g_ptr_array_add (all, g_strdup (str_at (reply.body, id_path)));
+      }
+    g_assert_cmpuint (all->len, ==, 3);
+  }
+
+  for (guint offset = 0; offset <= 3; offset += 2)
+    {
+      g_autofree char *path = g_strdup_printf ("/leads?search=%%2B569&limit=2&offset=%u", offset);
+      g_auto(Reply) reply = get (fixture, path);
+
+      expect (&reply, 200, NULL);
+      g_assert_cmpint (int_at (reply.body, "total"), ==, 3);
+      g_assert_cmpuint (len_at (reply.body, "leads"), ==, offset == 0 ? 2 : 1);
+      for (guint i = 0; i < len_at (reply.body, "leads"); i++)
+        {
+          g_autofree char *id_path = g_strdup_printf ("leads[%u].id", i);
+
+          g_ptr_array_add (paged, g_strdup (str_at (reply.body, id_path)));
+        }
+
+      /* The newest update between the pages changes no lead's place. */
+      if (offset == 0)
+        {
+          g_autofree char *update = g_strdup_printf ("/leads/%s", (char *) g_ptr_array_index (all, 0));
+          g_auto(Reply) updated = send (fixture, "PATCH", update, "{'title':'Moved to the top?'}");
+
+          expect (&updated, 200, NULL);
+        }
+    }
+
+  g_assert_cmpuint (paged->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (paged, i), ==, g_ptr_array_index (all, i));
+
+  {
+    g_auto(Reply) past = get (fixture, "/leads?search=%2B569&limit=2&offset=3");
+    g_auto(Reply) negative = get (fixture, "/leads?search=%2B569&offset=-1");
+
+    expect (&past, 200, "{'success':true,'leads':[],'total':3}");
+    expect (&negative, 400, NULL);
+  }
+}
+
 static void
 test_history_filter (Fixture       *fixture,
                      gconstpointer  data)
@@ -2018,6 +2079,7 @@ main (int    argc,
   ADD ("takeover", test_takeover);
   ADD ("history/paging", test_history_paging);
   ADD ("history/filter", test_history_filter);
+  ADD ("search/paging", test_search_paging);
   ADD ("history/appended", test_history_appended);
   ADD ("meetings", test_meetings);
   ADD ("tags/sync", test_tags_sync);

@@ -1066,6 +1066,9 @@ test_fault_parser_transport (void)
     "status=429;retry-after=1;retry-after-date=1", "delay=1;delay=2", "\xff",
     "body", "body=", "body=e30", "body=e30=x", "body=e3!=", "body=====", "body=e30=;html",
     "status=503;body=e30=",
+    "drop=1", "drop;status=500", "drop;html", "drop;trickle=5", "drop;chunked", "drop;close-idle",
+    "drop;content-type=text/html", "close-idle=x", "close-idle=-1", "close-idle=600001",
+    "close-idle;reset", "close-idle;close-idle=5",
   };
   g_autoptr(NexorEmulatorFault) huge = NULL;
   g_autoptr(NexorEmulatorFault) body = NULL;
@@ -1103,6 +1106,25 @@ test_fault_parser_transport (void)
   g_assert_cmpint (dated->retry_after_date, ==, 30);
   g_assert_true (dated->reset);
   g_assert_cmpstr (dated->spec, ==, "status=503;retry-after-date=30;reset");
+
+  /* The connection faults of the keep-alive tests. */
+  {
+    g_autoptr(NexorEmulatorFault) plain = nexor_emulator_fault_parse ("status=503", &error);
+    g_autoptr(NexorEmulatorFault) idle = nexor_emulator_fault_parse ("close-idle", &error);
+    g_autoptr(NexorEmulatorFault) later = nexor_emulator_fault_parse ("status=500;close-idle=250", &error);
+    g_autoptr(NexorEmulatorFault) drop = nexor_emulator_fault_parse ("drop;reset;delay=4", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (plain->close_idle_ms, ==, -1);
+    g_assert_false (plain->drop);
+    g_assert_cmpint (idle->close_idle_ms, ==, 0);
+    g_assert_cmpint (idle->kind, ==, NEXOR_EMULATOR_FAULT_NONE);
+    g_assert_cmpint (later->close_idle_ms, ==, 250);
+    g_assert_true (drop->drop);
+    g_assert_true (drop->reset);
+    g_assert_cmpuint (drop->delay_ms, ==, 4);
+    g_assert_false (nexor_emulator_fault_answers (drop));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {

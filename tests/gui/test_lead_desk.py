@@ -227,6 +227,9 @@ def test_a_lead_without_workflow_cannot_be_taken_over(emulator, desk_factory):
     assert desk.value("name") == expected["name"], desk
     assert desk.value("status") == "Not in a workflow"
     assert status == 1 and "takeover switch is disabled" in lines[-1], lines
+    # Nothing can be sent either, and the card says why.
+    assert desk.value("outreach-send") == "disabled"
+    assert desk.value("outreach-note").startswith("The lead is in no workflow"), lines
 
 
 SPANISH = {"LC_ALL": "es_CL.UTF-8", "LANG": "es_CL.UTF-8", "LANGUAGE": ""}

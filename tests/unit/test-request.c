@@ -272,6 +272,37 @@ test_method_and_body (void)
   g_assert_cmpmem (data, size, "[]", 2);
 }
 
+/* Which requests may go on an idle keep-alive connection: all but a
+ * request not safe to repeat whose method libsoup would send again by
+ * itself when the reused connection fails. */
+static void
+test_connection_reuse (void)
+{
+  static const struct {
+    const char *method;
+    gboolean safe_to_repeat;
+    gboolean may_reuse;
+  } cases[] = {
+    { "GET", TRUE, TRUE },
+    { "POST", FALSE, TRUE },     /* create_lead, send_message: never re-sent by libsoup */
+    { "POST", TRUE, TRUE },
+    { "PATCH", FALSE, TRUE },
+    { "PATCH", TRUE, TRUE },
+    { "PUT", TRUE, TRUE },
+    { "DELETE", TRUE, TRUE },
+    { "PUT", FALSE, FALSE },     /* libsoup would re-send it itself */
+    { "DELETE", FALSE, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NexorRequest) request = _nexor_request_new (cases[i].method, NULL);
+
+      _nexor_request_set_idempotent (request, cases[i].safe_to_repeat);
+      g_assert_cmpint (_nexor_request_may_reuse_connection (request), ==, cases[i].may_reuse);
+    }
+}
+
 /* The request hands the response to its parser. */
 static void
 test_parse (void)
@@ -307,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/request/query-escaping", test_query_escaping);
   g_test_add_func ("/request/segment-escaping", test_segment_escaping);
   g_test_add_func ("/request/method-and-body", test_method_and_body);
+  g_test_add_func ("/request/connection-reuse", test_connection_reuse);
   g_test_add_func ("/request/parse", test_parse);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "nexor-emulator-fault.h"
 #include "nexor-emulator-tls.h"
 #include "nexor-emulator-json.h"
+#include "nexor-emulator-webhooks.h"
 
 #define DEFAULT_PORT 8765
 
@@ -39,6 +40,10 @@ static gboolean opt_tls = FALSE;
 static char *opt_tls_cert = NULL;
 static char *opt_tls_key = NULL;
 static char *opt_tls_ca_out = NULL;
+static char **opt_webhooks = NULL;
+static double opt_webhook_retry_scale = 1.0;
+static gboolean opt_webhook_log = FALSE;
+static char *opt_webhook_ca_file = NULL;
 
 static gboolean
 parse_unsigned_option (const char  *option_name,
@@ -83,6 +88,31 @@ parse_delay_cb (const char  *option_name,
   return parse_unsigned_option (option_name, value, 10 * 60 * 1000, &opt_delay_ms, error);
 }
 
+static gboolean
+parse_retry_scale_cb (const char  *option_name,
+                      const char  *value,
+                      gpointer     data,
+                      GError     **error)
+{
+  char *end = NULL;
+  double scale = g_ascii_strtod (value, &end);
+
+  /* Up to 10: a day and a half between the last two attempts is already
+   * longer than anyone waits. */
+  if (end == value || *end != '\0' || !(scale >= 0 && scale <= 10))
+    {
+      g_autofree char *shown = nexor_emulator_quote (value, -1, NEXOR_EMULATOR_QUOTE_CHARS);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "Invalid value “%s” for %s: expected a number from 0 to 10, such as 0.001",
+                   shown, option_name);
+      return FALSE;
+    }
+
+  opt_webhook_retry_scale = scale;
+  return TRUE;
+}
+
 static const GOptionEntry entries[] = {
   { "port", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_port_cb,
     "TCP port on 127.0.0.1, 0 for any free port (default 8765)", "N" },
@@ -106,6 +136,16 @@ static const GOptionEntry entries[] = {
   { "tls-ca-out", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_tls_ca_out,
     "Write the certificate clients must trust to FILE (PEM), for NEXOR_CA_FILE "
     "or --ca-file; by default a temporary file named on standard error", "FILE" },
+  { "webhook", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &opt_webhooks,
+    "Deliver webhook events as SPEC says: URL[;secret=SECRET][;events=TYPE,…] (default secret "
+    NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET ", every event); repeat for more",
+    "SPEC" },
+  { "webhook-retry-scale", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_retry_scale_cb,
+    "Multiply the webhook retry delays (1, 5 and 30 minutes) by FACTOR, e.g. 0.001 for tests", "FACTOR" },
+  { "webhook-ca-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &opt_webhook_ca_file,
+    "Check https webhook receivers against the PEM certificates in FILE instead of the system's", "FILE" },
+  { "webhook-log", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_webhook_log,
+    "Print every webhook delivery attempt on standard error", NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &opt_version,
     "Print the version and exit", NULL },
   { NULL }
@@ -317,6 +357,37 @@ main (int    argc,
   nexor_emulator_set_tls_certificate (emulator, tls_certificate);
   nexor_emulator_set_response_delay (emulator, opt_delay_ms);
   nexor_emulator_set_faults_enabled (emulator, opt_faults);
+  nexor_emulator_set_webhook_retry_scale (emulator, opt_webhook_retry_scale);
+  nexor_emulator_set_webhook_log_printing (emulator, opt_webhook_log);
+  if (opt_webhook_ca_file != NULL)
+    {
+      g_autoptr(GTlsDatabase) database = g_tls_file_database_new (opt_webhook_ca_file, &error);
+
+      if (database == NULL)
+        {
+          g_autofree char *shown = g_filename_display_name (opt_webhook_ca_file);
+
+          g_printerr ("nexor-emulator: cannot use the webhook CA file %s: %s\n", shown, error->message);
+          return EXIT_FAILURE;
+        }
+      nexor_emulator_set_webhook_tls_database (emulator, database);
+    }
+
+  for (guint i = 0; opt_webhooks != NULL && opt_webhooks[i] != NULL; i++)
+    {
+      g_autofree char *url = NULL;
+      g_autofree char *secret = NULL;
+      g_auto(GStrv) events = NULL;
+      g_autofree char *id = NULL;
+
+      if (!nexor_emulator_webhook_spec_parse (opt_webhooks[i], &url, &secret, &events, &error) ||
+          (id = nexor_emulator_add_webhook (emulator, url, secret, (const char * const *) events, &error)) == NULL)
+        {
+          g_printerr ("nexor-emulator: --webhook: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      g_printerr ("nexor-emulator: webhook %s delivers to %s\n", id, url);
+    }
 
   if (opt_fault_script != NULL)
     {
@@ -402,6 +473,8 @@ main (int    argc,
   g_clear_pointer (&opt_tls_ca_out, g_free);
   g_clear_pointer (&opt_data_file, g_free);
   g_clear_pointer (&opt_fault_script, g_free);
+  g_clear_pointer (&opt_webhooks, g_strfreev);
+  g_clear_pointer (&opt_webhook_ca_file, g_free);
 
   return EXIT_SUCCESS;
 }

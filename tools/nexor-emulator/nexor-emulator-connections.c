@@ -11,6 +11,11 @@
  * This watches the connections that are idle between requests and closes
  * those whose client has gone: a socket that polls readable but has nothing
  * to read is at end of file.
+ *
+ * It also numbers the connections, so that the request log can say which
+ * one carried a request, and closes a connection once it is idle when a
+ * fault asks for it (close-idle): what a server whose keep-alive timeout
+ * ran out does, without a "Connection: close" to warn the client.
  */
 
 #include "nexor-emulator-connections.h"
@@ -27,12 +32,22 @@ struct _NexorEmulatorConnections
   GHashTable *idle;          /* GSocket (ref) -> the same, between requests */
   GSource *sweep;            /* NULL while nothing is idle */
   guint closed;
+  gint n_connections;        /* atomic: connections numbered so far */
+  gint n_closed_idle;        /* atomic: connections closed for close-idle */
+  GHashTable *close_when_idle;  /* GSocket (ref) -> delay in ms + 1 */
+  GPtrArray *closers;        /* GSource: close-idle timers */
   gulong started_id;
   gulong finished_id;
   gulong aborted_id;
 };
 
 static gboolean sweep_cb (gpointer user_data);
+
+static GQuark
+serial_quark (void)
+{
+  return g_quark_from_static_string ("nexor-emulator-connection-serial");
+}
 
 static void
 schedule_sweep (NexorEmulatorConnections *self)
@@ -110,8 +125,46 @@ on_request_started (SoupServer        *server,
   NexorEmulatorConnections *self = user_data;
   GSocket *socket = soup_server_message_get_socket (message);
 
-  if (socket != NULL)
-    g_hash_table_remove (self->idle, socket);
+  if (socket == NULL)
+    return;
+
+  g_hash_table_remove (self->idle, socket);
+  if (g_object_get_qdata (G_OBJECT (socket), serial_quark ()) == NULL)
+    g_object_set_qdata (G_OBJECT (socket), serial_quark (),
+                        GINT_TO_POINTER (g_atomic_int_add (&self->n_connections, 1) + 1));
+}
+
+typedef struct {
+  NexorEmulatorConnections *self;
+  GSocket *socket;
+  GSource *source;
+} Closer;
+
+static void
+closer_free (Closer *closer)
+{
+  g_source_destroy (closer->source);
+  g_source_unref (closer->source);
+  g_object_unref (closer->socket);
+  g_free (closer);
+}
+
+/* A shutdown rather than a close: the client sees end of file (FIN), and
+ * the server, reading end of file too, closes the connection its own way. */
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  Closer *closer = user_data;
+  NexorEmulatorConnections *self = closer->self;
+
+  if (!g_socket_is_closed (closer->socket))
+    {
+      /* Errors on a socket whose peer went first change nothing. */
+      g_socket_shutdown (closer->socket, TRUE, TRUE, NULL);
+      g_atomic_int_inc (&self->n_closed_idle);
+    }
+  g_ptr_array_remove_fast (self->closers, closer);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -122,8 +175,24 @@ on_request_done (SoupServer        *server,
   NexorEmulatorConnections *self = user_data;
   GSocket *socket = soup_server_message_get_socket (message);
 
+  gpointer delay;
+
   if (socket == NULL || g_socket_is_closed (socket))
     return;
+
+  if (g_hash_table_steal_extended (self->close_when_idle, socket, NULL, &delay))
+    {
+      Closer *closer = g_new0 (Closer, 1);
+
+      closer->self = self;
+      closer->socket = socket;  /* the reference the table held */
+      closer->source = g_timeout_source_new (GPOINTER_TO_UINT (delay) - 1);
+      g_source_set_callback (closer->source, close_idle_cb, closer, NULL);
+      g_source_set_static_name (closer->source, "[nexor-emulator] close-idle");
+      g_source_attach (closer->source, g_main_context_get_thread_default ());
+      g_ptr_array_add (self->closers, closer);
+      return;
+    }
 
   g_hash_table_add (self->idle, g_object_ref (socket));
   schedule_sweep (self);
@@ -148,6 +217,8 @@ nexor_emulator_connections_new (SoupServer *server)
   self = g_new0 (NexorEmulatorConnections, 1);
   self->server = server;
   self->idle = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->close_when_idle = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->closers = g_ptr_array_new_with_free_func ((GDestroyNotify) closer_free);
   self->started_id = g_signal_connect (server, "request-started", G_CALLBACK (on_request_started), self);
   self->finished_id = g_signal_connect (server, "request-finished", G_CALLBACK (on_request_done), self);
   self->aborted_id = g_signal_connect (server, "request-aborted", G_CALLBACK (on_request_done), self);
@@ -170,6 +241,8 @@ nexor_emulator_connections_free (NexorEmulatorConnections *self)
       g_clear_pointer (&self->sweep, g_source_unref);
     }
   g_hash_table_unref (self->idle);
+  g_ptr_array_unref (self->closers);
+  g_hash_table_unref (self->close_when_idle);
   g_free (self);
 }
 
@@ -185,4 +258,74 @@ nexor_emulator_connections_get_closed (NexorEmulatorConnections *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->closed;
+}
+
+/**
+ * nexor_emulator_connections_get_serial:
+ * @self: the watcher
+ * @socket: a connection's socket
+ *
+ * Returns: the number of @socket's connection, counting from 1 in the
+ *   order their first requests came, or 0 if it carried none yet
+ */
+guint
+nexor_emulator_connections_get_serial (NexorEmulatorConnections *self,
+                                       GSocket                  *socket)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (socket == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (socket), serial_quark ()));
+}
+
+/**
+ * nexor_emulator_connections_get_count:
+ * @self: the watcher
+ *
+ * Returns: how many connections carried a request so far. Thread-safe.
+ */
+guint
+nexor_emulator_connections_get_count (NexorEmulatorConnections *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return (guint) g_atomic_int_get (&self->n_connections);
+}
+
+/**
+ * nexor_emulator_connections_close_when_idle:
+ * @self: the watcher
+ * @socket: the socket of a connection with a request in progress
+ * @delay_ms: how long after the answer was sent
+ *
+ * Shuts @socket's connection down @delay_ms after the current request's
+ * answer went out, with no "Connection: close" before: a keep-alive
+ * timeout as the client meets it.
+ */
+void
+nexor_emulator_connections_close_when_idle (NexorEmulatorConnections *self,
+                                            GSocket                  *socket,
+                                            guint                     delay_ms)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (G_IS_SOCKET (socket));
+
+  g_hash_table_replace (self->close_when_idle, g_object_ref (socket),
+                        GUINT_TO_POINTER (MIN (delay_ms, G_MAXUINT - 1) + 1));
+}
+
+/**
+ * nexor_emulator_connections_get_closed_idle:
+ * @self: the watcher
+ *
+ * Returns: how many connections were shut down for close-idle so far.
+ *   Thread-safe.
+ */
+guint
+nexor_emulator_connections_get_closed_idle (NexorEmulatorConnections *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return (guint) g_atomic_int_get (&self->n_closed_idle);
 }

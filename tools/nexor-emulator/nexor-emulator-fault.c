@@ -25,6 +25,14 @@
  *   chunked                chunked transfer encoding, no Content-Length
  *   reset                  send the headers and part of the body, then
  *                          reset the connection (not with trickle= or chunked)
+ *   close-idle[=MS]        answer normally, then shut the connection down MS
+ *                          (default 0) milliseconds after it went idle,
+ *                          without a "Connection: close": a keep-alive
+ *                          timeout as the client meets it
+ *   drop                   read the request, neither act on it nor answer,
+ *                          and close the connection (with reset: reset it):
+ *                          a server that closed the connection as the
+ *                          request arrived; only with delay= and reset
  */
 
 #include "nexor-emulator-fault.h"
@@ -174,6 +182,7 @@ nexor_emulator_fault_parse (const char  *spec,
   fault->kind = NEXOR_EMULATOR_FAULT_NONE;
   fault->retry_after = -1;
   fault->retry_after_date = -1;
+  fault->close_idle_ms = -1;
   fault->chunk_size = DEFAULT_CHUNK;
   fault->spec = g_strdup (spec);
 
@@ -282,6 +291,19 @@ nexor_emulator_fault_parse (const char  *spec,
             return NULL;
           fault->chunk_size = (guint) number;
         }
+      else if (g_str_equal (item, "close-idle"))
+        {
+          number = 0;
+          if (value != NULL && !parse_number (item, value, 0, MAX_DELAY_MS, &number, error))
+            return NULL;
+          fault->close_idle_ms = (gint) number;
+        }
+      else if (g_str_equal (item, "drop"))
+        {
+          if (!no_value (item, value, error))
+            return NULL;
+          fault->drop = TRUE;
+        }
       else if (g_str_equal (item, "chunked") || g_str_equal (item, "reset"))
         {
           if (!no_value (item, value, error))
@@ -336,6 +358,19 @@ nexor_emulator_fault_parse (const char  *spec,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "“chunk” needs “trickle=”");
+      return NULL;
+    }
+  if (fault->drop && (fault->kind != NEXOR_EMULATOR_FAULT_NONE || fault->trickle_ms > 0 ||
+                      fault->chunked || fault->content_type != NULL || fault->close_idle_ms >= 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“drop” combines only with “delay=” and “reset”");
+      return NULL;
+    }
+  if (fault->close_idle_ms >= 0 && fault->reset)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“close-idle” does not combine with “reset”");
       return NULL;
     }
   if (fault->reset && (fault->trickle_ms > 0 || fault->chunked))
@@ -533,7 +568,8 @@ struct _NexorEmulatorDelivery
   guint chunk_size;
   guint interval_ms;
 
-  /* reset */
+  /* reset, drop */
+  gboolean reset;
   GIOStream *stream;
   GSocket *socket;
 };
@@ -643,6 +679,26 @@ reset_now_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Takes the connection from the server before a byte of an answer and
+ * closes it: end of file for the client, or with reset a TCP reset. */
+static gboolean
+drop_now_cb (gpointer user_data)
+{
+  NexorEmulatorDelivery *delivery = user_data;
+  g_autoptr(SoupServerMessage) msg = g_steal_pointer (&delivery->msg);
+
+  g_clear_signal_handler (&delivery->finished_id, msg);
+  delivery->socket = g_object_ref (soup_server_message_get_socket (msg));
+  delivery->stream = soup_server_message_steal_connection (msg);
+  if (delivery->reset)
+    return reset_now_cb (delivery);
+
+  g_io_stream_close (delivery->stream, NULL, NULL);
+  g_clear_object (&delivery->stream);
+  delivery_done (delivery);
+  return G_SOURCE_REMOVE;
+}
+
 /* The first @length bytes of @body, without flattening it: a huge body is
  * a list of shared blocks. */
 static GBytes *
@@ -716,7 +772,7 @@ nexor_emulator_fault_deliver (const NexorEmulatorFault *fault,
 {
   NexorEmulatorDelivery *delivery;
 
-  if (fault->trickle_ms == 0 && !fault->reset)
+  if (fault->trickle_ms == 0 && !fault->reset && !fault->drop)
     return FALSE;
 
   delivery = g_new0 (NexorEmulatorDelivery, 1);
@@ -727,7 +783,12 @@ nexor_emulator_fault_deliver (const NexorEmulatorFault *fault,
                                             delivery);
   g_ptr_array_add (deliveries, delivery);
 
-  if (fault->reset)
+  if (fault->drop)
+    {
+      delivery->reset = fault->reset;
+      delivery_schedule (delivery, delay_ms, drop_now_cb);
+    }
+  else if (fault->reset)
     {
       delivery_schedule (delivery, delay_ms, reset_start_cb);
     }

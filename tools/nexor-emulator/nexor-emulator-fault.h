@@ -32,6 +32,8 @@ typedef struct {
   guint chunk_size;
   gboolean chunked;       /* chunked transfer encoding, no Content-Length */
   gboolean reset;         /* headers and part of the body, then a TCP reset */
+  gboolean drop;          /* no answer, no action: the connection is closed (reset) */
+  gint close_idle_ms;     /* >= 0: shut the connection down this long after it went idle */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
   GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */
   char *spec;             /* the text it was parsed from */

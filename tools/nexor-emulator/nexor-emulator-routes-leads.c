@@ -466,6 +466,10 @@ enroll (NexorEmulatorStore *store,
     {
       previous_workflow = nexor_emulator_store_find_workflow (store, nexor_emulator_json_string (active, "workflow_id"));
       nexor_emulator_run_end (active, "transferred", "Enrolled in another workflow by Create Lead", now);
+      /* The run that ends keeps its status; what changed is that it ended. */
+      nexor_emulator_raise_run_changed (store, lead, active, nexor_emulator_run_status (store, active),
+                                        "reassignment", "api", NULL,
+                                        "Enrolled in another workflow by Create Lead");
     }
 
   /* A forced or skipped first message takes the first touchpoint: the
@@ -473,6 +477,8 @@ enroll (NexorEmulatorStore *store,
   first_step = (input->first_message != NULL || input->skip_first_message) ? 1 : 0;
   run = nexor_emulator_lead_start_run (lead, input->workflow, first_step,
                                        first_step == 0 ? input->first_channel : NULL, now);
+  nexor_emulator_raise_run_changed (store, lead, run, NULL,
+                                    active != NULL ? "reassignment" : "enrollment", "api", NULL, NULL);
 
   if (previous_workflow != NULL)
     {
@@ -898,10 +904,16 @@ nexor_emulator_route_assign_lead_workflow (NexorEmulatorRequest *request)
                                                               nexor_emulator_json_string (active, "workflow_id"));
       nexor_emulator_run_end (active, "transferred", reason, now);
       set_nullable_string (active, "actor_id", actor_id);
+      nexor_emulator_raise_run_changed (request->store, lead, active,
+                                        nexor_emulator_run_status (request->store, active),
+                                        "reassignment", actor_id != NULL ? "user" : "api", actor_id, reason);
     }
 
   run = nexor_emulator_lead_start_run (lead, workflow, 0, NULL, now);
   set_nullable_string (run, "actor_id", actor_id);
+  nexor_emulator_raise_run_changed (request->store, lead, run, NULL,
+                                    active != NULL ? "reassignment" : "enrollment",
+                                    actor_id != NULL ? "user" : "api", actor_id, NULL);
 
   if (previous_workflow != NULL)
     title = g_strdup_printf ("Moved from %s to %s", nexor_emulator_json_string (previous_workflow, "name"),
@@ -1068,6 +1080,7 @@ nexor_emulator_route_set_status (NexorEmulatorRequest *request)
 
   nexor_emulator_lead_touch (lead, now);
   nexor_emulator_store_mark_changed (request->store);
+  nexor_emulator_raise_run_changed (request->store, lead, run, previous, "status_set", "api", NULL, reason);
 
   json_object_set_boolean_member (body, "changed", TRUE);
   set_nullable_string (body, "previous_status", previous != NULL ? nexor_emulator_json_string (previous, "key") : NULL);
@@ -1167,6 +1180,13 @@ nexor_emulator_route_stop_lead_automation (NexorEmulatorRequest *request)
   nexor_emulator_lead_add_activity (lead, "automation_stopped", "AI automation stopped", description, "api", now);
   nexor_emulator_lead_touch (lead, now);
   nexor_emulator_store_mark_changed (request->store);
+  /* A takeover leaves the status as it is and changes the run: receivers
+   * that show a lead's state need it as much as a status change. */
+  {
+    JsonObject *status = nexor_emulator_run_status (request->store, run);
+
+    nexor_emulator_raise_run_changed (request->store, lead, run, status, "automation_stopped", "api", NULL, NULL);
+  }
 
   json_object_set_string_member (body, "workflow_run_id", nexor_emulator_json_string (run, "id"));
   json_object_set_boolean_member (body, "cadence_paused", TRUE);
@@ -1222,6 +1242,11 @@ nexor_emulator_route_resume_lead_automation (NexorEmulatorRequest *request)
                                     "api", now);
   nexor_emulator_lead_touch (lead, now);
   nexor_emulator_store_mark_changed (request->store);
+  {
+    JsonObject *status = nexor_emulator_run_status (request->store, run);
+
+    nexor_emulator_raise_run_changed (request->store, lead, run, status, "automation_resumed", "api", NULL, NULL);
+  }
 
   json_object_set_string_member (body, "workflow_run_id", nexor_emulator_json_string (run, "id"));
   json_object_set_boolean_member (body, "cadence_resumed", resume_cadence);

@@ -276,6 +276,8 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
   JsonObject *core;
   JsonObject *answer;
   gboolean replay;
+  g_autofree char *previous_status = NULL;
+  const char *current_status;
 
   if (body == NULL)
     return nexor_emulator_reply_invalid (request, "The body must be a JSON object");
@@ -388,6 +390,8 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
     meeting = find_meeting_by_event (request->store, provider, event_id, &old_lead);
   replay = meeting != NULL;
 
+  previous_status = replay ? g_strdup (nexor_emulator_json_string (meeting, "status")) : NULL;
+
   if (!replay)
     {
       g_autofree char *id = nexor_emulator_new_id ();
@@ -476,6 +480,19 @@ nexor_emulator_route_create_meeting (NexorEmulatorRequest *request)
   nexor_emulator_lead_touch (lead, now);
   nexor_emulator_store_mark_changed (request->store);
 
+  /* A booking is meeting.scheduled, whatever status it was booked in; a
+   * meeting that enters "confirmed" (booked so, or a replay that says so)
+   * is meeting.confirmed; a replay that takes it back to "scheduled" (a
+   * cancelled meeting booked again) is meeting.scheduled. A replay that
+   * leaves the status alone is no event: §6 has none for a reschedule. */
+  current_status = nexor_emulator_json_string (meeting, "status");
+  if (!replay)
+    nexor_emulator_raise_meeting_event (request->store, lead, meeting, "meeting.scheduled");
+  else if (g_strcmp0 (previous_status, current_status) != 0 && g_strcmp0 (current_status, "scheduled") == 0)
+    nexor_emulator_raise_meeting_event (request->store, lead, meeting, "meeting.scheduled");
+  if (g_strcmp0 (previous_status, current_status) != 0 && g_strcmp0 (current_status, "confirmed") == 0)
+    nexor_emulator_raise_meeting_event (request->store, lead, meeting, "meeting.confirmed");
+
   answer = json_object_new ();
   json_object_set_boolean_member (answer, "success", TRUE);
   json_object_set_object_member (answer, "meeting", render_meeting_full (lead, meeting));
@@ -497,6 +514,7 @@ record_outcome (NexorEmulatorRequest *request,
 {
   static const char * const new_status[] = { "cancelled", "no_show", "completed" };
   static const char * const activity_type[] = { "meeting_cancelled", "meeting_no_show", "meeting_completed" };
+  static const char * const event_type[] = { "meeting.cancelled", "meeting.no_show", "meeting.completed" };
   JsonObject *body = nexor_emulator_request_body_object (request);
   g_autofree char *message = NULL;
   g_autofree char *now = NULL;
@@ -575,6 +593,7 @@ record_outcome (NexorEmulatorRequest *request,
                                     outcome == OUTCOME_COMPLETE ? notes : reason, "api", now);
   nexor_emulator_lead_touch (lead, now);
   nexor_emulator_store_mark_changed (request->store);
+  nexor_emulator_raise_meeting_event (request->store, lead, meeting, event_type[outcome]);
 
   json_object_set_object_member (answer, "meeting", shown);
   return nexor_emulator_reply (request, SOUP_STATUS_OK, answer);

@@ -134,4 +134,21 @@ JsonNode *nexor_emulator_route_delete_processor_rule   (NexorEmulatorRequest *re
 JsonNode *nexor_emulator_route_reorder_processor_rules (NexorEmulatorRequest *request);
 JsonNode *nexor_emulator_route_route_leads       (NexorEmulatorRequest *request);
 
+/* Webhook events (nexor-emulator-events.c). Raised after the change, so
+ * the data shows the state it led to. */
+void      nexor_emulator_raise_run_changed       (NexorEmulatorStore   *store,
+                                                  NexorEmulatorLead    *lead,
+                                                  JsonObject           *run,
+                                                  JsonObject           *from_status,
+                                                  const char           *trigger_type,
+                                                  const char           *actor_type,
+                                                  const char           *actor_id,
+                                                  const char           *reason);
+void      nexor_emulator_raise_meeting_event     (NexorEmulatorStore   *store,
+                                                  NexorEmulatorLead    *lead,
+                                                  JsonObject           *meeting,
+                                                  const char           *event_type);
+JsonObject *nexor_emulator_run_status            (NexorEmulatorStore   *store,
+                                                  JsonObject           *run);
+
 G_END_DECLS

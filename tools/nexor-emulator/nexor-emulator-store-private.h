@@ -38,9 +38,15 @@ struct _NexorEmulatorStore
   GPtrArray  *conversions; /* JsonObject, in the order they were recorded */
   GPtrArray  *processors;  /* JsonObject, with their rules inside */
   GPtrArray  *templates;   /* JsonObject, WhatsApp templates */
+  GPtrArray  *webhooks;    /* JsonObject, subscriptions made at runtime */
 
   char       *data_file;   /* nullable */
   gboolean    changed;     /* a write since the last save */
+
+  /* Webhook events the routes raised, for the server to deliver
+   * (nexor-emulator-events.c); NULL unless someone takes them, so that a
+   * store driven without a server (fuzzers, route tests) does not grow. */
+  GPtrArray  *events;      /* NexorEmulatorEvent */
 };
 
 /* Members of a stored lead entry. */

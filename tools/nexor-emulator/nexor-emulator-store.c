@@ -57,6 +57,7 @@
 #include "nexor-emulator-json.h"
 #include "nexor-emulator-resources.h"
 #include "nexor-emulator-routing.h"
+#include "nexor-emulator-webhooks.h"
 #include "nexor-json-writer.h"
 
 #define SEED_RESOURCE_PATH "/ai/getnexor/NexorEmulator/seed.json"
@@ -96,7 +97,9 @@ nexor_emulator_store_finalize (GObject *object)
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->webhooks, g_ptr_array_unref);
   g_clear_pointer (&self->data_file, g_free);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nexor_emulator_store_parent_class)->finalize (object);
 }
@@ -124,6 +127,7 @@ nexor_emulator_store_init (NexorEmulatorStore *self)
   self->conversion_types = object_array_new ();
   self->conversions = object_array_new ();
   self->templates = object_array_new ();
+  self->webhooks = object_array_new ();
 }
 
 NexorEmulatorStore *
@@ -926,6 +930,56 @@ check_conversion (JsonObject  *conversion,
   return TRUE;
 }
 
+/* A webhook subscription registered at runtime (nexor-emulator-webhooks.c
+ * checks its URL and event types when it takes the records over). */
+static gboolean
+check_webhook (JsonObject  *webhook,
+               const char  *where,
+               GError     **error)
+{
+  static const char * const known[] = { "id", "url", "secret", "events", "created_at", NULL };
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *events;
+
+  if (!check_no_other_members (webhook, where, known, error) ||
+      !check_member (webhook, where, "id", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (webhook, where, "url", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (webhook, where, "secret", MEMBER_STRING, TRUE, NULL, error) ||
+      !check_member (webhook, where, "events", MEMBER_ARRAY, TRUE, NULL, error) ||
+      !check_member (webhook, where, "created_at", MEMBER_STRING, TRUE, NULL, error))
+    return FALSE;
+
+  events = json_object_get_array_member (webhook, "events");
+  types = g_ptr_array_new ();
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonNode *event = json_array_get_element (events, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (event) || json_node_get_value_type (event) != G_TYPE_STRING)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.events[%u] is not a string", where, i);
+          return FALSE;
+        }
+      g_ptr_array_add (types, (gpointer) json_node_get_string (event));
+    }
+  g_ptr_array_add (types, NULL);
+
+  if (!nexor_emulator_webhook_check_url (nexor_emulator_json_string (webhook, "url"), NULL, &local_error) ||
+      !nexor_emulator_webhook_check_events ((const char * const *) types->pdata, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", where, local_error->message);
+      return FALSE;
+    }
+  if (*nexor_emulator_json_string (webhook, "secret") == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s.secret is empty", where);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The store being loaded, before it replaces the current one. */
 typedef struct {
   GPtrArray  *workflows;
@@ -936,6 +990,7 @@ typedef struct {
   GPtrArray  *conversion_types;
   GPtrArray  *conversions;
   GPtrArray  *templates;
+  GPtrArray  *webhooks;
   GPtrArray  *leads;
   GHashTable *lead_index;
 } Loading;
@@ -951,6 +1006,7 @@ loading_clear (Loading *loading)
   g_clear_pointer (&loading->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&loading->conversions, g_ptr_array_unref);
   g_clear_pointer (&loading->templates, g_ptr_array_unref);
+  g_clear_pointer (&loading->webhooks, g_ptr_array_unref);
   g_clear_pointer (&loading->lead_index, g_hash_table_unref);
   g_clear_pointer (&loading->leads, g_ptr_array_unref);
 }
@@ -1407,6 +1463,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   loading.conversion_types = object_array_new ();
   loading.conversions = object_array_new ();
   loading.templates = object_array_new ();
+  loading.webhooks = object_array_new ();
   loading.leads = g_ptr_array_new_with_free_func ((GDestroyNotify) lead_free);
   loading.lead_index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1417,6 +1474,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
       !load_objects (object, "conversion_types", check_conversion_type, loading.conversion_types, error) ||
       !load_objects (object, "conversions", check_conversion, loading.conversions, error) ||
       !load_objects (object, "templates", check_template, loading.templates, error) ||
+      !load_objects (object, "webhooks", check_webhook, loading.webhooks, error) ||
       !load_objects (object, "processors", check_processor, loading.processors, error) ||
       !check_processor_workflows (&loading, error))
     return FALSE;
@@ -1490,6 +1548,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   g_clear_pointer (&self->conversion_types, g_ptr_array_unref);
   g_clear_pointer (&self->conversions, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->webhooks, g_ptr_array_unref);
   g_clear_pointer (&self->lead_index, g_hash_table_unref);
   g_clear_pointer (&self->leads, g_ptr_array_unref);
 
@@ -1501,6 +1560,7 @@ nexor_emulator_store_load_data (NexorEmulatorStore  *self,
   self->conversion_types = g_steal_pointer (&loading.conversion_types);
   self->conversions = g_steal_pointer (&loading.conversions);
   self->templates = g_steal_pointer (&loading.templates);
+  self->webhooks = g_steal_pointer (&loading.webhooks);
   self->leads = g_steal_pointer (&loading.leads);
   self->lead_index = g_steal_pointer (&loading.lead_index);
   store_rebuild_contact_index (self);
@@ -1585,6 +1645,10 @@ nexor_emulator_store_dup_state (NexorEmulatorStore *self)
   json_object_set_array_member (state, "conversion_types", copy_objects (self->conversion_types));
   json_object_set_array_member (state, "conversions", copy_objects (self->conversions));
   json_object_set_array_member (state, "templates", copy_objects (self->templates));
+  /* Only when there are some: a state without runtime subscriptions reads
+   * as it did before webhooks. */
+  if (self->webhooks->len > 0)
+    json_object_set_array_member (state, "webhooks", copy_objects (self->webhooks));
 
   leads = json_array_sized_new (self->leads->len);
   for (guint i = 0; i < self->leads->len; i++)
@@ -2614,4 +2678,41 @@ nexor_emulator_render_run_summary (NexorEmulatorStore *self,
   json_object_set_object_member (object, "cadence", cadence);
 
   return object;
+}
+
+/**
+ * nexor_emulator_store_dup_webhooks:
+ * @self: the state
+ *
+ * Returns: (transfer full): a copy of the webhook subscriptions kept in the
+ *   state (`{id, url, secret, events, created_at}` each)
+ */
+JsonArray *
+nexor_emulator_store_dup_webhooks (NexorEmulatorStore *self)
+{
+  g_return_val_if_fail (NEXOR_EMULATOR_IS_STORE (self), NULL);
+
+  return copy_objects (self->webhooks);
+}
+
+/**
+ * nexor_emulator_store_set_webhooks:
+ * @self: the state
+ * @webhooks: the subscriptions to keep, in the form
+ *   nexor_emulator_store_dup_webhooks() returns
+ *
+ * Replaces the subscriptions kept in the state and marks it changed; the
+ * caller saves it.
+ */
+void
+nexor_emulator_store_set_webhooks (NexorEmulatorStore *self,
+                                   JsonArray          *webhooks)
+{
+  g_return_if_fail (NEXOR_EMULATOR_IS_STORE (self));
+
+  g_ptr_array_set_size (self->webhooks, 0);
+  for (guint i = 0; i < json_array_get_length (webhooks); i++)
+    g_ptr_array_add (self->webhooks,
+                     nexor_emulator_json_object_deep_copy (json_array_get_object_element (webhooks, i)));
+  self->changed = TRUE;
 }

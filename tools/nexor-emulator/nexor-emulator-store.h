@@ -33,6 +33,9 @@ gboolean            nexor_emulator_store_has_lead          (NexorEmulatorStore  
                                                             const char          *id);
 JsonNode           *nexor_emulator_store_dup_lead_response (NexorEmulatorStore  *self,
                                                             const char          *id);
+JsonArray          *nexor_emulator_store_dup_webhooks      (NexorEmulatorStore  *self);
+void                nexor_emulator_store_set_webhooks      (NexorEmulatorStore  *self,
+                                                            JsonArray           *webhooks);
 
 char               *nexor_emulator_normalize_uuid          (const char          *text);
 

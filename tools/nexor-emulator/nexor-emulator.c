@@ -17,6 +17,7 @@
 #include "nexor-json-writer.h"
 #include "nexor-emulator-store.h"
 #include "nexor-emulator-routes.h"
+#include "nexor-emulator-webhooks.h"
 
 #ifndef NEXOR_EMULATOR_VERSION
 # define NEXOR_EMULATOR_VERSION "0"
@@ -60,6 +61,7 @@ struct _NexorEmulator
   gint request_count;       /* atomic */
   gint faults_enabled;      /* atomic: X-Nexor-Fault and /_emulator/faults */
   GPtrArray *deliveries;    /* NexorEmulatorDelivery; server thread only */
+  NexorEmulatorWebhooks *webhooks;  /* server thread only, once listening */
 
   GMutex mutex;             /* guards the members below */
   JsonObject *last_request;
@@ -255,9 +257,22 @@ handle_api_request (NexorEmulator     *self,
     g_autoptr(JsonNode) response = NULL;
     guint status;
 
-    if (nexor_emulator_routes_dispatch (self->store, method, (const char * const *) segments,
-                                        g_uri_get_query (soup_server_message_get_uri (msg)),
-                                        body, allowed, &status, &response))
+    gboolean routed;
+
+    routed = nexor_emulator_routes_dispatch (self->store, method, (const char * const *) segments,
+                                             g_uri_get_query (soup_server_message_get_uri (msg)),
+                                             body, allowed, &status, &response);
+
+    /* Deliveries only start here; they go out once this handler returned,
+     * and nothing waits for them. */
+    {
+      g_autoptr(GPtrArray) events = nexor_emulator_store_take_events (self->store);
+
+      for (guint i = 0; i < events->len; i++)
+        nexor_emulator_webhooks_deliver (self->webhooks, g_ptr_array_index (events, i));
+    }
+
+    if (routed)
       {
         respond_json (msg, status, response);
         return;
@@ -278,6 +293,46 @@ handle_api_request (NexorEmulator     *self,
     }
 
   respond_error (msg, SOUP_STATUS_NOT_FOUND, "Not found", "Route not found");
+}
+
+/* Webhook admin routes: like /_emulator/faults, outside the API, with no
+ * key, not counted and taking no fault; always on, since they only act on
+ * subscriptions the user makes. */
+static gboolean
+handle_webhook_control (NexorEmulator     *self,
+                        SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *allow = NULL;
+  guint status;
+
+  if (!nexor_emulator_webhooks_handle (self->webhooks, self->store, soup_server_message_get_method (msg),
+                                       g_uri_get_path (uri), g_uri_get_query (uri), body,
+                                       &status, &answer, &allow))
+    return FALSE;
+
+  /* Subscriptions made here are kept with the state (--data), like the
+   * account's own records, and saved before the answer. */
+  if (nexor_emulator_webhooks_take_changed (self->webhooks, &records))
+    {
+      nexor_emulator_store_set_webhooks (self->store, records);
+      if (!nexor_emulator_store_save_if_changed (self->store, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("Could not save the state: %s", error->message);
+
+          respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Internal server error", message);
+          return TRUE;
+        }
+    }
+
+  if (allow != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
+  respond_json (msg, status, answer);
+  return TRUE;
 }
 
 /* Faults */
@@ -431,12 +486,20 @@ record_request (NexorEmulator     *self,
   const char *name;
   const char *value;
   g_autoptr(GBytes) body = NULL;
+  GSocketAddress *remote;
   JsonObject *request;
   JsonObject *headers;
 
   request = json_object_new ();
   json_object_set_string_member (request, "method", soup_server_message_get_method (msg));
   json_object_set_string_member (request, "path", g_uri_get_path (uri));
+  json_object_set_int_member (request, "connection",
+                              nexor_emulator_connections_get_serial (self->connections,
+                                                                     soup_server_message_get_socket (msg)));
+  remote = soup_server_message_get_remote_address (msg);
+  json_object_set_int_member (request, "client_port",
+                              G_IS_INET_SOCKET_ADDRESS (remote)
+                              ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (remote)) : 0);
 
   if (g_uri_get_query (uri) != NULL)
     {
@@ -502,7 +565,7 @@ server_callback (SoupServer        *server,
   g_debug ("%s %s", soup_server_message_get_method (msg),
            g_uri_get_path (soup_server_message_get_uri (msg)));
 
-  if (handle_fault_control (self, msg))
+  if (handle_fault_control (self, msg) || handle_webhook_control (self, msg))
     return;
 
   record_request (self, msg);
@@ -512,8 +575,14 @@ server_callback (SoupServer        *server,
    * answers before authentication, the others change the normal answer. */
   fault = take_fault (self, msg, &fault_error);
 
+  if (fault != NULL && fault->close_idle_ms >= 0 && soup_server_message_get_socket (msg) != NULL)
+    nexor_emulator_connections_close_when_idle (self->connections, soup_server_message_get_socket (msg),
+                                                (guint) fault->close_idle_ms);
+
   if (fault_error != NULL)
     respond_error (msg, SOUP_STATUS_BAD_REQUEST, "Invalid fault", fault_error->message);
+  else if (fault != NULL && fault->drop)
+    ;  /* neither acted on nor answered: the delivery closes the connection */
   else if (fault != NULL && nexor_emulator_fault_answers (fault))
     nexor_emulator_fault_respond (fault, msg);
   else
@@ -563,6 +632,7 @@ nexor_emulator_dispose (GObject *object)
   /* Timers first, so none fires on a message of a server that is gone. */
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->deliveries, g_ptr_array_unref);
+  g_clear_pointer (&self->webhooks, nexor_emulator_webhooks_free);
 
   g_clear_pointer (&self->connections, nexor_emulator_connections_free);
   if (self->server != NULL)
@@ -649,6 +719,8 @@ nexor_emulator_init (NexorEmulator *self)
   self->store = nexor_emulator_store_new ();
   if (!nexor_emulator_store_load_seed (self->store, &error))
     g_critical ("The compiled-in seed data is broken: %s", error->message);
+  nexor_emulator_store_collect_events (self->store, TRUE);
+  self->webhooks = nexor_emulator_webhooks_new ();
 
   /* raw-paths: by default SoupServer decodes the path before handlers see
    * it, which makes `a%2Fb` look like two segments and `%2541` decode
@@ -753,6 +825,7 @@ nexor_emulator_listen_local (NexorEmulator  *self,
 
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
+  nexor_emulator_webhooks_set_context (self->webhooks, self->context);
 
   return TRUE;
 }
@@ -904,12 +977,45 @@ nexor_emulator_get_request_count (NexorEmulator *self)
 }
 
 /**
+ * nexor_emulator_get_connection_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the number of connections that carried a request so far; they
+ *   are numbered from 1 in that order. Thread-safe.
+ */
+guint
+nexor_emulator_get_connection_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return self->connections != NULL ? nexor_emulator_connections_get_count (self->connections) : 0;
+}
+
+/**
+ * nexor_emulator_get_closed_idle_count:
+ * @self: a #NexorEmulator
+ *
+ * Returns: the number of connections shut down by a `close-idle` fault so
+ *   far. Thread-safe.
+ */
+guint
+nexor_emulator_get_closed_idle_count (NexorEmulator *self)
+{
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), 0);
+
+  return self->connections != NULL ? nexor_emulator_connections_get_closed_idle (self->connections) : 0;
+}
+
+/**
  * nexor_emulator_dup_last_request:
  * @self: a #NexorEmulator
  *
  * Returns the last request received, as `{"method", "path", "query",
- * "headers": {name: value, …}, "body"}`; `path` and `query` are as sent
- * (percent-encoded), `query` and `body` are null when absent. Thread-safe.
+ * "headers": {name: value, …}, "body", "connection"}`; `path` and `query`
+ * are as sent (percent-encoded), `query` and `body` are null when absent,
+ * `connection` is the number of the connection that carried it (see
+ * nexor_emulator_get_connection_count()) and `client_port` the port the
+ * client sent it from. Thread-safe.
  *
  * Returns: (transfer full) (nullable): a copy of the last request, or %NULL
  *   if there was none
@@ -942,7 +1048,9 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * `body=BASE64` (status 200 with exactly these bytes as application/json),
  * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
  * with an optional `chunk=BYTES` (the body a few bytes at a time),
- * `chunked`, and `reset` (part of the body, then a TCP reset); see
+ * `chunked`, `reset` (part of the body, then a TCP reset), `close-idle[=MS]`
+ * (the connection shut down once idle) and `drop` (the request neither
+ * acted on nor answered, the connection closed); see
  * nexor-emulator-fault.c. A fault that does not parse is ignored.
  * Thread-safe.
  *
@@ -1016,29 +1124,84 @@ nexor_emulator_open_data_file (NexorEmulator  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return nexor_emulator_store_open_data_file (self->store, path, error);
+  if (!nexor_emulator_store_open_data_file (self->store, path, error))
+    return FALSE;
+
+  /* The subscriptions registered through the admin route last time. The
+   * store checked them as it loaded the file. */
+  {
+    g_autoptr(JsonArray) records = nexor_emulator_store_dup_webhooks (self->store);
+
+    return nexor_emulator_webhooks_restore (self->webhooks, records, error);
+  }
+}
+
+/* Runs @func in the server's thread, between requests, while the caller
+ * waits: the state and the webhooks belong to that thread. */
+typedef struct {
+  GSourceFunc func;
+  gpointer data;
+  gboolean done;
+  GMutex mutex;
+  GCond cond;
+} ServerCall;
+
+static gboolean
+server_call_cb (gpointer user_data)
+{
+  ServerCall *call = user_data;
+
+  call->func (call->data);
+
+  g_mutex_lock (&call->mutex);
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_in_server (NexorEmulator *self,
+               GSourceFunc    func,
+               gpointer       data)
+{
+  ServerCall call = { func, data, FALSE, };
+
+  /* Not serving yet, or served by this thread's own context: run it here. */
+  if (self->context == NULL || g_main_context_acquire (self->context))
+    {
+      func (data);
+      if (self->context != NULL)
+        g_main_context_release (self->context);
+      return;
+    }
+
+  g_mutex_init (&call.mutex);
+  g_cond_init (&call.cond);
+
+  g_main_context_invoke (self->context, server_call_cb, &call);
+
+  g_mutex_lock (&call.mutex);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.mutex);
+  g_mutex_unlock (&call.mutex);
+
+  g_mutex_clear (&call.mutex);
+  g_cond_clear (&call.cond);
 }
 
 typedef struct {
   NexorEmulator *self;
   JsonNode *state;
-  gboolean done;
-  GMutex mutex;
-  GCond cond;
 } StateDump;
 
 static gboolean
 dump_state_cb (gpointer user_data)
 {
   StateDump *dump = user_data;
-  JsonNode *state = nexor_emulator_store_dup_state (dump->self->store);
 
-  g_mutex_lock (&dump->mutex);
-  dump->state = state;
-  dump->done = TRUE;
-  g_cond_signal (&dump->cond);
-  g_mutex_unlock (&dump->mutex);
-
+  dump->state = nexor_emulator_store_dup_state (dump->self->store);
   return G_SOURCE_REMOVE;
 }
 
@@ -1055,32 +1218,190 @@ dump_state_cb (gpointer user_data)
 JsonNode *
 nexor_emulator_dup_state (NexorEmulator *self)
 {
-  StateDump dump = { self, NULL, FALSE, };
+  StateDump dump = { self, NULL };
 
   g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
 
-  /* Not serving yet, or served by this thread's own context: read it here. */
-  if (self->context == NULL || g_main_context_acquire (self->context))
-    {
-      JsonNode *state = nexor_emulator_store_dup_state (self->store);
+  run_in_server (self, dump_state_cb, &dump);
+  return dump.state;
+}
 
-      if (self->context != NULL)
-        g_main_context_release (self->context);
-      return state;
+typedef struct {
+  NexorEmulator *self;
+  const char *url;
+  const char *secret;
+  const char * const *events;
+  double scale;
+  gboolean print;
+  GTlsDatabase *database;
+  JsonObject *created;
+  GError *error;
+  JsonNode *log;
+} WebhookCall;
+
+static gboolean
+add_webhook_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  call->created = nexor_emulator_webhooks_add (call->self->webhooks, call->url, call->secret, call->events,
+                                               FALSE, &call->error);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_add_webhook:
+ * @self: a #NexorEmulator
+ * @url: the receiver, an absolute http or https URL
+ * @secret: (nullable): the signing secret, %NULL for
+ *   %NEXOR_EMULATOR_DEFAULT_WEBHOOK_SECRET
+ * @events: (nullable) (array zero-terminated=1): the event types to
+ *   deliver (§6), %NULL for all
+ * @error: return location for a #GError
+ *
+ * Subscribes @url to the events, as `--webhook` and `POST
+ * /_emulator/webhooks` do. Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the subscription's id (the
+ *   envelopes' webhook_id), or %NULL with @error set
+ */
+char *
+nexor_emulator_add_webhook (NexorEmulator       *self,
+                            const char          *url,
+                            const char          *secret,
+                            const char * const  *events,
+                            GError             **error)
+{
+  WebhookCall call = { self, url, secret, events, };
+  g_autoptr(JsonObject) created = NULL;
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  run_in_server (self, add_webhook_cb, &call);
+  if (call.created == NULL)
+    {
+      g_propagate_error (error, call.error);
+      return NULL;
     }
 
-  g_mutex_init (&dump.mutex);
-  g_cond_init (&dump.cond);
+  created = call.created;
+  return g_strdup (json_object_get_string_member (created, "id"));
+}
 
-  g_main_context_invoke (self->context, dump_state_cb, &dump);
+static gboolean
+set_retry_scale_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
 
-  g_mutex_lock (&dump.mutex);
-  while (!dump.done)
-    g_cond_wait (&dump.cond, &dump.mutex);
-  g_mutex_unlock (&dump.mutex);
+  nexor_emulator_webhooks_set_retry_scale (call->self->webhooks, call->scale);
+  return G_SOURCE_REMOVE;
+}
 
-  g_mutex_clear (&dump.mutex);
-  g_cond_clear (&dump.cond);
+/**
+ * nexor_emulator_set_webhook_retry_scale:
+ * @self: a #NexorEmulator
+ * @scale: a factor of at least 0
+ *
+ * Multiplies the retry schedule of deliveries (1, 5 and 30 minutes) by
+ * @scale, for tests: 0.001 retries after 60, 300 and 1,800 ms. Retries
+ * already waiting keep their time. Thread-safe.
+ */
+void
+nexor_emulator_set_webhook_retry_scale (NexorEmulator *self,
+                                        double         scale)
+{
+  WebhookCall call = { self, .scale = scale };
 
-  return dump.state;
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (scale >= 0);
+
+  run_in_server (self, set_retry_scale_cb, &call);
+}
+
+static gboolean
+set_log_printing_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  nexor_emulator_webhooks_set_print (call->self->webhooks, call->print);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_set_webhook_log_printing:
+ * @self: a #NexorEmulator
+ * @print: whether to print every delivery attempt on standard error
+ *
+ * Thread-safe.
+ */
+void
+nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
+                                         gboolean       print)
+{
+  WebhookCall call = { self, .print = print };
+
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+
+  run_in_server (self, set_log_printing_cb, &call);
+}
+
+static gboolean
+set_tls_database_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  nexor_emulator_webhooks_set_tls_database (call->self->webhooks, call->database);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_set_webhook_tls_database:
+ * @self: a #NexorEmulator
+ * @database: (nullable): the trust store for https receivers, %NULL for
+ *   the system's
+ *
+ * Checks the certificates of https receivers against @database instead of
+ * the system's trust store (`--webhook-ca-file`). Thread-safe.
+ */
+void
+nexor_emulator_set_webhook_tls_database (NexorEmulator *self,
+                                         GTlsDatabase  *database)
+{
+  WebhookCall call = { self, .database = database };
+
+  g_return_if_fail (NEXOR_IS_EMULATOR (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  run_in_server (self, set_tls_database_cb, &call);
+}
+
+static gboolean
+dup_webhook_log_cb (gpointer user_data)
+{
+  WebhookCall *call = user_data;
+
+  call->log = nexor_emulator_webhooks_dup_log (call->self->webhooks);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nexor_emulator_dup_webhook_log:
+ * @self: a #NexorEmulator
+ *
+ * Returns the delivery log as `GET /_emulator/webhooks/deliveries` does:
+ * `{"deliveries": [attempt, …], "pending": N}`. Thread-safe.
+ *
+ * Returns: (transfer full): a copy of the log
+ */
+JsonNode *
+nexor_emulator_dup_webhook_log (NexorEmulator *self)
+{
+  WebhookCall call = { self, };
+
+  g_return_val_if_fail (NEXOR_IS_EMULATOR (self), NULL);
+
+  run_in_server (self, dup_webhook_log_cb, &call);
+  return call.log;
 }

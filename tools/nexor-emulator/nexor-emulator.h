@@ -36,6 +36,8 @@ guint          nexor_emulator_get_held_count      (NexorEmulator      *self);
 void           nexor_emulator_release_held        (NexorEmulator      *self);
 guint          nexor_emulator_get_request_count   (NexorEmulator      *self);
 JsonObject    *nexor_emulator_dup_last_request    (NexorEmulator      *self);
+guint          nexor_emulator_get_connection_count (NexorEmulator     *self);
+guint          nexor_emulator_get_closed_idle_count (NexorEmulator    *self);
 void           nexor_emulator_push_fault          (NexorEmulator      *self,
                                                    const char         *fault);
 void           nexor_emulator_set_faults_enabled  (NexorEmulator      *self,
@@ -44,5 +46,17 @@ gboolean       nexor_emulator_open_data_file      (NexorEmulator      *self,
                                                    const char         *path,
                                                    GError            **error);
 JsonNode      *nexor_emulator_dup_state           (NexorEmulator      *self);
+char          *nexor_emulator_add_webhook         (NexorEmulator      *self,
+                                                   const char         *url,
+                                                   const char         *secret,
+                                                   const char * const *events,
+                                                   GError            **error);
+void           nexor_emulator_set_webhook_retry_scale (NexorEmulator  *self,
+                                                   double              scale);
+void           nexor_emulator_set_webhook_log_printing (NexorEmulator *self,
+                                                   gboolean            print);
+void           nexor_emulator_set_webhook_tls_database (NexorEmulator *self,
+                                                   GTlsDatabase       *database);
+JsonNode      *nexor_emulator_dup_webhook_log     (NexorEmulator      *self);
 
 G_END_DECLS

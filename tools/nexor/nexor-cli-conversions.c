@@ -453,7 +453,7 @@ nexor_cli_conversion_types (NexorCli               *cli,
 const NexorCliCommand nexor_cli_conversions_commands[] = {
   { "create", N_("--conversion-type-id ID --lead-id ID --amount N …"),
     N_("Record a conversion: revenue of a type for a lead (never sent twice)"), conversions_create, NULL,
-    &nexor_cli_kind_conversion },
+    &nexor_cli_kind_conversion, "" },
   { "list", NULL, N_("List conversions, newest first, filtered by lead, workflow, run or type"),
     conversions_list, NULL,
     &nexor_cli_kind_conversion },

@@ -384,22 +384,24 @@ lead_get (NexorCli               *cli,
   return NEXOR_CLI_EXIT_OK;
 }
 
-/* nexor lead search TEXT [--limit N] [--json] */
+/* nexor lead search TEXT [--limit N | --all] [--page-size N] [--json] */
 static void
-print_found_leads (GListModel *leads)
+print_found_leads (NexorLeadList *list,
+                   guint          n_shown)
 {
+  GListModel *leads = G_LIST_MODEL (list);
+  gint64 total = nexor_lead_list_get_total (list);
   g_autoptr(NexorCliTable) table = nexor_cli_table_new (5);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n = g_list_model_get_n_items (leads);
 
-  if (n == 0)
+  if (n_shown == 0)
     {
       nexor_cli_print (_("No lead matches.\n"));
       return;
     }
 
   nexor_cli_table_add_header (table, _("NAME"), _("EMAIL"), _("PHONE"), _("COMPANY"), _("ID"));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_shown; i++)
     {
       g_autoptr(NexorLead) lead = g_list_model_get_item (leads, i);
       g_autofree char *name = format_lead_name (lead);
@@ -409,6 +411,12 @@ print_found_leads (GListModel *leads)
     }
 
   nexor_cli_table_render (table, "", out);
+  if (total > (gint64) n_shown)
+    g_string_append_printf (out, _("(the first %'u of %'u leads found; --all shows every one)\n"),
+                            n_shown, (guint) MIN (total, (gint64) G_MAXUINT));
+  else if (n_shown < g_list_model_get_n_items (leads) || nexor_lead_list_get_has_more (list))
+    g_string_append_printf (out, _("(the first %'u leads found; there are more: --all shows every one)\n"),
+                            n_shown);
   nexor_cli_print (out->str);
 }
 
@@ -419,14 +427,22 @@ lead_search (NexorCli               *cli,
 {
   static const char * const names[] = { N_("search text") };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) leads = NULL;
+  g_autoptr(NexorLeadList) list = NULL;
   gboolean as_json = FALSE;
-  int limit = 0;
+  gboolean all = FALSE;
+  int limit = -1;
+  int page_size = -1;
+  guint n_items;
+  guint n_shown;
   NexorClient *client;
   int status;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
-      N_("Show at most N leads, from 1 to 100 (default: the server's, 20)"), N_("N") },
+      N_("Show the first N leads found (default: 20)"), N_("N") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Show every lead found, fetching page after page"), NULL },
+    { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size,
+      N_("Fetch N leads per request, 1 to 100 (default: --limit, or 100 with --all)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
       N_("Print the leads found (a JSON array) as the server sent them"), NULL },
     G_OPTION_ENTRY_NULL
@@ -436,23 +452,51 @@ lead_search (NexorCli               *cli,
     return status;
   if (!nexor_cli_check_positionals (cli, *argv, names, 1, &status))
     return status;
-  if (limit < 0 || limit > 100)
-    return nexor_cli_usage_error (cli, _("--limit must be from 1 to 100"));
+  if (all && limit != -1)
+    return nexor_cli_usage_error (cli, _("--all and --limit cannot be used together"));
+  if (limit == 0 || limit < -1)
+    return nexor_cli_usage_error (cli, _("--limit must be a positive number"));
+  if (page_size != -1 && (page_size < 1 || page_size > NEXOR_LEAD_LIST_MAX_PAGE_SIZE))
+    return nexor_cli_usage_error (cli, _("--page-size must be from 1 to %d"),
+                                  NEXOR_LEAD_LIST_MAX_PAGE_SIZE);
+  if (limit == -1 && !all)
+    limit = NEXOR_LEAD_LIST_DEFAULT_PAGE_SIZE;
+  if (page_size == -1)
+    page_size = all ? NEXOR_LEAD_LIST_MAX_PAGE_SIZE : MIN (limit, NEXOR_LEAD_LIST_MAX_PAGE_SIZE);
 
   client = nexor_cli_get_client (cli, &error);
   if (client == NULL)
     return nexor_cli_report_error (cli, error);
 
-  leads = nexor_client_search_leads (client, (*argv)[1], (guint) limit, NULL, &error);
-  if (leads == NULL)
-    return nexor_cli_report_error (cli, error);
+  list = g_object_new (NEXOR_TYPE_LEAD_LIST,
+                       "client", client,
+                       "search", (*argv)[1],
+                       "page-size", (guint) page_size,
+                       NULL);
+
+  /* As many pages as --limit needs, or every one. The list itself stops a
+   * server that sends the same page again or an empty one. */
+  do
+    {
+      if (!nexor_lead_list_load_more (list, NULL, &error))
+        {
+          nexor_cli_progress_clear ();
+          return nexor_cli_report_error (cli, error);
+        }
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+      nexor_cli_progress (_("Searching: %'u leads found…"), n_items);
+    }
+  while (nexor_lead_list_get_has_more (list) && (all || n_items < (guint) limit));
+  nexor_cli_progress_clear ();
+
+  n_shown = all ? n_items : MIN (n_items, (guint) limit);
 
   if (nexor_cli_fields_selected ())
-    nexor_cli_fields_print_list (leads, (NexorCliDupJsonFunc) nexor_lead_dup_json, G_MAXUINT);
+    nexor_cli_fields_print_list (G_LIST_MODEL (list), (NexorCliDupJsonFunc) nexor_lead_dup_json, n_shown);
   else if (as_json)
-    nexor_cli_print_json_list (leads, (NexorCliDupJsonFunc) nexor_lead_dup_json, G_MAXUINT);
+    nexor_cli_print_json_list (G_LIST_MODEL (list), (NexorCliDupJsonFunc) nexor_lead_dup_json, n_shown);
   else
-    print_found_leads (leads);
+    print_found_leads (list, n_shown);
 
   return NEXOR_CLI_EXIT_OK;
 }
@@ -1441,12 +1485,12 @@ const NexorCliCommand nexor_cli_lead_commands[] = {
   { "create", N_("--first-name NAME …"),
     N_("Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead"),
     lead_create, NULL,
-    &nexor_cli_kind_lead },
+    &nexor_cli_kind_lead, "" },
   { "update", N_("ID"), N_("Change a lead's fields; metadata is merged, --clear FIELD empties a field"),
     lead_update, NULL,
     &nexor_cli_kind_lead },
   { "assign", N_("ID WORKFLOW_ID"), N_("Enroll a lead in a workflow, or move it there"),
-    nexor_cli_lead_assign, NULL },
+    nexor_cli_lead_assign, NULL, NULL, "" },
   { "status", N_("ID KEY"), N_("Force the lead's status in its workflow"), nexor_cli_lead_status, NULL },
   { "takeover", N_("ID"), N_("Stop the AI: a person takes the conversation over"),
     nexor_cli_lead_takeover, NULL },
@@ -1460,6 +1504,6 @@ const NexorCliCommand nexor_cli_lead_commands[] = {
     &nexor_cli_kind_meeting },
   { "tags", N_("ID"), N_("Show a lead's tags, replace them by name (--set) or add some by ID (--add)"),
     nexor_cli_lead_tags, NULL,
-    &nexor_cli_kind_tag },
+    &nexor_cli_kind_tag, N_("--add") },
   { NULL, NULL, NULL, NULL, NULL },
 };

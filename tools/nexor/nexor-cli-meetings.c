@@ -507,10 +507,11 @@ meeting_notes (NexorCli               *cli,
 
 const NexorCliCommand nexor_cli_meeting_commands[] = {
   { "create", NULL, N_("Log a meeting booked elsewhere (a replay of its calendar event updates it)"),
-    meeting_create, NULL },
+    meeting_create, NULL, NULL, N_("without --calendar-provider and --event-id") },
   { "cancel", N_("ID"), N_("Cancel a meeting"), meeting_cancel, NULL },
   { "no-show", N_("ID"), N_("Mark a meeting as a no-show"), meeting_no_show, NULL },
   { "complete", N_("ID"), N_("Mark a meeting as completed"), meeting_complete, NULL },
-  { "notes", NULL, N_("Attach notes, a transcript, summaries or action items to a meeting"), meeting_notes, NULL },
+  { "notes", NULL, N_("Attach notes, a transcript, summaries or action items to a meeting"), meeting_notes, NULL,
+    NULL, N_("without --provider and --external-meeting-id") },
   { NULL, NULL, NULL, NULL, NULL },
 };

@@ -340,7 +340,7 @@ tags_delete (NexorCli               *cli,
 
 const NexorCliCommand nexor_cli_tags_commands[] = {
   { "list", NULL, N_("List the account's tags"), tags_list, NULL, &nexor_cli_kind_tag },
-  { "create", N_("NAME SLUG"), N_("Create a tag"), tags_create, NULL, &nexor_cli_kind_tag },
+  { "create", N_("NAME SLUG"), N_("Create a tag"), tags_create, NULL, &nexor_cli_kind_tag, "" },
   { "update", N_("ID"), N_("Rename a tag, change its slug or description"), tags_update, NULL, &nexor_cli_kind_tag },
   { "delete", N_("ID"), N_("Delete a tag; it is taken off every lead"), tags_delete, NULL },
   { NULL, NULL, NULL, NULL, NULL },

@@ -33,6 +33,7 @@ struct _NexorCli
   gboolean     version;
 
   char        *path;              /* the command being run, e.g. "nexor lead get" */
+  const NexorCliCommand *command; /* and its table entry, once it is a leaf */
   char        *display_base_url;  /* the base URL without user information, for messages */
   gboolean     loopback;          /* the base URL's host is this machine */
   gboolean     own_ca_file;       /* --ca-file or NEXOR_CA_FILE was given */
@@ -78,7 +79,9 @@ static const NexorCliCommand nexor_cli_root_commands[] = {
     nexor_cli_processors_commands },
   { "rules", N_("COMMAND"), N_("Manage a routing processor's rules"), NULL, nexor_cli_rules_commands },
   { "route", N_("PROCESSOR_ID"), N_("Send leads through a routing processor, from a JSON file"), nexor_cli_route,
-    NULL, &nexor_cli_kind_route_result },
+    NULL, &nexor_cli_kind_route_result, "" },
+  { "webhooks", N_("COMMAND"), N_("Receive Nexor's webhook deliveries locally"), NULL,
+    nexor_cli_webhooks_commands },
   { "help", N_("[COMMAND…]"), N_("Show help for a command"), nexor_cli_help_command, NULL },
   /* Hidden (names starting with "__" are): what the bash completion calls. */
   { "__complete", "WORD…", "Print the completions of a command line", nexor_cli_complete_command,
@@ -91,8 +94,9 @@ static const NexorCliCommand nexor_cli_root = {
   NULL, nexor_cli_root_commands,
 };
 
-/* The root command's help after the options; %s is the default base URL. */
-#define NEXOR_CLI_DESCRIPTION \
+/* The root command's help after the options: the environment (%s is the
+ * default base URL), the exit statuses (exit_statuses below), examples. */
+#define NEXOR_CLI_ENVIRONMENT \
   N_("Environment:\n" \
      "  NEXOR_API_KEY    API key, used when neither --api-key nor --api-key-file is given\n" \
      "  NEXOR_BASE_URL   API base URL, used when --base-url is not given\n" \
@@ -104,34 +108,147 @@ static const NexorCliCommand nexor_cli_root = {
      "                   --timeout is not given (default 90)\n" \
      "  NEXOR_DEBUG      1, 2 or 3: log requests, headers, bodies (with G_MESSAGES_DEBUG=Nexor);\n" \
      "                   the API key is never shown\n" \
+     "  NEXOR_WEBHOOK_SECRET  the webhook signing secret “webhooks listen” checks deliveries\n" \
+     "                   with, used when --secret is not given\n" \
      "  NO_COLOR         when set and not empty, never use colors\n" \
      "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
-     "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n" \
-     "\n" \
-     "Exit status:\n" \
-     "  0  success\n" \
-     "  1  any other error; also “lead create --from-file” when some leads failed\n" \
-     "  2  usage error: unknown command or option, missing or bad argument, an id\n" \
-     "     that is not a UUID, an invalid base URL or CA file, or a request the server\n" \
-     "     refused (400)\n" \
-     "  3  authentication: no API key, or the server rejected it (401, 403)\n" \
-     "  4  not found (404)\n" \
-     "  5  network: server unreachable, timed out, rate limited, or failed (5xx),\n" \
-     "     or its TLS certificate was refused (nothing was sent)\n" \
-     "  6  invalid response from the server\n" \
-     "  7  conflict (409), such as a tag slug that is taken\n" \
-     "  8  “lead paused --exit-status” only: automation is not paused\n" \
-     "  9  outcome unknown: a write that is not safe to repeat (lead create, lead\n" \
-     "     assign, lead tags --add, tags create) was sent, and then the connection\n" \
-     "     broke, the time ran out or the server failed (5xx): it may have been\n" \
-     "     applied; check (the hint names how) before running it again\n" \
-     "  10 setup: the server at the base URL is not the Nexor API (it has no such\n" \
-     "     endpoint: HTTP 404 without one of the API's not-found answers)\n" \
-     "\n" \
-     "Examples:\n" \
+     "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n")
+
+#define NEXOR_CLI_EXAMPLES \
+  N_("Examples:\n" \
      "  NEXOR_API_KEY=nxr_live_… nexor lead get 123e4567-e89b-12d3-a456-426614174000\n" \
      "  nexor lead create --first-name Ana --email ana@example.com --json\n" \
      "  nexor lead takeover ID && nexor lead paused ID")
+
+/* Every NexorCliExit, in order: `nexor --help` is made from this table, and
+ * tests/cli/test-cli-exit-statuses.py compares it with the enum and with
+ * docs/cli.md. */
+static const struct {
+  NexorCliExit status;
+  const char  *meaning;
+} exit_statuses[] = {
+  { NEXOR_CLI_EXIT_OK, N_("success") },
+  { NEXOR_CLI_EXIT_FAILED,
+    N_("any other error; also “lead create --from-file” and “route” when some leads failed, "
+       "and a message not sent because its confirmation was declined") },
+  { NEXOR_CLI_EXIT_USAGE,
+    N_("usage error: unknown command or option, missing or bad argument, an id that is not a "
+       "UUID, an invalid base URL or CA file, or a request the server refused (400)") },
+  { NEXOR_CLI_EXIT_AUTH, N_("authentication: no API key, or the server rejected it (401, 403)") },
+  { NEXOR_CLI_EXIT_NOT_FOUND,
+    N_("not found (404); also no approved template with the name given to “message whatsapp "
+       "--template”") },
+  { NEXOR_CLI_EXIT_NETWORK,
+    N_("network: server unreachable, timed out, rate limited, or failed (5xx), or its TLS "
+       "certificate was refused (nothing was sent)") },
+  { NEXOR_CLI_EXIT_INVALID_RESPONSE,
+    N_("invalid response from the server (also a server that sends a page of a list again)") },
+  { NEXOR_CLI_EXIT_CONFLICT, N_("conflict (409), such as a tag slug that is taken") },
+  { NEXOR_CLI_EXIT_NOT_PAUSED, N_("“lead paused --exit-status” only: automation is not paused") },
+  /* The help adds the list of those writes. */
+  { NEXOR_CLI_EXIT_OUTCOME_UNKNOWN,
+    N_("outcome unknown: a write that is not safe to repeat was sent, and then the connection "
+       "broke, the time ran out or the server failed (5xx): it may have been applied; check (the "
+       "hint names how) before running it again.") },
+  { NEXOR_CLI_EXIT_SETUP,
+    N_("setup: the server at the base URL is not the Nexor API (it has no such endpoint: HTTP "
+       "404 without one of the API's not-found answers)") },
+};
+/* A new status gets its line in the table (and is the last one here). */
+G_STATIC_ASSERT (G_N_ELEMENTS (exit_statuses) == NEXOR_CLI_EXIT_SETUP + 1);
+
+/* The writes that may exit NEXOR_CLI_EXIT_OUTCOME_UNKNOWN, as "lead create,
+ * lead tags --add, …", in the order of the command tables. */
+static void
+append_not_repeatable (GString               *out,
+                       const NexorCliCommand *commands,
+                       const char            *prefix)
+{
+  for (const NexorCliCommand *c = commands; c != NULL && c->name != NULL; c++)
+    {
+      g_autofree char *path = prefix != NULL ? g_strconcat (prefix, " ", c->name, NULL) : g_strdup (c->name);
+
+      if (c->subcommands != NULL)
+        append_not_repeatable (out, c->subcommands, path);
+      if (c->not_repeatable == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, path);
+      if (c->not_repeatable[0] != '\0')
+        g_string_append_printf (out, " %s", _(c->not_repeatable));
+    }
+}
+
+/* @text wrapped at @width characters (not bytes: translations are UTF-8),
+ * its first line after @first, the others indented by @indent spaces. */
+static void
+append_wrapped (GString    *out,
+                const char *first,
+                const char *text,
+                guint       indent,
+                guint       width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint column = g_utf8_strlen (first, -1);
+  gboolean line_start = TRUE;
+
+  g_string_append (out, first);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = g_utf8_strlen (words[i], -1);
+
+      if (*words[i] == '\0')
+        continue;
+      if (!line_start && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          g_string_append_printf (out, "%*s", (int) indent, "");
+          column = indent;
+          line_start = TRUE;
+        }
+      if (!line_start)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+      line_start = FALSE;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static char *
+root_description (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) writes = g_string_new (NULL);
+
+  append_not_repeatable (writes, nexor_cli_root_commands, NULL);
+
+  g_string_append_printf (out, _(NEXOR_CLI_ENVIRONMENT), NEXOR_DEFAULT_BASE_URL);
+  g_string_append_printf (out, "\n%s\n", _("Exit status:"));
+  for (guint i = 0; i < G_N_ELEMENTS (exit_statuses); i++)
+    {
+      g_autofree char *first = g_strdup_printf ("  %-2d ", exit_statuses[i].status);
+      g_autofree char *meaning = NULL;
+
+      if (exit_statuses[i].status == NEXOR_CLI_EXIT_OUTCOME_UNKNOWN)
+        {
+          /* TRANSLATORS: %s is the list of commands, such as "lead create, lead tags --add" */
+          g_autofree char *which = g_strdup_printf (_("Those writes: %s"), writes->str);
+
+          meaning = g_strconcat (_(exit_statuses[i].meaning), " ", which, NULL);
+        }
+      else
+        meaning = g_strdup (_(exit_statuses[i].meaning));
+      append_wrapped (out, first, meaning, 5, 88);
+    }
+  g_string_append_printf (out, "\n%s", _(NEXOR_CLI_EXAMPLES));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 /* What every command that talks to the server reads: its help says so, since
  * a variable left set in a shell is the usual surprise. */
@@ -145,6 +262,19 @@ static const NexorCliCommand nexor_cli_root = {
      "  NO_COLOR         when set and not empty, never use colors\n" \
      "  XDG_CACHE_HOME   where the ids used lately are kept for completion\n" \
      "                   ($XDG_CACHE_HOME/nexor/recent-ids, default ~/.cache)\n" \
+     "\n" \
+     "Run “nexor help” for the exit statuses.")
+
+/* `webhooks listen` talks to no server: it reads only its secret. */
+#define NEXOR_CLI_WEBHOOKS_DESCRIPTION \
+  N_("Environment:\n" \
+     "  NEXOR_WEBHOOK_SECRET  the webhook's signing secret, used when --secret is not given\n" \
+     "  NO_COLOR              when set and not empty, never use colors\n" \
+     "\n" \
+     "Each verified event is printed on one line: its type, its id, and the lead\n" \
+     "and what happened to it. A delivery that is not signed with the secret, or\n" \
+     "not an event, is refused (HTTP 401 or 400) and reported on standard error.\n" \
+     "An event delivered again (same event id) is acknowledged but not printed again.\n" \
      "\n" \
      "Run “nexor help” for the exit statuses.")
 
@@ -348,9 +478,11 @@ nexor_cli_option_context_new (NexorCli              *cli,
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, summary);
   if (is_root)
-    description = g_strdup_printf (_(NEXOR_CLI_DESCRIPTION), NEXOR_DEFAULT_BASE_URL);
+    description = root_description ();
   else if (command->run == nexor_cli_help_command)
     description = g_strdup (_(NEXOR_CLI_HELP_DESCRIPTION));
+  else if (command->run == nexor_cli_webhooks_listen)
+    description = g_strdup (_(NEXOR_CLI_WEBHOOKS_DESCRIPTION));
   else
     description = g_strdup (_(NEXOR_CLI_SUB_DESCRIPTION));
   g_option_context_set_description (context, description);
@@ -1428,11 +1560,20 @@ nexor_cli_report_error (NexorCli     *cli,
   g_autofree char *raw_hint = hint_for_error (cli, error);
   g_autofree char *hint = nexor_cli_sanitize (raw_hint);
 
+  int status = nexor_cli_exit_status_for_error (error);
+
   nexor_cli_printerr ("nexor: %s\n", message);
   if (hint != NULL)
     nexor_cli_printerr (_("hint: %s\n"), hint);
 
-  return nexor_cli_exit_status_for_error (error);
+  /* `nexor --help` lists the commands that may end so from their table
+   * entries: one that is missing there is a bug (and fails the tests). */
+  if (status == NEXOR_CLI_EXIT_OUTCOME_UNKNOWN && cli->command != NULL &&
+      cli->command->not_repeatable == NULL)
+    g_critical ("%s may not have an unknown outcome: its command table entry says it is safe to repeat",
+                cli->path);
+
+  return status;
 }
 
 /* Dispatch */
@@ -1464,7 +1605,10 @@ nexor_cli_run_command (NexorCli               *cli,
   cli->path = g_strdup (path);
 
   if (command->run != NULL)
-    return command->run (cli, command, argv);
+    {
+      cli->command = command;
+      return command->run (cli, command, argv);
+    }
 
   return nexor_cli_run_group (cli, command, argv);
 }

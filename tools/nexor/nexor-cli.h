@@ -65,6 +65,10 @@ struct _NexorCliCommand
   NexorCliRunFunc        run;
   const NexorCliCommand *subcommands;
   const NexorCliKind    *prints;      /* resources it prints: it takes --ids and --fields */
+  /* A write that is not safe to repeat, so that it may exit
+   * NEXOR_CLI_EXIT_OUTCOME_UNKNOWN: "" always, or (N_()) when, such as
+   * "--add"; NULL for every other command. `nexor --help` lists them. */
+  const char            *not_repeatable;
 };
 
 /* Command tables, one per group (nexor-cli-lead.c, nexor-cli-tags.c). */
@@ -91,6 +95,10 @@ extern const NexorCliCommand nexor_cli_meeting_commands[];
 /* `nexor message …` and `nexor templates` (nexor-cli-messages.c). */
 extern const NexorCliCommand nexor_cli_message_commands[];
 int nexor_cli_templates     (NexorCli *cli, const NexorCliCommand *command, char ***argv);
+
+/* `nexor webhooks listen` (nexor-cli-webhooks.c). */
+extern const NexorCliCommand nexor_cli_webhooks_commands[];
+int nexor_cli_webhooks_listen (NexorCli *cli, const NexorCliCommand *command, char ***argv);
 
 /* `nexor conversions …` (nexor-cli-conversions.c). */
 extern const NexorCliCommand nexor_cli_conversions_commands[];

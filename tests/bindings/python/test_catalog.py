@@ -93,3 +93,18 @@ def test_a_workflow_that_calls_needs_a_phone(client):
     assert results[0].props.success is False
     assert "phone" in results[0].props.error_message
     assert results[1].props.success is True
+
+
+def test_search_leads_in_pages(client):
+    # The experimental search is a paged list: pages of one, then the rest,
+    # the same leads as one page of them all (other tests may have added some).
+    at_once = client.search_leads("+569", 100, None)
+    assert at_once.get_n_items() >= 3 and not at_once.props.has_more
+    found = client.search_leads("+569", 1, None)
+    assert isinstance(found, Nexor.LeadList)
+    assert found.props.search == "+569"
+    assert found.get_n_items() == 1 and found.props.has_more
+    assert found.props.total == at_once.get_n_items()
+    found.load_all(None)
+    assert not found.props.has_more
+    assert [lead.props.id for lead in found] == [lead.props.id for lead in at_once]

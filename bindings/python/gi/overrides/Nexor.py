@@ -11,7 +11,8 @@
 # - methods that return JSON (dup_json, dup_metadata, dup_value, ...) return
 #   plain Python values, and methods and constructors that take JSON accept
 #   them;
-# - an argument that is a Gio.ListModel also takes a Python sequence;
+# - an argument that is a Gio.ListModel also takes a Python sequence, and
+#   one that is a GLib.Bytes (a webhook delivery's raw body) takes bytes;
 # - every class gets a readable repr();
 # - every paged list (Nexor.HistoryList, Nexor.ConversionList: a list model
 #   with load_more and has-more) gets auto_paging_iter() and
@@ -186,6 +187,13 @@ def _as_list_model(value):
     return store
 
 
+def _as_glib_bytes(value):
+    """bytes, bytearray or memoryview as the GLib.Bytes a C function takes."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return GLib.Bytes.new(bytes(value))
+    return value
+
+
 # --- generated method wrappers ------------------------------------------------
 
 def _interface_gtype(type_info):
@@ -209,6 +217,8 @@ def _wrap(callable_info, func, is_method):
             converters[arg.get_name()] = (index, functools.partial(_python_to_json, gtype=gtype))
         elif gtype == Gio.ListModel.__gtype__:
             converters[arg.get_name()] = (index, _as_list_model)
+        elif gtype == GLib.Bytes.__gtype__:
+            converters[arg.get_name()] = (index, _as_glib_bytes)
     return_gtype = _interface_gtype(callable_info.get_return_type())
     returns_json = return_gtype in _JSON_GTYPES
     returns_error = callable_info.get_return_type().get_tag() == _gi.TypeTag.ERROR
