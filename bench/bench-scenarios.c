@@ -77,7 +77,9 @@ card_done (Card   *card,
 }
 
 static void
-got_lead (GObject *source, GAsyncResult *result, gpointer user_data)
+got_lead (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   GError *error = NULL;
   g_autoptr(NexorLead) lead = nexor_client_get_lead_finish (NEXOR_CLIENT (source), result, &error);
@@ -86,7 +88,9 @@ got_lead (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-got_history (GObject *source, GAsyncResult *result, gpointer user_data)
+got_history (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   GError *error = NULL;
   g_autoptr(NexorHistoryList) history = nexor_client_list_lead_history_finish (NEXOR_CLIENT (source), result, &error);
@@ -97,7 +101,9 @@ got_history (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-got_meetings (GObject *source, GAsyncResult *result, gpointer user_data)
+got_meetings (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   GError *error = NULL;
   g_autoptr(GListModel) meetings = nexor_client_list_lead_meetings_finish (NEXOR_CLIENT (source), result, &error);
@@ -106,7 +112,9 @@ got_meetings (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-got_tags (GObject *source, GAsyncResult *result, gpointer user_data)
+got_tags (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   GError *error = NULL;
   g_autoptr(GListModel) tags = nexor_client_list_lead_tags_finish (NEXOR_CLIENT (source), result, &error);
@@ -115,7 +123,9 @@ got_tags (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-got_paused (GObject *source, GAsyncResult *result, gpointer user_data)
+got_paused (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   GError *error = NULL;
   g_autoptr(NexorPauseState) state = nexor_client_is_lead_paused_finish (NEXOR_CLIENT (source), result, &error);
@@ -213,7 +223,9 @@ typedef struct {
 static void import_start_next (Import *import);
 
 static void
-created_batch (GObject *source, GAsyncResult *result, gpointer user_data)
+created_batch (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   Import *import = user_data;
   GError *error = NULL;
