@@ -979,7 +979,7 @@ def evaluate_user(sections, add, explain):
         nexor, curl = row(rows, "nexor"), row(rows, "curl-jq")
         for field, what in (("cpu_ms", "CPU"), ("wall_ms", "wall")):
             v = nexor[field] / curl[field] if nexor and curl and nexor.get(field) and curl.get(field) else None
-            add("cold-start", f"nexor lead get / curl | jq, {what}", v, "<= 1.5", v is not None and v <= 1.5)
+            add("cold-start", f"nexor lead get / curl piped to jq, {what}", v, "<= 1.5", v is not None and v <= 1.5)
     if "paged-memory" in sections:
         sec = sections["paged-memory"]
         nexor = row(sec["rows"], "nexor")
