@@ -399,11 +399,23 @@ is_connect_error (const GError *error)
 }
 
 /* A connection that broke, stalled or spoke garbage; not a refusal such as
- * a bad certificate, an unknown host or a body over the limit. */
+ * a bad certificate, an unknown host or a body over the limit.
+ *
+ * Over https the same broken connection can come back as a G_TLS_ERROR:
+ * G_TLS_ERROR_EOF is the peer ending an established session without a
+ * close_notify (the handshake's own end of file is G_TLS_ERROR_NOT_TLS), a
+ * server that closed a keep-alive connection as the request arrived, as an
+ * end of file is over plain http. libsoup re-sends nothing after an error
+ * of that domain, so the core must: the error itself says nothing about
+ * whether the request was read, and the wrote-body rule decides as for
+ * plain http. The other TLS errors (certificate, handshake, a missing
+ * client certificate) are refusals. A reset or a broken pipe under TLS
+ * already arrives as the G_IO_ERROR of the socket. */
 static gboolean
 is_transient_io_error (const GError *error)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+  return g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_EOF) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
@@ -414,10 +426,10 @@ is_transient_io_error (const GError *error)
 /* Until the whole request is written the server cannot have acted on it,
  * so any request may go again; after that only one that is safe to repeat,
  * since the server may have done the work and lost only the answer. */
-static gboolean
-is_retryable_transport_error (const GError *error,
-                              gboolean      request_sent,
-                              gboolean      idempotent)
+gboolean
+_nexor_transport_error_is_retryable (const GError *error,
+                                     gboolean      request_sent,
+                                     gboolean      idempotent)
 {
   if (is_connect_error (error))
     return TRUE;
@@ -861,7 +873,7 @@ judge_attempt (NexorClient  *self,
 
       /* A 408, 425 or 429 whose body broke off still said "not processed". */
       if (!retries_left ||
-          !is_retryable_transport_error (failure, sent && !is_unprocessed_status (answered), idempotent))
+          !_nexor_transport_error_is_retryable (failure, sent && !is_unprocessed_status (answered), idempotent))
         {
           /* The library's own refusals (a body over the limit) are not
            * about the server's side. */

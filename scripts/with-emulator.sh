@@ -8,7 +8,9 @@
 # line, exports it as NEXOR_BASE_URL and the emulator's demo key as
 # NEXOR_API_KEY, runs COMMAND and stops the emulator however COMMAND ends.
 # With --tls the emulator serves https, and NEXOR_CA_FILE names the file
-# with its certificate. Exits with COMMAND's status.
+# with its certificate. NEXOR_EMULATOR_ARGS, split at blanks, is given to the
+# emulator as more options (such as `--webhook URL;secret=S`). Exits with
+# COMMAND's status.
 set -euo pipefail
 
 tls_args=()
@@ -55,7 +57,8 @@ trap 'exit 143' TERM
 
 # The emulator's stdout is a pipe: its first line is the URL; whatever else it
 # prints is copied to stderr so the pipe never fills up.
-coproc EMULATOR { exec "$emulator" --port 0 "${tls_args[@]}"; }
+# shellcheck disable=SC2086 # NEXOR_EMULATOR_ARGS is split on purpose
+coproc EMULATOR { exec "$emulator" --port 0 "${tls_args[@]}" ${NEXOR_EMULATOR_ARGS-}; }
 emulator_pid=$EMULATOR_PID
 exec {emulator_out}<&"${EMULATOR[0]}"
 

@@ -26,6 +26,14 @@ gpointer  _nexor_client_send        (NexorClient          *self,
                                      GCancellable         *cancellable,
                                      GError              **error);
 
+/* Whether a transport failure of an attempt (no HTTP status to judge) may
+ * be followed by another attempt: a connection that was refused, broke or
+ * stalled, when the request was not written whole (@request_sent FALSE) or
+ * the operation is safe to repeat (@idempotent). */
+gboolean  _nexor_transport_error_is_retryable (const GError *error,
+                                               gboolean      request_sent,
+                                               gboolean      idempotent);
+
 /* Test hooks, so tests can assert exact backoff waits without sleeping.
  *
  * NexorTestRandomFunc returns a number in [0, 1) that replaces the jitter

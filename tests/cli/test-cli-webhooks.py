@@ -5,7 +5,8 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Usage: test-cli-webhooks.py NEXOR. Prints TAP.
+# Usage: test-cli-webhooks.py NEXOR [NEXOR_EMULATOR]. Prints TAP. With the
+# emulator, also its own signed deliveries, end to end.
 
 import hashlib
 import hmac
@@ -76,6 +77,7 @@ class Listener:
         self.proc = subprocess.Popen([t.nexor, "webhooks", "listen", "--port", "0", *args], env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.stderr = b""
+        self.pending = b""
         deadline = time.monotonic() + 20
         while b"\n" not in self.stderr:
             remaining = deadline - time.monotonic()
@@ -90,10 +92,26 @@ class Listener:
         first = self.stderr.decode().splitlines()[0]
         self.url = next(word for word in first.split() if word.startswith("http://"))
 
+    def read_line(self, timeout=30):
+        """The next line of standard output, or None after @timeout s."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            ready, _, _ = select.select([self.proc.stdout], [], [], remaining)
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 4096)
+                if not chunk:
+                    return None
+                self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode()
+
     def stop(self):
         self.proc.send_signal(signal.SIGINT)
         out, err = self.proc.communicate(timeout=20)
-        return self.proc.returncode, out.decode(), (self.stderr + err).decode()
+        return self.proc.returncode, (self.pending + out).decode(), (self.stderr + err).decode()
 
 
 def test_usage(t):
@@ -195,16 +213,50 @@ def test_port_in_use(t):
         listener.stop()
 
 
+def test_emulator_deliveries(t, emulator):
+    """The emulator's own deliveries, from changes the CLI makes."""
+    listener = Listener(t, "--json")
+    proc = None
+    try:
+        proc, url = base.start_emulator(emulator, "--webhook", "%s;secret=%s" % (listener.url, SECRET),
+                                        "--webhook-retry-scale", "0.001")
+        lead = "123e4567-e89b-12d3-a456-426614174000"
+        r = t.run("lead", "takeover", lead, env=t.env(base_url=url))
+        t.check_exit("emulator: lead takeover", r, EXIT_OK)
+        line = listener.read_line()
+        event = json.loads(line) if line else {}
+        data = event.get("data", {})
+        t.check("emulator: the takeover's status change is printed, verified",
+                event.get("event_type") == "workflow_run.status_changed"
+                and data.get("trigger_type") == "automation_stopped"
+                and data.get("lead", {}).get("id") == lead, line)
+        r = t.run("meeting", "create", "--lead-id", lead, "--title", "Demo", "--starts-at",
+                  "2026-12-10T14:00:00Z", "--duration", "30", env=t.env(base_url=url))
+        t.check_exit("emulator: meeting create", r, EXIT_OK)
+        line = listener.read_line()
+        event = json.loads(line) if line else {}
+        t.check("emulator: the booking is printed, verified",
+                event.get("event_type") == "meeting.scheduled"
+                and event.get("data", {}).get("meeting", {}).get("title") == "Demo", line)
+    finally:
+        base.stop_emulator(proc)
+        code, out, err = listener.stop()
+    t.check("emulator: nothing refused", "Refused" not in err, err)
+
+
 def main():
     if len(sys.argv) < 2:
-        print("usage: %s NEXOR" % sys.argv[0], file=sys.stderr)
+        print("usage: %s NEXOR [NEXOR_EMULATOR]" % sys.argv[0], file=sys.stderr)
         return 2
     t = base.Runner(sys.argv[1], "http://127.0.0.1:1/api/public")
-    for test in (test_usage, test_listen_and_forward, test_json, test_port_in_use):
+    tests = [test_usage, test_listen_and_forward, test_json, test_port_in_use]
+    if len(sys.argv) > 2:
+        tests.append(lambda t: test_emulator_deliveries(t, sys.argv[2]))
+    for test in tests:
         try:
             test(t)
         except Exception as e:
-            t.check("%s ran to the end (%s: %s)" % (test.__name__, type(e).__name__, e), False)
+            t.check("%s ran to the end (%s: %s)" % (getattr(test, "__name__", "test"), type(e).__name__, e), False)
     print("1..%d" % t.count)
     print("# %d passed, %d failed" % (t.passed, t.failed))
     return 0 if t.failed == 0 else 1

@@ -536,6 +536,220 @@ test_messages (Fixture       *fixture,
   }
 }
 
+/* ---------------------------------------------------------------------------
+ * (e) a TLS connection ended under its session as a request arrives
+ * ------------------------------------------------------------------------- */
+
+/* libsoup checks that a pooled connection is still open with a
+ * non-blocking read just before it reuses it, so a close that reached the
+ * client before that check costs nothing. A close that arrives after the
+ * check, while the request is on its way, fails the request itself:
+ * emulated by the `drop` fault, which closes the connection as the request
+ * arrives. Ended without a TLS close_notify (`no-close-notify`: a server
+ * process that died, a middlebox), the failure comes through the TLS layer.
+ * libsoup 3.2 asks for no close_notify, so GnuTLS reads that as a plain end
+ * of file; other TLS stacks (and a connection that requires close_notify)
+ * report G_TLS_ERROR_EOF, which libsoup never re-sends by itself. The test
+ * makes the client's connections require close_notify to get that error. */
+typedef struct {
+  guint tls_connections;   /* TLS handshakes the client began */
+} TlsWatch;
+
+static void
+on_network_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  TlsWatch *watch = user_data;
+
+  if (event != G_SOCKET_CLIENT_TLS_HANDSHAKING)
+    return;
+  watch->tls_connections++;
+  g_tls_connection_set_require_close_notify (G_TLS_CONNECTION (connection), TRUE);
+}
+
+static void
+on_request_queued (SoupSession *session,
+                   SoupMessage *message,
+                   gpointer     user_data)
+{
+  g_signal_connect (message, "network-event", G_CALLBACK (on_network_event), user_data);
+}
+
+static void
+watch_tls (Fixture  *fixture,
+           TlsWatch *watch)
+{
+  g_autoptr(SoupSession) session = NULL;
+
+  g_object_get (fixture->client, "session", &session, NULL);
+  g_signal_connect (session, "request-queued", G_CALLBACK (on_request_queued), watch);
+}
+
+static void
+unwatch_tls (Fixture  *fixture,
+             TlsWatch *watch)
+{
+  g_autoptr(SoupSession) session = NULL;
+
+  g_object_get (fixture->client, "session", &session, NULL);
+  g_signal_handlers_disconnect_by_data (session, watch);
+}
+
+static NexorLead *
+get_lead (Fixture   *fixture,
+          gboolean   async,
+          GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!async)
+    return nexor_client_get_lead (fixture->client, CARLOS, NULL, error);
+
+  nexor_client_get_lead_async (fixture->client, CARLOS, NULL, nexor_test_on_result, &result);
+  return nexor_client_get_lead_finish (fixture->client, nexor_test_wait_for_result (&result), error);
+}
+
+/* A read caught by the close is sent again, on a new connection, and
+ * succeeds. Before the fix it failed with G_TLS_ERROR_EOF when the close
+ * came without close_notify (the close_notify and the reset cases libsoup
+ * already re-sent by itself). */
+static void
+test_tls_eof_read (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *faults[] = { "drop;no-close-notify", "drop", "drop;reset;no-close-notify" };
+  TlsWatch watch = { 0 };
+
+  watch_tls (fixture, &watch);
+
+  /* Closed before the read left: libsoup's check finds it (a TLS end of
+   * file instead of "would block") and takes a new connection, once. */
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = NULL;
+      guint before;
+      guint warm;
+
+      nexor_emulator_push_fault (fixture->emulator, "close-idle");
+      warm_up (fixture);
+      warm = last_connection (fixture);
+      wait_idle_closed (fixture, async + 1);
+      before = sent (fixture);
+      lead = get_lead (fixture, async, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (sent (fixture), ==, before + 1);
+      g_assert_cmpuint (last_connection (fixture), !=, warm);
+      nexor_test_drain_context (NULL);
+    }
+
+  /* Closed as the read arrived, after that check. */
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint async = 0; async <= 1; async++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(NexorLead) lead = NULL;
+        guint before;
+        guint warm;
+
+        warm_up (fixture);
+        warm = last_connection (fixture);
+        before = sent (fixture);
+        nexor_emulator_push_fault (fixture->emulator, faults[f]);
+        lead = get_lead (fixture, async, &error);
+        if (error != NULL)
+          g_error ("%s, %s: %s", faults[f], async ? "async" : "blocking", error->message);
+        g_assert_cmpstr (nexor_lead_get_id (lead), ==, CARLOS);
+        /* The first went on the warm connection and met the close; the
+         * second on a new one. */
+        g_assert_cmpuint (sent (fixture), ==, before + 2);
+        g_assert_cmpuint (last_connection (fixture), !=, warm);
+        nexor_test_drain_context (NULL);
+      }
+  unwatch_tls (fixture, &watch);
+}
+
+/* A write not safe to repeat caught by the same close was written whole:
+ * it is never sent again, and the outcome is unknown. */
+static void
+test_tls_eof_write (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TlsWatch watch = { 0 };
+
+  trust_warm_connections (fixture);
+  nexor_client_set_max_retries (fixture->client, 3);
+  watch_tls (fixture, &watch);
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorCreateLeadResult) created = NULL;
+      g_autofree char *email = g_strdup_printf ("tls-eof-%u@example.com", async);
+      guint before;
+      guint warm;
+
+      warm_up (fixture);
+      warm = last_connection (fixture);
+      before = sent (fixture);
+      nexor_emulator_push_fault (fixture->emulator, "drop;no-close-notify");
+      created = create_lead (fixture, email, async, &error);
+      g_assert_null (created);
+      if (!g_error_matches (error, NEXOR_ERROR, NEXOR_ERROR_OUTCOME_UNKNOWN))
+        g_error ("%s: %s", async ? "async" : "blocking", error != NULL ? error->message : "no error");
+      g_assert_cmpuint (sent (fixture), ==, before + 1);
+      g_assert_cmpuint (last_connection (fixture), ==, warm);
+      g_assert_cmpuint (n_leads_with_email (fixture, email), ==, 0);
+      nexor_test_drain_context (NULL);
+    }
+  unwatch_tls (fixture, &watch);
+}
+
+static void
+on_retry_scheduled (NexorClient *client,
+                    guint        attempt,
+                    guint        delay_ms,
+                    GError      *error,
+                    gpointer     user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+}
+
+/* A certificate the client does not trust is not a transport failure: no
+ * retry, one TLS handshake, and the G_TLS_ERROR as it came. */
+static void
+test_tls_bad_certificate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(NexorClient) client = nexor_test_client_new (nexor_emulator_thread_get_base_url (fixture->server),
+                                                         NEXOR_EMULATOR_DEFAULT_API_KEY);
+  NexorClient *trusting = fixture->client;
+  TlsWatch watch = { 0 };
+  guint retries = 0;
+
+  fixture->client = client;
+  nexor_client_set_max_retries (client, 3);
+  g_signal_connect (client, "retry-scheduled", G_CALLBACK (on_retry_scheduled), &retries);
+  watch_tls (fixture, &watch);
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorLead) lead = get_lead (fixture, async, &error);
+
+      g_assert_null (lead);
+      g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+      g_assert_cmpuint (watch.tls_connections, ==, async + 1);
+      nexor_test_drain_context (NULL);
+    }
+  unwatch_tls (fixture, &watch);
+  fixture->client = trusting;
+  g_assert_cmpuint (retries, ==, 0);
+  g_assert_cmpuint (sent (fixture), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +771,12 @@ main (int    argc,
               client_fixture_tear_down);
   g_test_add ("/warm/messages", Fixture, NULL, client_fixture_set_up, test_messages,
               client_fixture_tear_down);
+  g_test_add ("/warm/tls/eof-read", Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up, test_tls_eof_read,
+              client_fixture_tear_down);
+  g_test_add ("/warm/tls/eof-write", Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up, test_tls_eof_write,
+              client_fixture_tear_down);
+  g_test_add ("/warm/tls/bad-certificate", Fixture, CLIENT_FIXTURE_TLS, client_fixture_set_up,
+              test_tls_bad_certificate, client_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1069,6 +1069,7 @@ test_fault_parser_transport (void)
     "drop=1", "drop;status=500", "drop;html", "drop;trickle=5", "drop;chunked", "drop;close-idle",
     "drop;content-type=text/html", "close-idle=x", "close-idle=-1", "close-idle=600001",
     "close-idle;reset", "close-idle;close-idle=5",
+    "no-close-notify", "no-close-notify=1", "status=500;no-close-notify", "close-idle;no-close-notify",
   };
   g_autoptr(NexorEmulatorFault) huge = NULL;
   g_autoptr(NexorEmulatorFault) body = NULL;
@@ -1113,6 +1114,8 @@ test_fault_parser_transport (void)
     g_autoptr(NexorEmulatorFault) idle = nexor_emulator_fault_parse ("close-idle", &error);
     g_autoptr(NexorEmulatorFault) later = nexor_emulator_fault_parse ("status=500;close-idle=250", &error);
     g_autoptr(NexorEmulatorFault) drop = nexor_emulator_fault_parse ("drop;reset;delay=4", &error);
+    g_autoptr(NexorEmulatorFault) unclean = nexor_emulator_fault_parse ("drop;no-close-notify", &error);
+    g_autoptr(NexorEmulatorFault) cut = nexor_emulator_fault_parse ("reset;no-close-notify", &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (plain->close_idle_ms, ==, -1);
@@ -1124,6 +1127,12 @@ test_fault_parser_transport (void)
     g_assert_true (drop->reset);
     g_assert_cmpuint (drop->delay_ms, ==, 4);
     g_assert_false (nexor_emulator_fault_answers (drop));
+    g_assert_false (drop->no_close_notify);
+    g_assert_true (unclean->drop);
+    g_assert_false (unclean->reset);
+    g_assert_true (unclean->no_close_notify);
+    g_assert_true (cut->reset);
+    g_assert_true (cut->no_close_notify);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "nexor-client-private.h"
 #include "nexor-request-private.h"
 
 #define LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
@@ -323,6 +324,53 @@ test_parse (void)
   g_assert_error (error, NEXOR_ERROR, NEXOR_ERROR_INVALID_RESPONSE);
 }
 
+/* Which transport failures of an attempt lead to another. Over https a
+ * server that closed the connection under a request can surface as
+ * G_TLS_ERROR_EOF (the session ended without close_notify): the same
+ * failure as an end of file over plain http, and judged the same way. The
+ * other TLS errors are refusals that no retry changes. */
+static void
+test_transport_failures (void)
+{
+  static const struct {
+    GQuark (*domain) (void);
+    int code;
+    gboolean transient;
+  } cases[] = {
+    { g_io_error_quark, G_IO_ERROR_CONNECTION_CLOSED, TRUE },
+    { g_io_error_quark, G_IO_ERROR_BROKEN_PIPE, TRUE },
+    { g_io_error_quark, G_IO_ERROR_PARTIAL_INPUT, TRUE },
+    { g_io_error_quark, G_IO_ERROR_TIMED_OUT, TRUE },
+    { g_tls_error_quark, G_TLS_ERROR_EOF, TRUE },
+    { g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_NOT_TLS, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_HANDSHAKE, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_CERTIFICATE_REQUIRED, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_INAPPROPRIATE_FALLBACK, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_MISC, FALSE },
+    { g_tls_error_quark, G_TLS_ERROR_UNAVAILABLE, FALSE },
+    { g_io_error_quark, G_IO_ERROR_NOT_FOUND, FALSE },
+    { g_resolver_error_quark, G_RESOLVER_ERROR_NOT_FOUND, FALSE },
+  };
+  g_autoptr(GError) refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "refused");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (cases[i].domain (), cases[i].code, "failure");
+
+      g_test_message ("%s %d", g_quark_to_string (error->domain), error->code);
+      /* Not written whole: the server cannot have acted on it. */
+      g_assert_true (_nexor_transport_error_is_retryable (error, FALSE, FALSE) == cases[i].transient);
+      g_assert_true (_nexor_transport_error_is_retryable (error, FALSE, TRUE) == cases[i].transient);
+      /* Written: only an operation safe to repeat goes again. */
+      g_assert_true (_nexor_transport_error_is_retryable (error, TRUE, TRUE) == cases[i].transient);
+      g_assert_false (_nexor_transport_error_is_retryable (error, TRUE, FALSE));
+    }
+
+  /* A refused connection never carried the request. */
+  g_assert_true (_nexor_transport_error_is_retryable (refused, TRUE, FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +387,7 @@ main (int    argc,
   g_test_add_func ("/request/segment-escaping", test_segment_escaping);
   g_test_add_func ("/request/method-and-body", test_method_and_body);
   g_test_add_func ("/request/connection-reuse", test_connection_reuse);
+  g_test_add_func ("/request/transport-failures", test_transport_failures);
   g_test_add_func ("/request/parse", test_parse);
 
   return g_test_run ();

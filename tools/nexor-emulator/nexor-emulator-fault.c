@@ -33,6 +33,12 @@
  *                          and close the connection (with reset: reset it):
  *                          a server that closed the connection as the
  *                          request arrived; only with delay= and reset
+ *   no-close-notify        with drop or reset, over TLS: end the TCP
+ *                          connection under the TLS session, with no TLS
+ *                          close_notify alert before it (a server process
+ *                          that died, a middlebox); the client reads a TLS
+ *                          end-of-file error or a reset, where over plain
+ *                          http it reads an end of file or a reset
  */
 
 #include "nexor-emulator-fault.h"
@@ -304,6 +310,12 @@ nexor_emulator_fault_parse (const char  *spec,
             return NULL;
           fault->drop = TRUE;
         }
+      else if (g_str_equal (item, "no-close-notify"))
+        {
+          if (!no_value (item, value, error))
+            return NULL;
+          fault->no_close_notify = TRUE;
+        }
       else if (g_str_equal (item, "chunked") || g_str_equal (item, "reset"))
         {
           if (!no_value (item, value, error))
@@ -364,7 +376,13 @@ nexor_emulator_fault_parse (const char  *spec,
                       fault->chunked || fault->content_type != NULL || fault->close_idle_ms >= 0))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“drop” combines only with “delay=” and “reset”");
+                   "“drop” combines only with “delay=”, “reset” and “no-close-notify”");
+      return NULL;
+    }
+  if (fault->no_close_notify && !fault->drop && !fault->reset)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“no-close-notify” needs “drop” or “reset”");
       return NULL;
     }
   if (fault->close_idle_ms >= 0 && fault->reset)
@@ -570,6 +588,7 @@ struct _NexorEmulatorDelivery
 
   /* reset, drop */
   gboolean reset;
+  gboolean no_close_notify;
   GIOStream *stream;
   GSocket *socket;
 };
@@ -658,6 +677,19 @@ trickle_tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Over TLS, closing the stolen stream first sends a close_notify alert,
+ * which the client reads as a clean end of the session. no-close-notify
+ * ends the TCP connection under the session instead (a FIN, or with a zero
+ * linger time a reset), as a server process that died does: closing the
+ * stream afterwards can no longer put the alert on the wire. */
+static void
+close_connection (NexorEmulatorDelivery *delivery)
+{
+  if (delivery->no_close_notify)
+    g_socket_close (delivery->socket, NULL);
+  g_io_stream_close (delivery->stream, NULL, NULL);
+}
+
 static gboolean
 reset_now_cb (gpointer user_data)
 {
@@ -673,7 +705,7 @@ reset_now_cb (gpointer user_data)
                 &linger, sizeof linger);
   }
 #endif
-  g_io_stream_close (delivery->stream, NULL, NULL);
+  close_connection (delivery);
   g_clear_object (&delivery->stream);
   delivery_done (delivery);
   return G_SOURCE_REMOVE;
@@ -693,7 +725,7 @@ drop_now_cb (gpointer user_data)
   if (delivery->reset)
     return reset_now_cb (delivery);
 
-  g_io_stream_close (delivery->stream, NULL, NULL);
+  close_connection (delivery);
   g_clear_object (&delivery->stream);
   delivery_done (delivery);
   return G_SOURCE_REMOVE;
@@ -786,10 +818,12 @@ nexor_emulator_fault_deliver (const NexorEmulatorFault *fault,
   if (fault->drop)
     {
       delivery->reset = fault->reset;
+      delivery->no_close_notify = fault->no_close_notify;
       delivery_schedule (delivery, delay_ms, drop_now_cb);
     }
   else if (fault->reset)
     {
+      delivery->no_close_notify = fault->no_close_notify;
       delivery_schedule (delivery, delay_ms, reset_start_cb);
     }
   else

@@ -33,6 +33,7 @@ typedef struct {
   gboolean chunked;       /* chunked transfer encoding, no Content-Length */
   gboolean reset;         /* headers and part of the body, then a TCP reset */
   gboolean drop;          /* no answer, no action: the connection is closed (reset) */
+  gboolean no_close_notify; /* with drop or reset: over TLS, no close_notify before the TCP end */
   gint close_idle_ms;     /* >= 0: shut the connection down this long after it went idle */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
   GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */

@@ -1049,8 +1049,9 @@ nexor_emulator_dup_last_request (NexorEmulator *self)
  * `content-type=TYPE`, `delay=MS` (before the status line), `trickle=MS`
  * with an optional `chunk=BYTES` (the body a few bytes at a time),
  * `chunked`, `reset` (part of the body, then a TCP reset), `close-idle[=MS]`
- * (the connection shut down once idle) and `drop` (the request neither
- * acted on nor answered, the connection closed); see
+ * (the connection shut down once idle), `drop` (the request neither
+ * acted on nor answered, the connection closed) and `no-close-notify`
+ * (with `drop` or `reset`: over TLS, no close_notify before the TCP end); see
  * nexor-emulator-fault.c. A fault that does not parse is ignored.
  * Thread-safe.
  *

@@ -190,3 +190,56 @@ def test_receiver():
     assert refused[2][1] == Nexor.Error.INVALID_EVENT
     # The secret cannot be read back.
     assert not Nexor.WebhookReceiver.find_property("secret").flags & 1
+
+
+@pytest.fixture(scope="module")
+def webhook_emulator():
+    """An emulator of this module's own, so that no other test's changes are
+    delivered to a receiver that is gone (retries 1,000 times faster)."""
+    from conftest import _run_emulator
+    yield from _run_emulator("--webhook-retry-scale", "0.001")
+
+
+def test_emulator_deliveries(webhook_emulator):
+    """The emulator's signed deliveries, received and typed: a status set
+    through the client, a human takeover and a retry of neither."""
+    from conftest import DEMO_API_KEY, client_for
+
+    receiver = Nexor.WebhookReceiver.new(SECRET)
+    events = []
+    refused = []
+    receiver.connect("event-received", lambda r, event, headers: events.append(event))
+    receiver.connect("delivery-refused", lambda r, status, error: refused.append(error.message))
+    receiver.listen(None, 0)
+    admin = webhook_emulator[:-len("/api/public")] + "/_emulator/webhooks"
+    request = urllib.request.Request(admin, method="POST", headers={"Content-Type": "application/json"},
+                                     data=json.dumps({"url": receiver.dup_url(), "secret": SECRET}).encode())
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 201
+
+    client = client_for(webhook_emulator, DEMO_API_KEY)
+    lead_id = "123e4567-e89b-12d3-a456-426614174000"
+    client.set_lead_status(lead_id, "qualified", "budget ok", None, None)
+    client.stop_lead_automation(lead_id, None, None)
+
+    context = GLib.MainContext.default()
+    deadline = GLib.get_monotonic_time() + 30 * 1000000
+    timeout = GLib.timeout_add(50, lambda: True)
+    while len(events) < 2 and GLib.get_monotonic_time() < deadline:
+        context.iteration(True)
+    GLib.source_remove(timeout)
+    receiver.stop()
+
+    assert refused == []
+    assert len(events) == 2
+    by_trigger = {e.get_status_change_data().props.trigger_type: e for e in events}
+    status_set = by_trigger["status_set"].get_status_change_data()
+    assert status_set.props.from_status.props.key == "contacted"
+    assert status_set.props.to_status.props.key == "qualified"
+    assert status_set.props.reason == "budget ok"
+    assert status_set.props.actor_type == "api"
+    takeover = by_trigger["automation_stopped"]
+    assert takeover.get_lead().props.id == lead_id
+    assert takeover.get_status_change_data().props.workflow_run.props.human_takeover is True
+    assert len({e.props.event_id for e in events}) == 2
+    assert all(e.props.timestamp is not None and e.props.delivery_id for e in events)
