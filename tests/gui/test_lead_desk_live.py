@@ -248,11 +248,15 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     assert value(first, "live-status") == status_label(emulator, EMILY_ID)
     assert value(first, "live-status") != "Demo scheduled"
     meetings_before = values(first, "live-meeting")
+    # Configured, but no delivery seen yet: the server may not reach the
+    # desktop, so the window polls (here every hour) until one arrives.
+    assert value(first, "live-polling") == "on"
 
     # Another person takes the lead over.
     cli(emulator, "lead", "takeover", EMILY_ID)
     block = watch.until(lambda b: value(b, "live-takeover") == "on", "the takeover")
     assert int(value(block, "live-history-items")) == len(emulator.get(f"/leads/{EMILY_ID}/history?limit=200")["history"])
+    assert value(block, "live-polling") == "off"  # a delivery arrived
     # The meetings did not change: their rows (and a menu open on one) stay.
     assert meetings_before and value(block, "live-meetings-replaced") == "no", block
 
