@@ -239,7 +239,9 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
                     {"NEXOR_BASE_URL": emulator.url, "NEXOR_API_KEY": API_KEY,
                      "LEAD_DESK_WEBHOOK_PORT": str(port), "LEAD_DESK_WEBHOOK_SECRET": SECRET,
                      "LEAD_DESK_POLL_INTERVAL": "3600",
-                     "DBUS_SESSION_BUS_ADDRESS": notifications.address})
+                     "DBUS_SESSION_BUS_ADDRESS": notifications.address,
+                     # Every debug message too: none may carry the secret.
+                     "G_MESSAGES_DEBUG": "all", "NEXOR_DEBUG": "3"})
     started.append(desk)
     desk.read_until("watching")
     watch = Watch(desk)
@@ -299,6 +301,8 @@ def test_pushed_changes_show_without_a_refresh(tmp_path, started):
     status, stderr = desk.finish()
     assert lines[-1] == "ok" and status == 0, f"the app {desk!r}"
     assert "WARNING" not in stderr and "CRITICAL" not in stderr, stderr
+    # GLib prints debug messages on standard output: they are in desk.lines.
+    assert any("-DEBUG: " in line for line in desk.lines), "no debug output to check"
     assert SECRET not in stderr and SECRET not in "\n".join(desk.lines)
 
     # Every delivery reached the app and was answered 2xx the first time.
