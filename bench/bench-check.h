@@ -42,7 +42,8 @@ static inline gboolean
 bench_check_status (guint    status,
                     GError **error)
 {
-  if (status != 200)
+  /* 201 is what a create answers */
+  if (status != 200 && status != 201)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "HTTP %u", status);
       return FALSE;

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  *   bench-curl-jsonc    --mode MODE --url BASE_URL [--requests N] [--batches B]
- *   bench-curl-jsonglib     [--warmup W] [--in-flight K]
+ *   bench-curl-jsonglib     [--warmup W] [--in-flight K] [--op get|create] [--ca-file PEM]
  *
  * Built twice from this file: with json-c (BENCH_JSON_C) and with json-glib,
  * which cannot share a process. The modes are those of bench-client:
@@ -14,7 +14,9 @@
  *   concurrent  a multi handle with K transfers in flight until N are done,
  *               with nexor-glib's connection limits (32 per host)
  *
- * Every answer's status is checked and its body parsed and checked.
+ * Every answer's status is checked and its body parsed and checked. --op
+ * create POSTs a small JSON lead to /leads instead (sync mode), its body
+ * formatted per call; --ca-file is the certificate to trust over https.
  */
 
 #include <curl/curl.h>
@@ -28,6 +30,10 @@ typedef struct {
 
 static struct {
   char *lead_url;
+  char *leads_url;
+  char *ca_file;
+  gboolean create;
+  guint serial;
   struct curl_slist *headers;
 } opt;
 
@@ -52,6 +58,23 @@ transfer_init (Transfer *transfer)
   curl_easy_setopt (transfer->easy, CURLOPT_WRITEDATA, transfer->body);
   curl_easy_setopt (transfer->easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt (transfer->easy, CURLOPT_PRIVATE, transfer);
+  if (opt.ca_file != NULL)
+    curl_easy_setopt (transfer->easy, CURLOPT_CAINFO, opt.ca_file);
+  if (opt.create)
+    curl_easy_setopt (transfer->easy, CURLOPT_URL, opt.leads_url);
+}
+
+/* The create body, as a C user of libcurl would format it. */
+static void
+transfer_set_create_body (Transfer *transfer)
+{
+  char body[256];
+
+  snprintf (body, sizeof body,
+            "{\"first_name\":\"Carlos\",\"email\":\"carlos.lopez@example.com\","
+            "\"company\":\"Stark Industries\",\"source\":\"bench\",\"external_id\":\"bench-%u\"}",
+            ++opt.serial);
+  curl_easy_setopt (transfer->easy, CURLOPT_COPYPOSTFIELDS, body);
 }
 
 static void
@@ -88,6 +111,8 @@ run_sync (Transfer  *transfer,
   for (guint i = 0; i < n; i++)
     {
       g_byte_array_set_size (transfer->body, 0);
+      if (opt.create)
+        transfer_set_create_body (transfer);
       if (!transfer_check (transfer, curl_easy_perform (transfer->easy), error))
         return FALSE;
     }
@@ -154,6 +179,7 @@ main (int    argc,
   g_autofree char *mode = NULL;
   g_autofree char *url = NULL;
   g_autofree char *impl = NULL;
+  g_autofree char *op = NULL;
   int requests = 500, batches = 10, warmup = 100, in_flight = 256;
   gboolean use_stdin = FALSE;
   guint next = 0;
@@ -168,6 +194,8 @@ main (int    argc,
     { "batches", 0, 0, G_OPTION_ARG_INT, &batches, "Measured batches", "B" },
     { "warmup", 0, 0, G_OPTION_ARG_INT, &warmup, "Unmeasured requests first", "W" },
     { "in-flight", 0, 0, G_OPTION_ARG_INT, &in_flight, "Requests in flight (concurrent)", "K" },
+    { "op", 0, 0, G_OPTION_ARG_STRING, &op, "get (default) or create (sync only)", "OP" },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &opt.ca_file, "PEM certificate to trust (https)", "FILE" },
     { "stdin", 0, 0, G_OPTION_ARG_NONE, &use_stdin, "Read the size of each batch from stdin", NULL },
     { NULL }
   };
@@ -180,7 +208,8 @@ main (int    argc,
       return 2;
     }
   if (url == NULL || mode == NULL || requests <= 0 || batches < 0 || warmup < 0 || in_flight <= 0 ||
-      !(g_str_equal (mode, "sync") || g_str_equal (mode, "async") || g_str_equal (mode, "concurrent")))
+      !(g_str_equal (mode, "sync") || g_str_equal (mode, "async") || g_str_equal (mode, "concurrent")) ||
+      (op != NULL && !g_str_equal (op, "get") && !(g_str_equal (op, "create") && g_str_equal (mode, "sync"))))
     {
       g_printerr ("bench-curl: unsupported --mode or missing --url\n");
       return 2;
@@ -192,6 +221,10 @@ main (int    argc,
 
   curl_global_init (CURL_GLOBAL_DEFAULT);
   opt.lead_url = g_strconcat (url, "/leads/" BENCH_LEAD_ID, NULL);
+  opt.leads_url = g_strconcat (url, "/leads", NULL);
+  opt.create = op != NULL && g_str_equal (op, "create");
+  if (opt.create)
+    opt.headers = curl_slist_append (opt.headers, "Content-Type: application/json");
   opt.headers = curl_slist_append (opt.headers, "X-API-Key: " BENCH_API_KEY);
   opt.headers = curl_slist_append (opt.headers, "Accept: application/json");
 
@@ -230,7 +263,7 @@ main (int    argc,
           g_printerr ("bench-curl %s %s: %s\n", impl, mode, error->message);
           return 1;
         }
-      bench_report ("client", impl, mode, next, &start, &end, extra);
+      bench_report ("client", impl, opt.create ? "create" : mode, next, &start, &end, extra);
     }
 
   for (guint i = 0; i < n_transfers; i++)
@@ -240,6 +273,8 @@ main (int    argc,
     curl_multi_cleanup (multi);
   curl_slist_free_all (opt.headers);
   g_free (opt.lead_url);
+  g_free (opt.leads_url);
+  g_free (opt.ca_file);
   curl_global_cleanup ();
   return 0;
 }

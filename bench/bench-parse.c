@@ -36,6 +36,7 @@
 #include <json-glib/json-glib.h>
 #include "nexor-json-private.h"
 #include "nexor-json-source-private.h"
+#include "nexor-history-list-private.h"
 #include "nexor-lead-private.h"
 #endif
 
@@ -58,6 +59,26 @@ parse_nexor (GBytes  *body,
   /* As the request core does: the lead keeps the body and its spans, not
    * the tree. */
   return _nexor_lead_new_from_response (_nexor_json_document_get_root (document), document, error);
+}
+
+/* A history page (--body bench/data/history-page-200.json) into its typed
+ * items, as NexorHistoryList does with every page it loads. */
+static gpointer
+parse_nexor_history (GBytes  *body,
+                     GError **error)
+{
+  g_autoptr(NexorJsonDocument) document = _nexor_json_document_parse (body, error);
+  NexorHistoryPage *page;
+
+  if (document == NULL)
+    return NULL;
+  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (document), document, error);
+  if (page != NULL && g_list_model_get_n_items (_nexor_history_page_get_items (page)) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no history items");
+      g_clear_object (&page);
+    }
+  return page;
 }
 
 static gpointer
@@ -138,6 +159,7 @@ static const struct {
   { "jsonc", parse_jsonc, free_jsonc },
 #else
   { "nexor", parse_nexor, g_object_unref },
+  { "nexor-history", parse_nexor_history, g_object_unref },
   { "jsonglib", parse_jsonglib, (FreeFunc) json_node_unref },
   { "jsonglib-immutable", parse_jsonglib_immutable, (FreeFunc) json_node_unref },
 #endif

@@ -2,17 +2,32 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- *   bench-responder --body FILE [--port N]
+ *   bench-responder --body FILE [--port N] [--create-body FILE] [--history-body FILE]
+ *                   [--tls-cert PEM --tls-key PEM [--tls-port N]]
  *
  * Answers every `GET /api/public/leads/…` with the same prebuilt response
- * (200, application/json, the bytes of FILE), on as many keep-alive
- * connections as clients open, from one thread with epoll. It prints its URL
- * on the first line of stdout and serves until SIGTERM or SIGINT.
+ * (200, application/json, the bytes of FILE), every `POST /api/public/leads`
+ * with the bytes of --create-body (201) and every
+ * `GET /api/public/leads/…/history…` with --history-body (where every
+ * `@@@@@@` becomes the request's offset, six digits, so that each page has
+ * entries of its own, as a client that checks for a repeated page wants),
+ * on as many
+ * keep-alive connections as clients open, from one thread with epoll. It
+ * prints its URL on the first line of stdout and serves until SIGTERM or
+ * SIGINT.
+ *
+ * With --tls-cert and --tls-key it also serves https on a second port (its
+ * URL is the second line of stdout), with OpenSSL. The server pins what every
+ * client negotiates, so that all of them pay for the same handshake and the
+ * same record protection: TLS 1.3 only, TLS_AES_128_GCM_SHA256 only, key
+ * exchange on X25519 only (BENCH_TLS_* below). /_bench/stats reports what the
+ * handshakes really negotiated.
  *
  * It has to be cheap enough never to be the bottleneck of a client benchmark,
- * and to prove it: `GET /_bench/stats` answers how many lead requests it has
- * served and its own user and system CPU time, so the runner can report the
- * responder's CPU per request next to each client's.
+ * and to prove it: `GET /_bench/stats` answers how many requests it has
+ * served, how many connections it has accepted, and its own user and system
+ * CPU time, so the runner can report the responder's CPU per request and the
+ * connections a client opened next to each client's CPU.
  *
  * No GLib here on purpose: the server must not share code, or costs, with the
  * clients it is measuring.
@@ -35,10 +50,20 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #define MAX_EVENTS 256
 #define IN_CAP 16384          /* a request head larger than this is refused */
 #define LEAD_PREFIX "/api/public/leads/"
+
+/* What every https client of the benchmarks negotiates. */
+#define BENCH_TLS_VERSION TLS1_3_VERSION
+#define BENCH_TLS_CIPHERSUITES "TLS_AES_128_GCM_SHA256"
+#define BENCH_TLS_GROUPS "X25519"
+
+/* epoll data of the two listening sockets */
+static char plain_listener_tag, tls_listener_tag;
 
 typedef struct {
   int fd;
@@ -48,12 +73,25 @@ typedef struct {
   size_t out_len;
   size_t out_off;
   int close_after;
+  SSL *ssl;                   /* NULL on the plain port */
+  int counted;                /* its handshake's parameters are in the stats */
 } Conn;
 
 static volatile sig_atomic_t stop;
 static char *lead_response;
 static size_t lead_response_len;
 static unsigned long long served;
+static unsigned long long served_create;
+static unsigned long long served_history;
+static unsigned long long accepted;
+static unsigned long long accepted_tls;
+static unsigned long long tls_resumed;
+static char tls_negotiated[128] = "";
+static SSL_CTX *tls_ctx;
+static struct { char *data; size_t len; } create_response, history_response;
+#define MAX_MARKS 4096
+static char *history_marks[MAX_MARKS];   /* where the offset goes in history_response */
+static size_t n_history_marks;
 
 static const char not_found[] =
   "HTTP/1.1 404 Not Found\r\n"
@@ -99,21 +137,120 @@ read_file (const char *path,
   return data;
 }
 
-static void
-build_lead_response (const char *body,
-                     size_t      body_len)
+static char *
+build_response (const char *status,
+                const char *body,
+                size_t      body_len,
+                size_t     *out_len)
 {
   char head[256];
   int head_len = snprintf (head, sizeof head,
-                           "HTTP/1.1 200 OK\r\n"
+                           "HTTP/1.1 %s\r\n"
                            "Content-Type: application/json; charset=utf-8\r\n"
                            "Content-Length: %zu\r\n"
-                           "\r\n", body_len);
+                           "\r\n", status, body_len);
+  char *response = malloc ((size_t) head_len + body_len);
 
-  lead_response_len = (size_t) head_len + body_len;
-  lead_response = malloc (lead_response_len);
-  memcpy (lead_response, head, (size_t) head_len);
-  memcpy (lead_response + head_len, body, body_len);
+  memcpy (response, head, (size_t) head_len);
+  memcpy (response + head_len, body, body_len);
+  *out_len = (size_t) head_len + body_len;
+  return response;
+}
+
+static char *
+build_response_from_file (const char *status,
+                          const char *path,
+                          size_t     *out_len)
+{
+  size_t body_len;
+  char *body = read_file (path, &body_len);
+  char *response = build_response (status, body, body_len, out_len);
+
+  free (body);
+  return response;
+}
+
+static SSL_CTX *
+tls_context_new (const char *cert,
+                 const char *key)
+{
+  SSL_CTX *ctx = SSL_CTX_new (TLS_server_method ());
+
+  if (ctx == NULL ||
+      !SSL_CTX_set_min_proto_version (ctx, BENCH_TLS_VERSION) ||
+      !SSL_CTX_set_max_proto_version (ctx, BENCH_TLS_VERSION) ||
+      !SSL_CTX_set_ciphersuites (ctx, BENCH_TLS_CIPHERSUITES) ||
+      !SSL_CTX_set1_groups_list (ctx, BENCH_TLS_GROUPS) ||
+      SSL_CTX_use_certificate_chain_file (ctx, cert) != 1 ||
+      SSL_CTX_use_PrivateKey_file (ctx, key, SSL_FILETYPE_PEM) != 1 ||
+      SSL_CTX_check_private_key (ctx) != 1)
+    {
+      fprintf (stderr, "bench-responder: cannot set up TLS with %s and %s\n", cert, key);
+      ERR_print_errors_fp (stderr);
+      exit (1);
+    }
+  /* Partial writes keep the send path that of the plain port: what did not
+   * fit waits in conn->out. */
+  SSL_CTX_set_mode (ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  return ctx;
+}
+
+/* Records what a finished handshake negotiated, once per connection. */
+static void
+tls_count (Conn *conn)
+{
+  const SSL_CIPHER *cipher;
+  char text[128];
+
+  if (conn->counted || !SSL_is_init_finished (conn->ssl))
+    return;
+  conn->counted = 1;
+  if (SSL_session_reused (conn->ssl))
+    tls_resumed++;
+  cipher = SSL_get_current_cipher (conn->ssl);
+  snprintf (text, sizeof text, "%s %s %s", SSL_get_version (conn->ssl),
+            cipher != NULL ? SSL_CIPHER_get_name (cipher) : "?",
+            SSL_group_to_name (conn->ssl, SSL_get_negotiated_group (conn->ssl)) ?: "?");
+  if (tls_negotiated[0] == '\0')
+    memcpy (tls_negotiated, text, sizeof text);
+  else if (strcmp (tls_negotiated, text) != 0)
+    snprintf (tls_negotiated, sizeof tls_negotiated, "mixed");
+}
+
+/* send() or SSL_write(): bytes written, 0 when the socket is full, -1 on error. */
+static ssize_t
+conn_write (Conn       *conn,
+            const char *data,
+            size_t      len)
+{
+  if (conn->ssl == NULL)
+    {
+      for (;;)
+        {
+          ssize_t n = send (conn->fd, data, len, MSG_NOSIGNAL);
+
+          if (n >= 0)
+            return n;
+          if (errno == EINTR)
+            continue;
+          return (errno == EAGAIN || errno == EWOULDBLOCK) ? 0 : -1;
+        }
+    }
+  else
+    {
+      int n = SSL_write (conn->ssl, data, (int) len);
+
+      if (n > 0)
+        return n;
+      switch (SSL_get_error (conn->ssl, n))
+        {
+        case SSL_ERROR_WANT_WRITE:
+        case SSL_ERROR_WANT_READ:
+          return 0;
+        default:
+          return -1;
+        }
+    }
 }
 
 static void
@@ -121,6 +258,8 @@ conn_free (int  epfd,
            Conn *conn)
 {
   epoll_ctl (epfd, EPOLL_CTL_DEL, conn->fd, NULL);
+  if (conn->ssl != NULL)
+    SSL_free (conn->ssl);
   close (conn->fd);
   free (conn->out);
   free (conn);
@@ -137,16 +276,12 @@ conn_send (int         epfd,
     {
       while (len > 0)
         {
-          ssize_t n = send (conn->fd, data, len, MSG_NOSIGNAL);
+          ssize_t n = conn_write (conn, data, len);
 
           if (n < 0)
-            {
-              if (errno == EINTR)
-                continue;
-              if (errno == EAGAIN || errno == EWOULDBLOCK)
-                break;
-              return -1;
-            }
+            return -1;
+          if (n == 0)
+            break;
           data += n;
           len -= (size_t) n;
         }
@@ -172,17 +307,12 @@ conn_flush (int   epfd,
 {
   while (conn->out_off < conn->out_len)
     {
-      ssize_t n = send (conn->fd, conn->out + conn->out_off, conn->out_len - conn->out_off,
-                        MSG_NOSIGNAL);
+      ssize_t n = conn_write (conn, conn->out + conn->out_off, conn->out_len - conn->out_off);
 
       if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          if (errno == EAGAIN || errno == EWOULDBLOCK)
-            return 0;
-          return -1;
-        }
+        return -1;
+      if (n == 0)
+        return 0;
       conn->out_off += (size_t) n;
     }
 
@@ -275,7 +405,31 @@ conn_handle_input (int   epfd,
       if (value != NULL && value_len == 5 && strncasecmp (value, "close", 5) == 0)
         conn->close_after = 1;
 
-      if (strncmp (head, "GET " LEAD_PREFIX, strlen ("GET " LEAD_PREFIX)) == 0)
+      const char *eol = memchr (head, '\n', (size_t) (end - head));
+      int is_history = eol != NULL && memmem (head, (size_t) (eol - head), "/history", 8) != NULL;
+
+      if (history_response.data != NULL && is_history &&
+          strncmp (head, "GET " LEAD_PREFIX, strlen ("GET " LEAD_PREFIX)) == 0)
+        {
+          const char *offset = memmem (head, (size_t) (eol - head), "offset=", 7);
+          char digits[8];
+
+          snprintf (digits, sizeof digits, "%06lu",
+                    offset != NULL ? strtoul (offset + 7, NULL, 10) % 1000000 : 0UL);
+          for (size_t m = 0; m < n_history_marks; m++)
+            memcpy (history_marks[m], digits, 6);
+          served_history++;
+          if (conn_send (epfd, conn, history_response.data, history_response.len) < 0)
+            return -1;
+        }
+      else if (create_response.data != NULL &&
+               strncmp (head, "POST /api/public/leads ", strlen ("POST /api/public/leads ")) == 0)
+        {
+          served_create++;
+          if (conn_send (epfd, conn, create_response.data, create_response.len) < 0)
+            return -1;
+        }
+      else if (strncmp (head, "GET " LEAD_PREFIX, strlen ("GET " LEAD_PREFIX)) == 0)
         {
           served++;
           if (conn_send (epfd, conn, lead_response, lead_response_len) < 0)
@@ -284,15 +438,19 @@ conn_handle_input (int   epfd,
       else if (strncmp (head, "GET /_bench/stats ", strlen ("GET /_bench/stats ")) == 0)
         {
           struct rusage ru;
-          char body[256];
-          char response[512];
+          char body[512];
+          char response[768];
           int body_len;
           int len;
 
           getrusage (RUSAGE_SELF, &ru);
           body_len = snprintf (body, sizeof body,
-                               "{\"requests\":%llu,\"user_us\":%lld,\"sys_us\":%lld}\n",
-                               served, timeval_us (ru.ru_utime), timeval_us (ru.ru_stime));
+                               "{\"requests\":%llu,\"creates\":%llu,\"history_pages\":%llu,"
+                               "\"connections\":%llu,\"tls_connections\":%llu,\"tls_resumed\":%llu,"
+                               "\"tls\":\"%s\",\"user_us\":%lld,\"sys_us\":%lld}\n",
+                               served + served_create + served_history, served_create,
+                               served_history, accepted, accepted_tls, tls_resumed, tls_negotiated,
+                               timeval_us (ru.ru_utime), timeval_us (ru.ru_stime));
           len = snprintf (response, sizeof response,
                           "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                           "Content-Length: %d\r\n\r\n%s", body_len, body);
@@ -326,17 +484,45 @@ conn_read (int   epfd,
 {
   for (;;)
     {
-      ssize_t n = recv (conn->fd, conn->in + conn->in_len, IN_CAP - conn->in_len, 0);
+      ssize_t n;
 
-      if (n == 0)
-        return -1;
-      if (n < 0)
+      if (conn->ssl != NULL)
         {
-          if (errno == EINTR)
-            continue;
-          if (errno == EAGAIN || errno == EWOULDBLOCK)
-            return 0;
-          return -1;
+          int r = SSL_read (conn->ssl, conn->in + conn->in_len, (int) (IN_CAP - conn->in_len));
+
+          tls_count (conn);
+          if (r <= 0)
+            {
+              switch (SSL_get_error (conn->ssl, r))
+                {
+                case SSL_ERROR_WANT_READ:
+                  return 0;
+                case SSL_ERROR_WANT_WRITE:
+                  {
+                    /* A handshake flight did not fit: go on when it can be sent. */
+                    struct epoll_event ev = { .events = EPOLLIN | EPOLLOUT, .data.ptr = conn };
+                    epoll_ctl (epfd, EPOLL_CTL_MOD, conn->fd, &ev);
+                    return 0;
+                  }
+                default:
+                  return -1;
+                }
+            }
+          n = r;
+        }
+      else
+        {
+          n = recv (conn->fd, conn->in + conn->in_len, IN_CAP - conn->in_len, 0);
+          if (n == 0)
+            return -1;
+          if (n < 0)
+            {
+              if (errno == EINTR)
+                continue;
+              if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return 0;
+              return -1;
+            }
         }
       conn->in_len += (size_t) n;
       if (conn_handle_input (epfd, conn) < 0)
@@ -346,22 +532,77 @@ conn_read (int   epfd,
     }
 }
 
+static int
+listen_on (int port,
+           int *out_port)
+{
+  int one = 1;
+  struct sockaddr_in addr = { .sin_family = AF_INET };
+  socklen_t addr_len = sizeof addr;
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+  setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  addr.sin_port = htons ((uint16_t) port);
+  if (bind (fd, (struct sockaddr *) &addr, sizeof addr) != 0 ||
+      listen (fd, 1024) != 0 ||
+      getsockname (fd, (struct sockaddr *) &addr, &addr_len) != 0)
+    {
+      perror ("bench-responder: listen");
+      exit (1);
+    }
+  *out_port = ntohs (addr.sin_port);
+  return fd;
+}
+
+static void
+accept_all (int   epfd,
+            int   listen_fd,
+            int   tls)
+{
+  int one = 1;
+  int fd;
+
+  while ((fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
+    {
+      Conn *c = calloc (1, sizeof *c);
+      struct epoll_event cev = { .events = EPOLLIN };
+
+      accepted++;
+      setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      c->fd = fd;
+      if (tls)
+        {
+          accepted_tls++;
+          c->ssl = SSL_new (tls_ctx);
+          SSL_set_fd (c->ssl, fd);
+          SSL_set_accept_state (c->ssl);
+        }
+      cev.data.ptr = c;
+      epoll_ctl (epfd, EPOLL_CTL_ADD, fd, &cev);
+    }
+}
+
+static int
+usage (const char *argv0)
+{
+  fprintf (stderr, "usage: %s --body FILE [--port N] [--create-body FILE] [--history-body FILE]\n"
+                   "       [--tls-cert PEM --tls-key PEM [--tls-port N]]\n", argv0);
+  return 2;
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  const char *body_path = NULL;
-  int port = 0;
-  int listen_fd;
+  const char *body_path = NULL, *create_path = NULL, *history_path = NULL;
+  const char *tls_cert = NULL, *tls_key = NULL;
+  int port = 0, tls_port = 0;
+  int listen_fd, tls_fd = -1;
   int epfd;
-  int one = 1;
-  struct sockaddr_in addr = { .sin_family = AF_INET };
-  socklen_t addr_len = sizeof addr;
   struct epoll_event ev;
   struct epoll_event events[MAX_EVENTS];
   struct sigaction sa = { .sa_handler = on_signal };
-  size_t body_len;
-  char *body;
 
   for (int i = 1; i < argc; i++)
     {
@@ -369,45 +610,55 @@ main (int    argc,
         body_path = argv[++i];
       else if (strcmp (argv[i], "--port") == 0 && i + 1 < argc)
         port = atoi (argv[++i]);
+      else if (strcmp (argv[i], "--create-body") == 0 && i + 1 < argc)
+        create_path = argv[++i];
+      else if (strcmp (argv[i], "--history-body") == 0 && i + 1 < argc)
+        history_path = argv[++i];
+      else if (strcmp (argv[i], "--tls-cert") == 0 && i + 1 < argc)
+        tls_cert = argv[++i];
+      else if (strcmp (argv[i], "--tls-key") == 0 && i + 1 < argc)
+        tls_key = argv[++i];
+      else if (strcmp (argv[i], "--tls-port") == 0 && i + 1 < argc)
+        tls_port = atoi (argv[++i]);
       else
-        {
-          fprintf (stderr, "usage: %s --body FILE [--port N]\n", argv[0]);
-          return 2;
-        }
+        return usage (argv[0]);
     }
-  if (body_path == NULL)
-    {
-      fprintf (stderr, "usage: %s --body FILE [--port N]\n", argv[0]);
-      return 2;
-    }
+  if (body_path == NULL || (tls_cert == NULL) != (tls_key == NULL))
+    return usage (argv[0]);
 
-  body = read_file (body_path, &body_len);
-  build_lead_response (body, body_len);
-  free (body);
+  lead_response = build_response_from_file ("200 OK", body_path, &lead_response_len);
+  if (create_path != NULL)
+    create_response.data = build_response_from_file ("201 Created", create_path, &create_response.len);
+  if (history_path != NULL)
+    {
+      history_response.data = build_response_from_file ("200 OK", history_path, &history_response.len);
+      for (char *at = history_response.data;
+           n_history_marks < MAX_MARKS &&
+           (at = memmem (at, history_response.len - (size_t) (at - history_response.data), "@@@@@@", 6)) != NULL;
+           at += 6)
+        history_marks[n_history_marks++] = at;
+    }
+  if (tls_cert != NULL)
+    tls_ctx = tls_context_new (tls_cert, tls_key);
 
   sigaction (SIGTERM, &sa, NULL);
   sigaction (SIGINT, &sa, NULL);
   signal (SIGPIPE, SIG_IGN);
 
-  listen_fd = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  setsockopt (listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  addr.sin_port = htons ((uint16_t) port);
-  if (bind (listen_fd, (struct sockaddr *) &addr, sizeof addr) != 0 ||
-      listen (listen_fd, 1024) != 0 ||
-      getsockname (listen_fd, (struct sockaddr *) &addr, &addr_len) != 0)
-    {
-      perror ("bench-responder: listen");
-      return 1;
-    }
-
-  printf ("http://127.0.0.1:%d\n", ntohs (addr.sin_port));
-  fflush (stdout);
-
   epfd = epoll_create1 (EPOLL_CLOEXEC);
+  listen_fd = listen_on (port, &port);
   ev.events = EPOLLIN;
-  ev.data.ptr = NULL;   /* NULL marks the listening socket */
+  ev.data.ptr = &plain_listener_tag;
   epoll_ctl (epfd, EPOLL_CTL_ADD, listen_fd, &ev);
+  printf ("http://127.0.0.1:%d\n", port);
+  if (tls_ctx != NULL)
+    {
+      tls_fd = listen_on (tls_port, &tls_port);
+      ev.data.ptr = &tls_listener_tag;
+      epoll_ctl (epfd, EPOLL_CTL_ADD, tls_fd, &ev);
+      printf ("https://127.0.0.1:%d\n", tls_port);
+    }
+  fflush (stdout);
 
   while (!stop)
     {
@@ -425,20 +676,14 @@ main (int    argc,
         {
           Conn *conn = events[i].data.ptr;
 
-          if (conn == NULL)
+          if (events[i].data.ptr == &plain_listener_tag)
             {
-              int fd;
-
-              while ((fd = accept4 (listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
-                {
-                  Conn *c = calloc (1, sizeof *c);
-                  struct epoll_event cev = { .events = EPOLLIN };
-
-                  setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                  c->fd = fd;
-                  cev.data.ptr = c;
-                  epoll_ctl (epfd, EPOLL_CTL_ADD, fd, &cev);
-                }
+              accept_all (epfd, listen_fd, 0);
+              continue;
+            }
+          if (events[i].data.ptr == &tls_listener_tag)
+            {
+              accept_all (epfd, tls_fd, 1);
               continue;
             }
 
@@ -447,7 +692,8 @@ main (int    argc,
               conn_free (epfd, conn);
               continue;
             }
-          if ((events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) && conn_read (epfd, conn) < 0)
+          if ((events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLOUT)) &&
+              conn_read (epfd, conn) < 0)
             {
               conn_free (epfd, conn);
               continue;

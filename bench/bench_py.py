@@ -4,7 +4,12 @@ through PyGObject.
     bench_py.py parse  --body FILE --impl loads|objects [--iterations N] [--batches B] [--stdin]
     bench_py.py client --url BASE --impl requests|httpx|nexor --mode sync|async
                        [--requests N] [--batches B] [--warmup W] [--stdin]
+                       [--op get|create] [--ca-file PEM]
     bench_py.py memory --body FILE --memory N
+    bench_py.py card   --url BASE [--ca-file PEM] [--requests CARDS] [--batches B] [--warmup W]
+    bench_py.py import --url BASE [--ca-file PEM] --body LEADS.json --impl per-lead|bulk
+                       [--requests N]
+    bench_py.py history-memory --body PAGE.json --memory ITEMS
 
 Prints the same result lines as the C benchmarks (bench/bench-common.h): one
 JSON object per measured batch, with the process's user and system CPU time
@@ -209,41 +214,61 @@ def run_batches(args, impl, mode, run):
         report("client", impl, mode, n, start, end, in_flight=1)
 
 
+SERIAL = [0]
+
+
+def create_body():
+    # What a script sends to create one lead (the same members as the C peers).
+    SERIAL[0] += 1
+    return {"first_name": "Carlos", "email": "carlos.lopez@example.com",
+            "company": "Stark Industries", "source": "bench", "external_id": f"bench-{SERIAL[0]}"}
+
+
 def client_requests(args, url):
     import requests
 
     session = requests.Session()
+    # Per call: REQUESTS_CA_BUNDLE in the environment would override Session.verify.
+    verify = args.ca_file or True
+    leads_url = args.url + "/leads"
 
     def run(n):
         for _ in range(n):
-            r = session.get(url, headers=HEADERS)
-            if r.status_code != 200:
+            if args.op == "create":
+                r = session.post(leads_url, headers=HEADERS, json=create_body(), verify=verify)
+            else:
+                r = session.get(url, headers=HEADERS, verify=verify)
+            if r.status_code not in (200, 201):
                 raise SystemExit(f"HTTP {r.status_code}")
             check(r.json()["lead"]["first_name"])
 
-    run_batches(args, "python-requests", "sync", run)
+    run_batches(args, "python-requests", args.op if args.op == "create" else "sync", run)
 
 
 def client_httpx(args, url):
     import httpx
 
     if args.mode == "sync":
-        client = httpx.Client()
+        client = httpx.Client(verify=args.ca_file or True)
+        leads_url = args.url + "/leads"
 
         def run(n):
             for _ in range(n):
-                r = client.get(url, headers=HEADERS)
-                if r.status_code != 200:
+                if args.op == "create":
+                    r = client.post(leads_url, headers=HEADERS, json=create_body())
+                else:
+                    r = client.get(url, headers=HEADERS)
+                if r.status_code not in (200, 201):
                     raise SystemExit(f"HTTP {r.status_code}")
                 check(r.json()["lead"]["first_name"])
 
-        run_batches(args, "python-httpx", "sync", run)
+        run_batches(args, "python-httpx", args.op if args.op == "create" else "sync", run)
         return
 
     import asyncio
 
     async def main():
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(verify=args.ca_file or True) as client:
             async def run(n):
                 for _ in range(n):
                     r = await client.get(url, headers=HEADERS)
@@ -304,6 +329,85 @@ def client_nexor(args, base_url):
     run_batches(args, "python-nexor", "async", run)
 
 
+def run_card(args):
+    # The lead card as a Python user writes it: requests, one call after the other.
+    import requests
+
+    session = requests.Session()
+    verify = args.ca_file or True
+    base = args.url + "/leads/" + LEAD_ID
+
+    def card():
+        lead = session.get(base, headers=HEADERS, verify=verify)
+        lead.raise_for_status()
+        check(lead.json()["lead"]["first_name"])
+        history = session.get(base + "/history", params={"limit": 50}, headers=HEADERS, verify=verify)
+        history.raise_for_status()
+        meetings = session.get(base + "/meetings", headers=HEADERS, verify=verify)
+        meetings.raise_for_status()
+        tags = session.get(base + "/tags", headers=HEADERS, verify=verify)
+        tags.raise_for_status()
+        paused = session.get(base + "/is_paused", headers=HEADERS, verify=verify)
+        paused.raise_for_status()
+        return history.json()["history"], meetings.json(), tags.json(), paused.json()
+
+    for _ in range(args.warmup):
+        card()
+    for _ in range(args.batches):
+        start = clock()
+        slowest = 0
+        for _ in range(args.requests):
+            t0 = time.monotonic()
+            card()
+            slowest = max(slowest, time.monotonic() - t0)
+        end = clock()
+        report("card", "python-requests", "sequential", args.requests, start, end,
+               slowest_card_us=int(slowest * 1e6))
+
+
+def run_import(args):
+    # Leads from a JSON file, as a script would send them with requests.
+    import requests
+
+    with open(args.body) as f:
+        leads = json.load(f)
+    session = requests.Session()
+    verify = args.ca_file or True
+    url = args.url + "/leads"
+    start = clock()
+    if args.impl == "per-lead":
+        leads = leads[:args.requests]
+        for lead in leads:
+            r = session.post(url, headers=HEADERS, json=lead, verify=verify)
+            r.raise_for_status()
+    else:
+        for i in range(0, len(leads), 1000):   # the API's documented bulk limit
+            r = session.post(url, headers=HEADERS, json=leads[i:i + 1000], verify=verify)
+            r.raise_for_status()
+            if r.json().get("failed"):
+                raise SystemExit(f"bulk create: {r.json()['failed']} failed")
+    end = clock()
+    report("import", "python-requests", args.impl, len(leads), start, end)
+
+
+def run_history_memory(args):
+    # Python dicts of the same history pages, every item kept.
+    with open(args.body) as f:
+        template = f.read()
+    held = []
+    import gc
+    gc.collect()
+    before = resident_bytes()
+    page_size = 200
+    for offset in range(0, args.memory, page_size):
+        page = json.loads(template.replace("@@@@@@", "%06d" % (offset % 1000000)))
+        held.extend(page["history"])
+    gc.collect()
+    after = resident_bytes()
+    print(json.dumps({"bench": "history-memory", "impl": "python-dicts", "items": len(held),
+                      "rss_bytes_per_item": (after - before) / len(held)}), flush=True)
+
+
 def run_client(args):
     url = args.url + "/leads/" + LEAD_ID
     if args.impl == "requests" and args.mode == "sync":
@@ -318,7 +422,8 @@ def run_client(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["parse", "client", "memory"])
+    parser.add_argument("what", choices=["parse", "client", "memory", "card", "import",
+                                         "history-memory"])
     parser.add_argument("--impl", default="objects")
     parser.add_argument("--mode", default="sync", choices=["sync", "async"])
     parser.add_argument("--body")
@@ -328,6 +433,8 @@ def main():
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--memory", type=int, default=100000)
+    parser.add_argument("--op", default="get", choices=["get", "create"])
+    parser.add_argument("--ca-file")
     parser.add_argument("--stdin", action="store_true",
                         help="read the size of each batch from stdin (the runner drives the batches)")
     args = parser.parse_args()
@@ -336,6 +443,12 @@ def main():
         run_parse(args)
     elif args.what == "memory":
         run_memory(args)
+    elif args.what == "card":
+        run_card(args)
+    elif args.what == "import":
+        run_import(args)
+    elif args.what == "history-memory":
+        run_history_memory(args)
     else:
         run_client(args)
 

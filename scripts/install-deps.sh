@@ -41,6 +41,9 @@ packages=(
   libclang-rt-14-dev llvm-14
   # benchmarks (bench/run.sh): the peers nexor-glib is compared with
   librest-dev libcurl4-openssl-dev libjson-c-dev python3-requests python3-httpx
+  # the canned responder's https port (OpenSSL) and the run's certificate
+  # (openssl req); the CLI cold start's peer is curl piped into jq
+  libssl-dev openssl curl jq
 )
 
 missing=()

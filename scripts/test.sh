@@ -14,7 +14,9 @@
 #   fuzz      scripts/fuzz.sh: a short run of every libFuzzer target (clang)
 #   bench     bench/run.sh --smoke: builds the benchmarks and runs every
 #             comparison for a few requests, checking each produces numbers
-#             (not a timing; see docs/performance.md)
+#             (not a timing; see docs/performance.md); then the regression
+#             gate, bench/callgrind_gate.py: instructions per operation
+#             against bench/callgrind-baseline.json, failing above +3 %
 # It prints one "N passed, M failed[, K skipped]" line per stage from meson's
 # testlog.json files, then their sum. Exits non-zero if anything fails.
 set -euo pipefail
@@ -175,16 +177,25 @@ fi
 
 if [[ " $stages " == *" bench "* ]]; then
   # Adds -Dbench=true to the first stage's build and builds only what the
-  # benchmarks run. One check: every comparison produced a figure.
-  echo "== stage bench: bench/run.sh --smoke"
+  # benchmarks run. Two checks: every comparison produced a figure (smoke),
+  # and no operation costs more than 3 % above its committed baseline
+  # (the gate prints its table; about a minute under callgrind).
+  echo "== stage bench: bench/run.sh --smoke, then bench/callgrind_gate.py"
+  bench_passed=0 bench_failed=0
   if NEXOR_BENCH_BUILD_DIR=$builddir bash bench/run.sh --smoke --json "$builddir/bench-smoke.json"; then
-    stage_lines+=("$(printf '%-10s %s' "bench:" "1 passed, 0 failed")")
-    total_passed=$((total_passed + 1))
+    bench_passed=$((bench_passed + 1))
   else
-    stage_lines+=("$(printf '%-10s %s' "bench:" "0 passed, 1 failed")")
-    total_failed=$((total_failed + 1))
-    status=1
+    bench_failed=$((bench_failed + 1))
   fi
+  if /usr/bin/python3 -B bench/callgrind_gate.py --builddir "$builddir" --json "$builddir/bench-gate.json"; then
+    bench_passed=$((bench_passed + 1))
+  else
+    bench_failed=$((bench_failed + 1))
+  fi
+  stage_lines+=("$(printf '%-10s %s' "bench:" "$bench_passed passed, $bench_failed failed")")
+  total_passed=$((total_passed + bench_passed))
+  total_failed=$((total_failed + bench_failed))
+  [[ $bench_failed -eq 0 ]] || status=1
 fi
 
 echo "== $(( $(date +%s) - start )) s from setup to results"

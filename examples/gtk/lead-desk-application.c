@@ -7,6 +7,13 @@
  * Replacing the client (a new key or server) makes every window load its
  * lead again.
  *
+ * Changes made elsewhere reach the windows by push when a webhook address
+ * is configured (LEAD_DESK_WEBHOOK_PORT, _ADDRESS, _SECRET): a
+ * NexorWebhookReceiver in this process's main context hands each event to
+ * every window, which refreshes the lead if it is the one shown. Until the
+ * first delivery arrives (none may ever: the server may not reach this
+ * desktop) the windows poll instead; see lead-desk-window.c.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -31,6 +38,9 @@ struct _LeadDeskApplication
   gboolean looking_up_key;
   gboolean saving_key;
   char *key_save_error;  /* why the last key could not be kept, NULL if it was */
+
+  NexorWebhookReceiver *receiver;
+  gboolean push_active;  /* a delivery arrived: the server reaches us */
 };
 
 G_DEFINE_FINAL_TYPE (LeadDeskApplication, lead_desk_application, ADW_TYPE_APPLICATION)
@@ -39,10 +49,18 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_SAVING_KEY,
+  PROP_PUSH_ACTIVE,
   N_PROPS
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum {
+  SIGNAL_NOTIFICATION_SENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const GOptionEntry option_entries[] = {
   { "base-url", 'u', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -59,8 +77,9 @@ static const GOptionEntry option_entries[] = {
     N_("TEXT") },
   { "action", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --self-test: instead of the takeover, do ACTION from the lead card (whatsapp-text, "
-       "whatsapp-template=NAME, email, call, book=KEY, complete=KEY, cancel=KEY, no-show=KEY); "
-       "repeat it for more, in order"), N_("ACTION") },
+       "whatsapp-template=NAME, email, call, book=KEY, complete=KEY, cancel=KEY, no-show=KEY; "
+       "pause, watch: print what the window shows as it changes by itself, until a line on "
+       "standard input; hide, show: the window); repeat it for more, in order"), N_("ACTION") },
   { "tag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --action: a word put in every text the actions write, to find them again"), N_("TEXT") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -272,6 +291,171 @@ connect_to_server (LeadDeskApplication *self)
                                     on_key_looked_up, g_object_ref (self));
 }
 
+/* Webhooks */
+
+static char *
+lead_name (NexorLead *lead)
+{
+  g_autofree char *name = g_strjoin (" ",
+                                     nexor_lead_get_first_name (lead) ? nexor_lead_get_first_name (lead) : "",
+                                     nexor_lead_get_last_name (lead) ? nexor_lead_get_last_name (lead) : "",
+                                     NULL);
+
+  g_strstrip (name);
+  return *name != '\0' ? g_steal_pointer (&name) : g_strdup (nexor_lead_get_id (lead));
+}
+
+/* A meeting booked on a lead a window shows: the user is looking at that
+ * lead, or was, and wants to know even with the window in the background. */
+static void
+notify_meeting_booked (LeadDeskApplication *self,
+                       NexorWebhookEvent   *event)
+{
+  NexorWebhookMeetingData *data = nexor_webhook_event_get_meeting_data (event);
+  NexorMeeting *meeting = data != NULL ? nexor_webhook_meeting_data_get_meeting (data) : NULL;
+  NexorLead *lead = nexor_webhook_event_get_lead (event);
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  gboolean sent;
+
+  if (lead == NULL || nexor_lead_get_id (lead) == NULL)
+    return;
+
+  name = lead_name (lead);
+  title = g_strdup_printf (_("Meeting booked with %s"), name);
+  if (meeting != NULL && nexor_meeting_get_title (meeting) != NULL)
+    g_string_append (body, nexor_meeting_get_title (meeting));
+  if (meeting != NULL && nexor_meeting_get_starts_at (meeting) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (nexor_meeting_get_starts_at (meeting));
+      /* TRANSLATORS: when a meeting starts, a g_date_time_format() format:
+       * order and words as your language writes a date.
+       * xgettext:no-c-format */
+      g_autofree char *when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+
+      g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", when);
+    }
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->len > 0 ? body->str : NULL);
+  g_notification_set_default_action_and_target (notification, "app.open-lead", "s",
+                                                nexor_lead_get_id (lead));
+  /* One per lead: a second booking replaces the first notice. */
+  id = g_strconcat ("meeting-booked-", nexor_lead_get_id (lead), NULL);
+
+  /* Without a session bus there is no notification server to talk to, and
+   * GLib's backends would complain on every event. */
+  sent = g_application_get_dbus_connection (G_APPLICATION (self)) != NULL;
+  if (sent)
+    g_application_send_notification (G_APPLICATION (self), id, notification);
+  g_signal_emit (self, signals[SIGNAL_NOTIFICATION_SENT], 0, id, title, body->str, sent);
+}
+
+static void
+on_webhook_event (LeadDeskApplication  *self,
+                  NexorWebhookEvent    *event,
+                  SoupMessageHeaders   *headers,
+                  NexorWebhookReceiver *receiver)
+{
+  NexorLead *lead = nexor_webhook_event_get_lead (event);
+  gboolean shown = FALSE;
+
+  if (!self->push_active)
+    {
+      self->push_active = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PUSH_ACTIVE]);
+    }
+
+  if (lead == NULL || nexor_lead_get_id (lead) == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LEAD_DESK_IS_WINDOW (l->data) &&
+        lead_desk_window_lead_changed (LEAD_DESK_WINDOW (l->data), nexor_lead_get_id (lead)))
+      shown = TRUE;
+
+  if (shown && nexor_webhook_event_get_event_type (event) == NEXOR_WEBHOOK_EVENT_TYPE_MEETING_SCHEDULED)
+    notify_meeting_booked (self, event);
+
+  /* The recent leads show a name and a company: a status change carries
+   * the whole lead, so a renamed lead is listed by its new name. Only when
+   * the event has a name: a meeting's lead may be a summary. */
+  if (nexor_lead_get_first_name (lead) != NULL || nexor_lead_get_last_name (lead) != NULL)
+    {
+      g_autofree char *name = lead_name (lead);
+
+      if (lead_desk_settings_update_recent_lead (self->settings, nexor_lead_get_id (lead), name,
+                                                 nexor_lead_get_company (lead)))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!lead_desk_settings_save (self->settings, &error))
+            g_debug ("The recent leads could not be saved: %s", error->message);
+        }
+    }
+}
+
+static void
+on_webhook_refused (LeadDeskApplication  *self,
+                    guint                 status,
+                    const GError         *error,
+                    NexorWebhookReceiver *receiver)
+{
+  /* Someone else's traffic, or a wrong secret: nothing the user does at
+   * the desk changes it. The reason never contains the secret. */
+  g_debug ("Webhook delivery refused with %u: %s", status, error->message);
+}
+
+/* LEAD_DESK_WEBHOOK_PORT (and _ADDRESS, default loopback, and _SECRET): the
+ * address the server's webhook deliveries reach this desktop at. */
+static void
+start_webhook_receiver (LeadDeskApplication *self)
+{
+  const char *port_text = getenv_nonempty ("LEAD_DESK_WEBHOOK_PORT");
+  const char *address = getenv_nonempty ("LEAD_DESK_WEBHOOK_ADDRESS");
+  const char *secret = getenv_nonempty ("LEAD_DESK_WEBHOOK_SECRET");
+  g_autoptr(NexorWebhookReceiver) receiver = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 port;
+
+  if (port_text == NULL)
+    return;
+
+  if (!g_ascii_string_to_unsigned (port_text, 10, 1, G_MAXUINT16, &port, &error))
+    {
+      /* TRANSLATORS: %s says what is wrong with the port number */
+      g_autofree char *text = g_strdup_printf (_("Webhooks are not received: LEAD_DESK_WEBHOOK_PORT: %s"),
+                                               error->message);
+
+      g_printerr ("%s\n", text);
+      return;
+    }
+  if (secret == NULL)
+    {
+      g_printerr ("%s\n", _("Webhooks are not received: LEAD_DESK_WEBHOOK_SECRET is not set"));
+      return;
+    }
+
+  receiver = nexor_webhook_receiver_new (secret);
+  if (!nexor_webhook_receiver_listen (receiver, address != NULL ? address : "127.0.0.1",
+                                      (guint) port, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Webhooks are not received: %s"), error->message);
+
+      g_printerr ("%s\n", text);
+      return;
+    }
+
+  g_signal_connect_object (receiver, "event-received", G_CALLBACK (on_webhook_event),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (receiver, "delivery-refused", G_CALLBACK (on_webhook_refused),
+                           self, G_CONNECT_SWAPPED);
+  self->receiver = g_steal_pointer (&receiver);
+}
+
 /* Actions */
 
 static void
@@ -310,7 +494,19 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+open_lead_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LeadDeskWindow *window = get_window (LEAD_DESK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  lead_desk_window_open_lead (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-lead", open_lead_action, "s", NULL, NULL },
   { "connection", connection_action, NULL, NULL, NULL },
   { "about", about_action, NULL, NULL, NULL },
   { "quit", quit_action, NULL, NULL, NULL },
@@ -345,6 +541,8 @@ lead_desk_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  start_webhook_receiver (self);
 }
 
 static void
@@ -428,6 +626,8 @@ lead_desk_application_shutdown (GApplication *application)
   LeadDeskApplication *self = LEAD_DESK_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->receiver != NULL)
+    nexor_webhook_receiver_stop (self->receiver);
 
   G_APPLICATION_CLASS (lead_desk_application_parent_class)->shutdown (application);
 }
@@ -438,6 +638,7 @@ lead_desk_application_finalize (GObject *object)
   LeadDeskApplication *self = LEAD_DESK_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->receiver);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
   g_free (self->base_url_option);
@@ -461,6 +662,9 @@ lead_desk_application_get_property (GObject    *object,
       break;
     case PROP_SAVING_KEY:
       g_value_set_boolean (value, self->saving_key);
+      break;
+    case PROP_PUSH_ACTIVE:
+      g_value_set_boolean (value, self->push_active);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -500,7 +704,32 @@ lead_desk_application_class_init (LeadDeskApplicationClass *klass)
     g_param_spec_boolean ("saving-key", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * LeadDeskApplication:push-active:
+   *
+   * Whether a webhook delivery arrived: the server reaches this desktop,
+   * and the windows need not poll.
+   */
+  props[PROP_PUSH_ACTIVE] =
+    g_param_spec_boolean ("push-active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * LeadDeskApplication::notification-sent:
+   * @id: the notification's id
+   * @title: its title
+   * @body: its body
+   * @sent: whether it went to the notification server (there is none
+   *   without a session bus)
+   *
+   * A desktop notification was made, for the self-test to report.
+   */
+  signals[SIGNAL_NOTIFICATION_SENT] =
+    g_signal_new ("notification-sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -589,6 +818,19 @@ lead_desk_application_request_key (LeadDeskApplication *self)
   if (self->looking_up_key)
     return;
   show_connection_dialog (self, NULL);
+}
+
+/**
+ * lead_desk_application_get_push_active:
+ *
+ * Returns: whether a webhook delivery arrived since the app started
+ */
+gboolean
+lead_desk_application_get_push_active (LeadDeskApplication *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_APPLICATION (self), FALSE);
+
+  return self->push_active;
 }
 
 int

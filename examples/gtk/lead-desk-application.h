@@ -25,6 +25,7 @@ int                  lead_desk_application_get_exit_status (LeadDeskApplication 
 gboolean             lead_desk_application_get_saving_key  (LeadDeskApplication *self);
 const char          *lead_desk_application_get_key_save_error (LeadDeskApplication *self);
 void                 lead_desk_application_request_key     (LeadDeskApplication *self);
+gboolean             lead_desk_application_get_push_active (LeadDeskApplication *self);
 void                 lead_desk_application_quit_with_status (LeadDeskApplication *self,
                                                              int                  status);
 

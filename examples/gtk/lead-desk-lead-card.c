@@ -36,6 +36,11 @@ struct _LeadDeskLeadCard
   guint history_pending : 1;
   guint history_busy : 1;
   guint paused_pending : 1;
+  guint refresh_again : 1;    /* a change was announced while a refresh ran */
+  guint refresh_live : 1;     /* the refresh in flight was not asked for by a click */
+  guint history_quiet : 1;    /* the history load in flight replaces the list only if it grew */
+
+  char *live_error;  /* the last error of a live refresh, told once */
 
   AdwAvatar *avatar;
   GtkLabel *name_label;
@@ -88,7 +93,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void start_history (LeadDeskLeadCard *self,
-                           gboolean          whole);
+                           gboolean          whole,
+                           gboolean          keep_shown);
 
 gboolean
 lead_desk_lead_card_get_busy (LeadDeskLeadCard *self)
@@ -376,7 +382,7 @@ static void
 on_action_done (LeadDeskLeadCard *self)
 {
   if (self->lead != NULL && self->client != NULL)
-    start_history (self, TRUE);
+    start_history (self, TRUE, FALSE);
 }
 
 /* History */
@@ -463,6 +469,17 @@ on_history_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* Nothing new: the view stays where the user left it, not at the top
+   * or the end of a list swapped for an equal one. */
+  if (self->history_quiet && history != NULL && self->history != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (history)) == g_list_model_get_n_items (G_LIST_MODEL (self->history)) &&
+      nexor_history_list_get_has_more (history) == nexor_history_list_get_has_more (self->history))
+    {
+      gtk_spinner_set_spinning (self->history_spinner, nexor_history_list_get_loading (self->history));
+      SET_PENDING (self, history_pending, FALSE);
+      return;
+    }
+
   /* A reload kept the old list on screen until now. */
   stop_history (self);
   gtk_spinner_stop (self->history_spinner);
@@ -516,14 +533,17 @@ cancel_history_load (LeadDeskLeadCard *self)
 }
 
 /* @whole: load every page and show the end, where an action's entry is;
- * the list shown stays until the new one is in, so nothing jumps. */
+ * the list shown stays until the new one is in, so nothing jumps. With
+ * @keep_shown too, and it stays for good if the new one is no longer. */
 static void
 start_history (LeadDeskLeadCard *self,
-               gboolean          whole)
+               gboolean          whole,
+               gboolean          keep_shown)
 {
   cancel_history_load (self);
   self->history_cancellable = g_cancellable_new ();
-  if (!whole)
+  self->history_quiet = keep_shown;
+  if (!whole && !keep_shown)
     stop_history (self);
 
   if (self->history == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->history)) == 0)
@@ -545,7 +565,7 @@ static void
 on_history_retry_clicked (LeadDeskLeadCard *self)
 {
   if (self->lead != NULL && self->client != NULL)
-    start_history (self, FALSE);
+    start_history (self, FALSE, FALSE);
 }
 
 /* Takeover */
@@ -732,7 +752,9 @@ on_takeover_state_set (GtkSwitch        *widget,
 }
 
 /* After a takeover the snapshot is stale (run state, cadence, history):
- * fetch the lead again and restart the timeline, which has a new entry. */
+ * fetch the lead again and restart the timeline, which has a new entry.
+ * A live refresh (a webhook event, a poll) also reads the pause state and
+ * the meetings again: it does not know what changed elsewhere. */
 static void
 on_lead_refreshed (GObject      *source,
                    GAsyncResult *result,
@@ -741,25 +763,56 @@ on_lead_refreshed (GObject      *source,
   g_autoptr(LeadDeskLeadCard) self = user_data;
   g_autoptr(NexorLead) lead = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean live = self->refresh_live;
 
   lead = nexor_client_get_lead_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  self->refresh_live = FALSE;
   if (lead == NULL)
     {
       SET_PENDING (self, refresh_pending, FALSE);
-      emit_error (self, _("Could not reload the lead"), error);
+      /* A poll that fails every 20 s would bury the window in toasts: a
+       * live refresh tells each different failure once. */
+      if (!live || g_strcmp0 (self->live_error, error->message) != 0)
+        emit_error (self, _("Could not reload the lead"), error);
+      if (live)
+        {
+          g_free (self->live_error);
+          self->live_error = g_strdup (error->message);
+        }
+      self->refresh_again = FALSE;
       return;
     }
 
+  if (live)
+    g_clear_pointer (&self->live_error, g_free);
   g_set_object (&self->lead, lead);
   update_from_lead (self);
   lead_desk_outreach_update_lead (self->outreach, lead);
-  start_history (self, FALSE);
+  /* New entries are at the end of the history, oldest first. A list read
+   * to its end is read again whole, and shown if it grew; one still paged
+   * gets them when the user scrolls there, and is left as it is. */
+  if (!live)
+    start_history (self, FALSE, TRUE);
+  else if (self->history == NULL || !nexor_history_list_get_has_more (self->history))
+    start_history (self, TRUE, TRUE);
+  if (live && !self->takeover_pending && !self->paused_pending)
+    check_paused (self);
+  if (live)
+    lead_desk_meetings_reload (self->meetings);
   SET_PENDING (self, refresh_pending, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);
   g_signal_emit (self, signals[SIGNAL_LEAD_UPDATED], 0, lead);
+
+  /* The answer may have left the server before the change announced
+   * meanwhile: read once more, now that nothing overlaps. */
+  if (self->refresh_again)
+    {
+      self->refresh_again = FALSE;
+      lead_desk_lead_card_refresh (self);
+    }
 }
 
 static void
@@ -790,6 +843,7 @@ lead_desk_lead_card_dispose (GObject *object)
   g_clear_object (&self->lead);
   g_clear_object (&self->client);
   g_clear_pointer (&self->takeover_result, g_free);
+  g_clear_pointer (&self->live_error, g_free);
 
   G_OBJECT_CLASS (lead_desk_lead_card_parent_class)->dispose (object);
 }
@@ -968,6 +1022,9 @@ lead_desk_lead_card_clear (LeadDeskLeadCard *self)
   SET_PENDING (self, refresh_pending, FALSE);
   SET_PENDING (self, paused_pending, FALSE);
   g_clear_pointer (&self->takeover_result, g_free);
+  g_clear_pointer (&self->live_error, g_free);
+  self->refresh_again = FALSE;
+  self->refresh_live = FALSE;
   self->paused = -1;
 
   if (self->lead != NULL)
@@ -1007,11 +1064,39 @@ lead_desk_lead_card_set_lead (LeadDeskLeadCard *self,
   update_from_lead (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->history_scroller), 0);
   check_paused (self);
-  start_history (self, FALSE);
+  start_history (self, FALSE, FALSE);
   lead_desk_meetings_set_lead (self->meetings, client, lead, self->cancellable);
   lead_desk_outreach_set_lead (self->outreach, client, lead, self->cancellable);
   lead_desk_conversions_set_lead (self->conversions, client, nexor_lead_get_id (lead), self->cancellable);
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LEAD]);
+}
+
+/**
+ * lead_desk_lead_card_refresh:
+ *
+ * Reads the lead shown again, with its pause state, history and meetings,
+ * because it may have changed elsewhere (a webhook event, a poll). The
+ * card stays as it is until the answers come. Never two at once: asked
+ * while one is in flight, it runs once more after it; asked while a
+ * takeover is in flight, it is left to the takeover's own refresh.
+ * Failures are told once each, not at every try.
+ */
+void
+lead_desk_lead_card_refresh (LeadDeskLeadCard *self)
+{
+  g_return_if_fail (LEAD_DESK_IS_LEAD_CARD (self));
+
+  if (self->lead == NULL || self->client == NULL)
+    return;
+
+  if (self->refresh_pending || self->takeover_pending)
+    {
+      self->refresh_again = TRUE;
+      return;
+    }
+
+  self->refresh_live = TRUE;
+  refresh_lead (self);
 }

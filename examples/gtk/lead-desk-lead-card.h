@@ -22,5 +22,6 @@ void         lead_desk_lead_card_set_lead   (LeadDeskLeadCard *self,
                                              NexorLead        *lead);
 void         lead_desk_lead_card_clear      (LeadDeskLeadCard *self);
 gboolean     lead_desk_lead_card_get_busy   (LeadDeskLeadCard *self);
+void         lead_desk_lead_card_refresh    (LeadDeskLeadCard *self);
 
 G_END_DECLS

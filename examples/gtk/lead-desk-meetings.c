@@ -47,6 +47,10 @@ struct _LeadDeskMeetings
   guint book_pending : 1;
   guint outcome_pending : 1;
   guint note_pending : 1;
+  guint list_again : 1;    /* reload asked for while the list was loading */
+  guint list_reload : 1;   /* the list in flight was asked for by a reload */
+  char *reload_error;      /* the last error of a reload, told once */
+  GListModel *shown;       /* the meetings listed */
 
   AdwPreferencesGroup *list_group;
   GtkSpinner *spinner;
@@ -267,6 +271,42 @@ create_meeting_row (gpointer item,
 
 /* The list */
 
+static gboolean
+same_meeting (NexorMeeting *a,
+              NexorMeeting *b)
+{
+  GDateTime *a_start = nexor_meeting_get_starts_at (a);
+  GDateTime *b_start = nexor_meeting_get_starts_at (b);
+
+  return g_strcmp0 (nexor_meeting_get_id (a), nexor_meeting_get_id (b)) == 0 &&
+         g_strcmp0 (nexor_meeting_get_status (a), nexor_meeting_get_status (b)) == 0 &&
+         g_strcmp0 (nexor_meeting_get_title (a), nexor_meeting_get_title (b)) == 0 &&
+         g_strcmp0 (nexor_meeting_get_host_name (a), nexor_meeting_get_host_name (b)) == 0 &&
+         g_strcmp0 (nexor_meeting_get_outcome_notes (a), nexor_meeting_get_outcome_notes (b)) == 0 &&
+         nexor_meeting_get_duration_minutes (a) == nexor_meeting_get_duration_minutes (b) &&
+         (a_start == NULL ? b_start == NULL : b_start != NULL && g_date_time_equal (a_start, b_start));
+}
+
+/* Whether @meetings would show as the rows already do. */
+static gboolean
+same_as_shown (LeadDeskMeetings *self,
+               GListModel       *meetings)
+{
+  guint n = g_list_model_get_n_items (meetings);
+
+  if (self->shown == NULL || g_list_model_get_n_items (self->shown) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NexorMeeting) a = g_list_model_get_item (self->shown, i);
+      g_autoptr(NexorMeeting) b = g_list_model_get_item (meetings, i);
+
+      if (!same_meeting (a, b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_list_ready (GObject      *source,
                GAsyncResult *result,
@@ -275,23 +315,54 @@ on_list_ready (GObject      *source,
   g_autoptr(LeadDeskMeetings) self = user_data;
   g_autoptr(GListModel) meetings = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean reload;
 
   meetings = nexor_client_list_lead_meetings_finish (NEXOR_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;  /* another lead is shown by now; its own request is on its way */
 
+  reload = self->list_reload;
+  self->list_reload = FALSE;
+
   SET_PENDING (self, list_pending, FALSE);
+  if (self->list_again)
+    {
+      /* This answer may predate the change announced meanwhile. */
+      self->list_again = FALSE;
+      start_list (self);
+      self->list_reload = TRUE;
+      if (meetings == NULL)
+        return;
+    }
 
   if (meetings == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The meetings could not be loaded: %s"),
                                                error->message);
 
-      gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (text));
-      g_signal_emit (self, signals[SIGNAL_ERROR], 0, _("Could not load the meetings"), error);
+      /* A reload comes with every poll: the rows it could not replace stay,
+       * and the same failure is told once. */
+      if (!reload)
+        gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (text));
+      if (!reload || g_strcmp0 (self->reload_error, error->message) != 0)
+        g_signal_emit (self, signals[SIGNAL_ERROR], 0, _("Could not load the meetings"), error);
+      if (reload)
+        {
+          g_free (self->reload_error);
+          self->reload_error = g_strdup (error->message);
+        }
       return;
     }
 
+  if (reload)
+    g_clear_pointer (&self->reload_error, g_free);
+
+  /* Rebuilt rows would close a meeting's menu the user has open: a reload
+   * that found nothing new leaves them. */
+  if (reload && same_as_shown (self, meetings))
+    return;
+
+  g_set_object (&self->shown, meetings);
   gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, NULL, NULL);
   gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("No meetings")));
 }
@@ -776,6 +847,8 @@ lead_desk_meetings_dispose (GObject *object)
   g_clear_pointer (&self->event_id, g_free);
   g_clear_pointer (&self->note_text, g_free);
   g_clear_pointer (&self->note_meeting_id, g_free);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->reload_error, g_free);
 
   G_OBJECT_CLASS (lead_desk_meetings_parent_class)->dispose (object);
 }
@@ -882,6 +955,7 @@ lead_desk_meetings_clear (LeadDeskMeetings *self)
   /* A dialog about this lead's meeting must not outlive the lead. */
   close_dialog (self);
   gtk_list_box_bind_model (self->meetings_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
   gtk_widget_set_visible (GTK_WIDGET (self->form_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->book_button), FALSE);
   show_result (self, NULL, FALSE);
@@ -889,6 +963,9 @@ lead_desk_meetings_clear (LeadDeskMeetings *self)
   SET_PENDING (self, book_pending, FALSE);
   SET_PENDING (self, outcome_pending, FALSE);
   SET_PENDING (self, note_pending, FALSE);
+  self->list_again = FALSE;
+  self->list_reload = FALSE;
+  g_clear_pointer (&self->reload_error, g_free);
   g_clear_object (&self->lead);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
@@ -921,4 +998,27 @@ lead_desk_meetings_set_lead (LeadDeskMeetings *self,
 
   gtk_list_box_set_placeholder (self->meetings_list, placeholder_label (_("Loading…")));
   start_list (self);
+}
+
+/**
+ * lead_desk_meetings_reload:
+ *
+ * Loads the list again, because it may have changed elsewhere; the rows
+ * shown stay until it is in. Asked while the list is loading, it loads
+ * once more after that.
+ */
+void
+lead_desk_meetings_reload (LeadDeskMeetings *self)
+{
+  g_return_if_fail (LEAD_DESK_IS_MEETINGS (self));
+
+  if (self->lead == NULL || self->client == NULL)
+    return;
+  if (self->list_pending)
+    {
+      self->list_again = TRUE;
+      return;
+    }
+  start_list (self);
+  self->list_reload = TRUE;
 }

@@ -20,5 +20,6 @@ void     lead_desk_meetings_set_lead (LeadDeskMeetings *self,
                                       GCancellable     *cancellable);
 void     lead_desk_meetings_clear    (LeadDeskMeetings *self);
 gboolean lead_desk_meetings_get_busy (LeadDeskMeetings *self);
+void     lead_desk_meetings_reload   (LeadDeskMeetings *self);
 
 G_END_DECLS

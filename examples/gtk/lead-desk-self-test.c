@@ -29,8 +29,16 @@
  * $LEAD_DESK_SELF_TEST_KEY, or fails without it. With --only-open it quits
  * once the lead's card is shown (the keyring tests need no more).
  *
+ * Changes made elsewhere: the action "watch" prints "watching", then a
+ * "live: update" block (status, takeover, history, meetings, whether the
+ * window polls) each time the window settles after a refresh it made by
+ * itself, and every desktop notification the app makes, until a line on
+ * standard input; the test changes the lead from outside meanwhile.
+ * "hide" and "show" hide the window and present it again, and print
+ * "polling: on|off" once nothing is in flight.
+ *
  * Every wait follows the window's "busy" property; a deadline turns a hang
- * into a failure.
+ * into a failure (re-armed at each action).
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -44,6 +52,7 @@
 #include "lead-desk-self-test.h"
 #include "lead-desk-connection-dialog.h"
 #include "lead-desk-history-row.h"
+#include "lead-desk-recent-lead.h"
 
 #define SEED_LEAD_ID "123e4567-e89b-12d3-a456-426614174000"
 #define DEADLINE_S 60
@@ -59,6 +68,8 @@ typedef enum {
   STAGE_SAVING_KEY,
   STAGE_ACTING,
   STAGE_SETTLING,
+  STAGE_WATCHING,
+  STAGE_VISIBILITY,
   STAGE_DONE,
 } Stage;
 
@@ -81,9 +92,13 @@ typedef struct {
   guint next_action;
   char *tag;
   guint settle_tries;
+  gpointer last_history;  /* the history model the last live block saw, compared only */
+  gpointer last_meeting_row;  /* its first meeting row, compared only */
 } SelfTest;
 
 static void check_stage (SelfTest *test);
+static gboolean on_deadline (gpointer user_data);
+static void watch (SelfTest *test);
 static gboolean save_screenshot (GtkWidget   *widget,
                                  const char  *path,
                                  GError     **error);
@@ -931,15 +946,131 @@ run_next_action (SelfTest *test)
 
   action = test->actions[test->next_action++];
   test->settle_tries = 0;
+  /* Each action has the whole deadline: watching waits for the test. */
+  g_clear_handle_id (&test->deadline_id, g_source_remove);
+  test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);
   if (g_str_equal (action, "pause"))
     {
       pause_for_test (test);
+      return;
+    }
+  if (g_str_equal (action, "watch"))
+    {
+      watch (test);
+      return;
+    }
+  if (g_str_equal (action, "hide") || g_str_equal (action, "show"))
+    {
+      if (g_str_equal (action, "hide"))
+        gtk_widget_set_visible (GTK_WIDGET (test->window), FALSE);
+      else
+        gtk_window_present (GTK_WINDOW (test->window));
+      g_print ("window: %s\n", gtk_widget_get_mapped (GTK_WIDGET (test->window)) ? "shown" : "hidden");
+      test->stage = STAGE_VISIBILITY;
+      check_stage (test);
       return;
     }
   if (!do_action (test, action))
     return;
   test->stage = STAGE_ACTING;
   check_stage (test);
+}
+
+/* Changes made elsewhere */
+
+static void
+print_live (SelfTest *test)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = shown_history_rows (test);
+  GListModel *history = history_model (test);
+  GtkSwitch *toggle = takeover_switch (test);
+
+  g_print ("live: update\n");
+  g_print ("live-status: %s\n", shown_label (test, "lead-status") ? shown_label (test, "lead-status") : "");
+  g_print ("live-takeover: %s\n", toggle != NULL && gtk_switch_get_state (toggle) ? "on" : "off");
+  g_print ("live-history-items: %u\n", history != NULL ? g_list_model_get_n_items (history) : 0);
+  /* A refresh that found nothing new leaves the list, and where the user
+   * scrolled it, alone. */
+  g_print ("live-history-replaced: %s\n", history != test->last_history ? "yes" : "no");
+  test->last_history = history;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      g_autofree char *text = row_text (g_ptr_array_index (rows, i));
+
+      g_print ("live-history-shown: %s\n", text);
+    }
+  collect_named (GTK_WIDGET (test->window), "meeting-row", meetings);
+  g_print ("live-meetings-replaced: %s\n",
+           (meetings->len > 0 ? meetings->pdata[0] : NULL) != test->last_meeting_row ? "yes" : "no");
+  test->last_meeting_row = meetings->len > 0 ? meetings->pdata[0] : NULL;
+  for (guint i = 0; i < meetings->len; i++)
+    g_print ("live-meeting: %s | %s\n",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (meetings, i))),
+             (const char *) g_object_get_data (G_OBJECT (g_ptr_array_index (meetings, i)), "meeting-status"));
+  {
+    GListModel *recent = lead_desk_settings_get_recent_leads (lead_desk_application_get_settings (test->application));
+
+    for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+      {
+        g_autoptr(LeadDeskRecentLead) lead = g_list_model_get_item (recent, i);
+
+        g_print ("live-recent: %s | %s\n", lead_desk_recent_lead_get_name (lead),
+                 lead_desk_recent_lead_get_company (lead) ? lead_desk_recent_lead_get_company (lead) : "");
+      }
+  }
+  g_print ("live-polling: %s\n", lead_desk_window_get_polling (test->window) ? "on" : "off");
+  g_print ("live: end\n");
+  fflush (stdout);
+}
+
+static void
+on_notification_sent (SelfTest   *test,
+                      const char *id,
+                      const char *title,
+                      const char *body,
+                      gboolean    sent)
+{
+  g_autofree char *one_line = g_strdelimit (g_strdup (body), "\n", ' ');
+
+  g_print ("notification: %s | %s | %s | %s\n", id, title, one_line,
+           sent ? "sent" : "no session bus");
+  fflush (stdout);
+}
+
+static void
+on_watch_line_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SelfTest *test = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  run_next_action (test);
+}
+
+/* "watch": the window is left alone, as a user reading it would; what it
+ * shows is printed whenever it settles, until the test has seen enough. */
+static void
+watch (SelfTest *test)
+{
+  test->stage = STAGE_WATCHING;
+  g_print ("watching\n");
+  print_live (test);
+
+  if (test->input == NULL)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+      test->input = g_data_input_stream_new (in);
+    }
+  g_data_input_stream_read_line_async (test->input, G_PRIORITY_DEFAULT, test->cancellable,
+                                       on_watch_line_read, test);
 }
 
 /* Stages */
@@ -1216,6 +1347,22 @@ check_stage (SelfTest *test)
       action_settled (test);
       return;
 
+    case STAGE_WATCHING:
+      /* The window refreshed by itself: it is alive, whatever the test
+       * takes to change the lead next. */
+      g_clear_handle_id (&test->deadline_id, g_source_remove);
+      test->deadline_id = g_timeout_add_seconds (DEADLINE_S, on_deadline, test);
+      print_live (test);
+      return;
+
+    case STAGE_VISIBILITY:
+      /* Nothing in flight any more: whatever reaches the server from now
+       * on was asked for while the window was as it is now. */
+      g_print ("polling: %s\n", lead_desk_window_get_polling (test->window) ? "on" : "off");
+      fflush (stdout);
+      run_next_action (test);
+      return;
+
     case STAGE_WAITING_FOR_TEST:
     case STAGE_DONE:
     default:
@@ -1338,6 +1485,7 @@ lead_desk_self_test_start (LeadDeskApplication *application,
 
   g_signal_connect_swapped (window, "notify::busy", G_CALLBACK (on_busy_changed), test);
   g_signal_connect_swapped (application, "notify::saving-key", G_CALLBACK (finish_when_key_settled), test);
+  g_signal_connect_swapped (application, "notification-sent", G_CALLBACK (on_notification_sent), test);
   test->toplevels = gtk_window_get_toplevels ();
   g_signal_connect (test->toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), test);
   if (search != NULL)

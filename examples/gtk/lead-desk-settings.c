@@ -279,6 +279,48 @@ lead_desk_settings_add_recent_lead (LeadDeskSettings *self,
 }
 
 /**
+ * lead_desk_settings_update_recent_lead:
+ *
+ * Gives the recent lead @id a new name and company (%NULL: the same)
+ * where it is, without making it the most recent: the lead changed, it was
+ * not opened.
+ *
+ * Returns: whether @id is a recent lead whose name or company changed
+ */
+gboolean
+lead_desk_settings_update_recent_lead (LeadDeskSettings *self,
+                                       const char       *id,
+                                       const char       *name,
+                                       const char       *company)
+{
+  GListModel *recent;
+
+  g_return_val_if_fail (LEAD_DESK_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  recent = G_LIST_MODEL (self->recent_leads);
+  for (guint i = 0; i < g_list_model_get_n_items (recent); i++)
+    {
+      g_autoptr(LeadDeskRecentLead) old = g_list_model_get_item (recent, i);
+      g_autoptr(LeadDeskRecentLead) lead = NULL;
+
+      if (g_strcmp0 (lead_desk_recent_lead_get_id (old), id) != 0)
+        continue;
+      if (company == NULL)
+        company = lead_desk_recent_lead_get_company (old);
+      if (g_strcmp0 (lead_desk_recent_lead_get_name (old), name) == 0 &&
+          g_strcmp0 (lead_desk_recent_lead_get_company (old), company) == 0)
+        return FALSE;
+
+      lead = lead_desk_recent_lead_new (id, name, company);
+      g_list_store_splice (self->recent_leads, i, 1, (gpointer *) &lead, 1);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * lead_desk_settings_save:
  *
  * Writes the settings to their key file, atomically, creating its folder.

@@ -23,6 +23,10 @@ void              lead_desk_settings_add_recent_lead  (LeadDeskSettings  *self,
                                                        const char        *id,
                                                        const char        *name,
                                                        const char        *company);
+gboolean          lead_desk_settings_update_recent_lead (LeadDeskSettings *self,
+                                                         const char       *id,
+                                                         const char       *name,
+                                                         const char       *company);
 gboolean          lead_desk_settings_save             (LeadDeskSettings  *self,
                                                        GError           **error);
 

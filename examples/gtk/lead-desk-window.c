@@ -12,6 +12,16 @@
  * or phone with search_leads (a call of its own, cancelled by the next
  * keystroke), and a lead's id pasted there opens that lead.
  *
+ * The lead shown follows changes made elsewhere. A webhook event about it
+ * (lead_desk_window_lead_changed(), from the application's receiver)
+ * refreshes the card. Without deliveries, because none is configured or
+ * none has arrived yet, the window polls the lead it shows every
+ * LEAD_DESK_POLL_INTERVAL seconds (default 20: four small GETs, so 0.2
+ * requests a second per desk, and a change shows in 10 s on average)
+ * while the window is on screen, never while it is hidden or minimized,
+ * never with nothing open, and never while a call for the lead is still
+ * in flight, so polls do not overlap each other or the user's actions.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -32,6 +42,10 @@ struct _LeadDeskWindow
   GCancellable *cancellable;
   gboolean loading;
   gboolean busy;
+
+  guint poll_id;
+  guint poll_interval;      /* seconds */
+  GdkSurface *surface;      /* whose state says minimized */
 
   GCancellable *search_cancellable;
   gboolean searching;
@@ -66,6 +80,7 @@ enum {
   PROP_CLIENT,
   PROP_LEAD_ID,
   PROP_BUSY,
+  PROP_POLLING,
   N_PROPS
 };
 
@@ -552,6 +567,110 @@ create_recent_row (gpointer item,
   return row;
 }
 
+/* Following changes made elsewhere */
+
+#define DEFAULT_POLL_INTERVAL_S 20
+
+static guint
+poll_interval_from_environment (void)
+{
+  const char *text = g_getenv ("LEAD_DESK_POLL_INTERVAL");
+  guint64 seconds;
+
+  if (text == NULL || *text == '\0' ||
+      !g_ascii_string_to_unsigned (text, 10, 1, 3600, &seconds, NULL))
+    return DEFAULT_POLL_INTERVAL_S;
+  return (guint) seconds;
+}
+
+static gboolean
+on_screen (LeadDeskWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  if (self->surface != NULL && GDK_IS_TOPLEVEL (self->surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+on_poll (gpointer user_data)
+{
+  LeadDeskWindow *self = user_data;
+
+  /* Whatever is in flight for the lead reads it anyway, or is the user's
+   * own change: this tick is skipped, the next one polls. */
+  if (!self->busy)
+    lead_desk_lead_card_refresh (self->lead_card);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_polling (LeadDeskWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean push = LEAD_DESK_IS_APPLICATION (app) &&
+                  lead_desk_application_get_push_active (LEAD_DESK_APPLICATION (app));
+  gboolean wanted = !push && self->client != NULL &&
+                    lead_desk_lead_card_get_lead (self->lead_card) != NULL && on_screen (self);
+
+  if (wanted == (self->poll_id != 0))
+    return;
+
+  if (wanted)
+    self->poll_id = g_timeout_add_seconds (self->poll_interval, on_poll, self);
+  else
+    g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_POLLING]);
+}
+
+static void
+on_surface_state_changed (LeadDeskWindow *self)
+{
+  update_polling (self);
+}
+
+static void
+lead_desk_window_map (GtkWidget *widget)
+{
+  LeadDeskWindow *self = LEAD_DESK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lead_desk_window_parent_class)->map (widget);
+
+  self->surface = gtk_native_get_surface (GTK_NATIVE (self));
+  if (self->surface != NULL)
+    g_signal_connect_object (self->surface, "notify::state",
+                             G_CALLBACK (on_surface_state_changed), self, G_CONNECT_SWAPPED);
+  update_polling (self);
+}
+
+static void
+lead_desk_window_unmap (GtkWidget *widget)
+{
+  LeadDeskWindow *self = LEAD_DESK_WINDOW (widget);
+
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_func (self->surface, on_surface_state_changed, self);
+  self->surface = NULL;
+
+  GTK_WIDGET_CLASS (lead_desk_window_parent_class)->unmap (widget);
+  update_polling (self);
+}
+
+static void
+on_card_lead_changed (LeadDeskWindow *self)
+{
+  update_polling (self);
+}
+
+static void
+on_push_active_changed (LeadDeskWindow *self)
+{
+  update_polling (self);
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -585,6 +704,7 @@ lead_desk_window_close_request (GtkWindow *window)
   LeadDeskWindow *self = LEAD_DESK_WINDOW (window);
 
   /* Nothing in flight may outlive the window it would report to. */
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   lead_desk_lead_card_clear (self->lead_card);
@@ -597,6 +717,7 @@ lead_desk_window_dispose (GObject *object)
 {
   LeadDeskWindow *self = LEAD_DESK_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEAD_DESK_TYPE_WINDOW);
@@ -628,6 +749,9 @@ lead_desk_window_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_POLLING:
+      g_value_set_boolean (value, self->poll_id != 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -663,6 +787,8 @@ lead_desk_window_class_init (LeadDeskWindowClass *klass)
   object_class->get_property = lead_desk_window_get_property;
   object_class->set_property = lead_desk_window_set_property;
   window_class->close_request = lead_desk_window_close_request;
+  widget_class->map = lead_desk_window_map;
+  widget_class->unmap = lead_desk_window_unmap;
 
   props[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, NEXOR_TYPE_CLIENT,
@@ -672,6 +798,14 @@ lead_desk_window_class_init (LeadDeskWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   props[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * LeadDeskWindow:polling:
+   *
+   * Whether the window polls the lead it shows for changes made elsewhere.
+   */
+  props[PROP_POLLING] =
+    g_param_spec_boolean ("polling", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
@@ -723,6 +857,10 @@ lead_desk_window_init (LeadDeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+
+  self->poll_interval = poll_interval_from_environment ();
+  g_signal_connect_object (self->lead_card, "notify::lead",
+                           G_CALLBACK (on_card_lead_changed), self, G_CONNECT_SWAPPED);
 }
 
 LeadDeskWindow *
@@ -737,6 +875,9 @@ lead_desk_window_new (LeadDeskApplication *application)
                        "application", application,
                        "client", lead_desk_application_get_client (application),
                        NULL);
+
+  g_signal_connect_object (application, "notify::push-active",
+                           G_CALLBACK (on_push_active_changed), self, G_CONNECT_SWAPPED);
 
   settings = lead_desk_application_get_settings (application);
   gtk_list_box_bind_model (self->recent_list, lead_desk_settings_get_recent_leads (settings),
@@ -764,6 +905,7 @@ lead_desk_window_set_client (LeadDeskWindow *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLIENT]);
+  update_polling (self);
 
   /* What is typed is searched again with the new key or server. */
   on_search_changed (self);
@@ -898,4 +1040,47 @@ lead_desk_window_add_toast (LeadDeskWindow *self,
 
   markup = g_markup_escape_text (text, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+/**
+ * lead_desk_window_lead_changed:
+ * @lead_id: the lead a webhook event is about
+ *
+ * Refreshes the lead shown if it is @lead_id: it changed elsewhere.
+ *
+ * Returns: whether the window shows @lead_id
+ */
+gboolean
+lead_desk_window_lead_changed (LeadDeskWindow *self,
+                               const char     *lead_id)
+{
+  NexorLead *lead;
+
+  g_return_val_if_fail (LEAD_DESK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (lead_id != NULL, FALSE);
+
+  if (g_strcmp0 (self->lead_id, lead_id) != 0)
+    return FALSE;
+
+  lead = lead_desk_lead_card_get_lead (self->lead_card);
+  if (lead != NULL && g_strcmp0 (nexor_lead_get_id (lead), lead_id) == 0)
+    lead_desk_lead_card_refresh (self->lead_card);
+  /* Still loading: the answer on its way may predate the change. */
+  else if (self->loading)
+    load_lead (self);
+
+  return TRUE;
+}
+
+/**
+ * lead_desk_window_get_polling:
+ *
+ * Returns: whether the window polls the lead it shows
+ */
+gboolean
+lead_desk_window_get_polling (LeadDeskWindow *self)
+{
+  g_return_val_if_fail (LEAD_DESK_IS_WINDOW (self), FALSE);
+
+  return self->poll_id != 0;
 }

@@ -33,5 +33,8 @@ void              lead_desk_window_show_banner      (LeadDeskWindow      *self,
 void              lead_desk_window_hide_banner      (LeadDeskWindow      *self);
 void              lead_desk_window_add_toast        (LeadDeskWindow      *self,
                                                      const char          *text);
+gboolean          lead_desk_window_lead_changed     (LeadDeskWindow      *self,
+                                                     const char          *lead_id);
+gboolean          lead_desk_window_get_polling      (LeadDeskWindow      *self);
 
 G_END_DECLS
