@@ -355,17 +355,6 @@ merge_metadata (JsonObject *metadata,
   return changed;
 }
 
-static void
-set_nullable_string (JsonObject *object,
-                     const char *name,
-                     const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, name, value);
-  else
-    json_object_set_null_member (object, name);
-}
-
 /* Adds the tags named by slug to @lead, creating unknown ones. Returns
  * whether the lead got a tag it did not have. */
 static gboolean
@@ -519,7 +508,7 @@ lead_input_apply (NexorEmulatorStore  *store,
         {
           const char *value = nexor_emulator_json_string (input->item, lead_string_fields[i]);
 
-          set_nullable_string (core, lead_string_fields[i], is_blank_string (value) ? NULL : value);
+          nexor_emulator_json_set_string_or_null (core, lead_string_fields[i], is_blank_string (value) ? NULL : value);
         }
       if (nexor_emulator_json_string (core, "source") == NULL)
         json_object_set_string_member (core, "source", "api");
@@ -823,7 +812,7 @@ nexor_emulator_route_update_lead (NexorEmulatorRequest *request)
 
       if (g_strcmp0 (id, nexor_emulator_json_string (lead->entry, "campaign_id")) != 0)
         {
-          set_nullable_string (lead->entry, "campaign_id", id);
+          nexor_emulator_json_set_string_or_null (lead->entry, "campaign_id", id);
           g_string_append_printf (changed, "%scampaign_id", changed->len > 0 ? ", " : "");
         }
     }
@@ -903,14 +892,14 @@ nexor_emulator_route_assign_lead_workflow (NexorEmulatorRequest *request)
       previous_workflow = nexor_emulator_store_find_workflow (request->store,
                                                               nexor_emulator_json_string (active, "workflow_id"));
       nexor_emulator_run_end (active, "transferred", reason, now);
-      set_nullable_string (active, "actor_id", actor_id);
+      nexor_emulator_json_set_string_or_null (active, "actor_id", actor_id);
       nexor_emulator_raise_run_changed (request->store, lead, active,
                                         nexor_emulator_run_status (request->store, active),
                                         "reassignment", actor_id != NULL ? "user" : "api", actor_id, reason);
     }
 
   run = nexor_emulator_lead_start_run (lead, workflow, 0, NULL, now);
-  set_nullable_string (run, "actor_id", actor_id);
+  nexor_emulator_json_set_string_or_null (run, "actor_id", actor_id);
   nexor_emulator_raise_run_changed (request->store, lead, run, NULL,
                                     active != NULL ? "reassignment" : "enrollment",
                                     actor_id != NULL ? "user" : "api", actor_id, NULL);
@@ -1074,7 +1063,7 @@ nexor_emulator_route_set_status (NexorEmulatorRequest *request)
 
     item = nexor_emulator_lead_add_activity (lead, "status_changed", title,
                                              reason != NULL ? reason : "Status set via API", "api", now);
-    set_nullable_string (item, "from_status", previous != NULL ? nexor_emulator_json_string (previous, "key") : NULL);
+    nexor_emulator_json_set_string_or_null (item, "from_status", previous != NULL ? nexor_emulator_json_string (previous, "key") : NULL);
     json_object_set_string_member (item, "to_status", key);
   }
 
@@ -1083,7 +1072,7 @@ nexor_emulator_route_set_status (NexorEmulatorRequest *request)
   nexor_emulator_raise_run_changed (request->store, lead, run, previous, "status_set", "api", NULL, reason);
 
   json_object_set_boolean_member (body, "changed", TRUE);
-  set_nullable_string (body, "previous_status", previous != NULL ? nexor_emulator_json_string (previous, "key") : NULL);
+  nexor_emulator_json_set_string_or_null (body, "previous_status", previous != NULL ? nexor_emulator_json_string (previous, "key") : NULL);
   json_object_set_string_member (body, "new_status", key);
   json_object_set_object_member (body, "workflow_run", workflow_run);
 

@@ -217,17 +217,6 @@ new_provider_id (const char *prefix)
   return g_string_free (out, FALSE);
 }
 
-static void
-set_string_or_null (JsonObject *object,
-                    const char *name,
-                    const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, name, value);
-  else
-    json_object_set_null_member (object, name);
-}
-
 /* POST /messages */
 
 JsonNode *
@@ -354,7 +343,7 @@ nexor_emulator_route_send_message (NexorEmulatorRequest *request)
       json_object_set_string_member (item, "direction", "outbound");
       json_object_set_string_member (item, "content", template != NULL ? filled : content);
       json_object_set_string_member (item, "message_type", template != NULL ? "template" : "text");
-      set_string_or_null (item, "template_id", template != NULL ? nexor_emulator_json_string (template, "id") : NULL);
+      nexor_emulator_json_set_string_or_null (item, "template_id", template != NULL ? nexor_emulator_json_string (template, "id") : NULL);
       json_object_set_null_member (item, "media_url");
       json_object_set_null_member (item, "attachments");
       json_object_set_string_member (item, "status", "sent");
@@ -381,8 +370,8 @@ nexor_emulator_route_send_message (NexorEmulatorRequest *request)
       json_object_set_string_member (item, "channel", "email");
       json_object_set_string_member (item, "direction", "outbound");
       json_object_set_string_member (item, "subject", subject != NULL ? subject : "Message from your advisor");
-      set_string_or_null (item, "content", has_text (content) ? content : NULL);
-      set_string_or_null (item, "html", has_text (html) ? html : NULL);
+      nexor_emulator_json_set_string_or_null (item, "content", has_text (content) ? content : NULL);
+      nexor_emulator_json_set_string_or_null (item, "html", has_text (html) ? html : NULL);
       json_object_set_string_member (item, "message_type", "text");
       json_object_set_string_member (item, "status", "sent");
       json_object_set_string_member (item, "activity_id", activity_id);
@@ -402,7 +391,7 @@ nexor_emulator_route_send_message (NexorEmulatorRequest *request)
       json_object_set_string_member (item, "channel", "call");
       json_object_set_string_member (item, "call_status", "registered");
       json_object_set_string_member (item, "provider_call_id", provider_id);
-      set_string_or_null (item, "begin_message", begin_message);
+      nexor_emulator_json_set_string_or_null (item, "begin_message", begin_message);
       json_object_set_null_member (item, "duration_seconds");
       json_object_set_null_member (item, "call_successful");
       json_object_set_null_member (item, "summary");
