@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * the text again only when asked for their JSON. */
 typedef struct _NexorJsonDocument NexorJsonDocument;
 
+/* A reference-counted copy of the text of one JSON object of a body (and of
+ * the objects nested in it), which a resource keeps instead of the body. */
+typedef struct _NexorJsonText NexorJsonText;
+
 /* Nothing deeper is accepted. The reader itself keeps its open levels on the
  * heap, but json-glib recurses once per level wherever a tree goes next:
  * sealing it (metadata, dup_json), freeing it, json_node_equal,
@@ -67,6 +71,27 @@ gboolean           _nexor_json_document_get_span  (NexorJsonDocument *document,
                                                    JsonObject        *object,
                                                    gsize             *offset,
                                                    gsize             *length);
+
+/* (transfer full) (nullable): the text of @object, a JSON object of this
+ * document's tree, and where @object is in it; NULL where
+ * _nexor_json_document_get_span() is FALSE. The text is a copy of @object's
+ * span, or, for an object inside the span this document copied last, that
+ * copy: a resource and the resources nested in it share one. */
+NexorJsonText     *_nexor_json_document_dup_text  (NexorJsonDocument *document,
+                                                   JsonObject        *object,
+                                                   gsize             *offset,
+                                                   gsize             *length);
+
+NexorJsonText     *_nexor_json_text_ref           (NexorJsonText     *text);
+void               _nexor_json_text_unref         (NexorJsonText     *text);
+/* (transfer none): not nul-terminated */
+const char        *_nexor_json_text_get_data      (NexorJsonText     *text);
+
+/* Like _nexor_json_parse_span(), for the @length bytes at @offset of @text. */
+JsonNode          *_nexor_json_text_parse         (NexorJsonText     *text,
+                                                   gsize              offset,
+                                                   gsize              length,
+                                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorJsonDocument, _nexor_json_document_unref)
 
