@@ -40,6 +40,7 @@ struct _NexorJsonDocument
 struct _NexorJsonText
 {
   gatomicrefcount ref_count;
+  guint32 size;
   char data[];
 };
 
@@ -890,9 +891,66 @@ _nexor_json_text_parse (NexorJsonText  *text,
                         gsize           length,
                         GError        **error)
 {
-  g_return_val_if_fail (text != NULL, NULL);
+  const char *data;
+  g_autofree char *restored = NULL;
 
-  return read_body (text->data + offset, length, FALSE, NULL, NULL, error);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (offset <= text->size && length <= text->size - offset, NULL);
+
+  data = text->data + offset;
+
+  /* JSON text has no NUL byte: every one is a quote that ended a string
+   * member handed out from the text (_nexor_json_text_take_string()). */
+  if (length > 0 && memchr (data, '\0', length) != NULL)
+    {
+      restored = g_memdup2 (data, length);
+      for (char *p = restored; (p = memchr (p, '\0', length - (p - restored))) != NULL; p++)
+        *p = '"';
+      data = restored;
+    }
+
+  return read_body (data, length, FALSE, NULL, NULL, error);
+}
+
+const char *
+_nexor_json_text_take_string (NexorJsonText *text,
+                              gsize          offset,
+                              gsize          length,
+                              const char    *value)
+{
+  gsize value_length = strlen (value);
+  const char *start = text->data + offset;
+  const char *last;
+
+  g_return_val_if_fail (offset <= text->size && length <= text->size - offset, NULL);
+
+  /* A value with a quote or a backslash is never one run of the text; one
+   * without may still match across tokens, which is as good (the bytes are
+   * the value), as long as no later quote inside it becomes a NUL. An empty
+   * value is not worth a quote. */
+  if (value_length == 0 || value_length >= length || strpbrk (value, "\"\\") != NULL)
+    return NULL;
+
+  /* The byte after a match is still within the span. */
+  last = start + length - value_length;
+  for (char *p = (char *) start; p < last && (p = memchr (p, value[0], last - p)) != NULL; p++)
+    {
+      /* Followed by a quote, or by one that already ended the same value. */
+      if (memcmp (p, value, value_length) == 0 && (p[value_length] == '"' || p[value_length] == '\0'))
+        {
+          p[value_length] = '\0';
+          return p;
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+_nexor_json_text_holds (NexorJsonText *text,
+                        const char    *pointer)
+{
+  return pointer >= text->data && pointer < text->data + text->size;
 }
 
 NexorJsonText *
@@ -996,6 +1054,7 @@ _nexor_json_document_dup_text (NexorJsonDocument *document,
   data = g_bytes_get_data (document->bytes, NULL);
   text = g_malloc (G_STRUCT_OFFSET (NexorJsonText, data) + span_length);
   g_atomic_ref_count_init (&text->ref_count);
+  text->size = (guint32) span_length;
   memcpy (text->data, data + span_offset, span_length);
 
   g_clear_pointer (&document->chunk, _nexor_json_text_unref);

@@ -15,6 +15,7 @@
 #include "nexor-text-private.h"
 #include "nexor-json-document-private.h"
 #include "nexor-frozen-list-private.h"
+#include "nexor-resource-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
 
@@ -391,7 +392,15 @@ clear_field (gpointer          instance,
   switch (field->kind)
     {
     case NEXOR_FIELD_STRING:
-      g_clear_pointer ((char **) slot, g_free);
+      {
+        NexorJsonText *text = ((NexorResource *) instance)->json.text;
+
+        /* A string read from the resource's own text goes with the text. */
+        if (text != NULL && *(char **) slot != NULL && _nexor_json_text_holds (text, *(char **) slot))
+          *(char **) slot = NULL;
+        else
+          g_clear_pointer ((char **) slot, g_free);
+      }
       break;
     case NEXOR_FIELD_DATETIME:
       g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
@@ -440,7 +449,17 @@ read_field (gpointer            instance,
       /* json-glib lets a lone surrogate escape through as invalid
        * UTF-8; string properties and bindings need valid UTF-8. */
       if (G_LIKELY (g_utf8_validate (json_node_get_string (node), -1, NULL)))
-        *(char **) slot = json_node_dup_string (node);
+        {
+          NexorJsonSource *source = &((NexorResource *) instance)->json;
+          const char *kept = NULL;
+
+          /* The text the resource keeps for dup_json() holds most strings
+           * as they are: pointing there saves a copy and an allocation. */
+          if (source->text != NULL)
+            kept = _nexor_json_text_take_string (source->text, source->offset, source->length,
+                                                 json_node_get_string (node));
+          *(char **) slot = kept != NULL ? (char *) kept : json_node_dup_string (node);
+        }
       else
         *(char **) slot = g_utf8_make_valid (json_node_get_string (node), -1);
       return TRUE;

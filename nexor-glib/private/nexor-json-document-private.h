@@ -87,7 +87,22 @@ void               _nexor_json_text_unref         (NexorJsonText     *text);
 /* (transfer none): not nul-terminated */
 const char        *_nexor_json_text_get_data      (NexorJsonText     *text);
 
-/* Like _nexor_json_parse_span(), for the @length bytes at @offset of @text. */
+/* (nullable): @value, a string member of the object at @offset, @length
+ * of @text, as a nul-terminated run of @text, if the text has it verbatim
+ * (no escapes): the quote after it becomes a NUL, which
+ * _nexor_json_text_parse() turns back into a quote. Valid as long as @text.
+ * NULL if the value is not there as it is. Only while @text is being built,
+ * before any other thread can see it. */
+const char        *_nexor_json_text_take_string   (NexorJsonText     *text,
+                                                   gsize              offset,
+                                                   gsize              length,
+                                                   const char        *value);
+/* Whether @pointer points into @text. */
+gboolean           _nexor_json_text_holds         (NexorJsonText     *text,
+                                                   const char        *pointer);
+
+/* Like _nexor_json_parse_span(), for the @length bytes at @offset of @text,
+ * as they were in the body. */
 JsonNode          *_nexor_json_text_parse         (NexorJsonText     *text,
                                                    gsize              offset,
                                                    gsize              length,
