@@ -573,6 +573,68 @@ test_item_text_is_its_span (gconstpointer data)
     }
 }
 
+/* Dates read the same whether a resource keeps them packed until asked or
+ * as built, keep the offset the server sent, and one getter call after
+ * another hands out the same GDateTime, through the property too. */
+static void
+test_item_dates (void)
+{
+  static const char * const date_members[][2] = {
+    { "timestamp", "timestamp" }, { "sent_at", "sent-at" },
+    { "delivered_at", "delivered-at" }, { "read_at", "read-at" },
+  };
+  g_autofree char *contents = NULL;
+  gboolean freed = FALSE;
+  g_autoptr(NexorJsonDocument) document = NULL;
+  g_autoptr(NexorHistoryPage) page = page_from_fixture ("history-page-escapes.json", &contents,
+                                                        &freed, &document);
+  g_autoptr(JsonNode) root = reference_json ("history-page-escapes.json");
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "history");
+  GListModel *model = _nexor_history_page_get_items (page);
+  guint n_dates = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (model, i);
+      JsonObject *expected = json_array_get_object_element (items, i);
+
+      for (guint k = 0; k < G_N_ELEMENTS (date_members); k++)
+        {
+          const char *member = date_members[k][0];
+          g_autoptr(GDateTime) from_property = NULL;
+          g_autoptr(GDateTime) reference = NULL;
+          GDateTime *got;
+
+          g_object_get (item, date_members[k][1], &from_property, NULL);
+          if (!json_object_has_member (expected, member))
+            {
+              g_assert_null (from_property);
+              continue;
+            }
+
+          reference = _nexor_json_parse_datetime (json_object_get_string_member (expected, member));
+          g_assert_nonnull (reference);
+          g_assert_nonnull (from_property);
+          g_assert_true (g_date_time_equal (from_property, reference));
+          g_assert_cmpint (g_date_time_get_utc_offset (from_property), ==,
+                           g_date_time_get_utc_offset (reference));
+          g_assert_cmpint (g_date_time_get_microsecond (from_property), ==,
+                           g_date_time_get_microsecond (reference));
+          g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (from_property)), ==,
+                           g_time_zone_get_identifier (g_date_time_get_timezone (reference)));
+
+          got = g_str_equal (member, "timestamp") ? nexor_history_item_get_timestamp (item)
+              : g_str_equal (member, "sent_at") ? nexor_history_item_get_sent_at (item)
+              : g_str_equal (member, "delivered_at") ? nexor_history_item_get_delivered_at (item)
+              : nexor_history_item_get_read_at (item);
+          g_assert_true (got == from_property);
+          n_dates++;
+        }
+    }
+
+  g_assert_cmpuint (n_dates, ==, 7);
+}
+
 /* Resources nested in a resource share its copy rather than copying their
  * spans again. */
 static void
@@ -616,6 +678,7 @@ main (int    argc,
   g_test_add_data_func ("/json-source/item-text/escapes", "history-page-escapes.json",
                         test_item_text_is_its_span);
   g_test_add_func ("/json-source/nested-share-text", test_nested_share_text);
+  g_test_add_func ("/json-source/item-dates", test_item_dates);
 
   return g_test_run ();
 }
