@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 /* A parsed response body: the json-glib tree, the bytes it was read from, and
  * where in those bytes each JSON object of the tree starts and ends.
  *
- * Resources built from a document keep the bytes and their own span instead
- * of the tree, which is an order of magnitude bigger than the text, and read
- * the text again only when asked for their JSON. */
+ * Resources built from a document keep a copy of their own span of the
+ * bytes (_nexor_json_document_dup_text()) instead of the tree, which is an
+ * order of magnitude bigger than the text, and read the text again only when
+ * asked for their JSON. */
 typedef struct _NexorJsonDocument NexorJsonDocument;
 
 /* A reference-counted copy of the text of one JSON object of a body (and of
