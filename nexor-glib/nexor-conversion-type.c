@@ -309,5 +309,5 @@ nexor_conversion_type_get_created_at (NexorConversionType *self)
 {
   g_return_val_if_fail (NEXOR_IS_CONVERSION_TYPE (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }

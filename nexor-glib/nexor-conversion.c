@@ -385,7 +385,7 @@ nexor_conversion_get_converted_at (NexorConversion *self)
 {
   g_return_val_if_fail (NEXOR_IS_CONVERSION (self), NULL);
 
-  return self->converted_at;
+  return _nexor_field_get_datetime (&self->converted_at);
 }
 
 /**
@@ -403,7 +403,7 @@ nexor_conversion_get_created_at (NexorConversion *self)
 {
   g_return_val_if_fail (NEXOR_IS_CONVERSION (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**

@@ -531,7 +531,7 @@ nexor_history_item_get_timestamp (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->timestamp;
+  return _nexor_field_get_datetime (&self->timestamp);
 }
 
 /**
@@ -855,7 +855,7 @@ nexor_history_item_get_sent_at (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->sent_at;
+  return _nexor_field_get_datetime (&self->sent_at);
 }
 
 /**
@@ -873,7 +873,7 @@ nexor_history_item_get_delivered_at (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->delivered_at;
+  return _nexor_field_get_datetime (&self->delivered_at);
 }
 
 /**
@@ -891,7 +891,7 @@ nexor_history_item_get_read_at (NexorHistoryItem *self)
 {
   g_return_val_if_fail (NEXOR_IS_HISTORY_ITEM (self), NULL);
 
-  return self->read_at;
+  return _nexor_field_get_datetime (&self->read_at);
 }
 
 /**

@@ -29,6 +29,19 @@ struct _NexorJsonDocument
   JsonNode *root;
   GArray *span_list;  /* of Span, in the order the objects closed */
   GHashTable *spans;  /* JsonObject * -> 1 + its index in span_list */
+
+  /* The last span copied out for a resource: the resources nested in it are
+   * built next and share its copy. */
+  NexorJsonText *chunk;
+  guint32 chunk_offset;
+  guint32 chunk_length;
+};
+
+struct _NexorJsonText
+{
+  gatomicrefcount ref_count;
+  guint32 size;
+  char data[];
 };
 
 typedef struct
@@ -872,6 +885,94 @@ _nexor_json_parse_span (GBytes  *bytes,
   return read_body (length > 0 ? data + offset : data, length, FALSE, NULL, NULL, error);
 }
 
+JsonNode *
+_nexor_json_text_parse (NexorJsonText  *text,
+                        gsize           offset,
+                        gsize           length,
+                        GError        **error)
+{
+  const char *data;
+  g_autofree char *restored = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (offset <= text->size && length <= text->size - offset, NULL);
+
+  data = text->data + offset;
+
+  /* JSON text has no NUL byte: every one is a quote that ended a string
+   * member handed out from the text (_nexor_json_text_take_string()). */
+  if (length > 0 && memchr (data, '\0', length) != NULL)
+    {
+      restored = g_memdup2 (data, length);
+      for (char *p = restored; (p = memchr (p, '\0', length - (p - restored))) != NULL; p++)
+        *p = '"';
+      data = restored;
+    }
+
+  return read_body (data, length, FALSE, NULL, NULL, error);
+}
+
+const char *
+_nexor_json_text_take_string (NexorJsonText *text,
+                              gsize          offset,
+                              gsize          length,
+                              const char    *value)
+{
+  gsize value_length = strlen (value);
+  const char *start = text->data + offset;
+  const char *last;
+
+  g_return_val_if_fail (offset <= text->size && length <= text->size - offset, NULL);
+
+  /* A value with a quote or a backslash is never one run of the text; one
+   * without may still match across tokens, which is as good (the bytes are
+   * the value), as long as no later quote inside it becomes a NUL. An empty
+   * value is not worth a quote. */
+  if (value_length == 0 || value_length >= length || strpbrk (value, "\"\\") != NULL)
+    return NULL;
+
+  /* The byte after a match is still within the span. */
+  last = start + length - value_length;
+  for (char *p = (char *) start; p < last && (p = memchr (p, value[0], last - p)) != NULL; p++)
+    {
+      /* Followed by a quote, or by one that already ended the same value. */
+      if (memcmp (p, value, value_length) == 0 && (p[value_length] == '"' || p[value_length] == '\0'))
+        {
+          p[value_length] = '\0';
+          return p;
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+_nexor_json_text_holds (NexorJsonText *text,
+                        const char    *pointer)
+{
+  return pointer >= text->data && pointer < text->data + text->size;
+}
+
+NexorJsonText *
+_nexor_json_text_ref (NexorJsonText *text)
+{
+  g_atomic_ref_count_inc (&text->ref_count);
+  return text;
+}
+
+void
+_nexor_json_text_unref (NexorJsonText *text)
+{
+  if (g_atomic_ref_count_dec (&text->ref_count))
+    g_free (text);
+}
+
+const char *
+_nexor_json_text_get_data (NexorJsonText *text)
+{
+  return text->data;
+}
+
 NexorJsonDocument *
 _nexor_json_document_ref (NexorJsonDocument *document)
 {
@@ -885,6 +986,7 @@ _nexor_json_document_unref (NexorJsonDocument *document)
   if (!g_atomic_ref_count_dec (&document->ref_count))
     return;
 
+  g_clear_pointer (&document->chunk, _nexor_json_text_unref);
   g_hash_table_unref (document->spans);
   g_array_unref (document->span_list);
   json_node_unref (document->root);
@@ -920,4 +1022,47 @@ _nexor_json_document_get_span (NexorJsonDocument *document,
   *offset = span->offset;
   *length = span->length;
   return TRUE;
+}
+
+NexorJsonText *
+_nexor_json_document_dup_text (NexorJsonDocument *document,
+                               JsonObject        *object,
+                               gsize             *offset,
+                               gsize             *length)
+{
+  gsize span_offset;
+  gsize span_length;
+  const char *data;
+  NexorJsonText *text;
+
+  if (!_nexor_json_document_get_span (document, object, &span_offset, &span_length))
+    return NULL;
+
+  /* Parsers build a resource before the resources nested in it, so an
+   * object inside the last copy is one of those and shares it. */
+  if (document->chunk != NULL &&
+      span_offset >= document->chunk_offset &&
+      span_offset + span_length <= (gsize) document->chunk_offset + document->chunk_length)
+    {
+      *offset = span_offset - document->chunk_offset;
+      *length = span_length;
+      return _nexor_json_text_ref (document->chunk);
+    }
+
+  /* A copy of the object's own text, not a reference to the body: an item
+   * kept from a page of 200 must not keep the other 199 alive. */
+  data = g_bytes_get_data (document->bytes, NULL);
+  text = g_malloc (G_STRUCT_OFFSET (NexorJsonText, data) + span_length);
+  g_atomic_ref_count_init (&text->ref_count);
+  text->size = (guint32) span_length;
+  memcpy (text->data, data + span_offset, span_length);
+
+  g_clear_pointer (&document->chunk, _nexor_json_text_unref);
+  document->chunk = _nexor_json_text_ref (text);
+  document->chunk_offset = (guint32) span_offset;
+  document->chunk_length = (guint32) span_length;
+
+  *offset = 0;
+  *length = span_length;
+  return text;
 }

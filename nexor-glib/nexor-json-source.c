@@ -24,9 +24,9 @@ _nexor_json_source_init (NexorJsonSource   *source,
   memset (source, 0, sizeof *source);
 
   /* The document refuses bodies over 4 GiB, so a span fits in 32 bits. */
-  if (document != NULL && _nexor_json_document_get_span (document, object, &offset, &length))
+  if (document != NULL &&
+      (source->text = _nexor_json_document_dup_text (document, object, &offset, &length)) != NULL)
     {
-      source->bytes = g_bytes_ref (_nexor_json_document_get_bytes (document));
       source->offset = (guint32) offset;
       source->length = (guint32) length;
       return;
@@ -52,9 +52,9 @@ _nexor_json_source_dup (NexorJsonSource *source)
   if (source->object != NULL)
     return _nexor_json_object_deep_copy (source->object);
 
-  g_return_val_if_fail (source->bytes != NULL, NULL);
+  g_return_val_if_fail (source->text != NULL, NULL);
 
-  node = _nexor_json_parse_span (source->bytes, source->offset, source->length, &error);
+  node = _nexor_json_text_parse (source->text, source->offset, source->length, &error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       /* These bytes were read as this very object when the resource was
@@ -76,7 +76,7 @@ void
 _nexor_json_source_clear (NexorJsonSource *source)
 {
   g_clear_pointer (&source->object, json_object_unref);
-  g_clear_pointer (&source->bytes, g_bytes_unref);
+  g_clear_pointer (&source->text, _nexor_json_text_unref);
   source->offset = 0;
   source->length = 0;
 }

@@ -15,6 +15,7 @@
 #include "nexor-text-private.h"
 #include "nexor-json-document-private.h"
 #include "nexor-frozen-list-private.h"
+#include "nexor-resource-private.h"
 
 #define FIELD_PTR(instance, field) ((gpointer) (((guint8 *) (instance)) + (field)->offset))
 
@@ -279,6 +280,56 @@ _nexor_json_parse_datetime (const char *str)
   return NULL;
 }
 
+/* A date-time field holds a GDateTime or, for one in UTC (what the API
+ * sends), its microseconds since 0001-01-01 shifted left with the low bit
+ * set, which no GDateTime pointer has: a resource in a long list then costs
+ * no GDateTime per date until a getter asks for it. 64-bit only: a 32-bit
+ * pointer cannot hold the microseconds. */
+#define DATETIME_IS_PACKED(p) ((GPOINTER_TO_SIZE (p) & 1) != 0)
+#define UNIX_EPOCH_FROM_YEAR_1 G_GINT64_CONSTANT (62135596800)
+
+static gpointer
+pack_datetime (GDateTime *dt)
+{
+#if GLIB_SIZEOF_VOID_P == 8
+  if (g_date_time_get_utc_offset (dt) == 0 &&
+      g_strcmp0 (g_time_zone_get_identifier (g_date_time_get_timezone (dt)), "UTC") == 0)
+    {
+      guint64 usec = (guint64) (g_date_time_to_unix (dt) + UNIX_EPOCH_FROM_YEAR_1) * G_USEC_PER_SEC +
+                     (guint64) g_date_time_get_microsecond (dt);
+
+      g_date_time_unref (dt);
+      return GSIZE_TO_POINTER ((gsize) (usec << 1) | 1);
+    }
+#endif
+  return dt;
+}
+
+GDateTime *
+_nexor_field_get_datetime (GDateTime **slot)
+{
+  gpointer value = g_atomic_pointer_get (slot);
+  guint64 usec;
+  GDateTime *seconds;
+  GDateTime *dt;
+
+  if (!DATETIME_IS_PACKED (value))
+    return value;
+
+  usec = (guint64) GPOINTER_TO_SIZE (value) >> 1;
+  seconds = g_date_time_new_from_unix_utc ((gint64) (usec / G_USEC_PER_SEC) - UNIX_EPOCH_FROM_YEAR_1);
+  dt = g_date_time_add (seconds, (GTimeSpan) (usec % G_USEC_PER_SEC));
+  g_date_time_unref (seconds);
+
+  /* Immutable resources are read from any thread: the first to build the
+   * GDateTime keeps it, the others use that one. */
+  if (g_atomic_pointer_compare_and_exchange (slot, value, dt))
+    return dt;
+
+  g_date_time_unref (dt);
+  return g_atomic_pointer_get (slot);
+}
+
 /* With @lenient (a list that is an optional member of a resource), an item
  * that cannot be read is left out, and said so at debug level; otherwise
  * (the list is the answer) it fails the whole list. */
@@ -391,10 +442,20 @@ clear_field (gpointer          instance,
   switch (field->kind)
     {
     case NEXOR_FIELD_STRING:
-      g_clear_pointer ((char **) slot, g_free);
+      {
+        NexorJsonText *text = ((NexorResource *) instance)->json.text;
+
+        /* A string read from the resource's own text goes with the text. */
+        if (text != NULL && *(char **) slot != NULL && _nexor_json_text_holds (text, *(char **) slot))
+          *(char **) slot = NULL;
+        else
+          g_clear_pointer ((char **) slot, g_free);
+      }
       break;
     case NEXOR_FIELD_DATETIME:
-      g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+      if (!DATETIME_IS_PACKED (*(gpointer *) slot))
+        g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+      *(gpointer *) slot = NULL;
       break;
     case NEXOR_FIELD_JSON_OBJECT:
       g_clear_pointer ((JsonObject **) slot, json_object_unref);
@@ -440,7 +501,17 @@ read_field (gpointer            instance,
       /* json-glib lets a lone surrogate escape through as invalid
        * UTF-8; string properties and bindings need valid UTF-8. */
       if (G_LIKELY (g_utf8_validate (json_node_get_string (node), -1, NULL)))
-        *(char **) slot = json_node_dup_string (node);
+        {
+          NexorJsonSource *source = &((NexorResource *) instance)->json;
+          const char *kept = NULL;
+
+          /* The text the resource keeps for dup_json() holds most strings
+           * as they are: pointing there saves a copy and an allocation. */
+          if (source->text != NULL)
+            kept = _nexor_json_text_take_string (source->text, source->offset, source->length,
+                                                 json_node_get_string (node));
+          *(char **) slot = kept != NULL ? (char *) kept : json_node_dup_string (node);
+        }
       else
         *(char **) slot = g_utf8_make_valid (json_node_get_string (node), -1);
       return TRUE;
@@ -474,7 +545,7 @@ read_field (gpointer            instance,
                          what, name);
             return FALSE;
           }
-        *(GDateTime **) slot = dt;
+        *(gpointer *) slot = pack_datetime (dt);
       }
       return TRUE;
 
@@ -674,7 +745,7 @@ _nexor_fields_get_property (gpointer          instance,
       g_value_set_int (value, *(int *) slot);
       break;
     case NEXOR_FIELD_DATETIME:
-      g_value_set_boxed (value, *(gpointer *) slot);
+      g_value_set_boxed (value, _nexor_field_get_datetime ((GDateTime **) slot));
       break;
     case NEXOR_FIELD_JSON_OBJECT:
       if (*(JsonObject **) slot != NULL)

@@ -644,7 +644,7 @@ nexor_lead_get_created_at (NexorLead *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**
@@ -662,7 +662,7 @@ nexor_lead_get_updated_at (NexorLead *self)
 {
   g_return_val_if_fail (NEXOR_IS_LEAD (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }
 
 /**

@@ -404,7 +404,7 @@ nexor_meeting_note_result_get_created_at (NexorMeetingNoteResult *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING_NOTE_RESULT (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**
@@ -422,7 +422,7 @@ nexor_meeting_note_result_get_updated_at (NexorMeetingNoteResult *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING_NOTE_RESULT (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }
 
 /**

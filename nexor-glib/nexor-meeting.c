@@ -417,7 +417,7 @@ nexor_meeting_get_starts_at (NexorMeeting *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
-  return self->starts_at;
+  return _nexor_field_get_datetime (&self->starts_at);
 }
 
 /**
@@ -435,7 +435,7 @@ nexor_meeting_get_ends_at (NexorMeeting *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
-  return self->ends_at;
+  return _nexor_field_get_datetime (&self->ends_at);
 }
 
 /**
@@ -669,7 +669,7 @@ nexor_meeting_get_cancelled_at (NexorMeeting *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
-  return self->cancelled_at;
+  return _nexor_field_get_datetime (&self->cancelled_at);
 }
 
 /**
@@ -741,7 +741,7 @@ nexor_meeting_get_outcome_at (NexorMeeting *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
-  return self->outcome_at;
+  return _nexor_field_get_datetime (&self->outcome_at);
 }
 
 /**
@@ -795,7 +795,7 @@ nexor_meeting_get_created_at (NexorMeeting *self)
 {
   g_return_val_if_fail (NEXOR_IS_MEETING (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**

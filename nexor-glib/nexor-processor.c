@@ -292,7 +292,7 @@ nexor_processor_get_created_at (NexorProcessor *self)
 {
   g_return_val_if_fail (NEXOR_IS_PROCESSOR (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**
@@ -310,5 +310,5 @@ nexor_processor_get_updated_at (NexorProcessor *self)
 {
   g_return_val_if_fail (NEXOR_IS_PROCESSOR (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }

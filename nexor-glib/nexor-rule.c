@@ -326,7 +326,7 @@ nexor_rule_get_created_at (NexorRule *self)
 {
   g_return_val_if_fail (NEXOR_IS_RULE (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**
@@ -344,5 +344,5 @@ nexor_rule_get_updated_at (NexorRule *self)
 {
   g_return_val_if_fail (NEXOR_IS_RULE (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }

@@ -203,7 +203,7 @@ nexor_tag_get_created_at (NexorTag *self)
 {
   g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
 
-  return self->created_at;
+  return _nexor_field_get_datetime (&self->created_at);
 }
 
 /**
@@ -221,5 +221,5 @@ nexor_tag_get_updated_at (NexorTag *self)
 {
   g_return_val_if_fail (NEXOR_IS_TAG (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }

@@ -901,8 +901,8 @@ judge_attempt (NexorClient  *self,
 
           if (document != NULL)
             {
-              /* Resources built from the document keep the body and their
-               * span in it instead of the tree, which goes with the
+              /* Resources built from the document keep a copy of their
+               * span of the body instead of the tree, which goes with the
                * document: the tree is most of what a held resource cost. */
               *result = _nexor_request_parse (state->request, _nexor_json_document_get_root (document),
                                               document, error);
@@ -1058,8 +1058,8 @@ body_take (SendState *state)
   guint8 *data = g_byte_array_free (g_steal_pointer (&state->body), FALSE);
 
   /* The array grew in powers of two, or by whole read chunks without a
-   * Content-Length; resources built from the body keep it for as long as
-   * they live, so it gives the slack back. */
+   * Content-Length: the slack goes back before the body is handed on (a
+   * shrinking realloc stays in place). */
   return g_bytes_new_take (g_realloc (data, length), length);
 }
 

@@ -186,7 +186,7 @@ nexor_variable_get_updated_at (NexorVariable *self)
 {
   g_return_val_if_fail (NEXOR_IS_VARIABLE (self), NULL);
 
-  return self->updated_at;
+  return _nexor_field_get_datetime (&self->updated_at);
 }
 
 NexorVariable *

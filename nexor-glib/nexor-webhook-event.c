@@ -557,7 +557,7 @@ nexor_webhook_event_get_timestamp (NexorWebhookEvent *self)
 {
   g_return_val_if_fail (NEXOR_IS_WEBHOOK_EVENT (self), NULL);
 
-  return self->timestamp;
+  return _nexor_field_get_datetime (&self->timestamp);
 }
 
 /**

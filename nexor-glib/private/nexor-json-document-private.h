@@ -13,10 +13,15 @@ G_BEGIN_DECLS
 /* A parsed response body: the json-glib tree, the bytes it was read from, and
  * where in those bytes each JSON object of the tree starts and ends.
  *
- * Resources built from a document keep the bytes and their own span instead
- * of the tree, which is an order of magnitude bigger than the text, and read
- * the text again only when asked for their JSON. */
+ * Resources built from a document keep a copy of their own span of the
+ * bytes (_nexor_json_document_dup_text()) instead of the tree, which is an
+ * order of magnitude bigger than the text, and read the text again only when
+ * asked for their JSON. */
 typedef struct _NexorJsonDocument NexorJsonDocument;
+
+/* A reference-counted copy of the text of one JSON object of a body (and of
+ * the objects nested in it), which a resource keeps instead of the body. */
+typedef struct _NexorJsonText NexorJsonText;
 
 /* Nothing deeper is accepted. The reader itself keeps its open levels on the
  * heap, but json-glib recurses once per level wherever a tree goes next:
@@ -67,6 +72,42 @@ gboolean           _nexor_json_document_get_span  (NexorJsonDocument *document,
                                                    JsonObject        *object,
                                                    gsize             *offset,
                                                    gsize             *length);
+
+/* (transfer full) (nullable): the text of @object, a JSON object of this
+ * document's tree, and where @object is in it; NULL where
+ * _nexor_json_document_get_span() is FALSE. The text is a copy of @object's
+ * span, or, for an object inside the span this document copied last, that
+ * copy: a resource and the resources nested in it share one. */
+NexorJsonText     *_nexor_json_document_dup_text  (NexorJsonDocument *document,
+                                                   JsonObject        *object,
+                                                   gsize             *offset,
+                                                   gsize             *length);
+
+NexorJsonText     *_nexor_json_text_ref           (NexorJsonText     *text);
+void               _nexor_json_text_unref         (NexorJsonText     *text);
+/* (transfer none): not nul-terminated */
+const char        *_nexor_json_text_get_data      (NexorJsonText     *text);
+
+/* (nullable): @value, a string member of the object at @offset, @length
+ * of @text, as a nul-terminated run of @text, if the text has it verbatim
+ * (no escapes): the quote after it becomes a NUL, which
+ * _nexor_json_text_parse() turns back into a quote. Valid as long as @text.
+ * NULL if the value is not there as it is. Only while @text is being built,
+ * before any other thread can see it. */
+const char        *_nexor_json_text_take_string   (NexorJsonText     *text,
+                                                   gsize              offset,
+                                                   gsize              length,
+                                                   const char        *value);
+/* Whether @pointer points into @text. */
+gboolean           _nexor_json_text_holds         (NexorJsonText     *text,
+                                                   const char        *pointer);
+
+/* Like _nexor_json_parse_span(), for the @length bytes at @offset of @text,
+ * as they were in the body. */
+JsonNode          *_nexor_json_text_parse         (NexorJsonText     *text,
+                                                   gsize              offset,
+                                                   gsize              length,
+                                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NexorJsonDocument, _nexor_json_document_unref)
 

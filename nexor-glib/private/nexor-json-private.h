@@ -21,7 +21,8 @@ typedef enum {
   NEXOR_FIELD_STRING,      /* char * */
   NEXOR_FIELD_BOOLEAN,     /* gboolean */
   NEXOR_FIELD_DOUBLE,      /* double, from any JSON number */
-  NEXOR_FIELD_DATETIME,    /* GDateTime *, see _nexor_json_parse_datetime() */
+  NEXOR_FIELD_DATETIME,    /* GDateTime *, see _nexor_json_parse_datetime(); read it
+                            * only with _nexor_field_get_datetime() */
   NEXOR_FIELD_JSON_OBJECT, /* JsonObject * (sealed; that object, not the tree around it) */
   NEXOR_FIELD_JSON_NODE,   /* JsonNode * of any type (sealed; a copy without a parent) */
   NEXOR_FIELD_RESOURCE,    /* GObject * built by @parse from a JSON object */
@@ -49,6 +50,10 @@ typedef struct {
 } NexorField;
 
 #define NEXOR_FIELD_NAMES(...) { __VA_ARGS__ }
+
+/* (transfer none) (nullable): the value of a NEXOR_FIELD_DATETIME field,
+ * built on first use; the resource keeps it. */
+GDateTime *_nexor_field_get_datetime       (GDateTime        **slot);
 
 void      _nexor_fields_install_properties (GObjectClass      *klass,
                                             const NexorField  *fields,

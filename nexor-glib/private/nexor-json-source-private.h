@@ -17,14 +17,16 @@ G_BEGIN_DECLS
  *
  * A json-glib tree costs about eight times the text it was read from, and a
  * resource is usually held long after the response: one built from a
- * document keeps the response's bytes and its object's span in them, and
- * reads the object back when asked (@object is NULL). One built from an
- * object outside a document keeps that object, sealed (@bytes is NULL). */
+ * document keeps a copy of its object's text (shared with the resources
+ * nested in it, whose spans are within it) and reads the object back when
+ * asked (@object is NULL). Not the response's bytes: an item kept from a
+ * list would keep the whole page. One built from an object outside a
+ * document keeps that object, sealed (@text is NULL). */
 typedef struct {
-  JsonObject *object;
-  GBytes     *bytes;
-  guint32     offset;
-  guint32     length;
+  JsonObject    *object;
+  NexorJsonText *text;
+  guint32        offset;
+  guint32        length;
 } NexorJsonSource;
 
 /* Remembers where @object came from: its span when @document (nullable)

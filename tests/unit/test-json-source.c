@@ -69,7 +69,7 @@ assert_from_span (gpointer resource)
   NexorJsonSource *source = &((NexorResource *) resource)->json;
 
   g_assert_null (source->object);
-  g_assert_nonnull (source->bytes);
+  g_assert_nonnull (source->text);
   g_assert_cmpuint (source->length, >=, 2);
 }
 
@@ -80,7 +80,7 @@ assert_from_object (gpointer resource)
   NexorJsonSource *source = &((NexorResource *) resource)->json;
 
   g_assert_nonnull (source->object);
-  g_assert_null (source->bytes);
+  g_assert_null (source->text);
 }
 
 static void
@@ -442,6 +442,216 @@ test_history_page (void)
     }
 }
 
+static void
+mark_freed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A page of @name read into bytes that set *@freed when they are freed. */
+static NexorHistoryPage *
+page_from_fixture (const char         *name,
+                   char              **contents,
+                   gboolean           *freed,
+                   NexorJsonDocument **document)
+{
+  g_autofree char *path = nexor_test_data_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  NexorHistoryPage *page;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, contents, &length, &error))
+    g_error ("cannot read fixture %s: %s", path, error->message);
+  bytes = g_bytes_new_with_free_func (*contents, length, mark_freed, freed);
+
+  *document = _nexor_json_document_parse (bytes, &error);
+  g_assert_no_error (error);
+  page = _nexor_history_page_new_from_response (_nexor_json_document_get_root (*document),
+                                                *document, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
+/* An item kept from a page, once the page and its response are gone, keeps
+ * no more than its own JSON: the page's body is freed, and the item still
+ * hands out exactly the object it was read from. */
+static void
+test_kept_item_frees_page (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *contents = NULL;
+  gboolean freed = FALSE;
+  g_autoptr(NexorJsonDocument) document = NULL;
+  g_autoptr(NexorHistoryPage) page = page_from_fixture (name, &contents, &freed, &document);
+  g_autoptr(JsonNode) root = reference_json (name);
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "history");
+  GListModel *model = _nexor_history_page_get_items (page);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(NexorHistoryItem) first = NULL;
+  g_autoptr(NexorHistoryItem) last = NULL;
+
+  g_assert_cmpuint (n, ==, json_array_get_length (items));
+  g_assert_cmpuint (n, >=, 2);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, n - 1);
+
+  g_clear_pointer (&document, _nexor_json_document_unref);
+  g_clear_object (&page);
+  g_assert_true (freed);
+
+  assert_dup_json (first, (DupJsonFunc) nexor_history_item_dup_json,
+                   json_array_get_object_element (items, 0));
+  assert_dup_json (last, (DupJsonFunc) nexor_history_item_dup_json,
+                   json_array_get_object_element (items, n - 1));
+}
+
+/* What each item keeps is its own span of the page, byte for byte (escapes,
+ * whitespace and nesting as the server sent them), in its own copy. */
+static void
+test_item_text_is_its_span (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *contents = NULL;
+  gboolean freed = FALSE;
+  g_autoptr(NexorJsonDocument) document = NULL;
+  g_autoptr(NexorHistoryPage) page = page_from_fixture (name, &contents, &freed, &document);
+  JsonObject *root = json_node_get_object (_nexor_json_document_get_root (document));
+  JsonArray *items = json_object_get_array_member (root, "history");
+  GListModel *model = _nexor_history_page_get_items (page);
+  NexorJsonText *previous = NULL;
+  g_autofree char *kept = NULL;
+  static const char * const string_members[][2] = {
+    { "type", "type-string" }, { "id", "id" }, { "channel", "channel" }, { "content", "content" },
+    { "title", "title" }, { "description", "description" }, { "summary", "summary" },
+    { "call_status", "call-status" }, { "status", "status" },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (model, i);
+      NexorJsonSource *source = &((NexorResource *) item)->json;
+      gsize offset = 0;
+      gsize length = 0;
+
+      g_assert_true (_nexor_json_document_get_span (document, json_array_get_object_element (items, i),
+                                                    &offset, &length));
+      assert_from_span (item);
+      g_assert_cmpuint (source->length, ==, length);
+      /* String members handed out from the text end in a NUL where the
+       * body had their closing quote; nothing else differs. */
+      kept = g_memdup2 (_nexor_json_text_get_data (source->text) + source->offset, source->length);
+      for (gsize j = 0; j < length; j++)
+        {
+          if (kept[j] == '\0')
+            {
+              g_assert_cmpint (contents[offset + j], ==, '"');
+              kept[j] = '"';
+            }
+        }
+      g_assert_cmpmem (kept, source->length, contents + offset, length);
+      g_clear_pointer (&kept, g_free);
+
+      /* The string members read the same whether they point into the text
+       * or were unescaped into a copy. */
+      for (guint k = 0; k < G_N_ELEMENTS (string_members); k++)
+        {
+          JsonObject *expected = json_array_get_object_element (items, i);
+          const char *member = string_members[k][0];
+          g_autofree char *value = NULL;
+
+          g_object_get (item, string_members[k][1], &value, NULL);
+          if (json_object_has_member (expected, member) &&
+              !json_object_get_null_member (expected, member))
+            g_assert_cmpstr (value, ==, json_object_get_string_member (expected, member));
+          else
+            g_assert_null (value);
+        }
+      /* Items do not share a copy: each can outlive the others. */
+      g_assert_true (source->text != previous);
+      previous = source->text;
+    }
+}
+
+/* Dates read the same whether a resource keeps them packed until asked or
+ * as built, keep the offset the server sent, and one getter call after
+ * another hands out the same GDateTime, through the property too. */
+static void
+test_item_dates (void)
+{
+  static const char * const date_members[][2] = {
+    { "timestamp", "timestamp" }, { "sent_at", "sent-at" },
+    { "delivered_at", "delivered-at" }, { "read_at", "read-at" },
+  };
+  g_autofree char *contents = NULL;
+  gboolean freed = FALSE;
+  g_autoptr(NexorJsonDocument) document = NULL;
+  g_autoptr(NexorHistoryPage) page = page_from_fixture ("history-page-escapes.json", &contents,
+                                                        &freed, &document);
+  g_autoptr(JsonNode) root = reference_json ("history-page-escapes.json");
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "history");
+  GListModel *model = _nexor_history_page_get_items (page);
+  guint n_dates = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NexorHistoryItem) item = g_list_model_get_item (model, i);
+      JsonObject *expected = json_array_get_object_element (items, i);
+
+      for (guint k = 0; k < G_N_ELEMENTS (date_members); k++)
+        {
+          const char *member = date_members[k][0];
+          g_autoptr(GDateTime) from_property = NULL;
+          g_autoptr(GDateTime) reference = NULL;
+          GDateTime *got;
+
+          g_object_get (item, date_members[k][1], &from_property, NULL);
+          if (!json_object_has_member (expected, member))
+            {
+              g_assert_null (from_property);
+              continue;
+            }
+
+          reference = _nexor_json_parse_datetime (json_object_get_string_member (expected, member));
+          g_assert_nonnull (reference);
+          g_assert_nonnull (from_property);
+          g_assert_true (g_date_time_equal (from_property, reference));
+          g_assert_cmpint (g_date_time_get_utc_offset (from_property), ==,
+                           g_date_time_get_utc_offset (reference));
+          g_assert_cmpint (g_date_time_get_microsecond (from_property), ==,
+                           g_date_time_get_microsecond (reference));
+          g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (from_property)), ==,
+                           g_time_zone_get_identifier (g_date_time_get_timezone (reference)));
+
+          got = g_str_equal (member, "timestamp") ? nexor_history_item_get_timestamp (item)
+              : g_str_equal (member, "sent_at") ? nexor_history_item_get_sent_at (item)
+              : g_str_equal (member, "delivered_at") ? nexor_history_item_get_delivered_at (item)
+              : nexor_history_item_get_read_at (item);
+          g_assert_true (got == from_property);
+          n_dates++;
+        }
+    }
+
+  g_assert_cmpuint (n_dates, ==, 7);
+}
+
+/* Resources nested in a resource share its copy rather than copying their
+ * spans again. */
+static void
+test_nested_share_text (void)
+{
+  g_autoptr(NexorLead) lead = lead_from_document ("get-lead-page.json");
+  NexorResource *outer = (NexorResource *) lead;
+  NexorResource *run = (NexorResource *) nexor_lead_get_active_workflow_run (lead);
+  NexorResource *campaign = (NexorResource *) nexor_lead_get_campaign (lead);
+
+  g_assert_nonnull (run);
+  g_assert_nonnull (campaign);
+  g_assert_true (run->json.text == outer->json.text);
+  g_assert_true (campaign->json.text == outer->json.text);
+  g_assert_cmpuint (run->json.offset, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -459,6 +669,16 @@ main (int    argc,
   g_test_add_func ("/json-source/unsealed-object", test_unsealed_object);
   g_test_add_func ("/json-source/nested-scopes", test_nested_scopes);
   g_test_add_func ("/json-source/history-page", test_history_page);
+  g_test_add_data_func ("/json-source/kept-item/desk-history", "desk-history.json",
+                        test_kept_item_frees_page);
+  g_test_add_data_func ("/json-source/kept-item/escapes", "history-page-escapes.json",
+                        test_kept_item_frees_page);
+  g_test_add_data_func ("/json-source/item-text/desk-history", "desk-history.json",
+                        test_item_text_is_its_span);
+  g_test_add_data_func ("/json-source/item-text/escapes", "history-page-escapes.json",
+                        test_item_text_is_its_span);
+  g_test_add_func ("/json-source/nested-share-text", test_nested_share_text);
+  g_test_add_func ("/json-source/item-dates", test_item_dates);
 
   return g_test_run ();
 }
