@@ -115,6 +115,7 @@ struct _NexorClient
   struct {
     guint64 connection_id;   /* 0: free */
     gint64 since_us;
+    gint64 bound_us;         /* from the server's Keep-Alive timeout; -1: the client's bound */
   } idle_since[MAX_CONNS];
 
   /* Test hooks (nexor-client-private.h); set before the first call. */
@@ -901,11 +902,38 @@ _nexor_client_set_warm_idle_bound (NexorClient *self,
   self->test_hooks.warm_idle_us = bound_us;
 }
 
+gint64
+_nexor_keep_alive_bound_us (SoupMessageHeaders *response_headers)
+{
+  const char *value;
+  const char *timeout;
+  g_autoptr(GHashTable) params = NULL;
+  guint64 seconds = 0;
+
+  if (response_headers == NULL)
+    return -1;
+  value = soup_message_headers_get_one (response_headers, "Keep-Alive");
+  if (value == NULL)
+    return -1;
+
+  params = soup_header_parse_param_list (value);
+  timeout = g_hash_table_lookup (params, "timeout");
+  /* Whatever is not a plain number of seconds states nothing. */
+  if (timeout == NULL ||
+      !g_ascii_string_to_unsigned (timeout, 10, 0, G_MAXUINT32, &seconds, NULL))
+    return -1;
+
+  seconds = MIN (seconds, NEXOR_KEEP_ALIVE_MAX_S);
+  return MAX ((gint64) seconds * G_USEC_PER_SEC - NEXOR_KEEP_ALIVE_MARGIN_MS * 1000, 0);
+}
+
 void
-_nexor_client_note_connection_idle (NexorClient *self,
-                                    guint64      connection_id)
+_nexor_client_note_connection_idle (NexorClient        *self,
+                                    guint64             connection_id,
+                                    SoupMessageHeaders *response_headers)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 bound_us = _nexor_keep_alive_bound_us (response_headers);
   guint slot = 0;
 
   g_mutex_lock (&self->idle_lock);
@@ -921,6 +949,7 @@ _nexor_client_note_connection_idle (NexorClient *self,
     }
   self->idle_since[slot].connection_id = connection_id;
   self->idle_since[slot].since_us = now;
+  self->idle_since[slot].bound_us = bound_us;
   g_mutex_unlock (&self->idle_lock);
 }
 
@@ -938,7 +967,10 @@ _nexor_client_connection_is_warm (NexorClient *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
     if (self->idle_since[i].connection_id == connection_id)
       {
-        warm = now - self->idle_since[i].since_us < self->test_hooks.warm_idle_us;
+        gint64 bound_us = self->idle_since[i].bound_us >= 0 ? self->idle_since[i].bound_us
+                                                            : self->test_hooks.warm_idle_us;
+
+        warm = now - self->idle_since[i].since_us < bound_us;
         break;
       }
   g_mutex_unlock (&self->idle_lock);

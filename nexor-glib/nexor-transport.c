@@ -1162,7 +1162,8 @@ on_body_read (GObject      *source,
       read_body_async (task);
       break;
     case BODY_DONE:
-      _nexor_client_note_connection_idle (state->client, soup_message_get_connection_id (state->message));
+      _nexor_client_note_connection_idle (state->client, soup_message_get_connection_id (state->message),
+                                          soup_message_get_response_headers (state->message));
       attempt_done (task, body_take (state), NULL);
       break;
     case BODY_FAILED:
@@ -1342,7 +1343,8 @@ send_and_read (NexorClient   *self,
         case BODY_MORE:
           break;
         case BODY_DONE:
-          _nexor_client_note_connection_idle (self, soup_message_get_connection_id (state->message));
+          _nexor_client_note_connection_idle (self, soup_message_get_connection_id (state->message),
+                                              soup_message_get_response_headers (state->message));
           return body_take (state);
         case BODY_FAILED:
         default:

@@ -68,12 +68,25 @@ typedef struct {
  * wire. Older connections are closed instead and the write takes a new one. */
 #define NEXOR_WARM_IDLE_MS 1000
 
+/* A server that states its keep-alive timeout ("Keep-Alive: timeout=N")
+ * keeps an idle connection open for N seconds from its answer; the bound is
+ * then N less this margin, which covers the answer's and the write's trips
+ * and the server's timer granularity (whole seconds). */
+#define NEXOR_KEEP_ALIVE_MARGIN_MS 1000
+/* A stated timeout above this is taken as this: NAT tables and middleboxes
+ * drop idle connections the server still believes open. */
+#define NEXOR_KEEP_ALIVE_MAX_S 300
+
 /* Tests only: another bound (0: no connection is ever warm enough). */
 void      _nexor_client_set_warm_idle_bound   (NexorClient *self,
                                                gint64       bound_us);
-/* The connection that carried one of this client's requests is idle again. */
-void      _nexor_client_note_connection_idle  (NexorClient *self,
-                                               guint64      connection_id);
+/* The connection that carried one of this client's requests is idle again,
+ * after an answer with @response_headers (the server's Keep-Alive timeout). */
+void      _nexor_client_note_connection_idle  (NexorClient        *self,
+                                               guint64             connection_id,
+                                               SoupMessageHeaders *response_headers);
+/* The warm bound a Keep-Alive header allows, or -1 if it states no timeout. */
+gint64    _nexor_keep_alive_bound_us          (SoupMessageHeaders *response_headers);
 /* Whether the connection went idle after one of this client's requests
  * less than the warm bound ago. */
 gboolean  _nexor_client_connection_is_warm    (NexorClient *self,

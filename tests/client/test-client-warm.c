@@ -401,6 +401,73 @@ test_idle_bound (Fixture       *fixture,
     }
 }
 
+/* A server that states its keep-alive timeout ("Keep-Alive: timeout=N")
+ * sets the bound itself, N less a margin of one second, in both directions:
+ * with the client's own bound made 0, a write still goes on the read's
+ * connection when its server keeps it 60 s ... */
+static void
+test_keep_alive_long (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  _nexor_client_set_warm_idle_bound (fixture->client, 0);
+
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorCreateLeadResult) created = NULL;
+      g_autofree char *email = g_strdup_printf ("kept-%u@example.com", async);
+      guint connections;
+      guint before;
+      guint warm;
+
+      nexor_emulator_push_fault (fixture->emulator, "keep-alive-timeout=60");
+      warm_up (fixture);
+      warm = last_connection (fixture);
+      connections = nexor_emulator_get_connection_count (fixture->emulator);
+      before = sent (fixture);
+      created = create_lead (fixture, email, async, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (created);
+      g_assert_cmpuint (sent (fixture), ==, before + 1);
+      g_assert_cmpuint (last_connection (fixture), ==, warm);
+      g_assert_cmpuint (nexor_emulator_get_connection_count (fixture->emulator), ==, connections);
+      g_assert_cmpuint (n_leads_with_email (fixture, email), ==, 1);
+      nexor_test_drain_context (NULL);
+    }
+}
+
+/* ... and one whose server keeps it only 1 s leaves no margin: the write
+ * takes a new connection at once, under the client's own 1 s bound. (A
+ * stalled machine would take a new connection too.) */
+static void
+test_keep_alive_short (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  for (guint async = 0; async <= 1; async++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NexorCreateLeadResult) created = NULL;
+      g_autofree char *email = g_strdup_printf ("brief-%u@example.com", async);
+      guint connections;
+      guint before;
+      guint warm;
+
+      nexor_emulator_push_fault (fixture->emulator, "keep-alive-timeout=1");
+      warm_up (fixture);
+      warm = last_connection (fixture);
+      connections = nexor_emulator_get_connection_count (fixture->emulator);
+      before = sent (fixture);
+      created = create_lead (fixture, email, async, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (created);
+      g_assert_cmpuint (sent (fixture), ==, before + 1);
+      g_assert_cmpuint (last_connection (fixture), !=, warm);
+      g_assert_cmpuint (nexor_emulator_get_connection_count (fixture->emulator), ==, connections + 1);
+      g_assert_cmpuint (n_leads_with_email (fixture, email), ==, 1);
+      nexor_test_drain_context (NULL);
+    }
+}
+
 /* ---------------------------------------------------------------------------
  * (c), (d) failures after the write was sent, on a warm connection
  * ------------------------------------------------------------------------- */
@@ -764,6 +831,8 @@ main (int    argc,
   ADD ("every-write", test_every_write);
   ADD ("stale-idle", test_stale_idle);
   ADD ("idle-bound", test_idle_bound);
+  ADD ("keep-alive-long", test_keep_alive_long);
+  ADD ("keep-alive-short", test_keep_alive_short);
 #undef ADD
   g_test_add ("/warm/closed-under-write", Fixture, NULL, client_fixture_set_up, test_closed_under_write,
               client_fixture_tear_down);

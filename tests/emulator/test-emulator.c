@@ -1069,6 +1069,8 @@ test_fault_parser_transport (void)
     "drop=1", "drop;status=500", "drop;html", "drop;trickle=5", "drop;chunked", "drop;close-idle",
     "drop;content-type=text/html", "close-idle=x", "close-idle=-1", "close-idle=600001",
     "close-idle;reset", "close-idle;close-idle=5",
+    "keep-alive-timeout", "keep-alive-timeout=x", "keep-alive-timeout=-1", "keep-alive-timeout=86401",
+    "drop;keep-alive-timeout=5",
     "no-close-notify", "no-close-notify=1", "status=500;no-close-notify", "close-idle;no-close-notify",
   };
   g_autoptr(NexorEmulatorFault) huge = NULL;

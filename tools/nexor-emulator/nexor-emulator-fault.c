@@ -25,6 +25,9 @@
  *   chunked                chunked transfer encoding, no Content-Length
  *   reset                  send the headers and part of the body, then
  *                          reset the connection (not with trickle= or chunked)
+ *   keep-alive-timeout=SECS  the answer states "Keep-Alive: timeout=SECS", as
+ *                          Apache and Node.js do (the emulator does not close
+ *                          the connection for it: combine with close-idle=)
  *   close-idle[=MS]        answer normally, then shut the connection down MS
  *                          (default 0) milliseconds after it went idle,
  *                          without a "Connection: close": a keep-alive
@@ -189,6 +192,7 @@ nexor_emulator_fault_parse (const char  *spec,
   fault->retry_after = -1;
   fault->retry_after_date = -1;
   fault->close_idle_ms = -1;
+  fault->keep_alive_timeout = -1;
   fault->chunk_size = DEFAULT_CHUNK;
   fault->spec = g_strdup (spec);
 
@@ -304,6 +308,12 @@ nexor_emulator_fault_parse (const char  *spec,
             return NULL;
           fault->close_idle_ms = (gint) number;
         }
+      else if (g_str_equal (item, "keep-alive-timeout"))
+        {
+          if (!parse_number (item, value, 0, MAX_RETRY_AFTER_S, &number, error))
+            return NULL;
+          fault->keep_alive_timeout = (gint) number;
+        }
       else if (g_str_equal (item, "drop"))
         {
           if (!no_value (item, value, error))
@@ -373,7 +383,8 @@ nexor_emulator_fault_parse (const char  *spec,
       return NULL;
     }
   if (fault->drop && (fault->kind != NEXOR_EMULATOR_FAULT_NONE || fault->trickle_ms > 0 ||
-                      fault->chunked || fault->content_type != NULL || fault->close_idle_ms >= 0))
+                      fault->chunked || fault->content_type != NULL || fault->close_idle_ms >= 0 ||
+                      fault->keep_alive_timeout >= 0))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "“drop” combines only with “delay=”, “reset” and “no-close-notify”");

@@ -35,6 +35,7 @@ typedef struct {
   gboolean drop;          /* no answer, no action: the connection is closed (reset) */
   gboolean no_close_notify; /* with drop or reset: over TLS, no close_notify before the TCP end */
   gint close_idle_ms;     /* >= 0: shut the connection down this long after it went idle */
+  gint keep_alive_timeout; /* >= 0: the answer states "Keep-Alive: timeout=" this many seconds */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
   GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */
   char *spec;             /* the text it was parsed from */

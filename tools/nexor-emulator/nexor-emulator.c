@@ -588,6 +588,13 @@ server_callback (SoupServer        *server,
   else
     handle_api_request (self, msg);
 
+  if (fault != NULL && fault->keep_alive_timeout >= 0)
+    {
+      g_autofree char *value = g_strdup_printf ("timeout=%d", fault->keep_alive_timeout);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Keep-Alive", value);
+    }
+
   if (fault != NULL)
     nexor_emulator_fault_shape (fault, msg);
 
