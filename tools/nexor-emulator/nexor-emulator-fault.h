@@ -36,6 +36,7 @@ typedef struct {
   gboolean no_close_notify; /* with drop or reset: over TLS, no close_notify before the TCP end */
   gint close_idle_ms;     /* >= 0: shut the connection down this long after it went idle */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
+  char *if_body;          /* queued: waits for a request whose body holds this text; NULL: the next */
   GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */
   char *spec;             /* the text it was parsed from */
 } NexorEmulatorFault;
