@@ -1203,7 +1203,10 @@ print_created_lead (NexorCreateLeadResult *result)
  * if the network fails while they are under way. */
 #define MAX_BATCHES_IN_FLIGHT 4
 
+typedef struct _LeadImport LeadImport;
+
 typedef struct {
+  LeadImport *import;             /* while it is under way */
   guint first;                    /* the index of its first lead in the file */
   guint n_leads;
   GListModel *inputs;
@@ -1221,13 +1224,13 @@ lead_batch_free (LeadBatch *batch)
   g_free (batch);
 }
 
-typedef struct {
+struct _LeadImport {
   NexorClient *client;
   GPtrArray *batches;             /* of LeadBatch, in the file's order */
   guint next;                     /* the first batch not started */
   guint in_flight;
   gboolean failed;                /* a batch failed: start no more */
-} LeadImport;
+};
 
 static void start_batches (LeadImport *import);
 
@@ -1237,7 +1240,7 @@ batch_done_cb (GObject      *source,
                gpointer      user_data)
 {
   LeadBatch *batch = user_data;
-  LeadImport *import = g_object_get_data (source, "nexor-cli-import");
+  LeadImport *import = g_steal_pointer (&batch->import);
 
   batch->result = nexor_client_create_leads_finish (NEXOR_CLIENT (source), result, &batch->error);
   import->in_flight--;
@@ -1258,6 +1261,7 @@ start_batches (LeadImport *import)
       LeadBatch *batch = import->batches->pdata[import->next++];
 
       batch->started = TRUE;
+      batch->import = import;
       import->in_flight++;
       nexor_client_create_leads_async (import->client, batch->inputs, NULL, batch_done_cb, batch);
     }
@@ -1271,11 +1275,9 @@ import_batches (NexorClient *client,
 {
   LeadImport import = { client, batches, 0, 0, FALSE };
 
-  g_object_set_data (G_OBJECT (client), "nexor-cli-import", &import);
   start_batches (&import);
   while (import.in_flight > 0)
     g_main_context_iteration (NULL, TRUE);
-  g_object_set_data (G_OBJECT (client), "nexor-cli-import", NULL);
 }
 
 /* @inputs cut into batches of at most MAX_BULK_LEADS. */
