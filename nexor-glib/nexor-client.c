@@ -978,6 +978,21 @@ _nexor_client_connection_is_warm (NexorClient *self,
   return warm;
 }
 
+gboolean
+_nexor_client_has_warm_connection (NexorClient *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean warm = FALSE;
+
+  g_mutex_lock (&self->idle_lock);
+  for (guint i = 0; i < G_N_ELEMENTS (self->idle_since) && !warm; i++)
+    warm = self->idle_since[i].connection_id != 0 &&
+           now - self->idle_since[i].since_us < self->test_hooks.warm_idle_us;
+  g_mutex_unlock (&self->idle_lock);
+
+  return warm;
+}
+
 void
 _nexor_client_emit_retry_scheduled (NexorClient  *self,
                                     guint         attempt,

@@ -380,8 +380,16 @@ build_message (NexorClient   *self,
    * (see _nexor_request_may_reuse_connection()), so a write not safe to
    * repeat still goes out once, and a failure after it was written is
    * judged by judge_attempt() like any other. Such a write is also kept
-   * off a connection that idled too long (on_starting()). */
-  if (_nexor_request_may_reuse_connection (request) && !new_connection)
+   * off a connection that idled too long (on_starting()).
+   *
+   * Such a write asks for a new connection outright when no connection is
+   * warm: it could not take an idle one anyway, and libsoup 3.2 makes a
+   * message that may reuse a connection wait for any connection still
+   * being set up to that host (in case it turns out to be HTTP/2), so that
+   * writes started together on a cold client would open their connections
+   * one after the other, a TCP and a TLS handshake each. */
+  if (_nexor_request_may_reuse_connection (request) && !new_connection &&
+      (_nexor_request_get_idempotent (request) || _nexor_client_has_warm_connection (self)))
     soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
   else
     soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);

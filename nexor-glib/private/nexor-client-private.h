@@ -91,6 +91,9 @@ gint64    _nexor_keep_alive_bound_us          (SoupMessageHeaders *response_head
  * less than the warm bound ago. */
 gboolean  _nexor_client_connection_is_warm    (NexorClient *self,
                                                guint64      connection_id);
+/* Whether any connection went idle after one of this client's requests less
+ * than the warm bound ago (it may be in use again since). */
+gboolean  _nexor_client_has_warm_connection   (NexorClient *self);
 
 /* What the transport (nexor-transport.c) reads of the client object
  * (nexor-client.c) besides its public getters. */

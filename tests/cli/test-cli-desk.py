@@ -306,7 +306,6 @@ def test_bulk(t):
          '[{"first_name": "A", "force_first_message": {"channel": "whatsapp", "content": "hi"}}]'),
         ("a stored lead's id", '[{"first_name": "A", "id": "%s"}]' % SEED_LEAD),
         ("tags, which only lead tags sets", '[{"first_name": "A", "tags": ["vip"]}]'),
-        ("1001 leads", json.dumps([{"first_name": "L%d" % i} for i in range(1001)])),
         ("JSON nested too deep", "[" * 100000),
     ]
     for description, text in cases:
@@ -323,6 +322,87 @@ def test_bulk(t):
     r = t.run("lead", "create", "--from-file", "-", "--api-key-file", "-", env=t.env(key=None),
               stdin=b"[]")
     t.check_exit("bulk: --from-file - and --api-key-file - together", r, EXIT_USAGE)
+
+
+def fault_state(t):
+    root = t.base_url[:-len("/api/public")]
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(urllib.request.Request(root + "/_emulator/faults"), timeout=10) as response:
+        return json.loads(response.read())
+
+
+def table_rows(stdout):
+    rows = []
+    for line in stdout.splitlines():
+        m = re.match(r"^\s*(\d+)\s+(created|updated|failed)(\s|$)", line)
+        if m:
+            rows.append((int(m.group(1)), m.group(2)))
+    return rows
+
+
+# A file larger than the API takes in one call goes in batches of 1,000, a
+# few at a time, and is reported as one: every lead by its index in the file.
+# A batch whose outcome is unknown is named by its range and never sent again.
+def test_bulk_batches(t):
+    tag = unique("Batch")
+    marker = tag + "-second"
+    leads = [{"first_name": "%s-%d" % (tag, i)} for i in range(2500)]
+    leads[1000]["first_name"] = marker  # in the second batch, for if-body=
+    leads[1700] = {"first_name": "Bad", "email": "not-an-email"}
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        json.dump(leads, f)
+        f.flush()
+
+        before = fault_state(t)["requests"]
+        r = t.run("lead", "create", "--from-file", f.name, timeout=120)
+        t.check_exit("2,500 leads with one bad: one lead failed", r, EXIT_FAILED)
+        rows = table_rows(r.stdout)
+        t.check("2,500 leads: one row per lead, in the file's order",
+                [i for i, _ in rows] == list(range(2500)), r)
+        t.check("2,500 leads: the bad lead failed by its index in the file",
+                [i for i, what in rows if what == "failed"] == [1700], r)
+        t.check("2,500 leads: the counts of all batches", "2,499 created, 0 updated, 1 failed" in r.stdout
+                or "2499 created, 0 updated, 1 failed" in r.stdout, r)
+        t.check("2,500 leads: exactly 3 requests, one per batch of 1,000",
+                fault_state(t)["requests"] - before == 3, r)
+
+        r = t.run("lead", "create", "--from-file", f.name, "--json", timeout=120)
+        t.check_exit("2,500 leads --json", r, EXIT_FAILED)
+        data = parse_json(r) or {}
+        results = data.get("results") or []
+        t.check("2,500 leads --json: one answer, the counts added up",
+                data.get("created") == 2499 and data.get("failed") == 1 and "success" not in data, r)
+        t.check("2,500 leads --json: the results in order, indexed in the file",
+                [x.get("index") for x in results] == list(range(2500)) and
+                results[1700].get("success") is False and results[2499].get("success") is True and
+                (results[2499].get("lead") or {}).get("first_name") == "%s-2499" % tag, r)
+
+        for fault, what in (("status=503", "a 503"), ("drop", "a dropped connection")):
+            clear_faults(t)
+            base.push_faults(t.base_url, "%s;if-body=%s" % (fault, marker))
+            before = fault_state(t)["requests"]
+            r = t.run("lead", "create", "--from-file", f.name, timeout=120)
+            t.check_exit("batches, %s on the second: outcome unknown" % what, r, EXIT_OUTCOME_UNKNOWN)
+            rows = table_rows(r.stdout)
+            t.check("batches, %s on the second: the other batches reported, in order" % what,
+                    [i for i, _ in rows] == list(range(1000)) + list(range(2000, 2500)), r)
+            t.check("batches, %s on the second: its range named as maybe applied" % what,
+                    "leads 1000 to 1999 of the file" in r.stderr and "may have been applied" in r.stderr
+                    and "leads 0 to" not in r.stderr and "leads 2000 to" not in r.stderr, r)
+            state = fault_state(t)
+            t.check("batches, %s on the second: the fault was met, nothing sent again" % what,
+                    state["pending"] == [] and state["requests"] - before == 3, r)
+        clear_faults(t)
+
+    bad = [{"first_name": "B%d" % i} for i in range(1500)]
+    bad[1200] = 42
+    bad[1300] = {"last_name": "no first name"}
+    before = fault_state(t)["requests"]
+    r = t.run("lead", "create", "--from-file", "-", stdin=json.dumps(bad).encode())
+    t.check_exit("a large file with bad leads: refused before any request", r, EXIT_USAGE)
+    t.check("a large file with bad leads: the first named by its index in the file",
+            "[1200]" in r.stderr and r.stdout == "" and fault_state(t)["requests"] == before, r)
 
 
 def test_update(t):
@@ -992,7 +1072,7 @@ def main():
         recorder, recorder_url = start_recorder()
         print("# emulator at %s" % url)
         t = base.Runner(nexor, url)
-        for test in (test_create, test_bulk, test_update, test_assign_and_status, test_automation,
+        for test in (test_create, test_bulk, test_bulk_batches, test_update, test_assign_and_status, test_automation,
                      test_history, test_meetings, test_tags, test_outcome_unknown, test_team,
                      test_desk_scenario, test_help,
                      lambda t: test_wire(t, recorder_url), base.test_no_secrets):

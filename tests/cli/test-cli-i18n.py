@@ -103,10 +103,12 @@ def test_numbers(t):
         path = os.path.join(tmp, "leads.json")
         with open(path, "w") as f:
             json.dump([{"first_name": "Ana %d" % i} for i in range(1001)], f)
-        english = t.run("lead", "create", "--from-file", path, env=t.env(extra=ENGLISH))
-        spanish = t.run("lead", "create", "--from-file", path, env=t.env(extra=SPANISH))
-    t.check_exit("1001 leads from a file: refused in English", english, cli.EXIT_USAGE)
-    t.check_exit("1001 leads from a file: refused in Spanish", spanish, cli.EXIT_USAGE)
+        # route takes what one call does (lead create sends larger files in batches).
+        processor = "00000000-0000-4000-8000-000000000001"
+        english = t.run("route", processor, "--from-file", path, env=t.env(extra=ENGLISH))
+        spanish = t.run("route", processor, "--from-file", path, env=t.env(extra=SPANISH))
+    t.check_exit("1001 leads for one route call: refused in English", english, cli.EXIT_USAGE)
+    t.check_exit("1001 leads for one route call: refused in Spanish", spanish, cli.EXIT_USAGE)
     t.check("English count without grouping", "holds 1001 leads; one call creates from 1 to 1000"
             in english.stderr, english)
     t.check("Spanish count with the locale's grouping",

@@ -155,6 +155,14 @@ new_lead=$("$nexor" lead create --first-name Compl --email "compl-$$@example.com
 ok $? "nexor lead create"
 expect "nexor lead get <TAB>: the lead just created first" "$new_lead"$'\n'"$seed" lead get ""
 
+# Written once, by rename, and not at all when nothing changed.
+inode=$(stat -c %i "$cache")
+"$nexor" lead get "$new_lead" >/dev/null
+[[ $(stat -c %i "$cache") == "$inode" ]]
+ok $? "seeing the most recent lead again leaves the cache untouched"
+[[ $(ls -A "$(dirname "$cache")") == recent-ids ]]
+ok $? "no temporary file is left beside the cache" "$(ls -A "$(dirname "$cache")")"
+
 tag=$("$nexor" tags create "Completion $$" "completion-$$" --ids)
 ok $? "nexor tags create"
 expect_has "nexor tags update <TAB>: the tag just created" "$tag" tags update ""
@@ -178,6 +186,15 @@ ok $? "lines that are not KIND<TAB>UUID are dropped"
 complete_line lead get ""
 [[ $(head -n 1 <<<"$reply") == "$seed" ]] && ! grep -qx "00000000-0000-4000-8000-000000000001" <<<"$reply"
 ok $? "the most recent first, the oldest gone"
+
+# A bulk create notes every lead it saved: the newest 50 are kept.
+for i in $(seq 1 60); do printf '{"first_name": "Bulk%d"},' "$i"; done | sed 's/^/[/; s/,$/]/' >"$work/bulk.json"
+"$nexor" lead create --from-file "$work/bulk.json" >/dev/null
+ok $? "nexor lead create --from-file, 60 leads"
+leads=$(grep -c "^lead"$'\t' "$cache")
+complete_line lead get ""
+[[ $leads == 50 ]] && ! grep -qxF -- "$seed" <<<"$reply"
+ok $? "a bulk create keeps the newest 50 lead ids" "$leads lines"
 
 # A cache that is not a small regular file is ignored, never a crash.
 rm -f "$cache"

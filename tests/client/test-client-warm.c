@@ -817,6 +817,87 @@ test_tls_bad_certificate (Fixture       *fixture,
   g_assert_cmpuint (sent (fixture), ==, 0);
 }
 
+/* ---------------------------------------------------------------------------
+ * (f) writes started together on a cold client open their connections
+ * together: libsoup 3.2 makes a message that may reuse a connection wait for
+ * one still being set up (it may turn out to be HTTP/2), so without a warm
+ * connection a write asks for a new one outright
+ * ------------------------------------------------------------------------- */
+
+typedef struct {
+  guint started;                 /* connections begun (RESOLVING) */
+  guint started_at_first_ready;  /* of those, begun before the first was ready */
+  gboolean ready;
+} ConnectWatch;
+
+static void
+on_connect_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  ConnectWatch *watch = user_data;
+
+  if (event == G_SOCKET_CLIENT_RESOLVING)
+    watch->started++;
+  else if (event == G_SOCKET_CLIENT_COMPLETE && !watch->ready)
+    {
+      watch->ready = TRUE;
+      watch->started_at_first_ready = watch->started;
+    }
+}
+
+static void
+on_queued_watch_connect (SoupSession *session,
+                         SoupMessage *message,
+                         gpointer     user_data)
+{
+  g_signal_connect (message, "network-event", G_CALLBACK (on_connect_event), user_data);
+}
+
+static void
+on_created (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NexorCreateLeadResult) created =
+    nexor_client_create_lead_finish (NEXOR_CLIENT (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (created);
+  (*pending)--;
+}
+
+static void
+test_cold_writes_together (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = NULL;
+  ConnectWatch watch = { 0 };
+  guint pending = 4;
+  guint before = sent (fixture);
+
+  g_object_get (fixture->client, "session", &session, NULL);
+  g_signal_connect (session, "request-queued", G_CALLBACK (on_queued_watch_connect), &watch);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("together-%u@example.com", i);
+      g_autoptr(NexorLeadInput) input = new_lead (email);
+
+      nexor_client_create_lead_async (fixture->client, input, NULL, on_created, &pending);
+    }
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (session, &watch);
+
+  g_assert_cmpuint (watch.started, ==, 4);
+  g_assert_cmpuint (watch.started_at_first_ready, ==, 4);
+  g_assert_cmpuint (sent (fixture), ==, before + 4);
+  nexor_test_drain_context (NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -833,6 +914,7 @@ main (int    argc,
   ADD ("idle-bound", test_idle_bound);
   ADD ("keep-alive-long", test_keep_alive_long);
   ADD ("keep-alive-short", test_keep_alive_short);
+  ADD ("cold-writes-together", test_cold_writes_together);
 #undef ADD
   g_test_add ("/warm/closed-under-write", Fixture, NULL, client_fixture_set_up, test_closed_under_write,
               client_fixture_tear_down);

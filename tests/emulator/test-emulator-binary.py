@@ -365,7 +365,8 @@ def test_faults_header_and_control():
         assert "Fault 1" in json.loads(body)["message"], body
         status, _, body = http_call(control_url, "POST", b'{"faults": ["status=502", "html"]}')
         assert status == 200, status
-        assert json.loads(body) == {"pending": ["status=502", "html"]}, body
+        # "requests": the API requests so far (the two above), not the control's.
+        assert json.loads(body) == {"pending": ["status=502", "html"], "requests": 2}, body
         assert http_call(control_url)[2] == body
         assert http_get(lead_url)[0] == 502
         status, headers, body = http_get(lead_url)
@@ -374,8 +375,21 @@ def test_faults_header_and_control():
 
         http_call(control_url, "POST", b'{"faults": ["status=500"]}')
         status, _, body = http_call(control_url, "DELETE")
-        assert json.loads(body) == {"pending": []}, body
+        assert json.loads(body) == {"pending": [], "requests": 5}, body
         assert http_get(lead_url)[0] == 200
+
+        # if-body= waits for its request: the ones before it pass it by.
+        leads_url = lead_url.rsplit("/", 1)[0]
+        marked = json.dumps({"first_name": "Marked-7f3a"}).encode()
+        plain = json.dumps({"first_name": "Plain"}).encode()
+        post = {**key, "Content-Type": "application/json"}
+        assert http_call(control_url, "POST", b'{"faults": ["status=503;if-body=Marked-7f3a"]}')[0] == 200
+        assert http_get(lead_url)[0] == 200
+        assert http_call(leads_url, "POST", plain, headers=post)[0] in (200, 201)
+        assert json.loads(http_call(control_url)[2])["pending"] == ["status=503;if-body=Marked-7f3a"]
+        assert http_call(leads_url, "POST", marked, headers=post)[0] == 503
+        assert json.loads(http_call(control_url)[2]) == {"pending": [], "requests": 9}
+        assert http_call(control_url, "POST", b'{"faults": ["status=503;if-body="]}')[0] == 400
 
         for bad in (b"", b"[]", b'{"faults": "status=500"}', b'{"faults": [500]}',
                     b"[" * 100000, b'{"faults": ["\xff"]}'):

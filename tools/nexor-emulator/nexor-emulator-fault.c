@@ -335,6 +335,16 @@ nexor_emulator_fault_parse (const char  *spec,
           else
             fault->reset = TRUE;
         }
+      else if (g_str_equal (item, "if-body"))
+        {
+          if (value == NULL || *value == '\0')
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "“if-body” needs the text a request body must contain");
+              return NULL;
+            }
+          fault->if_body = g_strdup (value);
+        }
       else if (g_str_equal (item, "content-type"))
         {
           if (!is_media_type (value))
@@ -419,6 +429,7 @@ nexor_emulator_fault_free (NexorEmulatorFault *fault)
     return;
 
   g_free (fault->content_type);
+  g_free (fault->if_body);
   g_clear_pointer (&fault->body, g_bytes_unref);
   g_free (fault->spec);
   g_free (fault);

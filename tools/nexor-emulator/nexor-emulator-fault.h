@@ -37,6 +37,7 @@ typedef struct {
   gint close_idle_ms;     /* >= 0: shut the connection down this long after it went idle */
   gint keep_alive_timeout; /* >= 0: the answer states "Keep-Alive: timeout=" this many seconds */
   char *content_type;     /* replaces the answer's Content-Type; NULL to keep it */
+  char *if_body;          /* queued: waits for a request whose body holds this text; NULL: the next */
   GBytes *body;           /* NEXOR_EMULATOR_FAULT_BODY only */
   char *spec;             /* the text it was parsed from */
 } NexorEmulatorFault;

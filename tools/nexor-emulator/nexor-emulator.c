@@ -340,13 +340,34 @@ handle_webhook_control (NexorEmulator     *self,
 #define FAULT_HEADER       "X-Nexor-Fault"
 #define FAULT_CONTROL_PATH "/_emulator/faults"
 
+/* The first queued fault for @msg: one with if-body= waits for its request,
+ * so that a test can fault one of several requests sent at once whatever
+ * order they arrive in. */
 static NexorEmulatorFault *
-pop_fault (NexorEmulator *self)
+pop_fault (NexorEmulator     *self,
+           SoupServerMessage *msg)
 {
-  NexorEmulatorFault *fault;
+  NexorEmulatorFault *fault = NULL;
+  g_autoptr(GBytes) body = NULL;
 
   g_mutex_lock (&self->mutex);
-  fault = g_queue_pop_head (&self->faults);
+  for (GList *l = self->faults.head; l != NULL; l = l->next)
+    {
+      NexorEmulatorFault *candidate = l->data;
+
+      if (candidate->if_body != NULL)
+        {
+          if (body == NULL)
+            body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+          if (g_bytes_get_size (body) == 0 ||
+              g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body),
+                            candidate->if_body) == NULL)
+            continue;
+        }
+      fault = candidate;
+      g_queue_delete_link (&self->faults, l);
+      break;
+    }
   g_mutex_unlock (&self->mutex);
 
   return fault;
@@ -369,7 +390,7 @@ take_fault (NexorEmulator      *self,
         return nexor_emulator_fault_parse (spec, error);
     }
 
-  return pop_fault (self);
+  return pop_fault (self, msg);
 }
 
 static JsonNode *
@@ -385,6 +406,8 @@ fault_queue_state (NexorEmulator *self)
   g_mutex_unlock (&self->mutex);
 
   json_object_set_array_member (object, "pending", pending);
+  /* So that a test can tell how many requests a client sent. */
+  json_object_set_int_member (object, "requests", g_atomic_int_get (&self->request_count));
   json_node_take_object (node, object);
   return g_steal_pointer (&node);
 }

@@ -1004,10 +1004,12 @@ lead_input_from_json (JsonNode           *node,
   return g_steal_pointer (&input);
 }
 
-/* The leads of a JSON array in @options->from_file; with @out_single, a
- * lone lead object is read too, as a list of one, and *out_single says so. */
+/* The leads of a JSON array in @options->from_file, at most @max_leads; with
+ * @out_single, a lone lead object is read too, as a list of one, and
+ * *out_single says so. */
 static GListModel *
 read_leads (LeadOptions  *options,
+            guint         max_leads,
             gboolean     *out_single,
             GError      **error)
 {
@@ -1056,7 +1058,13 @@ read_leads (LeadOptions  *options,
 
   array = json_node_get_array (root);
   n = json_array_get_length (array);
-  if (n == 0 || n > MAX_BULK_LEADS)
+  if (n == 0 && max_leads > MAX_BULK_LEADS)
+    {
+      g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
+                   _("%s: holds no leads"), display);
+      return NULL;
+    }
+  if (n == 0 || n > max_leads)
     {
       g_set_error (error, NEXOR_CLI_ERROR, NEXOR_CLI_EXIT_USAGE,
                    _("%s: holds %'u leads; one call creates from 1 to %'d"), display, n, MAX_BULK_LEADS);
@@ -1095,7 +1103,7 @@ nexor_cli_read_lead_file (const char  *filename,
   g_auto(LeadOptions) options = { 0 };
 
   options.from_file = g_strdup (filename);
-  return read_leads (&options, out_single, error);
+  return read_leads (&options, MAX_BULK_LEADS, out_single, error);
 }
 
 /* A lead's name for a table: first and last name, or a placeholder. */
@@ -1186,97 +1194,333 @@ print_created_lead (NexorCreateLeadResult *result)
   nexor_cli_print (output);
 }
 
-/* One row per lead of the file, then the counts. Returns the exit status:
- * failed when any lead failed. */
-static int
-print_bulk_result (NexorBulkCreateResult *result,
-                   gboolean               as_json)
+/* The API takes at most MAX_BULK_LEADS leads a call, so a larger file goes
+ * in batches. A few travel at once so that the round trips overlap the
+ * server's work and each other: 4 covers the round trip at the latencies
+ * users see (a 1,000-lead batch costs the server tens of milliseconds) while
+ * keeping to a handful of warm connections, a load the server can be
+ * expected to take from one client, and no more than 4,000 leads in doubt
+ * if the network fails while they are under way. */
+#define MAX_BATCHES_IN_FLIGHT 4
+
+typedef struct _LeadImport LeadImport;
+
+typedef struct {
+  LeadImport *import;             /* while it is under way */
+  guint first;                    /* the index of its first lead in the file */
+  guint n_leads;
+  GListModel *inputs;
+  NexorBulkCreateResult *result;
+  GError *error;
+  gboolean started;
+} LeadBatch;
+
+static void
+lead_batch_free (LeadBatch *batch)
 {
-  GListModel *results = nexor_bulk_create_result_get_results (result);
+  g_clear_object (&batch->inputs);
+  g_clear_object (&batch->result);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+struct _LeadImport {
+  NexorClient *client;
+  GPtrArray *batches;             /* of LeadBatch, in the file's order */
+  guint next;                     /* the first batch not started */
+  guint in_flight;
+  gboolean failed;                /* a batch failed: start no more */
+};
+
+static void start_batches (LeadImport *import);
+
+static void
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LeadBatch *batch = user_data;
+  LeadImport *import = g_steal_pointer (&batch->import);
+
+  batch->result = nexor_client_create_leads_finish (NEXOR_CLIENT (source), result, &batch->error);
+  import->in_flight--;
+  /* Whatever failed one batch (the key, the server, the network) would most
+   * likely fail the next: those not sent yet stay unsent, and can be sent
+   * again without doubt. */
+  if (batch->result == NULL)
+    import->failed = TRUE;
+  start_batches (import);
+}
+
+static void
+start_batches (LeadImport *import)
+{
+  while (!import->failed && import->in_flight < MAX_BATCHES_IN_FLIGHT &&
+         import->next < import->batches->len)
+    {
+      LeadBatch *batch = import->batches->pdata[import->next++];
+
+      batch->started = TRUE;
+      batch->import = import;
+      import->in_flight++;
+      nexor_client_create_leads_async (import->client, batch->inputs, NULL, batch_done_cb, batch);
+    }
+}
+
+/* Sends every batch, a few at a time; a batch whose call failed is never
+ * sent again (bulk create is not safe to repeat). */
+static void
+import_batches (NexorClient *client,
+                GPtrArray   *batches)
+{
+  LeadImport import = { client, batches, 0, 0, FALSE };
+
+  start_batches (&import);
+  while (import.in_flight > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* @inputs cut into batches of at most MAX_BULK_LEADS. */
+static GPtrArray *
+split_batches (GListModel *inputs)
+{
+  GPtrArray *batches = g_ptr_array_new_with_free_func ((GDestroyNotify) lead_batch_free);
+  guint n = g_list_model_get_n_items (inputs);
+
+  for (guint first = 0; first < n; first += MAX_BULK_LEADS)
+    {
+      LeadBatch *batch = g_new0 (LeadBatch, 1);
+      GListStore *store = g_list_store_new (NEXOR_TYPE_LEAD_INPUT);
+
+      batch->first = first;
+      batch->n_leads = MIN (n - first, MAX_BULK_LEADS);
+      for (guint i = 0; i < batch->n_leads; i++)
+        {
+          g_autoptr(GObject) input = g_list_model_get_item (inputs, first + i);
+
+          g_list_store_append (store, input);
+        }
+      batch->inputs = G_LIST_MODEL (store);
+      g_ptr_array_add (batches, batch);
+    }
+
+  return batches;
+}
+
+/* A batch's answer as the file's: its indexes moved by @offset. */
+static void
+append_offset_items (JsonArray *to,
+                     JsonArray *from,
+                     guint      offset)
+{
+  for (guint i = 0; from != NULL && i < json_array_get_length (from); i++)
+    {
+      JsonNode *item = json_node_copy (json_array_get_element (from, i));
+
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        {
+          JsonObject *object = json_node_get_object (item);
+          JsonNode *index = json_object_get_member (object, "index");
+
+          if (index != NULL && JSON_NODE_HOLDS_VALUE (index) &&
+              json_node_get_value_type (index) == G_TYPE_INT64)
+            json_object_set_int_member (object, "index", json_node_get_int (index) + offset);
+        }
+      json_array_add_element (to, item);
+    }
+}
+
+/* The answers of several batches as one: counts added up, the per-lead
+ * arrays joined with the file's indexes, other members from the first. */
+static JsonObject *
+merge_batch_json (GPtrArray *batches)
+{
+  JsonObject *merged = NULL;
+
+  for (guint b = 0; b < batches->len; b++)
+    {
+      LeadBatch *batch = batches->pdata[b];
+      g_autoptr(JsonObject) raw = NULL;
+      g_autoptr(JsonObject) object = NULL;
+      g_autoptr(GList) members = NULL;
+
+      if (batch->result == NULL)
+        continue;
+      raw = nexor_bulk_create_result_dup_json (batch->result);
+      object = nexor_cli_json_unwrap (raw);
+      if (merged == NULL)
+        {
+          merged = json_object_new ();
+          members = json_object_get_members (object);
+          for (const GList *l = members; l != NULL; l = l->next)
+            {
+              JsonNode *value = json_object_get_member (object, l->data);
+
+              if (JSON_NODE_HOLDS_ARRAY (value))
+                json_object_set_array_member (merged, l->data, json_array_new ());
+              else
+                json_object_set_member (merged, l->data, json_node_copy (value));
+              if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+                json_object_set_int_member (merged, l->data, 0);
+            }
+          g_clear_pointer (&members, g_list_free);
+        }
+
+      members = json_object_get_members (object);
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+          JsonNode *total = json_object_get_member (merged, l->data);
+
+          if (total == NULL)
+            continue;
+          if (JSON_NODE_HOLDS_ARRAY (value) && JSON_NODE_HOLDS_ARRAY (total))
+            append_offset_items (json_node_get_array (total), json_node_get_array (value), batch->first);
+          else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64 &&
+                   JSON_NODE_HOLDS_VALUE (total) && json_node_get_value_type (total) == G_TYPE_INT64)
+            json_object_set_int_member (merged, l->data,
+                                        json_node_get_int (total) + json_node_get_int (value));
+        }
+    }
+
+  return merged;
+}
+
+/* One row per lead of the file, in its order, then the counts; a batch
+ * that did not answer is told on stderr with the leads it held. Returns the
+ * exit status: the first failed batch's, or failed when any lead failed. */
+static int
+print_bulk_results (NexorCli  *cli,
+                    GPtrArray *batches,
+                    gboolean   as_json)
+{
   g_autoptr(NexorCliTable) table = nexor_cli_table_new (4);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
   guint created = 0, updated = 0, failed = 0;
+  gboolean any_result = FALSE;
+  int status = NEXOR_CLI_EXIT_OK;
 
   nexor_cli_table_set_right_aligned (table, 0, TRUE);
   nexor_cli_table_add_header (table, "#", _("RESULT"), _("ID"), _("LEAD OR ERROR"));
-  for (guint i = 0; i < n; i++)
+  for (guint b = 0; b < batches->len; b++)
     {
-      g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
-      g_autofree char *index = NULL;
-      g_autofree char *name = NULL;
-      NexorLead *lead = nexor_bulk_item_result_get_lead (item);
+      LeadBatch *batch = batches->pdata[b];
+      GListModel *results = batch->result != NULL
+                            ? nexor_bulk_create_result_get_results (batch->result) : NULL;
+      guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
 
-      if (nexor_bulk_item_result_get_index (item) >= 0)
-        index = g_strdup_printf ("%d", nexor_bulk_item_result_get_index (item));
-
-      if (!nexor_bulk_item_result_get_success (item))
-        {
-          const char *message = nexor_bulk_item_result_get_error_message (item);
-
-          failed++;
-          nexor_cli_table_add_row (table, index, _("failed"), NULL,
-                                   message != NULL ? message : _("no reason given"));
-          nexor_cli_table_set_cell_style (table, 1, NEXOR_CLI_STYLE_WARNING);
-          continue;
-        }
-
-      if (nexor_bulk_item_result_get_existed (item))
-        updated++;
-      else
-        created++;
-      if (lead != NULL)
-        nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD, nexor_lead_get_id (lead));
-      name = lead != NULL ? format_lead_name (lead) : NULL;
-      nexor_cli_table_add_row (table, index,
-                               nexor_bulk_item_result_get_existed (item) ? _("updated") : _("created"),
-                               lead != NULL ? nexor_lead_get_id (lead) : NULL, name);
-    }
-
-  if (nexor_cli_fields_selected ())
-    {
-      /* The leads in the file's order; a failed one is told on stderr. */
+      if (batch->result == NULL)
+        continue;
+      any_result = TRUE;
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(NexorBulkItemResult) item = g_list_model_get_item (results, i);
+          g_autofree char *index = NULL;
+          g_autofree char *name = NULL;
           NexorLead *lead = nexor_bulk_item_result_get_lead (item);
 
-          if (nexor_bulk_item_result_get_success (item) && lead != NULL)
-            {
-              g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+          if (nexor_bulk_item_result_get_index (item) >= 0)
+            index = g_strdup_printf ("%u", batch->first + (guint) nexor_bulk_item_result_get_index (item));
 
-              nexor_cli_fields_print_object (object);
-            }
-          else if (!nexor_bulk_item_result_get_success (item))
+          if (!nexor_bulk_item_result_get_success (item))
             {
               const char *message = nexor_bulk_item_result_get_error_message (item);
-              g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
-                                                                           : _("no reason given"));
 
-              nexor_cli_printerr (_("nexor: lead %d of the file failed: %s\n"),
-                                  nexor_bulk_item_result_get_index (item), clean);
+              failed++;
+              nexor_cli_table_add_row (table, index, _("failed"), NULL,
+                                       message != NULL ? message : _("no reason given"));
+              nexor_cli_table_set_cell_style (table, 1, NEXOR_CLI_STYLE_WARNING);
+              if (nexor_cli_fields_selected ())
+                {
+                  g_autofree char *clean = nexor_cli_sanitize (message != NULL ? message
+                                                                               : _("no reason given"));
+
+                  nexor_cli_printerr (_("nexor: lead %d of the file failed: %s\n"),
+                                      (int) batch->first + nexor_bulk_item_result_get_index (item), clean);
+                }
+              continue;
             }
-        }
-    }
-  else if (as_json)
-    {
-      g_autoptr(JsonObject) raw = nexor_bulk_create_result_dup_json (result);
-      g_autoptr(JsonObject) object = nexor_cli_json_unwrap (raw);
 
+          if (nexor_bulk_item_result_get_existed (item))
+            updated++;
+          else
+            created++;
+          if (lead != NULL)
+            nexor_cli_recent_note (NEXOR_CLI_RECENT_LEAD, nexor_lead_get_id (lead));
+          if (nexor_cli_fields_selected ())
+            {
+              /* The leads in the file's order; a failed one is told on stderr. */
+              if (lead != NULL)
+                {
+                  g_autoptr(JsonObject) object = nexor_lead_dup_json (lead);
+
+                  nexor_cli_fields_print_object (object);
+                }
+              continue;
+            }
+          name = lead != NULL ? format_lead_name (lead) : NULL;
+          nexor_cli_table_add_row (table, index,
+                                   nexor_bulk_item_result_get_existed (item) ? _("updated") : _("created"),
+                                   lead != NULL ? nexor_lead_get_id (lead) : NULL, name);
+        }
+
+      /* A count the server sends beyond the listed results still fails. */
+      if (nexor_bulk_create_result_get_failed (batch->result) > 0)
+        status = NEXOR_CLI_EXIT_FAILED;
+    }
+
+  if (nexor_cli_fields_selected ())
+    ;
+  else if (as_json && any_result)
+    {
+      g_autoptr(JsonObject) object = NULL;
+
+      if (batches->len == 1)
+        {
+          g_autoptr(JsonObject) raw =
+            nexor_bulk_create_result_dup_json (((LeadBatch *) batches->pdata[0])->result);
+
+          object = nexor_cli_json_unwrap (raw);
+        }
+      else
+        {
+          object = merge_batch_json (batches);
+        }
       nexor_cli_print_json_object (object);
     }
-  else
+  else if (any_result)
     {
       nexor_cli_table_render (table, "", out);
       g_string_append_printf (out, _("%'u created, %'u updated, %'u failed\n"), created, updated, failed);
       nexor_cli_print (out->str);
     }
 
-  /* A count the server sends beyond the listed results still fails. */
-  if (failed > 0 || nexor_bulk_create_result_get_failed (result) > 0)
-    return NEXOR_CLI_EXIT_FAILED;
+  if (failed > 0)
+    status = NEXOR_CLI_EXIT_FAILED;
 
-  return NEXOR_CLI_EXIT_OK;
+  /* After the results, so that the last lines say what is left to do. */
+  for (guint b = 0; b < batches->len; b++)
+    {
+      LeadBatch *batch = batches->pdata[b];
+      int batch_status;
+
+      if (batch->result != NULL)
+        continue;
+      if (!batch->started)
+        {
+          nexor_cli_printerr (_("nexor: leads %u to %u of the file were not sent, after an earlier "
+                                "batch failed\n"), batch->first, batch->first + batch->n_leads - 1);
+          continue;
+        }
+      if (batches->len > 1)
+        g_prefix_error (&batch->error, _("leads %u to %u of the file: "),
+                        batch->first, batch->first + batch->n_leads - 1);
+      batch_status = nexor_cli_report_error (cli, batch->error);
+      if (status == NEXOR_CLI_EXIT_OK || status == NEXOR_CLI_EXIT_FAILED)
+        status = batch_status;
+    }
+
+  return status;
 }
 
 static int
@@ -1302,7 +1546,7 @@ lead_create (NexorCli               *cli,
     { "metadata", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.metadata,
       N_("Set a metadata key: KEY=TEXT for text, KEY:=JSON for any JSON value; repeatable"), N_("KEY=TEXT") },
     { "from-file", 0, 0, G_OPTION_ARG_FILENAME, &options.from_file,
-      N_("Create the leads of a JSON array in FILE (“-” for standard input), up to 1000"), N_("FILE") },
+      N_("Create the leads of a JSON array in FILE (“-” for standard input), sent 1000 a call"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, N_("Print the server's answer as JSON"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -1315,7 +1559,7 @@ lead_create (NexorCli               *cli,
   if (options.from_file != NULL)
     {
       g_autoptr(GListModel) inputs = NULL;
-      g_autoptr(NexorBulkCreateResult) result = NULL;
+      g_autoptr(GPtrArray) batches = NULL;
 
       for (guint i = 0; i < G_N_ELEMENTS (lead_fields); i++)
         {
@@ -1339,7 +1583,8 @@ lead_create (NexorCli               *cli,
           (options.source != NULL && !nexor_cli_check_text (options.source, _("value of --source"), &error)))
         return nexor_cli_report_error (cli, error);
 
-      inputs = read_leads (&options, NULL, &error);
+      /* Any number: they go in batches the API takes. */
+      inputs = read_leads (&options, G_MAXUINT, NULL, &error);
       if (inputs == NULL)
         return nexor_cli_report_error (cli, error);
 
@@ -1348,11 +1593,11 @@ lead_create (NexorCli               *cli,
         return nexor_cli_report_error (cli, error);
 
       nexor_cli_set_check_advice (cli, CREATE_CHECK_ADVICE);
-      result = nexor_client_create_leads (client, inputs, NULL, &error);
-      if (result == NULL)
-        return nexor_cli_report_error (cli, error);
+      batches = split_batches (inputs);
+      g_clear_object (&inputs);
+      import_batches (client, batches);
 
-      return print_bulk_result (result, options.as_json);
+      return print_bulk_results (cli, batches, options.as_json);
     }
   else
     {
@@ -1483,7 +1728,7 @@ const NexorCliCommand nexor_cli_lead_commands[] = {
     lead_search, NULL,
     &nexor_cli_kind_lead },
   { "create", N_("--first-name NAME …"),
-    N_("Create a lead, or up to 1000 with --from-file FILE; a known email or phone updates that lead"),
+    N_("Create a lead, or many with --from-file FILE; a known email or phone updates that lead"),
     lead_create, NULL,
     &nexor_cli_kind_lead, "" },
   { "update", N_("ID"), N_("Change a lead's fields; metadata is merged, --clear FIELD empties a field"),

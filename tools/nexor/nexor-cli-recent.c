@@ -4,7 +4,9 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -74,9 +76,10 @@ nexor_cli_recent_forget (const char *kind,
   add_line (&forgotten, kind, id);
 }
 
-/* The lines of the file that are well-formed, oldest first. */
+/* The lines of the file that are well-formed, oldest first; with
+ * @out_contents, the file as it was read (NULL when it was not). */
 static GPtrArray *
-load_lines (void)
+load_lines (char **out_contents)
 {
   g_autofree char *path = recent_ids_path ();
   g_autofree char *contents = NULL;
@@ -85,6 +88,8 @@ load_lines (void)
   GStatBuf st;
   gsize length;
 
+  if (out_contents != NULL)
+    *out_contents = NULL;
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_FILE_SIZE ||
       !g_file_get_contents (path, &contents, &length, NULL) ||
       memchr (contents, '\0', length) != NULL)
@@ -99,72 +104,114 @@ load_lines (void)
         g_ptr_array_add (result, g_strdup (lines[i]));
     }
 
+  if (out_contents != NULL)
+    *out_contents = g_steal_pointer (&contents);
   return result;
 }
 
-static gboolean
-str_ptr_equal (gconstpointer a,
-               gconstpointer b)
+/* Keeps @line, newest first, unless it was forgotten, is kept already or
+ * its kind has MAX_IDS_PER_KIND newer ones. */
+static void
+keep_line (const char *line,
+           GHashTable *forgotten_set,
+           GHashTable *seen,
+           GHashTable *per_kind,
+           GPtrArray  *kept)
 {
-  return g_str_equal (a, b);
+  g_autofree char *kind = NULL;
+  guint count;
+
+  if (g_hash_table_contains (forgotten_set, line) || !g_hash_table_add (seen, (gpointer) line))
+    return;
+  kind = g_strndup (line, strchr (line, '\t') - line);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (per_kind, kind));
+  if (count >= MAX_IDS_PER_KIND)
+    return;
+  g_hash_table_insert (per_kind, g_steal_pointer (&kind), GUINT_TO_POINTER (count + 1));
+  g_ptr_array_add (kept, (gpointer) line);
+}
+
+/* Writes @contents to @path through a new file renamed over it, so that a
+ * reader sees the old list or the new one, never part of one. Without an
+ * fsync: this is a cache for completion, and after a crash an old or empty
+ * list costs only suggestions, where two syncs cost every command half a
+ * millisecond or, on a busy disk, much more. */
+static gboolean
+replace_file (const char  *path,
+              const char  *contents,
+              gsize        length)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  gsize written = 0;
+  int fd;
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return FALSE;
+  while (written < length)
+    {
+      gssize n = write (fd, contents + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += (gsize) n;
+    }
+  if (!g_close (fd, NULL) || written < length || g_rename (temporary, path) != 0)
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
 nexor_cli_recent_save (void)
 {
   g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GHashTable) forgotten_set = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) per_kind = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autofree char *directory = NULL;
-  guint index;
 
   if (noted == NULL && forgotten == NULL)
     return;
 
-  lines = load_lines ();
+  /* Newest first: what this command noted (seen again, an id moves to the
+   * most recent place), then the file's lines; in sets, since a bulk create
+   * notes thousands. */
+  lines = load_lines (&contents);
+  forgotten_set = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; forgotten != NULL && i < forgotten->len; i++)
-    while (g_ptr_array_find_with_equal_func (lines, forgotten->pdata[i], str_ptr_equal, &index))
-      g_ptr_array_remove_index (lines, index);
-  for (guint i = 0; noted != NULL && i < noted->len; i++)
-    {
-      /* Seen again: it moves to the end, the most recent place. */
-      while (g_ptr_array_find_with_equal_func (lines, noted->pdata[i], str_ptr_equal, &index))
-        g_ptr_array_remove_index (lines, index);
-      if (forgotten == NULL ||
-          !g_ptr_array_find_with_equal_func (forgotten, noted->pdata[i], str_ptr_equal, NULL))
-        g_ptr_array_add (lines, g_strdup (noted->pdata[i]));
-    }
-
-  /* The newest MAX_IDS_PER_KIND of each kind, in their order. */
+    g_hash_table_add (forgotten_set, forgotten->pdata[i]);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   per_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  out = g_string_new (NULL);
+  kept = g_ptr_array_new ();
+  for (guint i = noted != NULL ? noted->len : 0; i > 0; i--)
+    keep_line (noted->pdata[i - 1], forgotten_set, seen, per_kind, kept);
   for (guint i = lines->len; i > 0; i--)
-    {
-      const char *line = lines->pdata[i - 1];
-      g_autofree char *kind = g_strndup (line, strchr (line, '\t') - line);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (per_kind, kind));
+    keep_line (lines->pdata[i - 1], forgotten_set, seen, per_kind, kept);
 
-      if (count >= MAX_IDS_PER_KIND)
-        {
-          g_ptr_array_remove_index (lines, i - 1);
-          continue;
-        }
-      g_hash_table_insert (per_kind, g_steal_pointer (&kind), GUINT_TO_POINTER (count + 1));
-    }
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *) lines->pdata[i]);
+  out = g_string_new (NULL);
+  for (guint i = kept->len; i > 0; i--)
+    g_string_append_printf (out, "%s\n", (const char *) kept->pdata[i - 1]);
 
-  path = recent_ids_path ();
-  directory = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (directory, 0700) != 0)
+  /* Looking at the same lead again changes nothing: no write at all. */
+  if (contents == NULL || !g_str_equal (contents, out->str))
     {
-      g_debug ("cannot create %s: %s", directory, g_strerror (errno));
-      return;
+      path = recent_ids_path ();
+      directory = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (directory, 0700) != 0)
+        g_debug ("cannot create %s: %s", directory, g_strerror (errno));
+      else if (!replace_file (path, out->str, out->len))
+        g_debug ("cannot write %s", path);
     }
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, NULL))
-    g_debug ("cannot write %s", path);
 
   g_clear_pointer (&noted, g_ptr_array_unref);
   g_clear_pointer (&forgotten, g_ptr_array_unref);
@@ -173,7 +220,7 @@ nexor_cli_recent_save (void)
 GStrv
 nexor_cli_recent_load (const char *kind)
 {
-  g_autoptr(GPtrArray) lines = load_lines ();
+  g_autoptr(GPtrArray) lines = load_lines (NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gsize kind_len = strlen (kind);
