@@ -953,6 +953,22 @@ _nexor_client_note_connection_idle (NexorClient        *self,
   g_mutex_unlock (&self->idle_lock);
 }
 
+/* Whether the connection of entry @i may still carry a write at @now: the
+ * bound its server stated (Keep-Alive: timeout) or else the client's own.
+ * One rule for "this connection is warm" and "some connection is warm", so
+ * a write never asks for a new connection while one it could take exists.
+ * Called with idle_lock held. */
+static gboolean
+idle_entry_is_warm (NexorClient *self,
+                    guint        i,
+                    gint64       now)
+{
+  gint64 bound_us = self->idle_since[i].bound_us >= 0 ? self->idle_since[i].bound_us
+                                                      : self->test_hooks.warm_idle_us;
+
+  return now - self->idle_since[i].since_us < bound_us;
+}
+
 gboolean
 _nexor_client_connection_is_warm (NexorClient *self,
                                   guint64      connection_id)
@@ -967,10 +983,7 @@ _nexor_client_connection_is_warm (NexorClient *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->idle_since); i++)
     if (self->idle_since[i].connection_id == connection_id)
       {
-        gint64 bound_us = self->idle_since[i].bound_us >= 0 ? self->idle_since[i].bound_us
-                                                            : self->test_hooks.warm_idle_us;
-
-        warm = now - self->idle_since[i].since_us < bound_us;
+        warm = idle_entry_is_warm (self, i, now);
         break;
       }
   g_mutex_unlock (&self->idle_lock);
@@ -986,8 +999,7 @@ _nexor_client_has_warm_connection (NexorClient *self)
 
   g_mutex_lock (&self->idle_lock);
   for (guint i = 0; i < G_N_ELEMENTS (self->idle_since) && !warm; i++)
-    warm = self->idle_since[i].connection_id != 0 &&
-           now - self->idle_since[i].since_us < self->test_hooks.warm_idle_us;
+    warm = self->idle_since[i].connection_id != 0 && idle_entry_is_warm (self, i, now);
   g_mutex_unlock (&self->idle_lock);
 
   return warm;
