@@ -73,10 +73,22 @@ def test_create(t):
     t.check("meeting create --ends-at: an offset wins, the duration follows",
             r.returncode == 0 and m2.get("starts_at") == "2026-12-11T08:00:00Z" and m2.get("duration_minutes") == 20, r)
 
+    for starts, expected in (("2026-12-12T09:30", "2026-12-12T12:30:00Z"),
+                             ("2026-12-12T09:30+01:00", "2026-12-12T08:30:00Z"),
+                             ("2026-12-12 09:30Z", "2026-12-12T09:30:00Z")):
+        r = t.run("meeting", "create", "--lead-id", MATIAS, "--title", "Short", "--starts-at", starts,
+                  "--timezone", "America/Santiago", "--duration", "15", "--json")
+        t.check("meeting create --starts-at %s: a time without seconds is read as hh:mm:00" % starts,
+                r.returncode == 0 and (parse_json(r) or {}).get("starts_at") == expected, r)
+
     for case, extra in (("no lead", ("--title", "T", "--starts-at", "2026-12-10T10:00:00Z", "--duration", "30")),
                         ("no title", ("--lead-id", MATIAS, "--starts-at", "2026-12-10T10:00:00Z", "--duration", "30")),
                         ("no end", ("--lead-id", MATIAS, "--title", "T", "--starts-at", "2026-12-10T10:00:00Z")),
                         ("bad time", ("--lead-id", MATIAS, "--title", "T", "--starts-at", "soon", "--duration", "30")),
+                        ("bad minutes", ("--lead-id", MATIAS, "--title", "T", "--starts-at", "2026-12-10T10:61",
+                                         "--duration", "30")),
+                        ("short time", ("--lead-id", MATIAS, "--title", "T", "--starts-at", "2026-12-10T10:0",
+                                        "--duration", "30")),
                         ("bad zone", ("--lead-id", MATIAS, "--title", "T", "--starts-at", "2026-12-10T10:00:00",
                                       "--duration", "30", "--timezone", "Mars/Olympus")),
                         ("bad lead id", ("--lead-id", "../x", "--title", "T", "--starts-at", "2026-12-10T10:00:00Z",
@@ -88,7 +100,7 @@ def test_create(t):
     r = t.run("meeting", "create", "--lead-email", "nobody@example.com", "--title", "T",
               "--starts-at", "2026-12-10T10:00:00Z", "--duration", "30")
     t.check_exit("meeting create, no lead with the email", r, EXIT_NOT_FOUND)
-    t.check("meetings after the bad ones: none added", len(lead_meetings(t, MATIAS)) == before + 1)
+    t.check("meetings after the bad ones: none added", len(lead_meetings(t, MATIAS)) == before + 4)
 
 
 def test_outcomes(t):

@@ -162,7 +162,7 @@ conversions_create (NexorCli               *cli,
   if (converted_at != NULL)
     {
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (converted_at, utc);
+      g_autoptr(GDateTime) when = nexor_cli_parse_date_time (converted_at, utc);
 
       if (when == NULL)
         {

@@ -19,7 +19,7 @@ parse_time (NexorCli    *cli,
             GTimeZone   *zone,
             int         *exit_status)
 {
-  GDateTime *when = g_date_time_new_from_iso8601 (text, zone);
+  GDateTime *when = nexor_cli_parse_date_time (text, zone);
 
   if (when == NULL)
     {

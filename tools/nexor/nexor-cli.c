@@ -932,6 +932,28 @@ nexor_cli_check_uuid (const char  *id,
   return TRUE;
 }
 
+/* GLib's ISO 8601 reader wants seconds; people type "2026-12-10T10:00"
+ * (hh:mm is ISO 8601 too), so such a time is read as hh:mm:00. */
+GDateTime *
+nexor_cli_parse_date_time (const char *text,
+                           GTimeZone  *zone)
+{
+  GDateTime *when = g_date_time_new_from_iso8601 (text, zone);
+  gsize length = strlen (text);
+
+  if (when == NULL && length >= 16 && strchr ("Tt ", text[10]) != NULL &&
+      g_ascii_isdigit (text[11]) && g_ascii_isdigit (text[12]) && text[13] == ':' &&
+      g_ascii_isdigit (text[14]) && g_ascii_isdigit (text[15]) &&
+      (text[16] == '\0' || strchr ("Zz+-", text[16]) != NULL))
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", text, text + 16);
+
+      when = g_date_time_new_from_iso8601 (with_seconds, zone);
+    }
+
+  return when;
+}
+
 gboolean
 nexor_cli_check_text (const char  *text,
                       const char  *what,

@@ -133,6 +133,8 @@ int          nexor_cli_usage_error        (NexorCli              *cli,
 gboolean     nexor_cli_check_uuid         (const char            *id,
                                            const char            *what,
                                            GError               **error);
+GDateTime   *nexor_cli_parse_date_time    (const char            *text,
+                                           GTimeZone             *zone);
 gboolean     nexor_cli_check_text         (const char            *text,
                                            const char            *what,
                                            GError               **error);
