@@ -108,6 +108,21 @@ class Listener:
         line, self.pending = self.pending.split(b"\n", 1)
         return line.decode()
 
+    def wait_stderr(self, text, timeout=30):
+        """Reads standard error until @text is in it; False after @timeout s."""
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.stderr:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            ready, _, _ = select.select([self.proc.stderr], [], [], remaining)
+            if ready:
+                chunk = os.read(self.proc.stderr.fileno(), 4096)
+                if not chunk:
+                    return False
+                self.stderr += chunk
+        return True
+
     def stop(self):
         self.proc.send_signal(signal.SIGINT)
         out, err = self.proc.communicate(timeout=20)
@@ -189,6 +204,47 @@ def test_listen_and_forward(t):
     t.check("the secret is never printed", SECRET not in out and SECRET not in err)
 
 
+class HeldTarget(http.server.BaseHTTPRequestHandler):
+    """Takes a forward and answers it only once released."""
+    arrived = threading.Event()
+    release = threading.Event()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        HeldTarget.arrived.set()
+        HeldTarget.release.wait(60)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_stop_while_forwarding(t):
+    target = http.server.ThreadingHTTPServer(("127.0.0.1", 0), HeldTarget)
+    threading.Thread(target=target.serve_forever, daemon=True).start()
+    forward_url = "http://127.0.0.1:%d/hooks" % target.server_address[1]
+    listener = Listener(t, "--forward-to", forward_url)
+    try:
+        body = fixture("webhook-status-changed.json")
+        t.check("the delivery is taken", post(listener.url, body, sign(body)) == 200)
+        t.check("its forward reaches the target", HeldTarget.arrived.wait(30))
+        # Ctrl+C while the forward waits for its answer: the listener says it
+        # waits, and stops taking deliveries ...
+        listener.proc.send_signal(signal.SIGINT)
+        waiting = listener.wait_stderr("Waiting for 1 event being forwarded")
+        t.check("Ctrl+C with a forward out: it says it waits", waiting, listener.stderr.decode())
+        t.check("still running while the forward is out", listener.proc.poll() is None)
+    finally:
+        HeldTarget.release.set()
+        # ... and once the answer came, reports it and exits 0 (no second signal).
+        out, err = listener.proc.communicate(timeout=30)
+        err = (listener.stderr + err).decode()
+        target.shutdown()
+    t.check("the forward's line is not lost", "Forwarded to %s: HTTP 204" % forward_url in err, err)
+    t.check("exits 0 after the forward (%d)" % listener.proc.returncode, listener.proc.returncode == EXIT_OK, err)
+
+
 def test_json(t):
     listener = Listener(t, "--json", "--secret", SECRET, env_secret="overridden-by-the-option")
     try:
@@ -249,7 +305,7 @@ def main():
         print("usage: %s NEXOR [NEXOR_EMULATOR]" % sys.argv[0], file=sys.stderr)
         return 2
     t = base.Runner(sys.argv[1], "http://127.0.0.1:1/api/public")
-    tests = [test_usage, test_listen_and_forward, test_json, test_port_in_use]
+    tests = [test_usage, test_listen_and_forward, test_stop_while_forwarding, test_json, test_port_in_use]
     if len(sys.argv) > 2:
         tests.append(lambda t: test_emulator_deliveries(t, sys.argv[2]))
     for test in tests:

@@ -22,14 +22,31 @@ typedef struct {
   char *forward_to;
   SoupSession *session;
   GMainLoop *loop;
+  NexorWebhookReceiver *receiver;
+  guint forwards_in_flight;
+  gboolean quitting;
 } Listener;
 
+/* Ctrl+C stops taking deliveries at once, but an event already taken and
+ * being forwarded is seen through, so that its "Forwarded" line is never
+ * lost; a second Ctrl+C quits without waiting. */
 static gboolean
 on_quit_signal (gpointer user_data)
 {
   Listener *listener = user_data;
 
-  g_main_loop_quit (listener->loop);
+  if (listener->quitting || listener->forwards_in_flight == 0)
+    {
+      g_main_loop_quit (listener->loop);
+      return G_SOURCE_CONTINUE;
+    }
+
+  listener->quitting = TRUE;
+  nexor_webhook_receiver_stop (listener->receiver);
+  nexor_cli_printerr (ngettext ("Waiting for %u event being forwarded (Ctrl+C again to quit now)\n",
+                                "Waiting for %u events being forwarded (Ctrl+C again to quit now)\n",
+                                listener->forwards_in_flight),
+                      listener->forwards_in_flight);
   return G_SOURCE_CONTINUE;
 }
 
@@ -131,7 +148,7 @@ forwarded_cb (GObject      *source,
               gpointer      user_data)
 {
   SoupSession *session = SOUP_SESSION (source);
-  g_autofree char *forward_to = user_data;
+  Listener *listener = user_data;
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessage *message = soup_session_get_async_result_message (session, result);
@@ -141,11 +158,17 @@ forwarded_cb (GObject      *source,
     {
       g_autofree char *why = nexor_cli_sanitize (error->message);
 
-      nexor_cli_printerr (_("Could not forward the event to %s: %s\n"), forward_to, why);
-      return;
+      nexor_cli_printerr (_("Could not forward the event to %s: %s\n"), listener->forward_to, why);
+    }
+  else
+    {
+      nexor_cli_printerr (_("Forwarded to %s: HTTP %u\n"), listener->forward_to,
+                          soup_message_get_status (message));
     }
 
-  nexor_cli_printerr (_("Forwarded to %s: HTTP %u\n"), forward_to, soup_message_get_status (message));
+  listener->forwards_in_flight--;
+  if (listener->quitting && listener->forwards_in_flight == 0)
+    g_main_loop_quit (listener->loop);
 }
 
 /* The delivery as it came: the same bytes and the same signature, so that
@@ -164,8 +187,9 @@ forward (Listener           *listener,
   if (signature != NULL)
     soup_message_headers_replace (request_headers, NEXOR_WEBHOOK_SIGNATURE_HEADER, signature);
 
+  listener->forwards_in_flight++;
   soup_session_send_and_read_async (listener->session, message, G_PRIORITY_DEFAULT, NULL,
-                                    forwarded_cb, g_strdup (listener->forward_to));
+                                    forwarded_cb, listener);
 }
 
 static void
@@ -266,8 +290,11 @@ nexor_cli_webhooks_listen (NexorCli               *cli,
   listener.as_json = as_json;
   listener.forward_to = forward_to;
   listener.loop = g_main_loop_new (NULL, FALSE);
+  listener.receiver = receiver;
+  /* A forward that hangs must not keep a stopping listener waiting forever. */
   if (forward_to != NULL)
-    listener.session = soup_session_new_with_options ("user-agent", "nexor-cli/" NEXOR_CLI_VERSION, NULL);
+    listener.session = soup_session_new_with_options ("user-agent", "nexor-cli/" NEXOR_CLI_VERSION,
+                                                      "timeout", 30, NULL);
 
   g_signal_connect (receiver, "event-received", G_CALLBACK (on_event_received), &listener);
   g_signal_connect (receiver, "delivery-refused", G_CALLBACK (on_delivery_refused), &listener);
@@ -285,6 +312,14 @@ nexor_cli_webhooks_listen (NexorCli               *cli,
   g_source_remove (sigterm_id);
   g_signal_handlers_disconnect_by_data (receiver, &listener);
   nexor_webhook_receiver_stop (receiver);
+  /* Quit without waiting: the forwards still out end now, each with its
+   * line, before the listener they point to goes away. */
+  if (listener.forwards_in_flight > 0)
+    {
+      soup_session_abort (listener.session);
+      while (listener.forwards_in_flight > 0)
+        g_main_context_iteration (NULL, TRUE);
+    }
   g_clear_object (&listener.session);
   g_main_loop_unref (listener.loop);
 
